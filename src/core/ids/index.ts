@@ -1,0 +1,3 @@
+export * from './arxiv-id.ts';
+export * from './github-repo.ts';
+export * from './title-key.ts';

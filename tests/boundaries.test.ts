@@ -1,0 +1,91 @@
+// Import boundaries, checked by reading every source file's imports (typescript-eslint does not
+// support TypeScript 7 yet, so this test does the job of lint's no-restricted-paths zones).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+const src = join(root, 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
+
+export function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+}
+
+function area(file: string): string {
+  const rel = relative(src, file).split(sep);
+  return rel.length > 1 ? rel[0]! : rel[0]!.replace(/\.tsx?$/, '');
+}
+
+// Packages core may use: pure, DOM-free, and runnable in Node, a worker and a page.
+const CORE_PACKAGES = new Set(['htmlparser2', 'entities', 'github-reserved-names', 'domhandler', 'domutils']);
+const UI_AREAS = new Set(['sidepanel', 'popup', 'options', 'firstrun']);
+
+interface Edge { from: string; spec: string; target?: string }
+
+function edges(): Edge[] {
+  return files(src).flatMap((file) =>
+    importsOf(file).map((spec) => ({
+      from: file,
+      spec,
+      target: spec.startsWith('.') ? resolve(dirname(file), spec) : undefined,
+    })),
+  );
+}
+
+describe('import boundaries', () => {
+  const all = edges().filter((e) => !/\.test\.tsx?$/.test(e.from));
+
+  it('finds the source files it checks', () => {
+    expect(all.some((e) => area(e.from) === 'core')).toBe(true);
+  });
+
+  it('core imports nothing outside itself but pure packages', () => {
+    const bad = all
+      .filter((e) => area(e.from) === 'core')
+      // node: modules are forbidden too: core also runs in the service worker and pages.
+      .filter((e) => (e.target ? !e.target.startsWith(join(src, 'core') + sep) : !CORE_PACKAGES.has(e.spec.split('/')[0]!)))
+      .map((e) => `${relative(root, e.from)} → ${e.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('the content script never touches IndexedDB code or UI', () => {
+    const bad = all
+      .filter((e) => area(e.from) === 'content' && e.target)
+      .filter((e) => {
+        const to = area(e.target! + '.ts');
+        return to !== 'content' && to !== 'messages' && to !== 'core';
+      })
+      .map((e) => `${relative(root, e.from)} → ${e.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('UI folders never import each other', () => {
+    const bad = all
+      .filter((e) => UI_AREAS.has(area(e.from)) && e.target)
+      .filter((e) => {
+        const to = area(e.target! + '.ts');
+        return UI_AREAS.has(to) && to !== area(e.from);
+      })
+      .map((e) => `${relative(root, e.from)} → ${e.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('ui components call no browser API', () => {
+    const bad = files(src)
+      .filter((f) => area(f) === 'ui' && !/\.test\./.test(f))
+      .filter((f) => /\b(browser|chrome)\.(runtime|tabs|storage|sidePanel|action)\b/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(root, f));
+    expect(bad).toEqual([]);
+  });
+});
