@@ -1,0 +1,225 @@
+import type { Digest, PaperMention } from '../digest/types.ts';
+import type { ArxivId } from '../ids/arxiv-id.ts';
+import { titleKey } from '../ids/title-key.ts';
+import { isCitedAsCode } from './code-role.ts';
+import { buildPaper, mentionKeys } from './paper.ts';
+import type { DigestRecord, MentionRecord, PaperRecord, Placement, RecordStore, WriteReport } from './types.ts';
+
+export const titleRecordKey = (tk: string): string => `t:${tk}`;
+export const nameRecordKey = (digestId: string, nameKey: string): string => `n:${digestId}#${nameKey}`;
+
+/** Code links that identify a paper: its own repositories (not upstream libraries, not organisations). */
+function ownRepos(m: PaperMention): string[] {
+  return m.codeUrls.filter((c) => c.kind === 'repo' && c.github && !isCitedAsCode(c)).map((c) => c.github!);
+}
+
+/**
+ * Finds the stored paper a mention belongs to. arXiv id first; then the full title; then a short
+ * name, but only when a code link agrees (SENSE, PAD, TRACE name different papers in different weeks).
+ */
+async function findExisting(store: RecordStore, m: PaperMention): Promise<PaperRecord[]> {
+  const found = new Map<string, PaperRecord>();
+  if (m.arxivId) {
+    const byId = await store.getPaper(m.arxivId);
+    if (byId) found.set(byId.key, byId);
+  }
+  const { titleKey: tk, nameKeys } = mentionKeys(m);
+  if (tk) {
+    for (const p of await store.papersByTitleKey(tk)) {
+      // Two different arXiv papers never merge, whatever their titles say.
+      if (m.arxivId && p.arxivId && p.arxivId !== m.arxivId) continue;
+      found.set(p.key, p);
+    }
+  }
+  for (const repo of ownRepos(m)) {
+    for (const p of await store.papersByRepo(repo)) {
+      if (m.arxivId && p.arxivId && p.arxivId !== m.arxivId) continue;
+      const titleAgrees = tk !== undefined && p.titleKey === tk;
+      const nameAgrees = nameKeys.some((k) => p.nameKeys.includes(k));
+      if (titleAgrees || nameAgrees) found.set(p.key, p);
+    }
+  }
+  return [...found.values()];
+}
+
+function keyFor(m: PaperMention, arxivId: ArxivId | undefined, digestId: string): string {
+  if (arxivId) return arxivId;
+  if (m.title) {
+    const tk = titleKey(m.title);
+    if (tk) return titleRecordKey(tk);
+  }
+  return nameRecordKey(digestId, titleKey(m.name) || 'unnamed');
+}
+
+function mentionRecord(digest: Digest, m: PaperMention, placements: Placement[]): MentionRecord {
+  const theme = m.theme !== undefined ? digest.themes[m.theme] : undefined;
+  return {
+    digestId: digest.id,
+    digestDate: digest.date,
+    digestTitle: digest.title,
+    digestUrl: digest.url,
+    topic: digest.topic,
+    name: m.name,
+    ...(m.title ? { title: m.title } : {}),
+    ...(m.theme !== undefined ? { theme: m.theme } : {}),
+    ...(theme ? { themeTitle: theme.title } : {}),
+    placements,
+    sections: m.sections,
+    contexts: m.contexts,
+    codeUrls: m.codeUrls,
+    datasets: m.datasets,
+    institutions: m.institutions,
+    authors: m.authors,
+  };
+}
+
+/** Replaces every reference to `from` in the digests that mention it. */
+async function rekeyInDigests(store: RecordStore, paper: PaperRecord, to: string): Promise<void> {
+  const swap = (keys: readonly string[]): string[] => [...new Set(keys.map((k) => (k === paper.key ? to : k)))];
+  for (const id of new Set(paper.mentions.map((m) => m.digestId))) {
+    const d = await store.getDigest(id);
+    if (!d) continue;
+    await store.putDigest({ ...d, paperKeys: swap(d.paperKeys), themes: d.themes.map((t) => ({ ...t, paperKeys: swap(t.paperKeys) })) });
+  }
+}
+
+/** Merges several mentions of one digest (two names, one arXiv id) into one. */
+function mergeSameDigest(a: MentionRecord, b: MentionRecord): MentionRecord {
+  const cat = <T>(x: readonly T[], y: readonly T[], key: (t: T) => string = String): T[] => {
+    const seen = new Set(x.map(key));
+    return [...x, ...y.filter((t) => !seen.has(key(t)))];
+  };
+  return {
+    ...a,
+    title: a.title ?? b.title,
+    placements: cat(a.placements, b.placements, (p) => String(p.theme)),
+    sections: cat(a.sections, b.sections),
+    contexts: cat(a.contexts, b.contexts, (c) => c.text),
+    codeUrls: cat(a.codeUrls, b.codeUrls, (c) => c.url),
+    datasets: cat(a.datasets, b.datasets),
+    institutions: cat(a.institutions, b.institutions),
+    authors: cat(a.authors, b.authors),
+  };
+}
+
+function addMention(mentions: readonly MentionRecord[], m: MentionRecord): MentionRecord[] {
+  const same = mentions.find((x) => x.digestId === m.digestId);
+  if (!same) return [...mentions, m];
+  return mentions.map((x) => (x === same ? mergeSameDigest(x, m) : x));
+}
+
+/**
+ * Writes one digest's records: a paper per mention (merged into what the store already holds),
+ * and the digest with its themes' paper order. A digest already stored under the same id is
+ * replaced, so an edited post never leaves duplicate mentions.
+ */
+export async function addDigest(store: RecordStore, digest: Digest): Promise<WriteReport> {
+  const removed = (await store.getDigest(digest.id)) ? await removeDigest(store, digest.id) : undefined;
+  const touched = new Set<string>(removed?.touched ?? []);
+  let papersAdded = 0;
+  let papersRemoved = removed?.papersRemoved ?? 0;
+
+  // First pass: each mention's key, merging into stored papers (re-keying them when the id arrives).
+  const keys: string[] = [];
+  for (const m of digest.papers) {
+    const existing = await findExisting(store, m);
+    const arxivId = m.arxivId ?? existing.find((p) => p.arxivId)?.arxivId;
+    // A title outranks a short name as a key; an arXiv id outranks both.
+    const key = arxivId ?? (m.title ? keyFor(m, undefined, digest.id) : (existing[0]?.key ?? keyFor(m, undefined, digest.id)));
+    keys.push(key);
+    let mentions: MentionRecord[] = [];
+    for (const p of existing) {
+      for (const x of p.mentions) mentions = addMention(mentions, x);
+      if (p.key !== key) {
+        await rekeyInDigests(store, p, key);
+        await store.deletePaper(p.key);
+        papersRemoved++;
+        touched.add(p.key);
+      }
+    }
+    const already = await store.getPaper(key);
+    if (already && !existing.some((p) => p.key === key)) for (const x of already.mentions) mentions = addMention(mentions, x);
+    if (!already) papersAdded++;
+    const placements: Placement[] = [];
+    mentions = addMention(mentions, mentionRecord(digest, m, placements));
+    await store.putPaper(buildPaper(key, mentions, arxivId ? { arxivId } : undefined));
+    touched.add(key);
+  }
+
+  // Second pass: theme order ("paper k of n"), now that every key is settled.
+  const themeKeys = digest.themes.map(() => [] as string[]);
+  digest.papers.forEach((m, i) => {
+    const themesOfMention = new Set<number>();
+    if (m.theme !== undefined) themesOfMention.add(m.theme);
+    for (const c of m.contexts) if (c.theme !== undefined) themesOfMention.add(c.theme);
+    for (const t of themesOfMention) if (themeKeys[t] && !themeKeys[t]!.includes(keys[i]!)) themeKeys[t]!.push(keys[i]!);
+  });
+  for (const key of new Set(keys)) {
+    const paper = await store.getPaper(key);
+    if (!paper) continue;
+    const placements: Placement[] = [];
+    themeKeys.forEach((list, t) => {
+      const k = list.indexOf(key);
+      if (k >= 0) placements.push({ theme: t, k: k + 1, n: list.length });
+    });
+    const mentions = paper.mentions.map((x) => (x.digestId === digest.id ? { ...x, placements } : x));
+    await store.putPaper({ ...paper, mentions });
+  }
+
+  const record: DigestRecord = {
+    id: digest.id,
+    url: digest.url,
+    source: digest.source,
+    title: digest.title,
+    topic: digest.topic,
+    date: digest.date,
+    ...(digest.modified ? { modified: digest.modified } : {}),
+    ...(digest.paperCount !== undefined ? { paperCount: digest.paperCount } : {}),
+    intro: digest.intro,
+    themes: digest.themes.map((t, i) => ({ ...t, paperKeys: themeKeys[i]! })),
+    paperKeys: [...new Set(keys)],
+    warnings: digest.warnings,
+    parserVersion: digest.parserVersion,
+  };
+  await store.putDigest(record);
+  return { digestsAdded: removed ? 0 : 1, papersAdded, papersRemoved, touched: [...touched] };
+}
+
+/** Removes a digest and its mentions; papers it alone mentioned go with it. */
+export async function removeDigest(store: RecordStore, id: string): Promise<WriteReport> {
+  const digest = await store.getDigest(id);
+  if (!digest) return { digestsAdded: 0, papersAdded: 0, papersRemoved: 0, touched: [] };
+  let papersRemoved = 0;
+  for (const key of digest.paperKeys) {
+    const paper = await store.getPaper(key);
+    if (!paper) continue;
+    const mentions = paper.mentions.filter((m) => m.digestId !== id);
+    if (mentions.length === 0) {
+      await store.deletePaper(key);
+      papersRemoved++;
+    } else {
+      await store.putPaper(buildPaper(key, mentions, paper.arxivId ? { arxivId: paper.arxivId } : undefined));
+    }
+  }
+  await store.deleteDigest(id);
+  return { digestsAdded: -1, papersAdded: 0, papersRemoved, touched: digest.paperKeys };
+}
+
+/**
+ * Records an arXiv id learnt elsewhere (an arXiv page whose title matched a paper known by title
+ * alone), so the paper's PDF tab resolves next time. Merges with a paper already under that id.
+ */
+export async function assignArxivId(store: RecordStore, key: string, arxivId: ArxivId): Promise<PaperRecord | undefined> {
+  const paper = await store.getPaper(key);
+  if (!paper) return undefined;
+  if (paper.key === arxivId) return paper;
+  if (paper.arxivId && paper.arxivId !== arxivId) return paper;
+  const other = await store.getPaper(arxivId);
+  let mentions = [...(other?.mentions ?? [])];
+  for (const m of paper.mentions) mentions = addMention(mentions, m);
+  await rekeyInDigests(store, paper, arxivId);
+  await store.deletePaper(paper.key);
+  const merged = buildPaper(arxivId, mentions, { arxivId });
+  await store.putPaper(merged);
+  return merged;
+}

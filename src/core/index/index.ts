@@ -1,0 +1,6 @@
+export * from './types.ts';
+export * from './add-digest.ts';
+export * from './paper.ts';
+export * from './code-role.ts';
+export * from './memory-store.ts';
+export * from './view.ts';

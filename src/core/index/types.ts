@@ -1,0 +1,104 @@
+import type { CodeLink, MentionContext, Section, Theme } from '../digest/types.ts';
+import type { ArxivId } from '../ids/arxiv-id.ts';
+
+/** Where a paper sits in one digest theme: "paper k of n in this theme". */
+export interface Placement {
+  readonly theme: number;
+  readonly k: number;
+  readonly n: number;
+}
+
+/** One digest's word on a paper. A paper record keeps one per digest that mentions it. */
+export interface MentionRecord {
+  readonly digestId: string;
+  readonly digestDate: string;
+  readonly digestTitle: string;
+  readonly digestUrl: string;
+  readonly topic: string;
+  readonly name: string;
+  readonly title?: string;
+  /** Index into the digest's themes of the first theme mentioning it. */
+  readonly theme?: number;
+  readonly themeTitle?: string;
+  readonly placements: readonly Placement[];
+  readonly sections: readonly Section[];
+  readonly contexts: readonly MentionContext[];
+  readonly codeUrls: readonly CodeLink[];
+  readonly datasets: readonly string[];
+  readonly institutions: readonly string[];
+  readonly authors: readonly string[];
+}
+
+/**
+ * A paper as stored: keyed by arXiv id when known, else `t:` + title key, else (a short name alone)
+ * `n:` + digest id + `#` + name key — short names are not unique across digests.
+ */
+export interface PaperRecord {
+  readonly key: string;
+  readonly arxivId?: ArxivId;
+  readonly title?: string;
+  readonly titleKey?: string;
+  readonly names: readonly string[];
+  readonly nameKeys: readonly string[];
+  /** GitHub `owner/repo` keys whose code this is. */
+  readonly repos: readonly string[];
+  /** GitHub `owner/repo` keys given as code but that are upstream libraries ("cited as code"). */
+  readonly citedRepos: readonly string[];
+  /** GitHub organisations: org-only links and the owners of `repos`. */
+  readonly orgs: readonly string[];
+  readonly codeUrls: readonly CodeLink[];
+  readonly datasets: readonly string[];
+  readonly institutions: readonly string[];
+  readonly authors: readonly string[];
+  /** Newest digest first. */
+  readonly mentions: readonly MentionRecord[];
+  readonly firstDate: string;
+  readonly lastDate: string;
+}
+
+export interface ThemeRecord extends Theme {
+  /** Paper keys in the order the digest names them. */
+  readonly paperKeys: readonly string[];
+}
+
+/** A digest as stored: its header, themes (with their papers in order) and every paper key. */
+export interface DigestRecord {
+  readonly id: string;
+  readonly url: string;
+  readonly source: string;
+  readonly title: string;
+  readonly topic: string;
+  readonly date: string;
+  readonly modified?: string;
+  readonly paperCount?: number;
+  readonly intro: string;
+  readonly themes: readonly ThemeRecord[];
+  /** Every paper the digest mentions, in order of first mention. */
+  readonly paperKeys: readonly string[];
+  readonly warnings: readonly string[];
+  readonly parserVersion: number;
+}
+
+/**
+ * What building records needs of storage. Async so one implementation can sit on an IndexedDB
+ * transaction (awaiting only its requests) and another on Maps.
+ */
+export interface RecordStore {
+  getPaper(key: string): Promise<PaperRecord | undefined>;
+  papersByTitleKey(titleKey: string): Promise<PaperRecord[]>;
+  papersByRepo(repo: string): Promise<PaperRecord[]>;
+  getDigest(id: string): Promise<DigestRecord | undefined>;
+  putPaper(paper: PaperRecord): Promise<void>;
+  deletePaper(key: string): Promise<void>;
+  putDigest(digest: DigestRecord): Promise<void>;
+  deleteDigest(id: string): Promise<void>;
+}
+
+/** What a write changed, for counters kept beside the records. */
+export interface WriteReport {
+  readonly digestsAdded: number;
+  readonly papersAdded: number;
+  readonly papersRemoved: number;
+  /** Keys of papers written or removed (for badges and search index updates). */
+  readonly touched: readonly string[];
+}

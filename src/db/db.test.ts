@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { digest } from '../../tests/support/make-digest.ts';
+import { buildStaticIndex } from '../core/static-index/build.ts';
+import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
+import { closeDb, getCounters, loadStarterIndex, lookup, openDb, rememberArxivId, StorageFullError, writeDigest } from './index.ts';
+import { DB_VERSION } from './schema.ts';
+
+beforeEach(() => {
+  // A fresh, empty IndexedDB for every test.
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(closeDb);
+
+const arxiv = (id: string) => ({ kind: 'arxiv' as const, id: normalizeArxivId(id)! });
+
+async function realCounts() {
+  const db = await openDb();
+  const digests = await db.getAll('digests');
+  return { digests: digests.length, papers: await db.count('papers'), mentions: digests.reduce((n, d) => n + d.paperKeys.length, 0) };
+}
+
+describe('schema', () => {
+  it('creates every store and index from version 0', async () => {
+    const db = await openDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'meta', 'papers']);
+    const tx = db.transaction('papers');
+    expect([...tx.store.indexNames].sort()).toEqual(['by-arxiv', 'by-cited', 'by-name', 'by-org', 'by-repo', 'by-title']);
+    expect(tx.store.index('by-repo').multiEntry).toBe(true);
+  });
+});
+
+describe('writeDigest and lookup', () => {
+  it('finds a paper by arXiv id, title, own repository, cited repository and organisation', async () => {
+    await writeDigest(digest('a', '2026-02-28', [
+      { name: 'RADE-Net', arxiv: '2602.10000', code: ['https://github.com/chr-is-tof/RADE-Net'], theme: 0 },
+      { name: 'BigMaQ Dataset', title: 'BigMaQ: a macaque dataset', code: ['https://github.com/open-mmlab/mmpose'], theme: 0 },
+      { name: 'Deep LoRA-Unfolding Networks', code: ['https://github.com/DeepLoRA-Unfolding'], theme: 1 },
+    ]));
+    const byId = await lookup(arxiv('2602.10000v3'));
+    expect(byId.status).toBe('found');
+    expect(byId.papers[0]!.paper.names).toEqual(['RADE-Net']);
+    expect(byId.digestCount).toBe(1);
+    expect(byId.digests.a!.themes[0]!.title).toBe('Theme 0');
+    expect(byId.papers[0]!.related.map((r) => r.name)).toEqual(['BigMaQ Dataset']);
+    expect(byId.papers[0]!.related[0]!.reason).toBe('same theme: Theme 0');
+
+    const byTitle = await lookup({ kind: 'title', title: 'BigMaQ: A Macaque Dataset', key: 'bigmaq a macaque dataset' });
+    expect(byTitle.papers.map((p) => p.paper.key)).toEqual(['t:bigmaq a macaque dataset']);
+
+    const repo = await lookup({ kind: 'github-repo', key: 'chr-is-tof/rade-net', owner: 'chr-is-tof', repo: 'RADE-Net' });
+    expect(repo.papers.map((p) => p.paper.key)).toEqual(['2602.10000']);
+    const upstream = await lookup({ kind: 'github-repo', key: 'open-mmlab/mmpose', owner: 'open-mmlab', repo: 'mmpose' });
+    expect(upstream.papers).toEqual([]);
+    expect(upstream.cited.map((p) => p.paper.names[0])).toEqual(['BigMaQ Dataset']);
+    expect(upstream.digestCount).toBe(0);
+    const org = await lookup({ kind: 'github-org', key: 'deeplora-unfolding', owner: 'DeepLoRA-Unfolding' });
+    expect(org.papers.map((p) => p.paper.names[0])).toEqual(['Deep LoRA-Unfolding Networks']);
+
+    expect((await lookup(arxiv('2602.99999'))).status).toBe('not-indexed');
+  });
+
+  it('keeps counters equal to the real counts through new, replaced and merging digests', async () => {
+    await writeDigest(digest('a', '2026-05-23', [{ name: 'P', title: 'Plug-in Losses' }, { name: 'Q', arxiv: '2605.00002' }]));
+    await writeDigest(digest('b', '2026-05-30', [{ name: 'P', title: 'Plug-in losses', arxiv: '2605.00001' }, { name: 'R' }]));
+    await writeDigest(digest('a', '2026-05-23', [{ name: 'Q', arxiv: '2605.00002' }]));
+    await writeDigest(digest('c', '2026-06-06', [{ name: 'S', title: 'Something' }]));
+    await rememberArxivId('t:something', normalizeArxivId('2606.00009')!);
+    const c = await getCounters();
+    expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual(await realCounts());
+    expect(c.digests).toBe(3);
+    expect((await lookup(arxiv('2606.00009'))).status).toBe('found');
+  });
+
+  it('lists a paper in two digests newest first', async () => {
+    await writeDigest(digest('old', '2026-02-28', [{ name: 'HARU-Net', arxiv: '2602.22544' }]));
+    await writeDigest(digest('new', '2026-07-11', [{ name: 'HARU-Net', arxiv: '2602.22544' }]));
+    const r = await lookup(arxiv('2602.22544'));
+    expect(r.digestCount).toBe(2);
+    expect(r.papers[0]!.paper.mentions.map((m) => m.digestId)).toEqual(['new', 'old']);
+  });
+
+  it('turns a quota error into StorageFullError and leaves nothing half-written', async () => {
+    await writeDigest(digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }]));
+    const before = await realCounts();
+    const db = await openDb();
+    const proto = Object.getPrototypeOf(db.transaction('papers', 'readwrite').store) as { put: (...a: unknown[]) => unknown };
+    const realPut = proto.put;
+    let calls = 0;
+    proto.put = function (this: unknown, ...args: unknown[]) {
+      // Let the first write through, then refuse, as a full disk does part-way through a digest.
+      if (++calls > 1) throw new DOMException('quota', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    };
+    try {
+      await expect(writeDigest(digest('b', '2026-05-30', [{ name: 'B', arxiv: '2605.00002' }, { name: 'C', arxiv: '2605.00003' }]))).rejects.toBeInstanceOf(StorageFullError);
+    } finally {
+      proto.put = realPut;
+    }
+    expect(await realCounts()).toEqual(before);
+    expect((await getCounters()).digests).toBe(1);
+    expect((await lookup(arxiv('2605.00002'))).status).toBe('not-indexed');
+  });
+});
+
+describe('starter index', () => {
+  it('loads once, and again only when forced, without duplicates', async () => {
+    const index = await buildStaticIndex([digest('s:1', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }]), digest('s:2', '2026-05-30', [{ name: 'A', arxiv: '2605.00001' }])], { source: 'starter' });
+    const files = new Map([['index.json', JSON.stringify(index.manifest)], ...index.shards]);
+    const fetchText = async (p: string) => files.get(p) ?? Promise.reject(new Error(`404 ${p}`));
+    expect(await loadStarterIndex(fetchText)).toEqual({ loaded: true, digests: 2 });
+    expect(await loadStarterIndex(fetchText)).toEqual({ loaded: false, digests: 0 });
+    expect(await loadStarterIndex(fetchText, { force: true })).toEqual({ loaded: true, digests: 2 });
+    expect(await realCounts()).toEqual({ digests: 2, papers: 1, mentions: 2 });
+    expect((await lookup(arxiv('2605.00001'))).papers[0]!.paper.mentions).toHaveLength(2);
+  });
+
+  it('writes nothing from a shard that fails its hash', async () => {
+    const index = await buildStaticIndex([digest('s:1', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }])], { source: 'starter' });
+    const [file, text] = [...index.shards][0]!;
+    const files = new Map([['index.json', JSON.stringify(index.manifest)], [file, text.replace('"A"', '"Z"')]]);
+    await expect(loadStarterIndex(async (p) => files.get(p)!)).rejects.toThrow(/sha256/);
+    expect(await realCounts()).toEqual({ digests: 0, papers: 0, mentions: 0 });
+  });
+});

@@ -1,0 +1,92 @@
+import type { PaperRef } from '../core/detect/index.ts';
+import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../core/index/view.ts';
+import type { IDBPTransaction } from 'idb';
+import type { DB, DigestLensDB } from './schema.ts';
+
+type ReadTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers')[], 'readonly'>;
+
+const RELATED_PER_PAPER = 12;
+
+function summary(d: DigestRecord): DigestSummary {
+  return {
+    id: d.id,
+    url: d.url,
+    title: d.title,
+    topic: d.topic,
+    date: d.date,
+    ...(d.paperCount !== undefined ? { paperCount: d.paperCount } : {}),
+    themes: d.themes.map(({ title, summary: s, section }) => ({ title, summary: s, section })),
+  };
+}
+
+async function findPapers(db: DB, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
+  const tx = db.transaction('papers');
+  const papers = tx.objectStore('papers');
+  switch (ref.kind) {
+    case 'arxiv': {
+      // The key is the arXiv id whenever one is known; the index catches nothing else today but
+      // keeps lookups right should a record ever carry an id under another key.
+      const byKey = await papers.get(ref.id);
+      if (byKey) return { own: [byKey], cited: [] };
+      return { own: await papers.index('by-arxiv').getAll(ref.id, 1), cited: [] };
+    }
+    case 'title':
+      return { own: ref.key ? await papers.index('by-title').getAll(ref.key, 5) : [], cited: [] };
+    case 'github-repo': {
+      const [own, cited] = await Promise.all([papers.index('by-repo').getAll(ref.key), papers.index('by-cited').getAll(ref.key)]);
+      return { own, cited };
+    }
+    case 'github-org':
+      return { own: await papers.index('by-org').getAll(ref.key, 200), cited: [] };
+  }
+}
+
+/**
+ * Everything the side panel shows for a reference, read in one pass: the papers, every digest that
+ * mentions them, and the other papers of the same theme in each digest.
+ */
+export async function lookupIn(db: DB, ref: PaperRef): Promise<LookupResult> {
+  const { own, cited } = await findPapers(db, ref);
+  const all = [...own, ...cited];
+  if (all.length === 0) return { status: 'not-indexed', papers: [], cited: [], digests: {}, digestCount: 0 };
+  const tx = db.transaction(['digests', 'papers']);
+  const digestIds = [...new Set(all.flatMap((p) => p.mentions.map((m) => m.digestId)))];
+  const records = await Promise.all(digestIds.map((id) => tx.objectStore('digests').get(id)));
+  const byId = new Map(records.filter((d): d is DigestRecord => !!d).map((d) => [d.id, d]));
+  const view = async (paper: PaperRecord): Promise<PaperView> => ({ paper, related: await related(tx, paper, byId) });
+  const result: LookupResult = {
+    status: 'found',
+    papers: await Promise.all(own.map(view)),
+    cited: await Promise.all(cited.map(view)),
+    digests: Object.fromEntries([...byId.values()].map((d) => [d.id, summary(d)])),
+    digestCount: new Set(own.flatMap((p) => p.mentions.map((m) => m.digestId))).size,
+  };
+  return result;
+}
+
+async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, DigestRecord>): Promise<RelatedPaper[]> {
+  const wanted: { key: string; reason: string; digestId: string }[] = [];
+  const seen = new Set([paper.key]);
+  for (const m of paper.mentions) {
+    const d = digests.get(m.digestId);
+    if (!d) continue;
+    for (const p of m.placements) {
+      const theme = d.themes[p.theme];
+      if (!theme) continue;
+      for (const key of theme.paperKeys) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        wanted.push({ key, reason: `same theme: ${theme.title}`, digestId: d.id });
+      }
+    }
+  }
+  const list = wanted.slice(0, RELATED_PER_PAPER);
+  const records = await Promise.all(list.map((w) => tx.objectStore('papers').get(w.key)));
+  return list.flatMap((w, i) => {
+    const r = records[i];
+    if (!r) return [];
+    const name = r.mentions.find((m) => m.digestId === w.digestId)?.name ?? r.names[0] ?? r.key;
+    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), reason: w.reason, digestId: w.digestId }];
+  });
+}
