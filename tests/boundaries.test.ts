@@ -31,6 +31,8 @@ function area(file: string): string {
 const CORE_PACKAGES = new Set(['htmlparser2', 'entities', 'github-reserved-names', 'domhandler', 'domutils']);
 const UI_AREAS = new Set(['sidepanel', 'popup', 'options', 'firstrun']);
 
+const withExtension = (path: string): string => (/\.(tsx?|json|css)$/.test(path) ? path : `${path}.ts`);
+
 interface Edge { from: string; spec: string; target?: string }
 
 function edges(): Edge[] {
@@ -38,7 +40,7 @@ function edges(): Edge[] {
     importsOf(file).map((spec) => ({
       from: file,
       spec,
-      target: spec.startsWith('.') ? resolve(dirname(file), spec) : undefined,
+      target: spec.startsWith('.') ? withExtension(resolve(dirname(file), spec)) : undefined,
     })),
   );
 }
@@ -63,7 +65,7 @@ describe('import boundaries', () => {
     const bad = all
       .filter((e) => area(e.from) === 'content' && e.target)
       .filter((e) => {
-        const to = area(e.target! + '.ts');
+        const to = area(e.target!);
         return to !== 'content' && to !== 'messages' && to !== 'core';
       })
       .map((e) => `${relative(root, e.from)} → ${e.spec}`);
@@ -74,7 +76,7 @@ describe('import boundaries', () => {
     const bad = all
       .filter((e) => UI_AREAS.has(area(e.from)) && e.target)
       .filter((e) => {
-        const to = area(e.target! + '.ts');
+        const to = area(e.target!);
         return UI_AREAS.has(to) && to !== area(e.from);
       })
       .map((e) => `${relative(root, e.from)} → ${e.spec}`);

@@ -15,9 +15,19 @@ export interface ArxivRef {
   readonly version?: number;
 }
 
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
-// Archive: lowercase letters with an optional -xx part; subject class: letters after a dot.
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.([a-z]{2}))?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/i;
+// Versions start at v1 and are written without leading zeros, as arXiv's own parser requires.
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
+// Archive: lowercase letters with an optional -xx part; subject class after a dot (GT, mes-hall).
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.([a-z]+(?:-[a-z]+)?))?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$/i;
+
+// Old-style ids stopped in March 2007, so their archives are a closed list (arXiv's OAI set names).
+// Checking it keeps path fragments such as `pdf/0408502` or `papers/0408502` from passing as ids.
+const OLD_ARCHIVES = new Set([
+  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn', 'chem-ph',
+  'cmp-lg', 'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th',
+  'math', 'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th', 'patt-sol', 'physics', 'plasm-ph', 'q-alg',
+  'q-bio', 'quant-ph', 'solv-int', 'supr-con',
+]);
 
 function validMonth(yy: number, mm: number, oldStyle: boolean): boolean {
   if (mm < 1 || mm > 12) return false;
@@ -64,6 +74,7 @@ export function parseArxivId(input: string): ArxivRef | undefined {
   const o = OLD_STYLE.exec(s);
   if (o) {
     const [, archive, , yy, mm, num, v] = o;
+    if (!OLD_ARCHIVES.has(archive!.toLowerCase())) return undefined;
     if (!validMonth(Number(yy), Number(mm), true)) return undefined;
     if (Number(num) === 0) return undefined;
     const ver = version(v);

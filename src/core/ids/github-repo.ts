@@ -19,12 +19,10 @@ export interface GithubOrgRef {
   readonly owner: string;
 }
 
-// Product paths newer than the maintained list, plus oddballs that are reserved but not in it.
-const EXTRA_RESERVED = [
-  'codespaces', 'copilot', 'models', 'enterprises', 'solutions', 'premium-support', 'resources', 'readme',
-  'avatars', 'assets', 'bookmarks', 'checks', 'conversations', 'labels', 'media', 'nodes', 'owners', 'page',
-  'registry', 'seats', 'shared', 'tasks', 'uploads', 'sessions', 'password_reset', 'github-copilot', 'accelerator',
-];
+// Product paths newer than the maintained list. The package's "existing reserved names" (avatars,
+// assets, labels, media, tasks, …) are left out on purpose: it documents them as ordinary
+// user/organisation pages that can own repositories.
+const EXTRA_RESERVED = ['codespaces', 'copilot', 'models', 'enterprises', 'solutions', 'premium-support', 'accelerator'];
 const RESERVED = new Set<string>([...(reservedNames as string[]), ...EXTRA_RESERVED].map((n) => n.toLowerCase()));
 
 // GitHub owner names: alphanumerics and single hyphens, not at either end, at most 39 characters.
@@ -58,13 +56,17 @@ export function orgRef(owner: string): GithubOrgRef | undefined {
 }
 
 function segments(pathname: string): string[] {
-  let path = pathname;
-  try {
-    path = decodeURIComponent(pathname);
-  } catch {
-    // Keep the raw path: a stray '%' is not worth failing over.
-  }
-  return path.split('/').filter((s) => s.length > 0);
+  // Split before decoding: an encoded %2F is part of a name, not a path separator.
+  return pathname
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s; // A stray '%' is not worth failing over.
+      }
+    });
 }
 
 /**
