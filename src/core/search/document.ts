@@ -1,0 +1,72 @@
+import { titleKey } from '../ids/title-key.ts';
+import type { DigestRecord, PaperRecord } from '../index/types.ts';
+
+/** Field weights: a match in the title outranks one in a name, then institutions/datasets, then context. */
+export const FIELD_WEIGHTS = { title: 8, name: 5, meta: 2, context: 1 } as const;
+export type Field = keyof typeof FIELD_WEIGHTS;
+
+/** What search sees of a paper or a digest: display text plus its words by field. */
+export interface SearchDoc {
+  readonly kind: 'paper' | 'digest';
+  /** Paper key or digest id. */
+  readonly key: string;
+  readonly title: string;
+  /** Short name (papers) shown beside the title when it differs. */
+  readonly name?: string;
+  readonly arxivId?: string;
+  readonly topics: readonly string[];
+  /** Newest digest date: ranks ties and serves y: filters. */
+  readonly date: string;
+  readonly years: readonly number[];
+  readonly hasCode: boolean;
+  readonly url?: string;
+  readonly fields: Readonly<Record<Field, readonly string[]>>;
+  /** Title-keyed text in reading order, for "quoted phrases". */
+  readonly phraseText: string;
+}
+
+const joinKeys = (texts: (string | undefined)[]): string => ` ${texts.filter(Boolean).map((t) => titleKey(t!)).join(' | ')} `;
+
+const words = (...texts: (string | undefined)[]): string[] => [...new Set(texts.flatMap((t) => (t ? titleKey(t).split(' ') : [])).filter(Boolean))];
+
+export function paperDoc(p: PaperRecord): SearchDoc {
+  const name = p.names[0] ?? p.key;
+  return {
+    kind: 'paper',
+    key: p.key,
+    title: p.title ?? name,
+    ...(p.title && p.title !== name ? { name } : {}),
+    ...(p.arxivId ? { arxivId: p.arxivId } : {}),
+    topics: [...new Set(p.mentions.map((m) => titleKey(m.topic)))],
+    date: p.lastDate,
+    years: [...new Set(p.mentions.map((m) => Number(m.digestDate.slice(0, 4))))],
+    hasCode: p.codeUrls.length > 0,
+    fields: {
+      title: words(p.title),
+      name: words(...p.names),
+      meta: words(...p.institutions, ...p.datasets, ...p.authors, ...p.repos),
+      context: words(...p.mentions.flatMap((m) => m.contexts.map((c) => c.text))),
+    },
+    phraseText: joinKeys([p.title, ...p.names, ...p.institutions, ...p.datasets, ...p.mentions.flatMap((m) => m.contexts.map((c) => c.text))]),
+  };
+}
+
+export function digestDoc(d: DigestRecord): SearchDoc {
+  return {
+    kind: 'digest',
+    key: d.id,
+    title: d.title,
+    topics: [titleKey(d.topic)],
+    date: d.date,
+    years: [Number(d.date.slice(0, 4))],
+    hasCode: false,
+    url: d.url,
+    fields: {
+      title: words(d.title),
+      name: words(d.topic),
+      meta: words(...d.themes.map((t) => t.title)),
+      context: words(d.intro),
+    },
+    phraseText: joinKeys([d.title, d.topic, ...d.themes.map((t) => t.title), d.intro]),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The popup's query language, after PaperMemory's: plain words (all must match, the last one as
+ * a prefix while typing), "quoted phrases", and filters `t:topic`, `y:2026`, `y:>2025`, `y:<=2026`,
+ * `y:2025..2026`, `c:` (has code). Anything that is not a valid filter is searched as a word.
+ */
+import { titleKey } from '../ids/title-key.ts';
+
+export interface YearRange {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface SearchQuery {
+  /** Title-keyed words; the last is a prefix when `prefixLast`. */
+  readonly words: readonly string[];
+  readonly phrases: readonly string[];
+  readonly topics: readonly string[];
+  readonly years?: YearRange;
+  readonly hasCode: boolean;
+  readonly prefixLast: boolean;
+}
+
+export const QUERY_HINT = 'Words, "a phrase", t:topic, y:2026 or y:>2025, c: (has code)';
+
+const TOKEN = /(\w+):"([^"]*)"?|"([^"]*)"?|(\S+)/g;
+
+function yearRange(spec: string): YearRange | undefined {
+  let m = /^(>=|<=|>|<)?(\d{4})$/.exec(spec);
+  if (m) {
+    const y = Number(m[2]);
+    switch (m[1]) {
+      case '>': return { min: y + 1 };
+      case '>=': return { min: y };
+      case '<': return { max: y - 1 };
+      case '<=': return { max: y };
+      default: return { min: y, max: y };
+    }
+  }
+  m = /^(\d{4})(?:\.\.|-)(\d{4})$/.exec(spec);
+  if (m) return { min: Math.min(Number(m[1]), Number(m[2])), max: Math.max(Number(m[1]), Number(m[2])) };
+  return undefined;
+}
+
+function intersect(a: YearRange | undefined, b: YearRange): YearRange {
+  if (!a) return b;
+  const min = Math.max(a.min ?? -Infinity, b.min ?? -Infinity);
+  const max = Math.min(a.max ?? Infinity, b.max ?? Infinity);
+  return { ...(Number.isFinite(min) ? { min } : {}), ...(Number.isFinite(max) ? { max } : {}) };
+}
+
+export function parseQuery(input: string): SearchQuery {
+  const words: string[] = [];
+  const phrases: string[] = [];
+  const topics: string[] = [];
+  let years: YearRange | undefined;
+  let hasCode = false;
+  const text = input.slice(0, 500);
+  for (const m of text.matchAll(TOKEN)) {
+    const [, key, quotedValue, phrase, bare] = m;
+    if (phrase !== undefined) {
+      const k = titleKey(phrase);
+      if (k) phrases.push(k);
+      continue;
+    }
+    const [name, value] = key !== undefined ? [key, quotedValue!] : splitFilter(bare!);
+    const filter = name?.toLowerCase();
+    // "t:" or "y:" still being typed: nothing to filter on yet, and no stray word either.
+    if ((filter === 't' || filter === 'y') && value === '') continue;
+    if (filter === 't' && value !== undefined && titleKey(value)) {
+      topics.push(titleKey(value));
+    } else if (filter === 'y' && value !== undefined && yearRange(value)) {
+      years = intersect(years, yearRange(value)!);
+    } else if (filter === 'c' && (value === undefined || value === '')) {
+      hasCode = true;
+    } else {
+      const source = key !== undefined ? `${key} ${quotedValue}` : bare!;
+      words.push(...titleKey(source).split(' ').filter(Boolean));
+    }
+  }
+  // While typing, the last word is incomplete unless a space (or a closing quote) follows it.
+  const prefixLast = words.length > 0 && /[^\s"]$/.test(text) && !/\w+:\S*$/.test(text);
+  return { words, phrases, topics, ...(years ? { years } : {}), hasCode, prefixLast };
+}
+
+function splitFilter(token: string): [string | undefined, string | undefined] {
+  const m = /^([a-z]):(.*)$/i.exec(token);
+  return m ? [m[1], m[2]] : [undefined, undefined];
+}
+
+export function isEmptyQuery(q: SearchQuery): boolean {
+  return q.words.length === 0 && q.phrases.length === 0 && q.topics.length === 0 && !q.years && !q.hasCode;
+}
