@@ -1,0 +1,2 @@
+export * from './bibtex.ts';
+export * from './markdown.ts';
