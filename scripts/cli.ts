@@ -32,14 +32,9 @@ const stdio: Io = { out: (s) => process.stdout.write(s), err: (s) => process.std
 /** Parses every file; failures are reported by file and reason, and the rest goes on. */
 export function parseFiles(paths: readonly string[], io: Io): { digests: Digest[]; failed: number } {
   const digests: Digest[] = [];
-  let failed = 0;
-  let files: string[];
-  try {
-    files = expandInputs(paths);
-  } catch (e) {
-    io.err(`digest-lens: ${(e as Error).message}\n`);
-    return { digests, failed: 1 };
-  }
+  const { files, errors } = expandInputs(paths);
+  let failed = errors.length;
+  for (const e of errors) io.err(`digest-lens: ${e.message}\n`);
   for (const file of files) {
     try {
       const { text, options } = readInput(file);

@@ -11,15 +11,20 @@ export class InputError extends Error {
   }
 }
 
-/** Expands directories (not recursively into dot folders) into the digest files they hold, sorted. */
-export function expandInputs(paths: readonly string[]): string[] {
+/**
+ * Expands directories (not recursively) into the digest files they hold, sorted. A path that
+ * does not exist is reported and the others still go through.
+ */
+export function expandInputs(paths: readonly string[]): { files: string[]; errors: InputError[] } {
   const out: string[] = [];
+  const errors: InputError[] = [];
   for (const path of paths) {
     let st;
     try {
       st = statSync(path);
     } catch {
-      throw new InputError(path, 'no such file or directory');
+      errors.push(new InputError(path, 'no such file or directory'));
+      continue;
     }
     if (st.isDirectory()) {
       const names = readdirSync(path).filter((n) => !n.startsWith('.')).sort();
@@ -28,7 +33,7 @@ export function expandInputs(paths: readonly string[]): string[] {
       out.push(...files.map((n) => join(path, n)).filter((p) => statSync(p).isFile()));
     } else out.push(path);
   }
-  return out;
+  return { files: out, errors };
 }
 
 interface SeedEntry { file: string; url?: string; title?: string; date?: string; topic?: string }

@@ -21,6 +21,8 @@ export interface TabView {
   readonly lookup?: LookupResult;
   /** The page's own title (citation_title or the document title) when the content script sent one. */
   readonly pageTitle?: string;
+  /** Host patterns of the manifest the user has not granted (Chrome's "on click", or removed). */
+  readonly missingHosts: readonly string[];
 }
 
 export interface Counters {
@@ -53,3 +55,30 @@ export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly 
 export type Broadcast =
   | { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number }
   | { readonly type: 'indexChanged' };
+
+/** `browser` where it exists natively (Firefox), else `chrome`: both are promise-based in MV3. */
+// Read through globalThis so importing this file where neither exists (Node tests) does not throw.
+const globals = globalThis as { browser?: typeof chrome; chrome?: typeof chrome };
+export const api: typeof chrome = globals.browser ?? globals.chrome!;
+
+export function isBroadcast(message: unknown): message is Broadcast {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'tabChanged' || type === 'indexChanged';
+}
+
+/** Rebuilds an error that crossed contexts as plain data. */
+export class RemoteError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** Asks the background; resolves with the handler's value or throws the handler's error. */
+export async function send<K extends MessageName>(type: K, ...args: Parameters<Protocol[K]>): Promise<Response<K>> {
+  const request: Request<K> = { type, arg: args[0] as Request<K>['arg'] };
+  const reply = (await api.runtime.sendMessage(request)) as Envelope<Response<K>> | undefined;
+  if (!reply) throw new RemoteError('NoResponse', `No answer to "${type}" from the background.`);
+  if (!reply.ok) throw new RemoteError(reply.error.name, reply.error.message);
+  return reply.value;
+}

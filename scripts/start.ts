@@ -1,0 +1,99 @@
+// npm start: build dist/chrome and run Digest Lens in Chromium on a fresh profile.
+//   npm start                 a visible browser on a real arXiv page of a starter-index paper
+//   npm start -- --headless   no display needed: fixture pages on their real addresses, screenshots
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { CHROME_PATH, launchExtension, openPanelPage, sidePanelCount, tabIdOf, waitForIndex, type ExtensionBrowser } from '../tests/e2e/support/extension-browser.ts';
+import { PAPERS, REPOS, serveFixtures, urls } from '../tests/e2e/support/fixture-site.ts';
+import { attachRealPanel } from '../tests/e2e/support/real-panel.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist/chrome');
+const START_URL = 'https://arxiv.org/abs/2602.22544'; // HARU-Net, in the 2026-02-28 seed
+
+function build(): void {
+  const run = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
+
+async function visible(): Promise<void> {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') {
+    console.error('No display found. Run `npm start -- --headless` for screenshots instead.');
+    process.exit(2);
+  }
+  const ext = await launchExtension(DIST, { headless: false, viewport: null });
+  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  await page.goto(START_URL);
+  console.log(`Digest Lens is running in ${CHROME_PATH} (extension ${ext.extensionId}). Close the browser to stop.`);
+  await new Promise<void>((done) => ext.context.on('close', () => done()));
+}
+
+async function shoot(page: Page, path: string, shots: string[]): Promise<void> {
+  await page.screenshot({ path, fullPage: true });
+  shots.push(path);
+}
+
+async function panelShots(ext: ExtensionBrowser, url: string, name: string, shots: string[], variants: [number, 'light' | 'dark'][]): Promise<void> {
+  const tabId = await tabIdOf(ext, url);
+  for (const [width, scheme] of variants) {
+    const panel = await openPanelPage(ext, tabId, width, scheme);
+    await shoot(panel, join(ROOT, 'artifacts/start', `${name}-${width}-${scheme}.png`), shots);
+    await panel.close();
+  }
+}
+
+async function headless(): Promise<void> {
+  mkdirSync(join(ROOT, 'artifacts/start'), { recursive: true });
+  const ext = await launchExtension(DIST, { headless: true });
+  const shots: string[] = [];
+  try {
+    await serveFixtures(ext.context);
+    const { digestCount } = JSON.parse(readFileSync(join(DIST, 'starter-index/index.json'), 'utf8')) as { digestCount: number };
+    const digests = await waitForIndex(ext, digestCount);
+    console.log(`Starter index loaded: ${digests} digests.`);
+
+    const haru = PAPERS.haruNet!;
+    const page = await ext.context.newPage();
+    await page.goto(urls.abs(haru));
+    const chip = page.locator('[data-digest-lens="ready"]');
+    await chip.waitFor({ timeout: 10_000 });
+    await shoot(page, join(ROOT, 'artifacts/start/arxiv-abs-with-chip.png'), shots);
+    const variants: [number, 'light' | 'dark'][] = [[320, 'light'], [320, 'dark'], [500, 'light'], [500, 'dark']];
+    await panelShots(ext, urls.abs(haru), 'panel-arxiv', shots, variants);
+
+    // The real side panel, opened by the chip as a reader would.
+    const box = (await chip.boundingBox())!;
+    await page.mouse.click(box.x + 24, box.y + box.height / 2);
+    for (let i = 0; i < 50 && (await sidePanelCount(ext)) === 0; i++) await page.waitForTimeout(100);
+    const opened = (await sidePanelCount(ext)) > 0;
+    console.log(`Chip click opened the side panel: ${opened ? 'yes' : 'NO'}`);
+    if (opened) {
+      const panel = await attachRealPanel(ext, page);
+      for (let i = 0; i < 50 && !(await panel.text()).includes(haru.title); i++) await page.waitForTimeout(100);
+      const path = join(ROOT, 'artifacts/start/real-side-panel.png');
+      writeFileSync(path, await panel.screenshot());
+      shots.push(path);
+      await panel.close();
+    }
+
+    const repo = await ext.context.newPage();
+    await repo.goto(urls.repo(REPOS.radeNet!));
+    await repo.locator('[data-digest-lens="ready"]').waitFor({ timeout: 10_000 });
+    await panelShots(ext, urls.repo(REPOS.radeNet!), 'panel-github-repo', shots, [[400, 'light']]);
+
+    const unknown = await ext.context.newPage();
+    await unknown.goto(urls.abs(PAPERS.unknown!));
+    await unknown.waitForTimeout(500);
+    await panelShots(ext, urls.abs(PAPERS.unknown!), 'panel-not-indexed', shots, [[400, 'light'], [400, 'dark']]);
+  } finally {
+    await ext.close();
+  }
+  console.log(`Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
+}
+
+const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+if (!values['no-build']) build();
+await (values.headless ? headless() : visible());

@@ -1,0 +1,39 @@
+import type { PageMeta } from '../../core/detect/index.ts';
+import type { Handler } from '../router.ts';
+import { refreshTab } from '../tab-watch.ts';
+import { setPageInfo } from '../tab-state.ts';
+
+const META_KEYS = ['citation_arxiv_id', 'citation_title', 'og:url', 'octolytics-dimension-repository_nwo'] as const;
+const MAX_TEXT = 2000;
+
+// The values come from a web page: keep the known tags, as short strings.
+function cleanMeta(meta: unknown): PageMeta {
+  const out: PageMeta = {};
+  for (const k of META_KEYS) {
+    const v = (meta as Record<string, unknown> | null)?.[k];
+    if (typeof v === 'string' && v.trim()) out[k] = v.trim().slice(0, MAX_TEXT);
+  }
+  return out;
+}
+
+function sameHost(a: string, b: string | undefined): boolean {
+  try {
+    return b !== undefined && new URL(a).host === new URL(b).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Content script → background: the page's address and tags; answers what the chip shows. */
+export const pageInfo: Handler<'pageInfo'> = {
+  from: 'content',
+  async handle(info, sender) {
+    const tabId = sender.tab!.id!;
+    // The content script reports in-page navigations the browser may not have told us of yet, but
+    // never an address on another site than the one it runs on.
+    if (typeof info?.url !== 'string' || !sameHost(info.url, sender.url)) throw new Error('pageInfo: address does not match the sender');
+    const title = typeof info.title === 'string' ? info.title.trim().slice(0, MAX_TEXT) : undefined;
+    await setPageInfo(tabId, { url: info.url, meta: cleanMeta(info.meta), ...(title ? { title } : {}) });
+    return refreshTab(tabId, info.url);
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Dispatches requests to one handler per message. A handler is called synchronously from the
+ * listener so that one needing the user's gesture (sidePanel.open) still has it.
+ */
+import { api, type Envelope, type MessageName, type Protocol, type Request, type Response } from '../messages.ts';
+import { senderAllowed, type SenderKind } from './sender.ts';
+
+type Sender = chrome.runtime.MessageSender;
+
+export interface Handler<K extends MessageName> {
+  readonly from: SenderKind;
+  handle(arg: Parameters<Protocol[K]>[0], sender: Sender): Response<K> | Promise<Response<K>>;
+}
+
+export type Handlers = { readonly [K in MessageName]: Handler<K> };
+
+function failure(e: unknown): Envelope<never> {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { ok: false, error: { name: err.name, message: err.message } };
+}
+
+function isRequest(message: unknown, handlers: Handlers): message is Request {
+  const type = (message as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && Object.hasOwn(handlers, type);
+}
+
+export function listen(handlers: Handlers): void {
+  api.runtime.onMessage.addListener((message: unknown, sender: Sender, reply: (r: Envelope<unknown>) => void) => {
+    // Broadcasts and other extension pages' traffic are not ours to answer.
+    if (!isRequest(message, handlers)) return false;
+    const handler = handlers[message.type] as Handler<MessageName>;
+    if (!senderAllowed(sender, handler.from)) {
+      reply(failure(new Error(`"${message.type}" is not accepted from this sender`)));
+      return false;
+    }
+    let result: unknown;
+    try {
+      result = handler.handle(message.arg as never, sender);
+    } catch (e) {
+      reply(failure(e));
+      return false;
+    }
+    Promise.resolve(result).then(
+      (value) => reply({ ok: true, value }),
+      (e: unknown) => reply(failure(e)),
+    );
+    return true; // the reply comes later
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Keeps each tab's badge and the side panels in step with what the tab shows. Works from the
+ * address alone (host permissions reveal tab.url on our hosts), so PDF tabs — where no content
+ * script runs — resolve too; meta tags sent by the content script refine it.
+ */
+import { api, type PageState } from '../messages.ts';
+import { setBadge } from './badge.ts';
+import { broadcast, pokeTab } from './broadcast.ts';
+import { resolvePage, type Resolved } from './resolve-page.ts';
+import { forgetTab, getPageInfo, knownTabIds } from './tab-state.ts';
+
+// One refresh at a time per tab, so a late answer for an old address never overwrites a newer one.
+const queues = new Map<number, Promise<unknown>>();
+
+function queued<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(work);
+  queues.set(tabId, next);
+  void next.finally(() => queues.get(tabId) === next && queues.delete(tabId)).catch(() => undefined);
+  return next;
+}
+
+export function pageState(resolved: Resolved): PageState {
+  if (!resolved.detection) return { status: 'not-a-paper', digestCount: 0 };
+  const found = resolved.lookup?.status === 'found';
+  return { status: found ? 'found' : 'not-indexed', digestCount: resolved.lookup?.digestCount ?? 0 };
+}
+
+/** Re-resolves a tab, sets its badge and tells its window's panel. */
+export function refreshTab(tabId: number, url: string | undefined): Promise<PageState> {
+  return queued(tabId, async () => {
+    const resolved = url ? await resolvePage(url, await getPageInfo(tabId)) : {};
+    const state = pageState(resolved);
+    await setBadge(tabId, state.digestCount);
+    await tellPanel(tabId);
+    return state;
+  });
+}
+
+async function tellPanel(tabId: number): Promise<void> {
+  try {
+    const tab = await api.tabs.get(tabId);
+    if (tab.active) await broadcast({ type: 'tabChanged', windowId: tab.windowId, tabId });
+  } catch {
+    // Closed meanwhile.
+  }
+}
+
+/** After the index changed: every tab's badge, chip and panel. */
+export async function refreshAllTabs(): Promise<void> {
+  const tabs = await api.tabs.query({});
+  const withState = new Set(await knownTabIds());
+  await Promise.all(
+    tabs.map(async (tab) => {
+      if (tab.id === undefined || !tab.url) return;
+      await refreshTab(tab.id, tab.url);
+      if (withState.has(tab.id)) await pokeTab(tab.id);
+    }),
+  );
+  await broadcast({ type: 'indexChanged' });
+}
+
+export function watchTabs(): void {
+  api.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // tab.url is only present on hosts we may read; elsewhere the badge simply goes.
+    if (change.url !== undefined || change.status === 'complete' || (change.status === 'loading' && !tab.url)) {
+      void refreshTab(tabId, tab.url);
+    }
+  });
+  api.tabs.onActivated.addListener(({ tabId, windowId }) => void broadcast({ type: 'tabChanged', windowId, tabId }));
+  api.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+}

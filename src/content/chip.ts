@@ -1,0 +1,53 @@
+/**
+ * The chip: a small button in a closed shadow root, so the page's styles and scripts can't reach
+ * inside. Its host element's data attributes say it is there (for tests and users' scripts).
+ */
+const CSS = `
+:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
+.chip { display: flex; align-items: center; gap: 2px; font: 13px/1.3 system-ui, sans-serif;
+  background: #fff; color: #1e3a8a; border: 1px solid #93c5fd; border-radius: 999px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.18); padding: 2px; }
+button { font: inherit; color: inherit; background: none; border: 0; border-radius: 999px; cursor: pointer; padding: 6px 10px; }
+button:hover { background: #eff6ff; }
+button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.close { padding: 6px 8px; opacity: .7; }
+@media (prefers-color-scheme: dark) {
+  .chip { background: #1f2937; color: #dbeafe; border-color: #3b82f6; }
+  button:hover { background: #374151; }
+  button:focus-visible { outline-color: #93c5fd; }
+}`;
+
+let host: HTMLElement | undefined;
+let openButton: HTMLButtonElement | undefined;
+
+export function showChip(digestCount: number, onOpen: () => void): void {
+  const label = `In ${digestCount} ${digestCount === 1 ? 'digest' : 'digests'} · Open panel`;
+  if (!host) {
+    host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = CSS;
+    const chip = document.createElement('div');
+    chip.className = 'chip';
+    const open = (openButton = document.createElement('button'));
+    open.type = 'button';
+    open.addEventListener('click', onOpen);
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.textContent = '×';
+    close.title = close.ariaLabel = 'Hide Digest Lens on this page';
+    close.addEventListener('click', hideChip);
+    chip.append(open, close);
+    root.append(style, chip);
+    host.dataset.digestLens = 'ready';
+    (document.body ?? document.documentElement).append(host);
+  }
+  host.dataset.digestCount = String(digestCount);
+  openButton!.textContent = label;
+}
+
+export function hideChip(): void {
+  host?.remove();
+  host = openButton = undefined;
+}

@@ -1,0 +1,61 @@
+import { useContext } from 'preact/hooks';
+import type { TabView } from '../messages.ts';
+import { AccessNeeded } from '../ui/access-needed.tsx';
+import { NoPaper } from '../ui/no-paper.tsx';
+import { NotIndexed } from '../ui/not-indexed.tsx';
+import { OrgView } from '../ui/org-view.tsx';
+import { PageLine, describeSubject } from '../ui/page-line.tsx';
+import { PaperSection } from '../ui/paper-section.tsx';
+import { RepoView } from '../ui/repo-view.tsx';
+import type { PanelStore } from './panel-store.ts';
+import { PanelStoreContext } from './store-context.ts';
+
+export function App() {
+  const store = useContext(PanelStoreContext)!;
+  const view = store.view.value;
+  const error = store.error.value;
+  return (
+    <main class="panel" aria-busy={view === undefined && !error}>
+      <h1 class="sr-only">Digest Lens</h1>
+      {error && (
+        <p class="state error" role="alert">
+          Digest Lens could not answer: {error}{' '}
+          <button type="button" class="link-button" onClick={() => void store.refresh()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {!view && !error && <p class="muted">Looking this tab up…</p>}
+      {view && <TabContent view={view} store={store} />}
+    </main>
+  );
+}
+
+function TabContent({ view, store }: { view: TabView; store: PanelStore }) {
+  const counters = store.counters.value;
+  if (view.access === 'none' && view.missingHosts.length > 0) {
+    return <AccessNeeded hosts={view.missingHosts} onGrant={() => void store.grantHosts(view.missingHosts)} />;
+  }
+  const { detection, lookup } = view;
+  if (!detection || !lookup) return <NoPaper digests={counters?.digests} papers={counters?.papers} />;
+  const ref = detection.ref;
+  let body;
+  if (lookup.status === 'not-indexed') {
+    // A paper page's title is worth showing; a GitHub page's document title is not.
+    const title = ref.kind === 'arxiv' || ref.kind === 'title' ? (view.pageTitle ?? detection.title) : undefined;
+    const query = title ?? (ref.kind === 'arxiv' ? ref.id : ref.kind === 'github-repo' ? ref.repo : ref.kind === 'github-org' ? ref.owner : undefined);
+    body = <NotIndexed what={describeSubject(detection)} {...(title ? { title } : {})} {...(query ? { query } : {})} />;
+  } else if (ref.kind === 'github-repo') {
+    body = <RepoView name={`${ref.owner}/${ref.repo}`} result={lookup} />;
+  } else if (ref.kind === 'github-org') {
+    body = <OrgView name={ref.owner} result={lookup} />;
+  } else {
+    body = lookup.papers.map((v) => <PaperSection key={v.paper.key} view={v} digests={lookup.digests} />);
+  }
+  return (
+    <>
+      <PageLine detection={detection} />
+      {body}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import type { DigestSummary, PaperView } from '../core/index/view.ts';
+import { MentionCard } from './mention-card.tsx';
+import { PaperHeader } from './paper-header.tsx';
+
+/** One paper and every digest that mentions it, newest first. */
+export function PaperSection({ view, digests }: { view: PaperView; digests: Readonly<Record<string, DigestSummary>> }) {
+  const mentions = [...view.paper.mentions].sort((a, b) => b.digestDate.localeCompare(a.digestDate));
+  return (
+    <section class="paper" aria-label={view.paper.title ?? view.paper.names[0]}>
+      <PaperHeader paper={view.paper} />
+      <p class="count">
+        In {mentions.length} {mentions.length === 1 ? 'digest' : 'digests'}
+      </p>
+      {mentions.map((m) => (
+        <MentionCard key={m.digestId} mention={m} digest={digests[m.digestId]} related={view.related} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+/**
+ * The e2e extension is the production bundle (dist/chrome) with a starter index that also holds
+ * tests/fixtures/extra: digests written for cases the seeds lack (a paper in two digests, with code).
+ * No test-only code is compiled in; only the data differs.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_DIST, ROOT } from './support/paths.ts';
+
+export default function setup(): void {
+  const dist = join(ROOT, 'dist/chrome');
+  if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  rmSync(E2E_DIST, { recursive: true, force: true });
+  cpSync(dist, E2E_DIST, { recursive: true });
+  execFileSync(
+    process.execPath,
+    ['bin/digest-lens.mjs', 'build-index', 'tests/fixtures/seeds', 'tests/fixtures/extra', '--out', join(E2E_DIST, 'starter-index'), '--source', 'e2e fixtures'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+}

@@ -1,0 +1,114 @@
+/** Chromium with the built extension loaded, and the few handles tests need into it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const PANEL_PATH = 'src/sidepanel/index.html';
+
+export interface ExtensionBrowser {
+  readonly context: BrowserContext;
+  readonly extensionId: string;
+  /** The service worker now running (it may have been stopped and restarted since launch). */
+  worker(): Promise<Worker>;
+  /** An extension page to send messages from, as the side panel does. */
+  control(): Promise<Page>;
+  panelUrl(tabId?: number): string;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(distDir: string, options: { headless?: boolean; viewport?: { width: number; height: number } | null } = {}): Promise<ExtensionBrowser> {
+  const dist = resolve(distDir);
+  const profile = mkdtempSync(join(tmpdir(), 'digest-lens-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME_PATH,
+    headless: options.headless ?? true,
+    viewport: options.viewport === undefined ? { width: 1200, height: 800 } : options.viewport,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(first.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+  let controlPage: Page | undefined;
+
+  return {
+    context,
+    extensionId,
+    async worker() {
+      const running = context.serviceWorkers().find((w) => w.url().startsWith(origin));
+      return running ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin), timeout: 15_000 });
+    },
+    async control() {
+      if (!controlPage || controlPage.isClosed()) {
+        controlPage = await context.newPage();
+        // Pinned to a tab that does not exist: the page only serves to send messages from.
+        await controlPage.goto(`${origin}/${PANEL_PATH}?tabId=999999`);
+      }
+      return controlPage;
+    },
+    panelUrl: (tabId?: number) => `${origin}/${PANEL_PATH}${tabId === undefined ? '' : `?tabId=${tabId}`}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sends a Protocol message from an extension page, as the side panel would. */
+export async function ask<T>(page: Page, type: string, arg?: unknown): Promise<T> {
+  const reply = await page.evaluate(([t, a]) => chrome.runtime.sendMessage({ type: t, arg: a }), [type, arg] as const);
+  const envelope = reply as { ok: boolean; value?: T; error?: { message: string } };
+  if (!envelope?.ok) throw new Error(`${type}: ${envelope?.error?.message ?? 'no answer'}`);
+  return envelope.value as T;
+}
+
+/** Waits until the starter index is in IndexedDB (it loads on install). */
+export async function waitForIndex(ext: ExtensionBrowser, minDigests: number, timeoutMs = 20_000): Promise<number> {
+  const page = await ext.control();
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const { digests } = await ask<{ digests: number }>(page, 'counters');
+    if (digests >= minDigests) return digests;
+    if (Date.now() > end) throw new Error(`starter index not loaded: ${digests} digests after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The id of the tab showing `url` (host permissions let the worker see our hosts' addresses). */
+export async function tabIdOf(ext: ExtensionBrowser, url: string): Promise<number> {
+  const worker = await ext.worker();
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+export async function badgeOf(ext: ExtensionBrowser, url: string): Promise<string> {
+  const tabId = await tabIdOf(ext, url);
+  const worker = await ext.worker();
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+export async function sidePanelCount(ext: ExtensionBrowser): Promise<number> {
+  const worker = await ext.worker();
+  return worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
+}
+
+/** Opens the panel page in an ordinary tab, pinned to `tabId`, at a given width and colour scheme. */
+export async function openPanelPage(ext: ExtensionBrowser, tabId: number, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  await page.emulateMedia({ colorScheme });
+  await page.goto(ext.panelUrl(tabId));
+  await page.waitForSelector('.panel:not([aria-busy="true"])');
+  return page;
+}

@@ -1,0 +1,133 @@
+/**
+ * Serves arXiv, alphaXiv and GitHub pages from fixtures on their real addresses, so the extension
+ * sees exactly the URLs (and host permissions) it sees in use. Everything else on the network fails.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Route } from 'playwright-core';
+import { tinyPdf } from './tiny-pdf.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
+
+export interface FixturePaper {
+  readonly id: string;
+  readonly title: string;
+  readonly authors: readonly string[]; // "Last, First" as citation_author writes them
+  readonly abstract: string;
+  readonly submitted: string; // "26 Feb 2026"
+  readonly citationDate: string; // "2026/02/26"
+}
+
+export const PAPERS: Record<string, FixturePaper> = {
+  // In the 2026-02-28 seed (and again in the tests' extra 2026-07-11 digest).
+  haruNet: {
+    id: '2602.22544',
+    title: 'HARU-Net: Hybrid Attention Residual U-Net for Edge-Preserving Denoising in Cone-Beam Computed Tomography',
+    authors: ['Naveed, A.', 'Pauwels, R.'],
+    abstract:
+      'Cone-beam computed tomography at low dose suffers from noise that hides fine anatomical edges. We propose HARU-Net, a hybrid attention residual U-Net that denoises low-dose scans while preserving edges.',
+    submitted: '26 Feb 2026',
+    citationDate: '2026/02/26',
+  },
+  // In the 2026-05-23 seed by title only: this page's id is one the digests never gave.
+  pluginLosses: {
+    id: '2605.12345',
+    title: 'Plug-in Losses for Evidential Deep Learning',
+    authors: ['Example, A.', 'Sample, B.'],
+    abstract: 'Evidential deep learning needs no special losses: standard softmax classifiers already give the uncertainty estimates it seeks.',
+    submitted: '20 May 2026',
+    citationDate: '2026/05/20',
+  },
+  // In no digest.
+  unknown: {
+    id: '2601.00042',
+    title: 'Sparse Mixtures of Linear Experts for Tabular Data with Very Long Titles That Wrap Across Several Lines',
+    authors: ['Nobody, N.'],
+    abstract: 'A paper that no digest mentions, used to show the not-indexed state.',
+    submitted: '2 Jan 2026',
+    citationDate: '2026/01/02',
+  },
+};
+
+export interface FixtureRepo {
+  readonly owner: string;
+  readonly repo: string;
+  readonly description: string;
+}
+
+export const REPOS: Record<string, FixtureRepo> = {
+  // Code of RADE-Net in the 2026-02-28 seed.
+  radeNet: { owner: 'chr-is-tof', repo: 'RADE-Net', description: 'RADE-Net: radar-only object detection in adverse weather' },
+  // In no digest.
+  unknown: { owner: 'octocat', repo: 'Hello-World', description: 'My first repository on GitHub!' },
+};
+
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function fill(template: string, values: Record<string, string>): string {
+  return readFileSync(join(FIXTURES, template), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+}
+
+function paperValues(p: FixturePaper): Record<string, string> {
+  const names = p.authors.map((a) => a.split(', ').reverse().join(' '));
+  return {
+    id: p.id,
+    title: html(p.title),
+    abstract: html(p.abstract),
+    submitted: p.submitted,
+    citation_date: p.citationDate,
+    citation_authors: p.authors.map((a) => `<meta name="citation_author" content="${html(a)}" />`).join('\n'),
+    author_names: html(names.join(', ')),
+    author_links: names.map((n) => `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=${encodeURIComponent(n)}">${html(n)}</a>`).join(', '),
+  };
+}
+
+function paperById(raw: string | undefined): FixturePaper | undefined {
+  const id = raw?.replace(/v\d+$/, '').replace(/\.pdf$/, '');
+  return Object.values(PAPERS).find((p) => p.id === id);
+}
+
+const page = (route: Route, body: string) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+const notFound = (route: Route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found (fixture site)' });
+
+async function arxiv(route: Route): Promise<void> {
+  const [section, ...rest] = new URL(route.request().url()).pathname.split('/').filter(Boolean);
+  const paper = paperById(rest.join('/').replace(/\/$/, ''));
+  if (!paper) return notFound(route);
+  if (section === 'abs') return page(route, fill('arxiv-abs.html', paperValues(paper)));
+  if (section === 'html') return page(route, fill('arxiv-html.html', paperValues(paper)));
+  if (section === 'pdf') {
+    return route.fulfill({ status: 200, contentType: 'application/pdf', body: tinyPdf([paper.title.slice(0, 80), `arXiv:${paper.id} (test fixture)`]) });
+  }
+  return notFound(route);
+}
+
+async function alphaxiv(route: Route): Promise<void> {
+  const [section, id] = new URL(route.request().url()).pathname.split('/').filter(Boolean);
+  const paper = paperById(id);
+  if (!paper || !['abs', 'overview'].includes(section ?? '')) return notFound(route);
+  return page(route, fill('alphaxiv.html', paperValues(paper)));
+}
+
+async function github(route: Route): Promise<void> {
+  const [owner, repo] = new URL(route.request().url()).pathname.split('/').filter(Boolean);
+  const found = Object.values(REPOS).find((r) => r.owner.toLowerCase() === owner?.toLowerCase() && r.repo.toLowerCase() === repo?.toLowerCase());
+  if (!found) return notFound(route);
+  return page(route, fill('github-repo.html', { owner: found.owner, repo: found.repo, description: html(found.description) }));
+}
+
+/** Routes the fixture hosts; any other web request is refused (tests never touch the network). */
+export async function serveFixtures(context: BrowserContext): Promise<void> {
+  await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
+  await context.route('https://arxiv.org/**', arxiv);
+  await context.route('https://www.alphaxiv.org/**', alphaxiv);
+  await context.route('https://github.com/**', github);
+}
+
+export const urls = {
+  abs: (p: FixturePaper) => `https://arxiv.org/abs/${p.id}`,
+  pdf: (p: FixturePaper) => `https://arxiv.org/pdf/${p.id}`,
+  html: (p: FixturePaper) => `https://arxiv.org/html/${p.id}v1`,
+  alphaxiv: (p: FixturePaper) => `https://www.alphaxiv.org/abs/${p.id}`,
+  repo: (r: FixtureRepo) => `https://github.com/${r.owner}/${r.repo}`,
+};

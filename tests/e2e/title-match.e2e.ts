@@ -1,0 +1,46 @@
+// A paper the digests name by title only: its arXiv page resolves by citation_title, and the id is
+// remembered so its PDF tab (address only) resolves afterwards.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ask, badgeOf, launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
+import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import type { TabView } from '../../src/messages.ts';
+
+const paper = PAPERS.pluginLosses!;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  ext = await launchExtension(E2E_DIST);
+  await serveFixtures(ext.context);
+  await waitForIndex(ext, e2eDigestCount());
+});
+afterAll(async () => ext?.close());
+
+it('the PDF is unknown before the abstract page was seen', async () => {
+  const pdf = await ext.context.newPage();
+  await pdf.goto(urls.pdf(paper)).catch(() => undefined);
+  const view = await ask<TabView>(await ext.control(), 'tabView', { tabId: await tabIdOf(ext, urls.pdf(paper)) });
+  expect(view.lookup?.status).toBe('not-indexed');
+  await pdf.close();
+});
+
+it('an arXiv page found by its title alone resolves, and its PDF tab resolves afterwards', async () => {
+  const abs = await ext.context.newPage();
+  await abs.goto(urls.abs(paper));
+  const chip = abs.locator('[data-digest-lens="ready"]');
+  await chip.waitFor({ timeout: 10_000 });
+  expect(await chip.getAttribute('data-digest-count')).toBe('1');
+  await expect.poll(() => badgeOf(ext, urls.abs(paper))).toBe('1');
+
+  const panel = await openPanelPage(ext, await tabIdOf(ext, urls.abs(paper)), 400);
+  expect(await panel.locator('.paper-title').first().innerText()).toBe(paper.title);
+  await panel.screenshot({ path: artifact('panel-title-match.png'), fullPage: true });
+  await panel.close();
+
+  const pdf = await ext.context.newPage();
+  await pdf.goto(urls.pdf(paper)).catch(() => undefined);
+  await expect.poll(() => badgeOf(ext, urls.pdf(paper)), { timeout: 10_000 }).toBe('1');
+  const view = await ask<TabView>(await ext.control(), 'tabView', { tabId: await tabIdOf(ext, urls.pdf(paper)) });
+  expect(view.detection?.pageKind).toBe('pdf');
+  expect(view.lookup?.papers[0]?.paper.title).toBe(paper.title);
+});

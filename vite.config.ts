@@ -1,0 +1,50 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { defineConfig } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+
+export type Browser = 'chrome' | 'firefox';
+type Manifest = Record<string, unknown>;
+
+/**
+ * One manifest, browser differences here (STYLE.md §8). Chrome has `side_panel` and a module
+ * service worker; Firefox has `sidebar_action`, event-page `background.scripts` and no sidePanel.
+ */
+export function forBrowser(manifest: typeof baseManifest, browser: Browser): Manifest {
+  const m = structuredClone(manifest);
+  if (browser === 'chrome') return m;
+  const { side_panel, commands, ...rest } = m;
+  return {
+    ...rest,
+    background: { scripts: [m.background.service_worker], type: 'module' },
+    permissions: m.permissions.filter((p) => p !== 'sidePanel'),
+    sidebar_action: { default_panel: side_panel.default_path, default_title: 'Digest Lens', default_icon: m.icons },
+    commands: { _execute_sidebar_action: commands._execute_action },
+    browser_specific_settings: { gecko: { id: 'digest-lens@digest-lens.invalid', strict_min_version: '128.0' } },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      crx({
+        manifest: forBrowser(baseManifest, browser) as unknown as ManifestV3Export,
+        browser,
+        // The content script runs on every GitHub page: one self-contained file, no loader, no
+        // dynamic import of a module the page could observe.
+        contentScripts: { injectCss: false, standaloneFiles: ['src/content/main.ts'] },
+      }),
+    ],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      target: 'chrome120',
+      // Extension pages load from disk: no need to split for caching, and readable output helps review.
+      minify: true,
+      sourcemap: false,
+    },
+    // No dev server for the extension yet: `npm start` builds and launches.
+    server: { strictPort: true },
+  };
+});
