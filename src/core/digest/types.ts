@@ -21,6 +21,8 @@ export interface Theme {
   /** The paragraph's text (Big Ideas), or the category's bullets joined (Under the Hood). */
   readonly summary: string;
   readonly section: 'bigIdeas' | 'underTheHood';
+  /** `<strong>` phrases of a Big Ideas paragraph, when the HTML has them. */
+  readonly keyPhrases?: readonly string[];
 }
 
 export interface MentionContext {

@@ -1,0 +1,29 @@
+import { resolveAnchors, type Anchor } from './anchor.ts';
+import { listAnchors, subjectAnchors } from './anchors-guessed.ts';
+import { linkAnchors } from './anchors-linked.ts';
+import { inTitleAnchors, peopleMask, quoteAnchors, titleBefore } from './anchors-titled.ts';
+import type { PeoplePhrase } from './people-phrases.ts';
+import type { Sentence } from './sentence.ts';
+
+export { resolveAnchors, type Anchor, type AnchorKind } from './anchor.ts';
+
+/** Every place a sentence names a paper, before names known from elsewhere in the digest are added. */
+export function findAnchors(s: Sentence, people: readonly PeoplePhrase[]): Anchor[] {
+  const found: Anchor[] = [];
+  // Written-out arXiv URLs are links whose text is the URL: linkAnchors reads the name before the bracket.
+  linkAnchors(s, found);
+  quoteAnchors(s, found);
+  const mask = peopleMask(s, people);
+  for (const p of people) {
+    if (p.trigger === undefined) continue;
+    const a = titleBefore(s, p.trigger, mask);
+    if (a) found.push(a);
+  }
+  inTitleAnchors(s, found);
+  const guesses: Anchor[] = [];
+  subjectAnchors(s, guesses);
+  listAnchors(s, guesses);
+  // "SENSE from SMART and MIT synthesizes": a name inside a list of people or places is not a paper.
+  found.push(...guesses.filter((a) => !people.some((p) => a.start < p.end && p.start < a.end)));
+  return resolveAnchors(found);
+}

@@ -1,0 +1,45 @@
+import { findAnchors } from './anchors.ts';
+import { bulletHead, bulletMention } from './bullet-mention.ts';
+import { KnownNames } from './known-names.ts';
+import { shortNameOf } from './names.ts';
+import { findPeople } from './people-phrases.ts';
+import { proseMentions } from './prose-mentions.ts';
+import type { RawMention } from './raw-mention.ts';
+import type { ReadPart } from './read-part.ts';
+import type { Part } from './sections.ts';
+import { sentencesOf } from './sentence.ts';
+
+function readPart(part: Part): ReadPart {
+  const sentences = sentencesOf(part.block).map((sentence) => {
+    const people = findPeople(sentence);
+    return { sentence, people, anchors: findAnchors(sentence, people) };
+  });
+  return part.bullet ? { part, sentences, head: bulletHead(part.block.text) } : { part, sentences };
+}
+
+/** Every paper mention in the post's sections, in reading order, before merging. */
+export function extractMentions(parts: readonly Part[]): RawMention[] {
+  const read = parts.map(readPart);
+  const known = new KnownNames();
+  for (const r of read) {
+    if (r.head) known.add(r.head.name);
+    for (const s of r.sentences) {
+      for (const a of s.anchors) {
+        if (a.weak) continue;
+        known.add(a.name);
+        if (a.title) {
+          const short = shortNameOf(a.title);
+          if (short) known.add(short);
+        }
+      }
+    }
+  }
+  let order = 0;
+  const next = () => order++;
+  const out: RawMention[] = [];
+  for (const r of read) {
+    if (r.head) out.push(bulletMention(r, next()));
+    else out.push(...proseMentions(r, known, next));
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+export interface ParseOptions {
+  /** The post's address, when the input does not carry one. */
+  url?: string;
+  /** The WordPress post id (digits), or a complete digest id. */
+  id?: string;
+  /** Host to credit when there is no address (e.g. `scipapermill.com`). */
+  source?: string;
+  /** Used when the input gives no title of its own. */
+  title?: string;
+  /** `YYYY-MM-DD`, used when the post's header line has no readable date. */
+  date?: string;
+  /** Names a local file: keys the digest when nothing else does. */
+  fileName?: string;
+  format?: 'wordpress' | 'rss' | 'html' | 'text' | 'auto';
+  /** ISO timestamp, used when the input gives none. */
+  modified?: string;
+}
