@@ -10,6 +10,7 @@ import { MemoryStore } from '../src/core/index/memory-store.ts';
 import { buildStaticIndex } from '../src/core/static-index/build.ts';
 import { MANIFEST_FILE } from '../src/core/static-index/format.ts';
 import { InputError, expandInputs, readInput } from './inputs.ts';
+import { SYNC_USAGE, syncCommand } from './sync-command.ts';
 
 export const SEEDS_DIR = resolve(import.meta.dirname, '../tests/fixtures/seeds');
 
@@ -18,6 +19,7 @@ const USAGE = `Usage:
   digest-lens build-index FILE|DIR... --out DIR  write a static index (index.json + shards/)
           [--source NAME]                        the source named in the manifest
   digest-lens summary [FILE|DIR...]              what the digests hold (default: the built-in seeds)
+${SYNC_USAGE.replace(/^Usage:\n/, '')}
 
 FILE: a post as .txt (plain text), .html (saved page or post HTML), .json (WordPress REST post or
 list) or .xml (RSS2 feed). A DIR stands for the digest files in it.`;
@@ -93,6 +95,8 @@ async function summary(paths: string[], io: Io): Promise<number> {
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
+  // sync has options of its own (--source more than once, --since, --topic).
+  if (command === 'sync') return syncCommand(rest, io);
   let parsed;
   try {
     parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });

@@ -4,8 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../tests/support/make-digest.ts';
 import { buildStaticIndex } from '../core/static-index/build.ts';
 import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
-import { closeDb, getCounters, loadStarterIndex, lookup, openDb, rememberArxivId, StorageFullError, writeDigest } from './index.ts';
-import { DB_VERSION } from './schema.ts';
+import { acquireSyncLock, closeDb, dropDigestsBefore, getCounters, getPost, getSyncLock, listFailures, loadStarterIndex, lookup, openDb, releaseSyncLock, rememberArxivId, savePostWithDigest, savePostWithoutDigest, stalePostKeys, StorageFullError, writeDigest } from './index.ts';
+import { DB_VERSION, openDigestDb, type PostRecord } from './schema.ts';
+import { lookupIn } from './lookup.ts';
+import { writeDigestTo } from './write.ts';
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -25,10 +27,68 @@ describe('schema', () => {
   it('creates every store and index from version 0', async () => {
     const db = await openDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'meta', 'papers']);
+    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'failures', 'meta', 'papers', 'posts']);
     const tx = db.transaction('papers');
     expect([...tx.store.indexNames].sort()).toEqual(['by-arxiv', 'by-cited', 'by-name', 'by-org', 'by-repo', 'by-title']);
     expect(tx.store.index('by-repo').multiEntry).toBe(true);
+  });
+});
+
+describe('migrations', () => {
+  it('upgrades a version 1 database to the current version keeping every record', async () => {
+    const v1 = await openDigestDb('migrate', 1);
+    expect([...v1.objectStoreNames].sort()).toEqual(['digests', 'meta', 'papers']);
+    await writeDigestTo(v1, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    await writeDigestTo(v1, digest('b', '2026-05-30', [{ name: 'A', arxiv: '2605.00001' }]));
+    await v1.put('meta', { shards: ['abc'], loaded: '2026-05-01T00:00:00.000Z' }, 'starter');
+    const before = { digests: await v1.getAll('digests'), papers: await v1.getAll('papers'), counters: await v1.get('meta', 'counters'), starter: await v1.get('meta', 'starter') };
+    v1.close();
+
+    const v2 = await openDigestDb('migrate');
+    expect(v2.version).toBe(DB_VERSION);
+    expect([...v2.objectStoreNames].sort()).toEqual(['digests', 'failures', 'meta', 'papers', 'posts']);
+    expect({ digests: await v2.getAll('digests'), papers: await v2.getAll('papers'), counters: await v2.get('meta', 'counters'), starter: await v2.get('meta', 'starter') }).toEqual(before);
+    expect([...v2.transaction('papers').store.indexNames].sort()).toEqual(['by-arxiv', 'by-cited', 'by-name', 'by-org', 'by-repo', 'by-title']);
+    expect((await lookupIn(v2, arxiv('2605.00001'))).digestCount).toBe(2);
+    expect(await v2.count('posts')).toBe(0);
+    v2.close();
+  });
+});
+
+describe('sync records', () => {
+  const post = (key: string, extra: Partial<PostRecord> = {}): PostRecord => ({ key, sourceId: 's', url: `https://example.org/${key}`, title: key, date: '2026-05-23T06:00:00.000Z', modified: '2026-05-23T06:00:00.000Z', format: 'wordpress', raw: '{}', status: 'indexed', parserVersion: 1, fetched: '2026-07-20T00:00:00.000Z', ...extra });
+
+  it('stores a post with its digest, and a failure in place of an earlier one', async () => {
+    await savePostWithoutDigest(post('a', { status: 'failed' }), { key: 'a', sourceId: 's', url: 'u', title: 't', reason: 'no digest here', modified: 'm', parserVersion: 1, at: 'x' });
+    expect(await listFailures()).toHaveLength(1);
+    await savePostWithDigest(post('a', { digestId: 'a' }), digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }]));
+    expect(await listFailures()).toEqual([]);
+    expect((await getPost('a'))?.status).toBe('indexed');
+    expect((await getCounters()).digests).toBe(1);
+    await savePostWithoutDigest(post('b', { parserVersion: 2 }));
+    expect(await stalePostKeys(2)).toEqual(['a']);
+  });
+
+  it('lets one owner hold the sync lock until it expires or is released', async () => {
+    expect((await acquireSyncLock('w1', 1000, 0)).acquired).toBe(true);
+    expect(await acquireSyncLock('w2', 1000, 500)).toMatchObject({ acquired: false, holder: { owner: 'w1' } });
+    expect((await acquireSyncLock('w1', 1000, 900)).acquired).toBe(true);
+    expect((await acquireSyncLock('w2', 1000, 1500)).acquired).toBe(false);
+    expect((await acquireSyncLock('w2', 1000, 2000)).acquired).toBe(true);
+    await releaseSyncLock('w1');
+    expect((await getSyncLock())?.owner).toBe('w2');
+    await releaseSyncLock('w2');
+    expect(await getSyncLock()).toBeUndefined();
+  });
+
+  it('drops digests before a date with their posts, keeping counters true', async () => {
+    await savePostWithDigest(post('a', { digestId: 'a' }), digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }, { name: 'B', title: 'Bee' }]));
+    await writeDigest(digest('b', '2026-06-30', [{ name: 'A', arxiv: '2605.00001' }]));
+    expect(await dropDigestsBefore('2026-06-01')).toBe(1);
+    expect(await realCounts()).toEqual({ digests: 1, papers: 1, mentions: 1 });
+    const c = await getCounters();
+    expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual(await realCounts());
+    expect(await getPost('a')).toBeUndefined();
   });
 });
 

@@ -8,12 +8,15 @@ import type { ArxivId } from '../core/ids/arxiv-id.ts';
 import type { WriteReport } from '../core/index/types.ts';
 import type { LookupResult } from '../core/index/view.ts';
 import { lookupIn } from './lookup.ts';
-import { type CountersRecord, type DB, DB_NAME, openDigestDb } from './schema.ts';
+import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
+import { dropDigestsBeforeIn } from './retention.ts';
+import { type CountersRecord, type DB, DB_NAME, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
+import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { type FetchText, loadStarterInto } from './starter.ts';
 import { EMPTY_COUNTERS, rememberArxivIdIn, writeDigestTo } from './write.ts';
 
 export { StorageFullError } from './errors.ts';
-export type { CountersRecord } from './schema.ts';
+export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
 
 let opening: Promise<DB> | undefined;
 
@@ -55,8 +58,68 @@ export async function loadStarterIndex(fetchText: FetchText, options?: { force?:
 /** Empties every store (the schema stays). */
 export async function clearAll(): Promise<void> {
   const db = await openDb();
-  const tx = db.transaction(['digests', 'papers', 'meta'], 'readwrite');
-  await Promise.all([tx.objectStore('digests').clear(), tx.objectStore('papers').clear(), tx.objectStore('meta').clear(), tx.done]);
+  const stores = ['digests', 'papers', 'meta', 'posts', 'failures'] as const;
+  const tx = db.transaction([...stores], 'readwrite');
+  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
+}
+
+// Sync: raw posts, failures, per-source state, the lock, retention.
+
+export async function getPost(key: string): Promise<PostRecord | undefined> {
+  return getPostIn(await openDb(), key);
+}
+
+export async function savePostWithDigest(post: PostRecord, digest: Digest): Promise<WriteReport> {
+  return savePostWithDigestIn(await openDb(), post, digest);
+}
+
+export async function savePostWithoutDigest(post: PostRecord, failure?: FailureRecord): Promise<void> {
+  return savePostWithoutDigestIn(await openDb(), post, failure);
+}
+
+export async function stalePostKeys(parserVersion: number): Promise<string[]> {
+  return stalePostKeysIn(await openDb(), parserVersion);
+}
+
+export async function postKeysWithStatus(status: PostRecord['status']): Promise<string[]> {
+  return postKeysWithStatusIn(await openDb(), status);
+}
+
+export async function listFailures(): Promise<FailureRecord[]> {
+  return listFailuresIn(await openDb());
+}
+
+export async function getSyncStates(): Promise<Record<string, SourceSyncState>> {
+  return getSyncStatesIn(await openDb());
+}
+
+export async function putSyncState(sourceId: string, state: SourceSyncState): Promise<void> {
+  return putSyncStateIn(await openDb(), sourceId, state);
+}
+
+export async function acquireSyncLock(owner: string, ttlMs: number, now: number): Promise<{ acquired: boolean; holder?: SyncLockRecord }> {
+  return acquireSyncLockIn(await openDb(), owner, ttlMs, now);
+}
+
+export async function releaseSyncLock(owner: string): Promise<void> {
+  return releaseSyncLockIn(await openDb(), owner);
+}
+
+export async function getSyncLock(): Promise<SyncLockRecord | undefined> {
+  return getSyncLockIn(await openDb());
+}
+
+export async function putLastSync(report: unknown): Promise<void> {
+  return putLastSyncIn(await openDb(), report);
+}
+
+export async function getLastSync(): Promise<unknown> {
+  return getLastSyncIn(await openDb());
+}
+
+/** Retention: drops digests dated before `date` (YYYY-MM-DD); returns how many. */
+export async function dropDigestsBefore(date: string): Promise<number> {
+  return dropDigestsBeforeIn(await openDb(), date);
 }
 
 export { DB_NAME };

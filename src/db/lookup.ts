@@ -48,6 +48,16 @@ async function findPapers(db: DB, ref: PaperRef): Promise<{ own: PaperRecord[]; 
  */
 export async function lookupIn(db: DB, ref: PaperRef): Promise<LookupResult> {
   const { own, cited } = await findPapers(db, ref);
+  return viewPapersIn(db, own, cited);
+}
+
+/** A paper by its record key (the popup's choice), viewed as a lookup would show it. */
+export async function lookupKeyIn(db: DB, key: string): Promise<LookupResult> {
+  const paper = await db.get('papers', key);
+  return viewPapersIn(db, paper ? [paper] : [], []);
+}
+
+async function viewPapersIn(db: DB, own: PaperRecord[], cited: PaperRecord[]): Promise<LookupResult> {
   const all = [...own, ...cited];
   if (all.length === 0) return { status: 'not-indexed', papers: [], cited: [], digests: {}, digestCount: 0 };
   const tx = db.transaction(['digests', 'papers']);

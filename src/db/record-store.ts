@@ -1,8 +1,8 @@
-import type { IDBPTransaction } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { DigestRecord, PaperRecord, RecordStore } from '../core/index/types.ts';
 import type { DigestLensDB } from './schema.ts';
 
-type WriteTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers' | 'meta')[], 'readwrite'>;
+type WriteTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
 
 /**
  * The core's RecordStore on one readwrite transaction. Every method awaits only IndexedDB

@@ -6,7 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface CountersRecord {
   readonly digests: number;
@@ -21,9 +21,78 @@ export interface StarterRecord {
   readonly loaded: string;
 }
 
+/** A fetched post, kept raw so a newer parser can re-parse it without the network. */
+export interface PostRecord {
+  /** `<host>:<post id>` (the digest id the parser gives it) or, without a post id, its address. */
+  readonly key: string;
+  readonly sourceId: string;
+  readonly url: string;
+  readonly title: string;
+  /** ISO UTC publication time. */
+  readonly date: string;
+  /** ISO UTC last modification: a different value on a later fetch means the post was edited. */
+  readonly modified: string;
+  /** How `raw` is parsed: a WordPress REST post's JSON, or a feed item's content HTML. */
+  readonly format: 'wordpress' | 'rss';
+  readonly raw: string;
+  /** indexed: its digest is stored; failed: see the failures store; filtered: not a kept topic. */
+  readonly status: 'indexed' | 'failed' | 'filtered';
+  readonly digestId?: string;
+  readonly topic?: string;
+  /** The parser version that produced `status`: a higher PARSER_VERSION re-parses it. */
+  readonly parserVersion: number;
+  readonly fetched: string;
+}
+
+/** A post the parser could not read, with the reason (shown in options). */
+export interface FailureRecord {
+  readonly key: string;
+  readonly sourceId: string;
+  readonly url: string;
+  readonly title: string;
+  readonly reason: string;
+  readonly modified: string;
+  readonly parserVersion: number;
+  readonly at: string;
+}
+
+/** Where one source's sync stands. Cursors move only after the posts they cover are committed. */
+export interface SourceSyncState {
+  /** What the source turned out to be, when it was configured as 'auto'. */
+  readonly kind?: 'wordpress' | 'feed' | 'static';
+  /** WordPress: the discovered REST API root, so later runs skip discovery. */
+  readonly apiRoot?: string;
+  /** WordPress: the host of the posts' addresses (keys are `<host>:<id>`), so listings can omit links. */
+  readonly postHost?: string;
+  /** WordPress: the reach-back chosen on the first sync (ISO UTC), or absent for everything. */
+  readonly since?: string;
+  /** WordPress: the newest `modified_gmt` (ISO UTC) of a completed run. */
+  readonly cursor?: string;
+  /** Feeds and static indexes: the last ETag / Last-Modified seen. */
+  readonly etag?: string;
+  readonly lastModified?: string;
+  /** Static index: shard hashes already written. */
+  readonly shards?: readonly string[];
+  /** ISO time of the last run that finished without a source error. */
+  readonly lastOk?: string;
+  readonly lastError?: string;
+}
+
+export interface SyncLockRecord {
+  /** Who holds it: a random id per runner. */
+  readonly owner: string;
+  readonly acquired: number;
+  /** Epoch ms after which anyone may take it over (a killed service worker never releases it). */
+  readonly expires: number;
+}
+
 export interface MetaValues {
   counters: CountersRecord;
   starter: StarterRecord;
+  syncStates: Record<string, SourceSyncState>;
+  syncLock: SyncLockRecord;
+  /** The last sync's report, as the runner made it (plain data). */
+  lastSync: unknown;
 }
 
 export interface DigestLensDB extends DBSchema {
@@ -48,14 +117,28 @@ export interface DigestLensDB extends DBSchema {
     key: keyof MetaValues;
     value: MetaValues[keyof MetaValues];
   };
+  posts: {
+    key: string;
+    value: PostRecord;
+    indexes: { 'by-source': string; 'by-parser': number; 'by-status': string };
+  };
+  failures: {
+    key: string;
+    value: FailureRecord;
+    indexes: { 'by-source': string };
+  };
 }
 
 export type DB = IDBPDatabase<DigestLensDB>;
 export type UpgradeTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'versionchange'>;
 
-/** Migrations, one step per version. Data already stored is kept by every step. */
-export function upgrade(db: DB, oldVersion: number, _tx: UpgradeTx): void {
-  if (oldVersion < 1) {
+/**
+ * Migrations, one step per version. Data already stored is kept by every step. Steps above
+ * `newVersion` are skipped, so a test can build an old version's database exactly.
+ */
+export function upgrade(db: DB, oldVersion: number, _tx: UpgradeTx, newVersion = DB_VERSION): void {
+  const step = (n: number) => oldVersion < n && newVersion >= n;
+  if (step(1)) {
     const digests = db.createObjectStore('digests', { keyPath: 'id' });
     digests.createIndex('by-date', 'date');
     digests.createIndex('by-topic', 'topic');
@@ -68,11 +151,20 @@ export function upgrade(db: DB, oldVersion: number, _tx: UpgradeTx): void {
     papers.createIndex('by-name', 'nameKeys', { multiEntry: true });
     db.createObjectStore('meta');
   }
+  if (step(2)) {
+    // Sync: raw posts (re-parsed locally when the parser improves) and posts that failed to parse.
+    const posts = db.createObjectStore('posts', { keyPath: 'key' });
+    posts.createIndex('by-source', 'sourceId');
+    posts.createIndex('by-parser', 'parserVersion');
+    posts.createIndex('by-status', 'status');
+    const failures = db.createObjectStore('failures', { keyPath: 'key' });
+    failures.createIndex('by-source', 'sourceId');
+  }
 }
 
 export function openDigestDb(name = DB_NAME, version = DB_VERSION): Promise<DB> {
   return openDB<DigestLensDB>(name, version, {
-    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+    upgrade: (db, oldVersion, newVersion, tx) => upgrade(db, oldVersion, tx, newVersion ?? version),
     // Another context (an old worker) holding the database open must not block an upgrade forever.
     blocking: (_cur, _next, event) => (event.target as IDBDatabase).close(),
   });

@@ -1,0 +1,106 @@
+/**
+ * The whole index out as JSON, and back in. Import goes digest by digest, each in its own
+ * transaction: a paper gets that digest's mention and is rebuilt from all its mentions, exactly as
+ * records are always built, so export → clear → import gives back identical records.
+ */
+import { removeDigest } from '../core/index/add-digest.ts';
+import { buildPaper } from '../core/index/paper.ts';
+import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import { PARSER_VERSION } from '../core/digest/types.ts';
+import { isQuotaError, StorageFullError } from './errors.ts';
+import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from './export-format.ts';
+import type { ImportResult } from './import-digest.ts';
+import { digestRecordProblem, mentionOf } from './record-checks.ts';
+import { TxRecordStore } from './record-store.ts';
+import { sameValue } from './same-value.ts';
+import type { CountersRecord, DB } from './schema.ts';
+import { EMPTY_COUNTERS, type RecordTx } from './write.ts';
+
+export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexExport> {
+  const tx = db.transaction(['digests', 'papers', 'meta']);
+  const [digests, papers, counters] = await Promise.all([tx.objectStore('digests').getAll(), tx.objectStore('papers').getAll(), tx.objectStore('meta').get('counters')]);
+  return {
+    kind: EXPORT_KIND,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exported: now.toISOString(),
+    parserVersion: PARSER_VERSION,
+    counters: (counters as CountersRecord | undefined) ?? EMPTY_COUNTERS,
+    digests,
+    papers,
+  };
+}
+
+export interface RecordOutcome {
+  readonly id: string;
+  readonly title: string;
+  readonly outcome: ImportResult | 'failed';
+  readonly reason?: string;
+}
+
+export async function importRecordsTo(db: DB, digests: readonly DigestRecord[], papers: readonly PaperRecord[]): Promise<RecordOutcome[]> {
+  const byKey = new Map(papers.filter((p) => typeof p?.key === 'string').map((p) => [p.key, p]));
+  const out: RecordOutcome[] = [];
+  for (const d of digests) {
+    const id = typeof d?.id === 'string' ? d.id : '(no id)';
+    const title = typeof d?.title === 'string' ? d.title : id;
+    const problem = digestRecordProblem(d, byKey);
+    if (problem) {
+      out.push({ id, title, outcome: 'failed', reason: problem });
+      continue;
+    }
+    try {
+      out.push({ id, title, outcome: await importRecordTo(db, d, byKey) });
+    } catch (e) {
+      out.push({ id, title, outcome: 'failed', reason: (e as Error).message });
+    }
+  }
+  return out;
+}
+
+async function importRecordTo(db: DB, d: DigestRecord, byKey: ReadonlyMap<string, PaperRecord>): Promise<ImportResult> {
+  const tx = db.transaction(['digests', 'papers', 'meta'], 'readwrite') as unknown as RecordTx;
+  tx.done.catch(() => undefined);
+  try {
+    const store = new TxRecordStore(tx);
+    const old = await store.getDigest(d.id);
+    if (old && sameValue(old, d)) {
+      const stored = await Promise.all(d.paperKeys.map((k) => store.getPaper(k)));
+      if (stored.every((p, i) => sameValue(mentionOf(p, d.id), mentionOf(byKey.get(d.paperKeys[i]!), d.id)))) {
+        tx.abort();
+        return 'unchanged';
+      }
+    }
+    const removed = old ? await removeDigest(store, d.id) : undefined;
+    let added = 0;
+    for (const key of d.paperKeys) {
+      const incoming = byKey.get(key)!;
+      const stored = await store.getPaper(key);
+      if (!stored) added++;
+      const mentions = [...(stored?.mentions ?? []).filter((m) => m.digestId !== d.id), mentionOf(incoming, d.id)!];
+      const arxivId = incoming.arxivId ?? stored?.arxivId;
+      await store.putPaper(buildPaper(key, mentions, arxivId ? { arxivId } : undefined));
+    }
+    await store.putDigest(d);
+    const meta = tx.objectStore('meta');
+    const c = ((await meta.get('counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
+    await meta.put(
+      {
+        digests: c.digests + (old ? 0 : 1),
+        papers: c.papers + added - (removed?.papersRemoved ?? 0),
+        mentions: c.mentions - (old?.paperKeys.length ?? 0) + d.paperKeys.length,
+        updated: new Date().toISOString(),
+      } satisfies CountersRecord,
+      'counters',
+    );
+    await tx.done;
+    return old ? 'updated' : 'added';
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    if (isQuotaError(e) || isQuotaError(tx.error)) throw new StorageFullError(`the digest "${d.title}"`);
+    throw e;
+  }
+}

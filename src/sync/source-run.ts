@@ -1,0 +1,88 @@
+/** What a source implementation gets from the runner for one run. */
+import type { Clock } from './clock.ts';
+import { type CommitOptions, type CommitResult, commitPost } from './commit-post.ts';
+import { SyncAbortedError } from './errors.ts';
+import type { Http } from './http.ts';
+import type { RawPost } from './raw-post.ts';
+import type { SourceSyncState, SyncStore } from './store.ts';
+import type { SourceConfig, SourceReport, SyncProgress, SyncReport } from './types.ts';
+
+export interface SourceRun {
+  readonly config: SourceConfig;
+  readonly http: Http;
+  readonly store: SyncStore;
+  readonly clock: Clock;
+  readonly report: SourceReport;
+  /** Stored state at the start of the run, updated by saveState. */
+  readonly state: SourceSyncState;
+  /** The first sync reaches back to here (epoch ms); undefined: everything the source has. */
+  readonly windowStart: number | undefined;
+  readonly commitOptions: Omit<CommitOptions, 'now'>;
+  /** Parses and commits one post in its own transaction; counts it; renews the lock. */
+  commitPost(post: RawPost): Promise<CommitResult>;
+  /** Counts a digest written from a static index and renews the lock. */
+  countDigest(added: boolean): Promise<void>;
+  saveState(patch: Partial<SourceSyncState>): Promise<void>;
+  progress(phase: SyncProgress['phase'], done: number, total: number): void;
+  /** Throws SyncAbortedError when the caller stopped the sync: called between posts. */
+  checkAbort(): void;
+}
+
+export interface RunSetup {
+  readonly config: SourceConfig;
+  readonly state: SourceSyncState;
+  readonly report: SourceReport;
+  /** The whole sync's report, which every source adds to. */
+  readonly total: SyncReport;
+  readonly http: Http;
+  readonly clock: Clock;
+  readonly store: SyncStore;
+  readonly commit: Omit<CommitOptions, 'now' | 'sourceId'>;
+  readonly heartbeat: () => Promise<void>;
+  readonly windowStart: number | undefined;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: SyncProgress) => void;
+}
+
+export function makeRun(s: RunSetup): SourceRun {
+  let state = s.state;
+  const { config, report, total, store } = s;
+  const commitOptions = { ...s.commit, sourceId: config.id };
+  return {
+    config,
+    http: s.http,
+    store,
+    clock: s.clock,
+    report,
+    get state() {
+      return state;
+    },
+    windowStart: s.windowStart,
+    commitOptions,
+    async commitPost(post) {
+      const { result, reason } = await commitPost(store, post, { ...commitOptions, now: s.clock.now() });
+      report[result]++;
+      if (result !== 'unchanged') total[result]++;
+      if (result === 'failed') total.failures.push({ key: post.key, url: post.url, title: post.title, reason: reason ?? '' });
+      await s.heartbeat();
+      return result;
+    },
+    async countDigest(added) {
+      report[added ? 'added' : 'updated']++;
+      total[added ? 'added' : 'updated']++;
+      await s.heartbeat();
+    },
+    async saveState(patch) {
+      state = { ...state, ...patch };
+      // Drop fields set to undefined, so a stored state stays plain data.
+      for (const k of Object.keys(state) as (keyof SourceSyncState)[]) if (state[k] === undefined) delete (state as Record<string, unknown>)[k];
+      await store.putSyncState(config.id, state);
+    },
+    progress(phase, done, n) {
+      s.onProgress?.({ sourceId: config.id, url: config.url, phase, done, total: n });
+    },
+    checkAbort() {
+      if (s.signal?.aborted) throw new SyncAbortedError();
+    },
+  };
+}
