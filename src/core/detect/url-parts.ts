@@ -1,3 +1,5 @@
+import { pathSegments as segmentsOf } from '../ids/url-path.ts';
+
 /** Small URL helpers shared by the detectors. */
 
 /** An http(s) URL from an address as found in a tab or a meta tag; undefined instead of throwing. */
@@ -27,16 +29,7 @@ function isUrlLike(value: unknown): value is URL {
 
 /** Path segments with empty ones dropped, which collapses `//` and ignores a trailing `/`. */
 export function pathSegments(url: URL): string[] {
-  return url.pathname
-    .split('/')
-    .filter((s) => s.length > 0)
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    });
+  return segmentsOf(url.pathname);
 }
 
 export function isWebUrl(url: URL): boolean {

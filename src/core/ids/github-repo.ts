@@ -2,6 +2,7 @@
  * GitHub repositories and organisations: the only place their keys are made.
  * Keys are lower case (GitHub compares names case-insensitively); display case is kept apart.
  */
+import { pathSegments } from './url-path.ts';
 import reservedNames from 'github-reserved-names/reserved-names.json' with { type: 'json' };
 
 export interface GithubRepoRef {
@@ -55,19 +56,6 @@ export function orgRef(owner: string): GithubOrgRef | undefined {
   return isValidOwner(owner) ? { kind: 'github-org', key: owner.toLowerCase(), owner } : undefined;
 }
 
-function segments(pathname: string): string[] {
-  // Split before decoding: an encoded %2F is part of a name, not a path separator.
-  return pathname
-    .split('/')
-    .filter((s) => s.length > 0)
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s; // A stray '%' is not worth failing over.
-      }
-    });
-}
 
 /**
  * A github.com address → the repository or organisation it shows, or undefined.
@@ -83,7 +71,7 @@ export function parseGithubUrl(input: string | URL): GithubRepoRef | GithubOrgRe
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   const host = url.hostname.toLowerCase();
   if (host !== 'github.com' && host !== 'www.github.com') return undefined;
-  const [owner, repo, third] = segments(url.pathname);
+  const [owner, repo, third] = pathSegments(url.pathname);
   if (owner === undefined) return undefined;
   if (repo === undefined) return orgRef(owner);
   // /owner/repo/generate is the "use this template" form, not a repository page.

@@ -1,4 +1,4 @@
-import type { CodeLink, MentionContext, Section, Theme } from '../digest/types.ts';
+import type { CodeLink, Digest, MentionContext, Section, Theme } from '../digest/types.ts';
 import type { ArxivId } from '../ids/arxiv-id.ts';
 
 /** Where a paper sits in one digest theme: "paper k of n in this theme". */
@@ -62,21 +62,11 @@ export interface ThemeRecord extends Theme {
 }
 
 /** A digest as stored: its header, themes (with their papers in order) and every paper key. */
-export interface DigestRecord {
-  readonly id: string;
-  readonly url: string;
-  readonly source: string;
-  readonly title: string;
-  readonly topic: string;
-  readonly date: string;
-  readonly modified?: string;
-  readonly paperCount?: number;
-  readonly intro: string;
+export interface DigestRecord
+  extends Pick<Digest, 'id' | 'url' | 'source' | 'title' | 'topic' | 'date' | 'modified' | 'paperCount' | 'intro' | 'warnings' | 'parserVersion'> {
   readonly themes: readonly ThemeRecord[];
   /** Every paper the digest mentions, in order of first mention. */
   readonly paperKeys: readonly string[];
-  readonly warnings: readonly string[];
-  readonly parserVersion: number;
 }
 
 /**
