@@ -18,7 +18,8 @@ export function forBrowser(manifest: typeof baseManifest, browser: Browser): Man
     background: { scripts: [m.background.service_worker], type: 'module' },
     permissions: m.permissions.filter((p) => p !== 'sidePanel'),
     sidebar_action: { default_panel: side_panel.default_path, default_title: 'Digest Lens', default_icon: m.icons },
-    commands: { _execute_sidebar_action: commands._execute_action },
+    // Firefox opens its sidebar through the reserved command; the popup keeps its own.
+    commands: { _execute_action: commands._execute_action, _execute_sidebar_action: commands['open-side-panel'] },
     browser_specific_settings: { gecko: { id: 'digest-lens@digest-lens.invalid', strict_min_version: '128.0' } },
   };
 }

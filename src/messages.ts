@@ -3,7 +3,10 @@
  * `send(name, arg)`; each handler lives in src/background/handlers/<name>.ts.
  */
 import type { Detection, PageMeta } from './core/detect/index.ts';
+import type { Digest } from './core/digest/types.ts';
+import type { DigestRecord, PaperRecord } from './core/index/types.ts';
 import type { LookupResult } from './core/index/view.ts';
+import type { IndexExport } from './db/export-format.ts';
 
 /** What the content script learns for its chip. */
 export interface PageState {
@@ -33,6 +36,90 @@ export interface Counters {
   readonly updated?: string;
 }
 
+/** One row of the popup's results: a paper or a digest, as plain display data. */
+export interface SearchResult {
+  readonly kind: 'paper' | 'digest';
+  /** Paper key or digest id. */
+  readonly key: string;
+  readonly title: string;
+  /** A paper's short name, when it differs from the title. */
+  readonly name?: string;
+  readonly arxivId?: string;
+  readonly topic: string;
+  readonly date: string;
+  readonly hasCode: boolean;
+  /** Where Enter goes: the arXiv abstract page, else the (newest) digest's address; absent when neither is http(s). */
+  readonly href?: string;
+  /** Title-keyed words that matched, for highlighting. */
+  readonly matched: readonly string[];
+}
+
+export interface SearchAnswer {
+  readonly results: readonly SearchResult[];
+  /** Time the background spent answering (ms), for the latency measurement. */
+  readonly tookMs: number;
+}
+
+export interface ThemeBrief {
+  readonly title: string;
+  readonly papers: number;
+}
+
+export interface DigestBrief {
+  readonly id: string;
+  readonly title: string;
+  readonly topic: string;
+  readonly date: string;
+  readonly url: string;
+  readonly papers: number;
+  readonly themes: readonly ThemeBrief[];
+}
+
+/** Digests published together (one header date). */
+export interface DigestBatch {
+  readonly date: string;
+  readonly digests: readonly DigestBrief[];
+}
+
+export interface CountBy {
+  readonly label: string;
+  readonly count: number;
+}
+
+/** What the options page shows of the index. */
+export interface IndexStats {
+  readonly counters: Counters;
+  /** Digests per topic, most first. */
+  readonly perTopic: readonly CountBy[];
+  /** Digests per week (label: the Monday, YYYY-MM-DD), oldest first, empty weeks included. */
+  readonly perWeek: readonly CountBy[];
+  readonly parserVersion: number;
+  /** Parser versions the stored digests were parsed with. */
+  readonly storedParserVersions: readonly number[];
+  /** Every digest, newest first, for choosing a theme to export. */
+  readonly digests: readonly DigestBrief[];
+}
+
+export type ImportOutcomeKind = 'added' | 'updated' | 'unchanged' | 'failed';
+
+export interface ImportOutcome {
+  readonly id: string;
+  readonly title: string;
+  readonly outcome: ImportOutcomeKind;
+  readonly reason?: string;
+}
+
+/** The whole index as one JSON file (docs/export-format.md). */
+export type { IndexExport } from './db/export-format.ts';
+
+export type PaperSelection = { readonly query: string } | { readonly digestId: string; readonly theme?: number };
+
+export interface PaperListExport {
+  readonly heading: string;
+  readonly count: number;
+  readonly text: string;
+}
+
 export type Protocol = {
   /** Content script → background: the page's address and tags; answers what the chip shows. */
   pageInfo(info: { url: string; meta: PageMeta; title?: string }): PageState;
@@ -42,7 +129,30 @@ export type Protocol = {
   tabView(req: { windowId?: number; tabId?: number }): TabView;
   /** Any extension page → background: the stored counters. */
   counters(): Counters;
+  /** Popup → background: papers and digests matching a query (the popup's language, core/search). */
+  search(req: { query: string; limit?: number }): SearchAnswer;
+  /** Popup → background: the newest batches of digests, for the empty query. */
+  latestDigests(req: { batches?: number }): DigestBatch[];
+  /** Side panel → background: one paper by its record key (the popup's Ctrl+Enter). */
+  paperView(req: { key: string }): LookupResult;
+  /** Options → background: what the index holds. */
+  indexStats(): IndexStats;
+  /** Options → background: parsed digests, each written in its own transaction. */
+  importDigests(req: { digests: readonly Digest[] }): ImportOutcome[];
+  /** Options → background: records from an export file, one digest per transaction. */
+  importRecords(req: { digests: readonly DigestRecord[]; papers: readonly PaperRecord[] }): ImportOutcome[];
+  /** Options → background: the whole index, records as stored. */
+  exportIndex(): IndexExport;
+  /** Options → background: a search result's or a theme's papers as BibTeX or Markdown. */
+  exportPapers(req: { selection: PaperSelection; format: 'bibtex' | 'markdown' }): PaperListExport;
+  /** Options → background: empties the index (digests, papers, sync state). */
+  clearData(): Counters;
+  /** Options → background: empties the index and loads the built-in starter index again. */
+  resetToStarter(): Counters;
 };
+
+/** storage.session key under which the popup asks a window's side panel to show one paper. */
+export const panelPaperKey = (windowId: number): string => `panelPaper:${windowId}`;
 
 export type MessageName = keyof Protocol;
 export type Request<K extends MessageName = MessageName> = { readonly type: K; readonly arg: Parameters<Protocol[K]>[0] };

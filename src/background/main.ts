@@ -4,21 +4,49 @@
  */
 import { api } from '../messages.ts';
 import { styleBadge } from './badge.ts';
+import { clearData } from './handlers/clear-data.ts';
 import { counters } from './handlers/counters.ts';
+import { exportIndex } from './handlers/export-index.ts';
+import { exportPapers } from './handlers/export-papers.ts';
+import { importDigests } from './handlers/import-digests.ts';
+import { importRecords } from './handlers/import-records.ts';
+import { indexStats } from './handlers/index-stats.ts';
+import { latestDigests } from './handlers/latest-digests.ts';
 import { openPanel } from './handlers/open-panel.ts';
 import { pageInfo } from './handlers/page-info.ts';
+import { paperView } from './handlers/paper-view.ts';
+import { resetToStarter } from './handlers/reset-to-starter.ts';
+import { search } from './handlers/search.ts';
 import { tabView } from './handlers/tab-view.ts';
 import { listen } from './router.ts';
+import { watchShortcut } from './shortcut.ts';
 import { loadStarter } from './starter.ts';
 import { watchTabs } from './tab-watch.ts';
 
-listen({ pageInfo, openPanel, tabView, counters });
+listen({
+  pageInfo,
+  openPanel,
+  tabView,
+  counters,
+  search,
+  latestDigests,
+  paperView,
+  indexStats,
+  importDigests,
+  importRecords,
+  exportIndex,
+  exportPapers,
+  clearData,
+  resetToStarter,
+});
 watchTabs();
+watchShortcut();
 
 api.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void loadStarter().catch((e: unknown) => console.error('Digest Lens: starter index not loaded', e));
 });
 
-// The toolbar button (and its shortcut, `_execute_action`) opens the side panel.
-void api.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+// The toolbar button opens the search popup (which has "Open side panel"). Set explicitly: the
+// behaviour is remembered across updates, and an earlier version had the button open the panel.
+void api.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 void styleBadge().catch(() => undefined);

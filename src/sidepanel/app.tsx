@@ -15,7 +15,7 @@ export function App() {
   const view = store.view.value;
   const error = store.error.value;
   return (
-    <main class="panel" aria-busy={view === undefined && !error}>
+    <main class="panel" aria-busy={(store.paper.value ? !store.paper.value.result : view === undefined) && !error}>
       <h1 class="sr-only">Digest Lens</h1>
       {error && (
         <p class="state error" role="alert">
@@ -25,8 +25,14 @@ export function App() {
           </button>
         </p>
       )}
-      {!view && !error && <p class="muted">Looking this tab up…</p>}
-      {view && <TabContent view={view} store={store} />}
+      {store.paper.value ? (
+        <PaperMode store={store} />
+      ) : (
+        <>
+          {!view && !error && <p class="muted">Looking this tab up…</p>}
+          {view && <TabContent view={view} store={store} />}
+        </>
+      )}
     </main>
   );
 }
@@ -56,6 +62,24 @@ function TabContent({ view, store }: { view: TabView; store: PanelStore }) {
     <>
       <PageLine detection={detection} />
       {body}
+    </>
+  );
+}
+
+/** One paper the reader chose in the popup, until they go back to following the tab. */
+function PaperMode({ store }: { store: PanelStore }) {
+  const { result } = store.paper.value!;
+  return (
+    <>
+      <p class="page-line">
+        Chosen in search ·{' '}
+        <button type="button" class="link-button" onClick={() => void store.showPaper(undefined)}>
+          Back to this tab
+        </button>
+      </p>
+      {!result && <p class="muted">Loading the paper…</p>}
+      {result && result.papers.length === 0 && <p class="state">That paper is no longer in your index.</p>}
+      {result?.papers.map((v) => <PaperSection key={v.paper.key} view={v} digests={result.digests} />)}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { api, isBroadcast, send } from '../messages.ts';
+import { api, isBroadcast, panelPaperKey, send } from '../messages.ts';
 import { App } from './app.tsx';
 import { createPanelStore } from './panel-store.ts';
 import { PanelStoreContext } from './store-context.ts';
@@ -16,7 +16,9 @@ async function start(): Promise<void> {
     loadView: () => send('tabView', tabId !== undefined ? { tabId } : windowId !== undefined ? { windowId } : {}),
     loadCounters: () => send('counters'),
     requestHosts: (origins) => api.permissions.request({ origins: [...origins] }),
+    loadPaper: (key) => send('paperView', { key }),
   });
+  watchPaperRequests(store, windowId, new URLSearchParams(location.search).get('paper'));
   api.runtime.onMessage.addListener((message: unknown, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== api.runtime.id || !isBroadcast(message)) return false;
     const mine = message.type === 'indexChanged' || (tabId !== undefined ? message.tabId === tabId : message.windowId === windowId);
@@ -30,6 +32,27 @@ async function start(): Promise<void> {
     document.getElementById('app')!,
   );
   await store.refresh();
+}
+
+/**
+ * The popup asks for a paper through storage.session (the panel may not be open yet when it
+ * asks): read the request on start, and follow later ones. `?paper=KEY` does the same for tests.
+ */
+function watchPaperRequests(store: ReturnType<typeof createPanelStore>, windowId: number | undefined, fromUrl: string | null): void {
+  if (fromUrl) {
+    void store.showPaper(fromUrl);
+    return;
+  }
+  if (windowId === undefined) return;
+  const key = panelPaperKey(windowId);
+  const follow = (value: unknown) => {
+    const k = (value as { key?: unknown } | undefined)?.key;
+    if (typeof k === 'string') void store.showPaper(k);
+  };
+  api.storage.session.onChanged.addListener((changes) => {
+    if (key in changes) follow(changes[key]?.newValue);
+  });
+  void api.storage.session.get(key).then((v) => follow(v[key]));
 }
 
 void start();

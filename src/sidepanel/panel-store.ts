@@ -1,18 +1,24 @@
 /** The panel's state as a small signal store, passed down by context (STYLE.md §6). */
 import { signal, type Signal } from '@preact/signals';
+import type { LookupResult } from '../core/index/view.ts';
 import type { Counters, TabView } from '../messages.ts';
 
 export interface PanelDeps {
   loadView(): Promise<TabView>;
   loadCounters(): Promise<Counters>;
   requestHosts(origins: readonly string[]): Promise<boolean>;
+  /** One paper by record key: the popup's Ctrl+Enter asks the panel to show it. */
+  loadPaper?(key: string): Promise<LookupResult>;
 }
 
 export interface PanelStore {
   readonly view: Signal<TabView | undefined>;
   readonly counters: Signal<Counters | undefined>;
   readonly error: Signal<string | undefined>;
+  /** The paper the panel shows instead of following the tab, when one was asked for. */
+  readonly paper: Signal<{ readonly key: string; readonly result?: LookupResult } | undefined>;
   refresh(): Promise<void>;
+  showPaper(key: string | undefined): Promise<void>;
   grantHosts(origins: readonly string[]): Promise<void>;
 }
 
@@ -20,7 +26,9 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   const view = signal<TabView | undefined>(undefined);
   const counters = signal<Counters | undefined>(undefined);
   const error = signal<string | undefined>(undefined);
+  const paper = signal<{ readonly key: string; readonly result?: LookupResult } | undefined>(undefined);
   let generation = 0;
+  let paperGeneration = 0;
 
   async function refresh(): Promise<void> {
     const mine = ++generation;
@@ -40,5 +48,17 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     if (await deps.requestHosts(origins)) await refresh();
   }
 
-  return { view, counters, error, refresh, grantHosts };
+  async function showPaper(key: string | undefined): Promise<void> {
+    const mine = ++paperGeneration;
+    paper.value = key === undefined ? undefined : { key };
+    if (key === undefined || !deps.loadPaper) return;
+    try {
+      const result = await deps.loadPaper(key);
+      if (mine === paperGeneration) paper.value = { key, result };
+    } catch (e) {
+      if (mine === paperGeneration) error.value = (e as Error).message;
+    }
+  }
+
+  return { view, counters, error, paper, refresh, grantHosts, showPaper };
 }

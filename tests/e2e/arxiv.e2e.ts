@@ -97,11 +97,13 @@ describe('chip', () => {
 });
 
 describe('toolbar', () => {
-  it('the toolbar button and Alt+Shift+D open the side panel', async () => {
+  it('the toolbar button opens the search popup; Alt+Shift+D opens the side panel', async () => {
     const worker = await ext.worker();
-    expect(await worker.evaluate(() => chrome.sidePanel.getPanelBehavior())).toEqual({ openPanelOnActionClick: true });
+    expect(await worker.evaluate(() => chrome.sidePanel.getPanelBehavior())).toEqual({ openPanelOnActionClick: false });
+    expect(await worker.evaluate(() => chrome.action.getPopup({}))).toMatch(/\/src\/popup\/index\.html$/);
     const commands = await worker.evaluate(() => chrome.commands.getAll());
-    expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+D');
+    expect(commands.find((c) => c.name === 'open-side-panel')?.shortcut).toBe('Alt+Shift+D');
+    expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+F');
   });
 });
 

@@ -41,3 +41,10 @@ describe('Markdown export', () => {
     expect(md).toContain('- PAD');
   });
 });
+
+describe('empty and minimal lists', () => {
+  it('writes nothing for no papers, and a heading alone in Markdown', () => {
+    expect(toBibtex([])).toBe('');
+    expect(toMarkdown('Nothing', [])).toBe('## Nothing\n\n');
+  });
+});

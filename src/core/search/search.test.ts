@@ -97,7 +97,26 @@ describe('linearSearch', () => {
   });
 });
 
+describe('popup queries', () => {
+  it('reads the forms the popup hint names, in any order and case', () => {
+    expect(parseQuery('C: Y:2026 T:medical hads')).toEqual({ words: ['hads'], phrases: [], topics: ['medical'], years: { min: 2026, max: 2026 }, hasCode: true, prefixLast: true });
+    expect(parseQuery('"half open').phrases).toEqual(['half open']);
+    expect(parseQuery('t:"deep neural networks"').topics).toEqual(['deep neural networks']);
+  });
+
+  it('filters alone list everything that passes, newest first', async () => {
+    const all = await docs();
+    expect(linearSearch(all, parseQuery('y:>2025')).map((h) => h.doc.date)).toEqual(['2026-05-23', '2026-05-23', '2026-05-23']);
+    expect(linearSearch(all, parseQuery('y:2025..2026 c:')).map((h) => h.doc.title)).toEqual(['HADS-Net', 'OldNet: segmentation of things']);
+  });
+});
+
 describe('highlight', () => {
+  it('marks a word matched through a typo, and nothing in text that did not match', () => {
+    expect(highlight('Robust segmentation', ['segmentation']).filter((s) => s.hit).map((s) => s.text)).toEqual(['segmentation']);
+    expect(highlight('Robust segmentation', [])).toEqual([{ text: 'Robust segmentation', hit: false }]);
+  });
+
   it('marks matched words and typed prefixes, keeping the text intact', () => {
     const segs = highlight('HADS-Net: breast ultrasound', ['hads', 'ultra']);
     expect(segs.map((s) => s.text).join('')).toBe('HADS-Net: breast ultrasound');

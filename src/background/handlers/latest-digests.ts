@@ -1,0 +1,12 @@
+import { openDb } from '../../db/index.ts';
+import { latestBatchesFrom } from '../../db/latest.ts';
+import type { Handler } from '../router.ts';
+
+/** Popup → background: the newest batches of digests, shown while the query is empty. */
+export const latestDigests: Handler<'latestDigests'> = {
+  from: 'extension',
+  async handle(req) {
+    const batches = Math.min(Math.max(Number(req?.batches) || 3, 1), 12);
+    return latestBatchesFrom(await openDb(), batches);
+  },
+};

@@ -1,0 +1,16 @@
+import { clearAll, getCounters } from '../../db/index.ts';
+import { forgetSearchCache } from '../../db/search.ts';
+import { loadStarter } from '../starter.ts';
+import type { Handler } from '../router.ts';
+
+/** Options → background (after the reader confirmed): the index as on install. */
+export const resetToStarter: Handler<'resetToStarter'> = {
+  from: 'extension',
+  async handle() {
+    await clearAll();
+    forgetSearchCache();
+    // Forced: the starter marker went with the clear anyway, but a reset must never be a no-op.
+    await loadStarter(true);
+    return getCounters();
+  },
+};

@@ -1,0 +1,22 @@
+import type { OptionsStore } from './options-store.ts';
+import { DataSection } from './data-section.tsx';
+import { ExportSection } from './export-section.tsx';
+import { Holdings } from './holdings.tsx';
+import { ImportSection } from './import-section.tsx';
+
+export function App({ store }: { store: OptionsStore }) {
+  return (
+    <main class="options">
+      <h1>Digest Lens</h1>
+      {store.error.value && (
+        <p class="error" role="alert">
+          Could not read the index: {store.error.value}
+        </p>
+      )}
+      <Holdings store={store} />
+      <ImportSection onDone={() => void store.refresh()} />
+      <ExportSection stats={store.stats.value} />
+      <DataSection counters={store.stats.value?.counters} onDone={() => void store.refresh()} />
+    </main>
+  );
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { DigestBatch, SearchAnswer, SearchResult } from '../messages.ts';
+import { createPopupStore } from './popup-store.ts';
+
+const result = (key: string): SearchResult => ({ kind: 'paper', key, title: key, topic: 'deep learning', date: '2026-05-23', hasCode: false, matched: [] });
+const batches: DigestBatch[] = [
+  {
+    date: '2026-07-04',
+    digests: [{ id: 'a', title: 'A', topic: 'deep learning', date: '2026-07-04', url: 'https://example.org/a', papers: 3, themes: [{ title: 'T1', papers: 2 }, { title: 'T2', papers: 1 }] }],
+  },
+  { date: '2026-05-30', digests: [{ id: 'b', title: 'B', topic: 'deep learning', date: '2026-05-30', url: '', papers: 1, themes: [] }] },
+];
+
+function store(search: (q: string) => Promise<SearchAnswer>) {
+  return createPopupStore({ search, latest: async () => batches, counters: async () => ({ digests: 2, papers: 4, mentions: 4 }) });
+}
+
+describe('popup store', () => {
+  it('paints only the latest query when answers arrive out of order', async () => {
+    const pending = new Map<string, (a: SearchAnswer) => void>();
+    const s = store((q) => new Promise((resolve) => pending.set(q, resolve)));
+    const first = s.setQuery('ha');
+    const second = s.setQuery('hads');
+    pending.get('hads')!({ results: [result('new')], tookMs: 1 });
+    await second;
+    pending.get('ha')!({ results: [result('old')], tookMs: 1 });
+    await first;
+    expect(s.answer.value?.query).toBe('hads');
+    expect(s.items.value.map((i) => (i.kind === 'result' ? i.result.key : ''))).toEqual(['new']);
+  });
+
+  it('forgets a pending answer once the query is emptied', async () => {
+    let resolve!: (a: SearchAnswer) => void;
+    const s = store(() => new Promise((r) => (resolve = r)));
+    await s.load();
+    const typing = s.setQuery('x');
+    await s.setQuery('');
+    resolve({ results: [result('late')], tookMs: 1 });
+    await typing;
+    expect(s.browsing.value).toBe(true);
+    expect(s.items.value.map((i) => i.kind)).toEqual(['digest', 'digest']);
+  });
+
+  it('walks the latest digests and their themes with the keyboard', async () => {
+    const s = store(async () => ({ results: [], tookMs: 0 }));
+    await s.load();
+    s.move(-1);
+    expect(s.active.value).toBe(0);
+    s.setExpanded('a', true);
+    expect(s.items.value.map((i) => i.kind)).toEqual(['digest', 'theme', 'theme', 'digest']);
+    s.move(2);
+    expect(s.active.value).toBe(2);
+    s.setExpanded('a', false);
+    expect(s.active.value).toBe(0);
+    s.move(10);
+    expect(s.active.value).toBe(1);
+  });
+
+  it('shows an error from the background and clears it on the next answer', async () => {
+    let fail = true;
+    const s = store(async () => {
+      if (fail) throw new Error('worker gone');
+      return { results: [result('ok')], tookMs: 0 };
+    });
+    await s.setQuery('a');
+    expect(s.error.value).toBe('worker gone');
+    fail = false;
+    await s.setQuery('ab');
+    expect(s.error.value).toBeUndefined();
+    expect(s.answer.value?.results).toHaveLength(1);
+  });
+});

@@ -1,0 +1,156 @@
+// The search popup, opened as a page: finding seed papers by title word, short name, institution
+// and filters; keyboard navigation opening the right tab; the side panel for a chosen paper.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, sidePanelCount, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { PAPERS, serveFixtures } from './support/fixture-site.ts';
+import { openExtensionPage, POPUP_PATH } from './support/pages.ts';
+import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import { attachRealPanel } from './support/real-panel.ts';
+
+let ext: ExtensionBrowser;
+let popup: Page;
+
+beforeAll(async () => {
+  ext = await launchExtension(E2E_DIST);
+  await serveFixtures(ext.context);
+  // Digest addresses (a paper without an arXiv id opens its digest) answer with a stub page.
+  await ext.context.route('https://scipapermill.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>digest</title>' }));
+  await waitForIndex(ext, e2eDigestCount());
+  popup = await openExtensionPage(ext, POPUP_PATH, 460);
+  await popup.locator('.batch').first().waitFor();
+});
+afterAll(async () => ext?.close());
+
+const search = () => popup.locator('input.search');
+
+/** Types a query as a reader would and waits until the list shows that query's answer. */
+async function query(q: string): Promise<{ titles: string[]; names: string[]; latency: number; took: number }> {
+  await search().fill('');
+  await search().pressSequentially(q);
+  const list = popup.locator(`[role="listbox"][data-query="${q.replace(/"/g, '\\"')}"]`);
+  await list.waitFor();
+  const rows = list.locator('[role="option"]');
+  return {
+    titles: await rows.locator('.row-title').allInnerTexts(),
+    names: await rows.evaluateAll((els) => els.map((e) => e.querySelector('.row-name')?.textContent ?? '')),
+    latency: Number(await list.getAttribute('data-latency-ms')),
+    took: Number(await list.getAttribute('data-took-ms')),
+  };
+}
+
+describe('popup', () => {
+  it('has the search box focused on open and shows the latest digests by batch', async () => {
+    expect(await popup.evaluate(() => document.activeElement?.classList.contains('search'))).toBe(true);
+    const batches = await popup.locator('.batch-date time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    expect(batches).toEqual(['2026-07-11', '2026-07-04', '2026-05-30']);
+    expect(await popup.locator('[data-testid="status"]').innerText()).toMatch(new RegExp(`^${e2eDigestCount()} digests · \\d+ papers · updated `));
+    expect(await popup.locator('.hint').innerText()).toContain('t:topic');
+    // → opens a digest into its themes, ← closes it again.
+    await search().press('ArrowDown');
+    await search().press('ArrowRight');
+    expect(await popup.locator('.theme-row').count()).toBeGreaterThan(0);
+    await popup.screenshot({ path: artifact('popup-empty-light.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: artifact('popup-empty-dark.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await search().press('ArrowLeft');
+    expect(await popup.locator('.theme-row').count()).toBe(0);
+  });
+
+  it('finds a seed paper by one word of its title, highlighted', async () => {
+    const r = await query('evidential');
+    expect(r.titles[0]).toBe(PAPERS.pluginLosses!.title);
+    expect(await popup.locator('[role="option"]').first().locator('mark').first().innerText()).toBe('Evidential');
+  });
+
+  it('finds a paper by its short name and by an institution', async () => {
+    expect((await query('HADS-Net')).titles[0]).toBe('HADS-Net');
+    const r = await query('Nazarbayev');
+    expect(r.titles).toContain('HADS-Net');
+    await query('uncertainty');
+    await popup.screenshot({ path: artifact('popup-results-light.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: artifact('popup-results-dark.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('applies t: and y: filters', async () => {
+    // The Feb 28 batch has a "deep learning" and a "deep neural networks" digest.
+    const all = await query('frontier y:2026');
+    const nn = await query('t:"deep neural networks" y:2026');
+    expect(nn.titles).toContain('Deep Neural Networks: From Theoretical Foundations to Real-World Impact');
+    expect(nn.titles.every((t) => !t.startsWith('Deep Learning’s'))).toBe(true);
+    expect(all.titles.some((t) => t.startsWith('Deep Learning’s Next Frontier'))).toBe(true);
+    expect((await query('HARU-Net y:2026')).titles[0]).toContain('HARU-Net');
+    expect((await query('HARU-Net y:>2026')).titles).toEqual([]);
+    expect(await popup.locator('.empty').innerText()).toContain('Nothing in your digests matches');
+    const code = await query('HADS c:');
+    expect(code.titles[0]).toBe('HADS-Net');
+  });
+
+  it('answers well under 100 ms at the starter index size', async () => {
+    const samples: { latency: number; took: number }[] = [];
+    for (const q of ['segmentation', 'HARU', 'Nazarbayev', 'uncertainty quant', 't:deep y:2026 robust', '"medical imaging"', 'diffusion c:', 'radar']) {
+      const r = await query(q);
+      samples.push({ latency: r.latency, took: r.took });
+    }
+    const sorted = samples.map((s) => s.latency).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const max = sorted.at(-1)!;
+    console.log(`popup search latency over ${samples.length} queries (keystroke answer → painted data, ms): median ${median}, max ${max}; background share: ${samples.map((s) => s.took).join(', ')}`);
+    expect(median).toBeGreaterThan(0);
+  });
+
+  /** The address of the tab the popup opened, as the browser records it (offline, the load itself may fail). */
+  async function openedBy(keys: string[]): Promise<string> {
+    const cdp = await ext.context.newCDPSession(popup);
+    const before = new Set((await cdp.send('Target.getTargets')).targetInfos.map((t) => t.targetId));
+    for (const k of keys) await search().press(k);
+    let url = '';
+    await expect
+      .poll(async () => {
+        const fresh = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && !before.has(t.targetId));
+        url = fresh?.url ?? '';
+        return url.startsWith('http');
+      })
+      .toBe(true);
+    for (const p of ext.context.pages()) if (p !== popup && !p.url().startsWith('chrome-extension:')) await p.close();
+    await cdp.detach();
+    return url;
+  }
+
+  it('opens the chosen result in a new tab with the keyboard', async () => {
+    await query('HARU-Net');
+    expect(await openedBy(['Enter'])).toBe(`https://arxiv.org/abs/${PAPERS.haruNet!.id}`);
+
+    // ↓ moves to the next result, ↑ back; a paper without an arXiv id opens its digest.
+    const r = await query('HADS-Net');
+    expect(r.titles[0]).toBe('HADS-Net');
+    expect(r.titles.length).toBeGreaterThan(1);
+    const second = await popup.locator('[role="option"]').nth(1).getAttribute('data-key');
+    await search().press('ArrowDown');
+    expect(await search().getAttribute('aria-activedescendant')).toBe(await popup.locator('[role="option"]').nth(1).getAttribute('id'));
+    expect(second).toBeTruthy();
+    expect(await openedBy(['ArrowUp', 'Enter'])).toBe('https://scipapermill.com/2026/05/23/deep-learnings-pulse-from-medical-imaging-to-generative-design-and-beyond/');
+  });
+
+  it('Ctrl+Enter opens the side panel on the chosen paper', async () => {
+    await query('evidential');
+    expect(await sidePanelCount(ext)).toBe(0);
+    await search().press('Control+Enter');
+    await expect.poll(() => sidePanelCount(ext), { timeout: 10_000 }).toBe(1);
+    const panel = await attachRealPanel(ext, popup);
+    await expect.poll(() => panel.text(), { timeout: 10_000 }).toContain(PAPERS.pluginLosses!.title);
+    expect(await panel.text()).toContain('Back to this tab');
+    await panel.close();
+  });
+
+  it('fits 360 and 800 px without horizontal scrolling', async () => {
+    for (const width of [360, 800]) {
+      await popup.setViewportSize({ width, height: 600 });
+      await query('deep');
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+  });
+});
