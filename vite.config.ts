@@ -5,6 +5,9 @@ import baseManifest from './manifest.json' with { type: 'json' };
 export type Browser = 'chrome' | 'firefox';
 type Manifest = Record<string, unknown>;
 
+/** The add-on id Firefox (and addons.mozilla.org) knows Digest Lens by. */
+export const GECKO_ID = 'digest-lens@digest-lens.invalid';
+
 /**
  * One manifest, browser differences here (STYLE.md §8). Chrome has `side_panel` and a module
  * service worker; Firefox has `sidebar_action`, event-page `background.scripts` and no sidePanel.
@@ -17,11 +20,30 @@ export function forBrowser(manifest: typeof baseManifest, browser: Browser): Man
     ...rest,
     background: { scripts: [m.background.service_worker], type: 'module' },
     permissions: m.permissions.filter((p) => p !== 'sidePanel'),
-    sidebar_action: { default_panel: side_panel.default_path, default_title: 'Digest Lens', default_icon: m.icons },
+    // Opened by the reader (toolbar, shortcut, chip), never on its own at install.
+    sidebar_action: { default_panel: side_panel.default_path, default_title: 'Digest Lens', default_icon: m.icons, open_at_install: false },
     // Firefox opens its sidebar through the reserved command; the popup keeps its own.
-    commands: { _execute_action: commands._execute_action, _execute_sidebar_action: commands['open-side-panel'] },
-    browser_specific_settings: { gecko: { id: 'digest-lens@digest-lens.invalid', strict_min_version: '128.0' } },
+    commands: {
+      _execute_action: commands._execute_action,
+      _execute_sidebar_action: { ...commands['open-side-panel'], description: 'Open the Digest Lens sidebar' },
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        // 142: the first release (desktop and Android) that knows data_collection_permissions.
+        strict_min_version: '142.0',
+        // Nothing leaves the browser: pages are looked up locally, digests are only downloaded.
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
   };
+}
+
+/** Pages crxjs does not find in the manifest it is given (it knows nothing of sidebar_action). */
+function extraInputs(browser: Browser): Record<string, string> {
+  // The first-run page (src/firstrun) is opened by the background on install, named by no manifest key.
+  const pages = { firstrun: 'src/firstrun/index.html' };
+  return browser === 'firefox' ? { ...pages, sidebar: 'src/sidepanel/index.html' } : pages;
 }
 
 export default defineConfig(({ mode }) => {
@@ -40,7 +62,8 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
-      target: 'chrome120',
+      target: browser === 'firefox' ? 'firefox142' : 'chrome120',
+      rolldownOptions: { input: extraInputs(browser) },
       // Extension pages load from disk: no need to split for caching, and readable output helps review.
       minify: true,
       sourcemap: false,

@@ -7,6 +7,9 @@ import type { Digest } from './core/digest/types.ts';
 import type { DigestRecord, PaperRecord } from './core/index/types.ts';
 import type { LookupResult } from './core/index/view.ts';
 import type { IndexExport } from './db/export-format.ts';
+import type { SourceKind, SyncProgress, SyncReport } from './sync/types.ts';
+
+export type { SyncProgress, SyncReport } from './sync/types.ts';
 
 /** What the content script learns for its chip. */
 export interface PageState {
@@ -120,6 +123,61 @@ export interface PaperListExport {
   readonly text: string;
 }
 
+/** A sync source as the reader configured it (the default SciPapermill source cannot be removed). */
+export interface SyncSource {
+  readonly id: string;
+  readonly kind: SourceKind | 'auto';
+  readonly url: string;
+  readonly enabled: boolean;
+}
+
+/** Sync settings, kept in storage.local; nothing is fetched until `consented` (the first-run page). */
+export interface SyncSettings {
+  readonly consented: boolean;
+  readonly sources: readonly SyncSource[];
+  readonly intervalMinutes: number;
+  /** How far back the first sync of a source reaches: months, or everything. */
+  readonly reachBack: number | 'all';
+  /** Topics to keep (the digest header's topic); empty keeps all. */
+  readonly topics: readonly string[];
+  /** Drop digests older than this many months after each sync; 0 keeps everything. */
+  readonly retentionMonths: number;
+}
+
+/** The values the settings take (labels are the pages' business). */
+export const SYNC_INTERVALS_MINUTES = [60, 180, 360, 720, 1440] as const;
+export const REACH_BACK_MONTHS = [1, 3, 6, 12, 24] as const;
+export const RETENTION_MONTHS = [0, 3, 6, 12, 24] as const;
+
+/** A parse failure recorded by sync, as options lists it. */
+export interface SyncFailure {
+  readonly url: string;
+  readonly title: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+/** What the popup, options and first-run pages show of sync. */
+export interface SyncStatus {
+  readonly settings: SyncSettings;
+  /** Set while a sync runs in the background. */
+  readonly running?: { readonly started: string; readonly progress?: SyncProgress };
+  readonly last?: SyncReport;
+  readonly failures: readonly SyncFailure[];
+  /** Source ids whose host the reader has not granted access to. */
+  readonly noAccess: readonly string[];
+  /** When the next scheduled sync is due (ISO), once consented. */
+  readonly nextAlarm?: string;
+  /** What retention dropped after the last sync. */
+  readonly retention?: { readonly at: string; readonly cutoff: string; readonly dropped: number };
+}
+
+/** The answer to "Sync now": started, or why not. */
+export interface SyncStart {
+  readonly status: 'started' | 'busy' | 'needs-consent';
+  readonly message: string;
+}
+
 export type Protocol = {
   /** Content script → background: the page's address and tags; answers what the chip shows. */
   pageInfo(info: { url: string; meta: PageMeta; title?: string }): PageState;
@@ -149,6 +207,12 @@ export type Protocol = {
   clearData(): Counters;
   /** Options → background: empties the index and loads the built-in starter index again. */
   resetToStarter(): Counters;
+  /** Popup, options, first run → background: settings, the running sync, the last report and failures. */
+  syncStatus(): SyncStatus;
+  /** Popup, options, first run → background: start a sync now (answers at once; progress is broadcast). */
+  syncNow(): SyncStart;
+  /** Options, first run → background: change sync settings (validated); answers what is stored. */
+  saveSyncSettings(patch: Partial<SyncSettings>): SyncSettings;
 };
 
 /** storage.session key under which the popup asks a window's side panel to show one paper. */
@@ -166,14 +230,31 @@ export type Broadcast =
   | { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number }
   | { readonly type: 'indexChanged' };
 
+/** Background → extension pages: a running sync's progress, and its report when it ends. */
+export type SyncBroadcast = { readonly type: 'syncProgress'; readonly progress: SyncProgress } | { readonly type: 'syncDone'; readonly report: SyncReport };
+
 /** `browser` where it exists natively (Firefox), else `chrome`: both are promise-based in MV3. */
 // Read through globalThis so importing this file where neither exists (Node tests) does not throw.
 const globals = globalThis as { browser?: typeof chrome; chrome?: typeof chrome };
 export const api: typeof chrome = globals.browser ?? globals.chrome!;
 
+/** Firefox's sidebar (`sidebar_action`), which Chrome's types do not know. */
+export interface SidebarAction {
+  open(): Promise<void>;
+  isOpen(details: { windowId?: number }): Promise<boolean>;
+}
+
+/** Present in Firefox only; Chrome has `api.sidePanel` instead. Feature-detected, never sniffed. */
+export const sidebarAction: SidebarAction | undefined = (api as { sidebarAction?: SidebarAction } | undefined)?.sidebarAction;
+
 export function isBroadcast(message: unknown): message is Broadcast {
   const type = (message as { type?: unknown } | null)?.type;
   return type === 'tabChanged' || type === 'indexChanged';
+}
+
+export function isSyncBroadcast(message: unknown): message is SyncBroadcast {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'syncProgress' || type === 'syncDone';
 }
 
 /** Rebuilds an error that crossed contexts as plain data. */

@@ -10,21 +10,26 @@ function hostOfPattern(pattern: string): string | undefined {
 
 let contentHosts: Set<string> | undefined;
 
-export function isContentScriptHost(url: string | undefined): boolean {
-  if (!url) return false;
+function contentHostSet(): Set<string> {
   contentHosts ??= new Set(
     (api.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []).flatMap((m) => hostOfPattern(m) ?? []),
   );
+  return contentHosts;
+}
+
+export function isContentScriptHost(url: string | undefined): boolean {
+  if (!url) return false;
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && contentHosts.has(u.hostname);
+    return u.protocol === 'https:' && contentHostSet().has(u.hostname);
   } catch {
     return false;
   }
 }
 
+/** Host patterns of the pages Digest Lens reads (not the sync sources': asking for those is sync's job). */
 export function manifestHostPatterns(): string[] {
-  return [...(api.runtime.getManifest().host_permissions ?? [])];
+  return (api.runtime.getManifest().host_permissions ?? []).filter((p: string) => contentHostSet().has(hostOfPattern(p) ?? ''));
 }
 
 /** Host patterns of the manifest that are not granted now (withheld "on click", or removed). */

@@ -16,11 +16,15 @@ import { openPanel } from './handlers/open-panel.ts';
 import { pageInfo } from './handlers/page-info.ts';
 import { paperView } from './handlers/paper-view.ts';
 import { resetToStarter } from './handlers/reset-to-starter.ts';
+import { saveSyncSettings } from './handlers/save-sync-settings.ts';
 import { search } from './handlers/search.ts';
+import { syncNow } from './handlers/sync-now.ts';
+import { syncStatus } from './handlers/sync-status.ts';
 import { tabView } from './handlers/tab-view.ts';
 import { listen } from './router.ts';
 import { watchShortcut } from './shortcut.ts';
 import { loadStarter } from './starter.ts';
+import { openFirstRun, watchSyncSchedule } from './sync-schedule.ts';
 import { watchTabs } from './tab-watch.ts';
 
 listen({
@@ -38,12 +42,19 @@ listen({
   exportPapers,
   clearData,
   resetToStarter,
+  syncStatus,
+  syncNow,
+  saveSyncSettings,
 });
 watchTabs();
 watchShortcut();
+watchSyncSchedule();
 
 api.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'install') void loadStarter().catch((e: unknown) => console.error('Digest Lens: starter index not loaded', e));
+  if (reason !== 'install') return;
+  void loadStarter().catch((e: unknown) => console.error('Digest Lens: starter index not loaded', e));
+  // What to sync and from where, asked once; nothing is fetched before the reader agrees.
+  void openFirstRun().catch((e: unknown) => console.error('Digest Lens: first-run page not opened', e));
 });
 
 // The toolbar button opens the search popup (which has "Open side panel"). Set explicitly: the

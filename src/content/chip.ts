@@ -11,6 +11,8 @@ button { font: inherit; color: inherit; background: none; border: 0; border-radi
 button:hover { background: #eff6ff; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .close { padding: 6px 8px; opacity: .7; }
+.hint { max-width: 260px; padding: 4px 6px 4px 10px; }
+.hint[hidden] { display: none; }
 @media (prefers-color-scheme: dark) {
   .chip { background: #1f2937; color: #dbeafe; border-color: #3b82f6; }
   button:hover { background: #374151; }
@@ -19,6 +21,7 @@ button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 
 let host: HTMLElement | undefined;
 let openButton: HTMLButtonElement | undefined;
+let hintLine: HTMLElement | undefined;
 
 export function showChip(digestCount: number, onOpen: () => void): void {
   const label = `In ${digestCount} ${digestCount === 1 ? 'digest' : 'digests'} · Open panel`;
@@ -38,7 +41,11 @@ export function showChip(digestCount: number, onOpen: () => void): void {
     close.textContent = '×';
     close.title = close.ariaLabel = 'Hide Digest Lens on this page';
     close.addEventListener('click', hideChip);
-    chip.append(open, close);
+    const hint = (hintLine = document.createElement('span'));
+    hint.className = 'hint';
+    hint.setAttribute('role', 'status');
+    hint.hidden = true;
+    chip.append(open, hint, close);
     root.append(style, chip);
     host.dataset.digestLens = 'ready';
     (document.body ?? document.documentElement).append(host);
@@ -47,7 +54,16 @@ export function showChip(digestCount: number, onOpen: () => void): void {
   openButton!.textContent = label;
 }
 
+/** Says how to open the panel when the browser would not let the chip do it (Firefox's sidebar). */
+export function showHint(text: string): void {
+  if (!host || !hintLine || !openButton) return;
+  hintLine.textContent = text;
+  hintLine.hidden = false;
+  openButton.hidden = true;
+  host.dataset.hint = text;
+}
+
 export function hideChip(): void {
   host?.remove();
-  host = openButton = undefined;
+  host = openButton = hintLine = undefined;
 }

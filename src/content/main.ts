@@ -3,7 +3,7 @@
  * shows the chip. Kept tiny (no framework, no polyfill): it runs on every GitHub page.
  */
 import { api, isBroadcast, send } from '../messages.ts';
-import { hideChip, showChip } from './chip.ts';
+import { hideChip, showChip, showHint } from './chip.ts';
 import { readMeta } from './read-page.ts';
 
 let lastSent = '';
@@ -26,7 +26,10 @@ async function report(force = false): Promise<void> {
 }
 
 function openPanel(): void {
-  void send('openPanel').catch(() => undefined);
+  void send('openPanel').then(
+    (r) => r.opened || !r.hint || showHint(r.hint),
+    () => undefined,
+  );
 }
 
 const soon = () => void report();

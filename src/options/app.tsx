@@ -3,8 +3,10 @@ import { DataSection } from './data-section.tsx';
 import { ExportSection } from './export-section.tsx';
 import { Holdings } from './holdings.tsx';
 import { ImportSection } from './import-section.tsx';
+import type { SyncStore } from '../ui/sync-store.ts';
+import { SyncSection } from './sync-section.tsx';
 
-export function App({ store }: { store: OptionsStore }) {
+export function App({ store, sync }: { store: OptionsStore; sync: SyncStore }) {
   return (
     <main class="options">
       <h1>Digest Lens</h1>
@@ -14,6 +16,7 @@ export function App({ store }: { store: OptionsStore }) {
         </p>
       )}
       <Holdings store={store} />
+      <SyncSection sync={sync} />
       <ImportSection onDone={() => void store.refresh()} />
       <ExportSection stats={store.stats.value} />
       <DataSection counters={store.stats.value?.counters} onDone={() => void store.refresh()} />

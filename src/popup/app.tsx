@@ -1,14 +1,15 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { QUERY_HINT } from '../core/search/query.ts';
 import { LatestList } from './latest-list.tsx';
-import { openOptions, openPanel, openTab, type Place } from './open.ts';
+import type { SyncStore } from '../ui/sync-store.ts';
+import { openFirstRun, openOptions, openPanel, openTab, type Place } from './open.ts';
 import type { Item, PopupStore } from './popup-store.ts';
 import { ResultList } from './result-list.tsx';
 import { StatusLine } from './status-line.tsx';
 
 const LIST_ID = 'popup-list';
 
-export function App({ store, place }: { store: PopupStore; place: Place }) {
+export function App({ store, sync, place }: { store: PopupStore; sync: SyncStore; place: Place }) {
   const input = useRef<HTMLInputElement>(null);
   const items = store.items.value;
   const active = items[store.active.value];
@@ -100,7 +101,11 @@ export function App({ store, place }: { store: PopupStore; place: Place }) {
       ) : (
         <ResultList id={LIST_ID} store={store} onChoose={choose} />
       )}
-      <StatusLine counters={store.counters.value} onOpenPanel={() => void openPanel(place).catch((e: unknown) => (store.error.value = (e as Error).message))} onOptions={() => openOptions(place)} />
+      <StatusLine
+        counters={store.counters.value}
+        sync={sync}
+        onSetUpSync={() => openFirstRun(place)}
+        onOpenPanel={() => void openPanel(place).catch((e: unknown) => (store.error.value = (e as Error).message))} onOptions={() => openOptions(place)} />
     </main>
   );
 }

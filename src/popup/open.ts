@@ -1,5 +1,5 @@
 /** What a chosen row does: a new tab, or the side panel showing one paper. */
-import { api, panelPaperKey } from '../messages.ts';
+import { api, panelPaperKey, sidebarAction } from '../messages.ts';
 import { safeHref } from '../ui/safe-href.ts';
 
 export interface Place {
@@ -26,12 +26,18 @@ export async function openTab(place: Place, href: string | undefined): Promise<b
  * or click handler: Chrome allows sidePanel.open only while the user's gesture lasts.
  */
 export function openPanel(place: Place, paperKey?: string): Promise<void> {
-  if (place.windowId === undefined || !api.sidePanel) return Promise.reject(new Error('This browser has no side panel here.'));
-  const opening = api.sidePanel.open({ windowId: place.windowId });
+  if (place.windowId === undefined || !(api.sidePanel || sidebarAction)) return Promise.reject(new Error('This browser has no side panel here.'));
+  // Firefox: the sidebar of the popup's window (the popup is extension UI, so the click counts).
+  const opening = sidebarAction ? sidebarAction.open() : api.sidePanel.open({ windowId: place.windowId });
   const telling = paperKey !== undefined ? api.storage.session.set({ [panelPaperKey(place.windowId)]: { key: paperKey, at: Date.now() } }) : Promise.resolve();
   return Promise.all([opening, telling]).then(() => done(place));
 }
 
 export function openOptions(place: Place): void {
   void api.runtime.openOptionsPage().then(() => done(place));
+}
+
+/** The first-run page: what sync fetches and from where, and the reader's go-ahead. */
+export function openFirstRun(place: Place): void {
+  void api.tabs.create({ url: api.runtime.getURL('src/firstrun/index.html') }).then(() => done(place));
 }

@@ -87,41 +87,58 @@ function paperById(raw: string | undefined): FixturePaper | undefined {
   return Object.values(PAPERS).find((p) => p.id === id);
 }
 
-const page = (route: Route, body: string) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-const notFound = (route: Route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found (fixture site)' });
+/** A fixture answer, browser-driver neutral (playwright here, puppeteer in tests/e2e-firefox). */
+export interface FixtureResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: string | Buffer;
+}
 
-async function arxiv(route: Route): Promise<void> {
-  const [section, ...rest] = new URL(route.request().url()).pathname.split('/').filter(Boolean);
+const page = (body: string): FixtureResponse => ({ status: 200, contentType: 'text/html; charset=utf-8', body });
+const notFound: FixtureResponse = { status: 404, contentType: 'text/plain', body: 'Not found (fixture site)' };
+
+function arxiv(url: URL): FixtureResponse {
+  const [section, ...rest] = url.pathname.split('/').filter(Boolean);
   const paper = paperById(rest.join('/').replace(/\/$/, ''));
-  if (!paper) return notFound(route);
-  if (section === 'abs') return page(route, fill('arxiv-abs.html', paperValues(paper)));
-  if (section === 'html') return page(route, fill('arxiv-html.html', paperValues(paper)));
+  if (!paper) return notFound;
+  if (section === 'abs') return page(fill('arxiv-abs.html', paperValues(paper)));
+  if (section === 'html') return page(fill('arxiv-html.html', paperValues(paper)));
   if (section === 'pdf') {
-    return route.fulfill({ status: 200, contentType: 'application/pdf', body: tinyPdf([paper.title.slice(0, 80), `arXiv:${paper.id} (test fixture)`]) });
+    return { status: 200, contentType: 'application/pdf', body: tinyPdf([paper.title.slice(0, 80), `arXiv:${paper.id} (test fixture)`]) };
   }
-  return notFound(route);
+  return notFound;
 }
 
-async function alphaxiv(route: Route): Promise<void> {
-  const [section, id] = new URL(route.request().url()).pathname.split('/').filter(Boolean);
+function alphaxiv(url: URL): FixtureResponse {
+  const [section, id] = url.pathname.split('/').filter(Boolean);
   const paper = paperById(id);
-  if (!paper || !['abs', 'overview'].includes(section ?? '')) return notFound(route);
-  return page(route, fill('alphaxiv.html', paperValues(paper)));
+  if (!paper || !['abs', 'overview'].includes(section ?? '')) return notFound;
+  return page(fill('alphaxiv.html', paperValues(paper)));
 }
 
-async function github(route: Route): Promise<void> {
-  const [owner, repo] = new URL(route.request().url()).pathname.split('/').filter(Boolean);
+function github(url: URL): FixtureResponse {
+  const [owner, repo] = url.pathname.split('/').filter(Boolean);
   const found = Object.values(REPOS).find((r) => r.owner.toLowerCase() === owner?.toLowerCase() && r.repo.toLowerCase() === repo?.toLowerCase());
-  if (!found) return notFound(route);
-  return page(route, fill('github-repo.html', { owner: found.owner, repo: found.repo, description: html(found.description) }));
+  if (!found) return notFound;
+  return page(fill('github-repo.html', { owner: found.owner, repo: found.repo, description: html(found.description) }));
 }
+
+const SITES: Record<string, (url: URL) => FixtureResponse> = { 'arxiv.org': arxiv, 'www.alphaxiv.org': alphaxiv, 'github.com': github };
+
+/** The fixture page for an https address of arXiv, alphaXiv or GitHub; undefined for any other address. */
+export function fixtureResponse(address: string): FixtureResponse | undefined {
+  const url = new URL(address);
+  return url.protocol === 'https:' ? SITES[url.hostname]?.(url) : undefined;
+}
+
+const fulfil = (route: Route) => route.fulfill(fixtureResponse(route.request().url())!);
 
 /** Routes the fixture hosts; any other web request is refused (tests never touch the network). */
 export async function serveFixtures(context: BrowserContext): Promise<void> {
   await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
-  await context.route('https://arxiv.org/**', arxiv);
-  await context.route('https://www.alphaxiv.org/**', alphaxiv);
-  await context.route('https://github.com/**', github);
+  await context.route('https://arxiv.org/**', fulfil);
+  await context.route('https://www.alphaxiv.org/**', fulfil);
+  await context.route('https://github.com/**', fulfil);
 }
 
 export const urls = {
