@@ -5,7 +5,9 @@ import { digest } from '../../tests/support/make-digest.ts';
 import { buildStaticIndex } from '../core/static-index/build.ts';
 import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
 import { acquireSyncLock, closeDb, dropDigestsBefore, getCounters, getPost, getSyncLock, listFailures, loadStarterIndex, lookup, openDb, releaseSyncLock, rememberArxivId, savePostWithDigest, savePostWithoutDigest, stalePostKeys, StorageFullError, writeDigest } from './index.ts';
-import { DB_VERSION, openDigestDb, type PostRecord } from './schema.ts';
+import { DB_VERSION, openDigestDb, type DB, type PostRecord } from './schema.ts';
+import { parseQuery } from '../core/search/query.ts';
+import { indexState, searchIn, searchIndexReady } from './search.ts';
 import { lookupIn } from './lookup.ts';
 import { writeDigestTo } from './write.ts';
 
@@ -14,6 +16,18 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 afterEach(closeDb);
+
+const ALL_STORES = ['digests', 'failures', 'meta', 'papers', 'postings', 'posts', 'searchDocs', 'vocab'];
+const PAPER_INDEXES = ['by-arxiv', 'by-cited', 'by-dataset', 'by-name', 'by-org', 'by-repo', 'by-title'];
+
+/** A migrated database answers search from its records at once, then from the index it builds. */
+async function expectSearchable(db: DB): Promise<void> {
+  expect((await indexState(db)).fresh).toBe(false);
+  expect((await searchIn(db, parseQuery('bee'))).map((h) => h.doc.key)).toEqual(['t:bee']);
+  await searchIndexReady(db);
+  expect((await indexState(db)).fresh).toBe(true);
+  expect((await searchIn(db, parseQuery('bee'))).map((h) => h.doc.key)).toEqual(['t:bee']);
+}
 
 const arxiv = (id: string) => ({ kind: 'arxiv' as const, id: normalizeArxivId(id)! });
 
@@ -27,9 +41,9 @@ describe('schema', () => {
   it('creates every store and index from version 0', async () => {
     const db = await openDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['digests', 'failures', 'meta', 'papers', 'posts']);
+    expect([...db.objectStoreNames].sort()).toEqual(ALL_STORES);
     const tx = db.transaction('papers');
-    expect([...tx.store.indexNames].sort()).toEqual(['by-arxiv', 'by-cited', 'by-name', 'by-org', 'by-repo', 'by-title']);
+    expect([...tx.store.indexNames].sort()).toEqual(PAPER_INDEXES);
     expect(tx.store.index('by-repo').multiEntry).toBe(true);
   });
 });
@@ -46,12 +60,28 @@ describe('migrations', () => {
 
     const v2 = await openDigestDb('migrate');
     expect(v2.version).toBe(DB_VERSION);
-    expect([...v2.objectStoreNames].sort()).toEqual(['digests', 'failures', 'meta', 'papers', 'posts']);
+    expect([...v2.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect({ digests: await v2.getAll('digests'), papers: await v2.getAll('papers'), counters: await v2.get('meta', 'counters'), starter: await v2.get('meta', 'starter') }).toEqual(before);
-    expect([...v2.transaction('papers').store.indexNames].sort()).toEqual(['by-arxiv', 'by-cited', 'by-name', 'by-org', 'by-repo', 'by-title']);
+    expect([...v2.transaction('papers').store.indexNames].sort()).toEqual(PAPER_INDEXES);
     expect((await lookupIn(v2, arxiv('2605.00001'))).digestCount).toBe(2);
     expect(await v2.count('posts')).toBe(0);
+    await expectSearchable(v2);
     v2.close();
+  });
+
+  it('upgrades a version 2 database keeping posts, and builds the search index on first search', async () => {
+    const v2 = await openDigestDb('migrate2', 2);
+    expect([...v2.objectStoreNames].sort()).toEqual(['digests', 'failures', 'meta', 'papers', 'posts']);
+    await writeDigestTo(v2, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    await v2.put('posts', { key: 'a', sourceId: 's', url: 'u', title: 't', date: 'd', modified: 'm', format: 'wordpress', raw: '{}', status: 'indexed', parserVersion: 1, fetched: 'f' });
+    const before = { digests: await v2.getAll('digests'), papers: await v2.getAll('papers'), posts: await v2.getAll('posts'), counters: await v2.get('meta', 'counters') };
+    v2.close();
+
+    const v3 = await openDigestDb('migrate2');
+    expect(v3.version).toBe(DB_VERSION);
+    expect({ digests: await v3.getAll('digests'), papers: await v3.getAll('papers'), posts: await v3.getAll('posts'), counters: await v3.get('meta', 'counters') }).toEqual(before);
+    await expectSearchable(v3);
+    v3.close();
   });
 });
 

@@ -8,7 +8,7 @@ import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { isQuotaError, StorageFullError } from './errors.ts';
 import { sameValue } from './same-value.ts';
 import type { DB } from './schema.ts';
-import { putDigestInTx, type RecordTx } from './write.ts';
+import { putDigestInTx, RECORD_STORES, type RecordTx } from './write.ts';
 
 export type ImportResult = 'added' | 'updated' | 'unchanged';
 
@@ -34,7 +34,7 @@ function unchanged(before: Snapshot, after: Snapshot): boolean {
 }
 
 export async function importDigestTo(db: DB, digest: Digest): Promise<ImportResult> {
-  const tx = db.transaction(['digests', 'papers', 'meta'], 'readwrite') as unknown as RecordTx;
+  const tx = db.transaction(RECORD_STORES, 'readwrite') as unknown as RecordTx;
   // An abort (ours, or a failure's) rejects `done`; the outcome is reported below instead.
   tx.done.catch(() => undefined);
   try {

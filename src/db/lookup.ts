@@ -2,11 +2,14 @@ import type { PaperRef } from '../core/detect/index.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../core/index/view.ts';
 import type { IDBPTransaction } from 'idb';
+import { relatedProbes } from '../core/index/related-reasons.ts';
 import type { DB, DigestLensDB } from './schema.ts';
 
 type ReadTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers')[], 'readonly'>;
 
 const RELATED_PER_PAPER = 12;
+// Papers of other digests read per probe.
+const PER_PROBE = 4;
 
 function summary(d: DigestRecord): DigestSummary {
   return {
@@ -20,8 +23,7 @@ function summary(d: DigestRecord): DigestSummary {
   };
 }
 
-async function findPapers(db: DB, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
-  const tx = db.transaction('papers');
+async function findPapers(tx: ReadTx, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
   const papers = tx.objectStore('papers');
   switch (ref.kind) {
     case 'arxiv': {
@@ -47,20 +49,22 @@ async function findPapers(db: DB, ref: PaperRef): Promise<{ own: PaperRecord[]; 
  * mentions them, and the other papers of the same theme in each digest.
  */
 export async function lookupIn(db: DB, ref: PaperRef): Promise<LookupResult> {
-  const { own, cited } = await findPapers(db, ref);
-  return viewPapersIn(db, own, cited);
+  // One transaction for the whole lookup: each one opened costs about as much as a read.
+  const tx = db.transaction(['digests', 'papers']);
+  const { own, cited } = await findPapers(tx, ref);
+  return viewPapersIn(tx, own, cited);
 }
 
 /** A paper by its record key (the popup's choice), viewed as a lookup would show it. */
 export async function lookupKeyIn(db: DB, key: string): Promise<LookupResult> {
-  const paper = await db.get('papers', key);
-  return viewPapersIn(db, paper ? [paper] : [], []);
+  const tx = db.transaction(['digests', 'papers']);
+  const paper = await tx.objectStore('papers').get(key);
+  return viewPapersIn(tx, paper ? [paper] : [], []);
 }
 
-async function viewPapersIn(db: DB, own: PaperRecord[], cited: PaperRecord[]): Promise<LookupResult> {
+async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]): Promise<LookupResult> {
   const all = [...own, ...cited];
   if (all.length === 0) return { status: 'not-indexed', papers: [], cited: [], digests: {}, digestCount: 0 };
-  const tx = db.transaction(['digests', 'papers']);
   const digestIds = [...new Set(all.flatMap((p) => p.mentions.map((m) => m.digestId)))];
   const records = await Promise.all(digestIds.map((id) => tx.objectStore('digests').get(id)));
   const byId = new Map(records.filter((d): d is DigestRecord => !!d).map((d) => [d.id, d]));
@@ -91,12 +95,36 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
       }
     }
   }
+  // Then papers of other digests sharing a dataset or a code organisation.
+  if (wanted.length < RELATED_PER_PAPER) await acrossDigests(tx, paper, seen, wanted);
   const list = wanted.slice(0, RELATED_PER_PAPER);
   const records = await Promise.all(list.map((w) => tx.objectStore('papers').get(w.key)));
   return list.flatMap((w, i) => {
     const r = records[i];
     if (!r) return [];
-    const name = r.mentions.find((m) => m.digestId === w.digestId)?.name ?? r.names[0] ?? r.key;
-    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), reason: w.reason, digestId: w.digestId }];
+    // A paper found across digests is named as its newest digest names it.
+    const digestId = w.digestId || r.mentions[0]?.digestId || '';
+    const name = r.mentions.find((m) => m.digestId === digestId)?.name ?? r.names[0] ?? r.key;
+    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), reason: w.reason, digestId }];
   });
+}
+
+async function acrossDigests(tx: ReadTx, paper: PaperRecord, seen: Set<string>, wanted: { key: string; reason: string; digestId: string }[]): Promise<void> {
+  const store = tx.objectStore('papers');
+  const found = await Promise.all(
+    relatedProbes(paper).map(async (probe) => {
+      // by-dataset arrived with version 3; a lookup on an older database simply has no such ties.
+      if (!store.indexNames.contains(probe.index)) return { probe, keys: [] as string[] };
+      // One bounded key read per probe (a cursor would cost a round trip per step).
+      return { probe, keys: (await store.index(probe.index).getAllKeys(probe.key, PER_PROBE + 1)) as string[] };
+    }),
+  );
+  for (const { probe, keys } of found) {
+    for (const key of keys) {
+      if (wanted.length >= RELATED_PER_PAPER) return;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      wanted.push({ key, reason: probe.reason, digestId: '' });
+    }
+  }
 }

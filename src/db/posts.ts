@@ -5,7 +5,7 @@
 import type { Digest } from '../core/digest/types.ts';
 import type { WriteReport } from '../core/index/types.ts';
 import type { DB, FailureRecord, PostRecord } from './schema.ts';
-import { writeInOneTx } from './write.ts';
+import { RECORD_STORES, writeInOneTx } from './write.ts';
 
 export function getPostIn(db: DB, key: string): Promise<PostRecord | undefined> {
   return db.get('posts', key);
@@ -13,7 +13,7 @@ export function getPostIn(db: DB, key: string): Promise<PostRecord | undefined> 
 
 /** Stores the post with its digest; an edited post's digest replaces the earlier version by id. */
 export function savePostWithDigestIn(db: DB, post: PostRecord, digest: Digest): Promise<WriteReport> {
-  return writeInOneTx(db, ['digests', 'papers', 'meta', 'posts', 'failures'], digest, async (tx) => {
+  return writeInOneTx(db, [...RECORD_STORES, 'posts', 'failures'], digest, async (tx) => {
     await Promise.all([tx.objectStore('posts').put(post), tx.objectStore('failures').delete(post.key)]);
   });
 }

@@ -4,9 +4,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface CountersRecord {
   readonly digests: number;
@@ -86,6 +87,24 @@ export interface SyncLockRecord {
   readonly expires: number;
 }
 
+/** A search document under its numeric id (postings hold ids: 4 bytes, not a paper key). */
+export interface SearchDocRow {
+  readonly id: number;
+  /** `p <paper key>` or `d <digest id>`. */
+  readonly ref: string;
+  readonly doc: SearchDoc;
+}
+
+/**
+ * Where the search index stands. `stamp` equals the counters' `updated` when the index holds
+ * exactly what the records hold; anything else (a crash mid-rebuild, a write that bypassed the
+ * index, a migrated database) makes search rebuild it and answer from the records meanwhile.
+ */
+export interface SearchStateRecord {
+  readonly stamp: string;
+  readonly nextId: number;
+}
+
 export interface MetaValues {
   counters: CountersRecord;
   starter: StarterRecord;
@@ -93,6 +112,7 @@ export interface MetaValues {
   syncLock: SyncLockRecord;
   /** The last sync's report, as the runner made it (plain data). */
   lastSync: unknown;
+  search: SearchStateRecord;
 }
 
 export interface DigestLensDB extends DBSchema {
@@ -111,6 +131,7 @@ export interface DigestLensDB extends DBSchema {
       'by-cited': string;
       'by-org': string;
       'by-name': string;
+      'by-dataset': string;
     };
   };
   meta: {
@@ -127,6 +148,21 @@ export interface DigestLensDB extends DBSchema {
     value: FailureRecord;
     indexes: { 'by-source': string };
   };
+  searchDocs: {
+    key: number;
+    value: SearchDocRow;
+    indexes: { 'by-ref': string };
+  };
+  /** [term, chunk] → pairs of (document id, info) for the documents of that id range. */
+  postings: {
+    key: [string, number];
+    value: Uint32Array;
+  };
+  /** Every term with postings (words and filter pseudo-terms), for prefix and typo expansion. */
+  vocab: {
+    key: string;
+    value: 1;
+  };
 }
 
 export type DB = IDBPDatabase<DigestLensDB>;
@@ -136,7 +172,7 @@ export type UpgradeTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[]
  * Migrations, one step per version. Data already stored is kept by every step. Steps above
  * `newVersion` are skipped, so a test can build an old version's database exactly.
  */
-export function upgrade(db: DB, oldVersion: number, _tx: UpgradeTx, newVersion = DB_VERSION): void {
+export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = DB_VERSION): void {
   const step = (n: number) => oldVersion < n && newVersion >= n;
   if (step(1)) {
     const digests = db.createObjectStore('digests', { keyPath: 'id' });
@@ -160,7 +196,19 @@ export function upgrade(db: DB, oldVersion: number, _tx: UpgradeTx, newVersion =
     const failures = db.createObjectStore('failures', { keyPath: 'key' });
     failures.createIndex('by-source', 'sourceId');
   }
+  if (step(3)) {
+    // Search: an inverted index read per query term (docs/search.md), and related papers by dataset.
+    db.createObjectStore('searchDocs', { keyPath: 'id' }).createIndex('by-ref', 'ref', { unique: true });
+    db.createObjectStore('postings');
+    db.createObjectStore('vocab');
+    tx.objectStore('papers').createIndex('by-dataset', 'datasets', { multiEntry: true });
+    // A new database's empty index agrees with its empty records; an upgraded one is built on first search.
+    if (oldVersion === 0) void tx.objectStore('meta').put({ stamp: EMPTY_STAMP, nextId: 0 } satisfies SearchStateRecord, 'search');
+  }
 }
+
+/** The stamp of a database with no counters yet (new, or just cleared). */
+export const EMPTY_STAMP = 'empty';
 
 export function openDigestDb(name = DB_NAME, version = DB_VERSION): Promise<DB> {
   return openDB<DigestLensDB>(name, version, {

@@ -1,13 +1,38 @@
 import { digestDoc, paperDoc, type SearchDoc } from '../core/search/document.ts';
+import { indexSearch } from '../core/search/index-search.ts';
 import { compareHits, linearSearch, type SearchHit } from '../core/search/match.ts';
 import { isEmptyQuery, type SearchQuery } from '../core/search/query.ts';
-import type { CountersRecord, DB } from './schema.ts';
+import type { CountersRecord, DB, SearchStateRecord } from './schema.ts';
+import { rebuildSearchIndex } from './search-rebuild.ts';
+import { forgetVocabulary, idbReader } from './search-reader.ts';
+import { NO_STAMP, stampOf } from './search-write.ts';
 
 /**
- * Search over the stored records: documents are built once per index version (the counters'
- * `updated` stamp) and kept in memory by the context that searches, so a keystroke costs a scan of
- * prepared documents, not a database read.
+ * Search over the stored records through the inverted index (docs/search.md): a query reads the
+ * postings of its terms, never the whole index. When the index does not agree with the records
+ * (its stamp differs from the counters'), it is rebuilt in the background and this context answers
+ * from the records themselves meanwhile, so search and records never disagree.
  */
+export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
+  if (isEmptyQuery(query)) return [];
+  const state = await indexState(db);
+  if (state.fresh) return indexSearch(idbReader(db, state.record!), query, limit);
+  void rebuildSearchIndex(db).catch((e: unknown) => console.error('Digest Lens: search index rebuild failed', e));
+  return linearSearch(await documents(db), query, limit).sort(compareHits);
+}
+
+export async function indexState(db: DB): Promise<{ fresh: boolean; record?: SearchStateRecord }> {
+  const tx = db.transaction('meta');
+  const [record, counters] = await Promise.all([tx.store.get('search') as Promise<SearchStateRecord | undefined>, tx.store.get('counters') as Promise<CountersRecord | undefined>]);
+  return { fresh: (record?.stamp ?? NO_STAMP) === stampOf(counters), ...(record ? { record } : {}) };
+}
+
+/** Resolves once the index agrees with the records (rebuilding it if needed). */
+export async function searchIndexReady(db: DB): Promise<void> {
+  while (!(await indexState(db)).fresh) await rebuildSearchIndex(db);
+}
+
+// The fallback: documents built once per index version and kept by the context that searches.
 let cache: { stamp: string; docs: SearchDoc[] } | undefined;
 
 async function documents(db: DB): Promise<SearchDoc[]> {
@@ -20,12 +45,13 @@ async function documents(db: DB): Promise<SearchDoc[]> {
   return cache.docs;
 }
 
-export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
-  const docs = await documents(db);
+/** The linear scan over every stored record: the fallback, and the benchmark's baseline. */
+export async function linearSearchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
   if (isEmptyQuery(query)) return [];
-  return linearSearch(docs, query, limit).sort(compareHits);
+  return linearSearch(await documents(db), query, limit);
 }
 
 export function forgetSearchCache(): void {
   cache = undefined;
+  forgetVocabulary();
 }

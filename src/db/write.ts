@@ -6,22 +6,67 @@ import { isQuotaError, StorageFullError } from './errors.ts';
 import { TxRecordStore } from './record-store.ts';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { CountersRecord, DB, DigestLensDB } from './schema.ts';
+import { hasSearchStores, indexInTx, SEARCH_STORES, stampOf } from './search-write.ts';
 
 export const EMPTY_COUNTERS: CountersRecord = { digests: 0, papers: 0, mentions: 0 };
+
+/** The stores a digest write touches: records, counters and the search index (kept in step). */
+export const RECORD_STORES: StoreNames<DigestLensDB>[] = ['digests', 'papers', 'meta', ...SEARCH_STORES];
 
 /**
  * Writes one digest and all its records in one transaction, with the counters beside them, so
  * nothing on a hot path ever has to count(). A failure aborts the whole digest.
  */
 export async function writeDigestTo(db: DB, digest: Digest): Promise<WriteReport> {
-  return writeInOneTx(db, ['digests', 'papers', 'meta'], digest, async () => undefined);
+  return writeInOneTx(db, RECORD_STORES, digest, async () => undefined);
+}
+
+/**
+ * Writes several digests in one transaction (a sync batch, an import, the benchmark's corpus):
+ * records digest by digest, then the search index once for everything they touched.
+ */
+export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promise<WriteReport[]> {
+  const tx = db.transaction(RECORD_STORES, 'readwrite') as unknown as RecordTx;
+  tx.done.catch(() => undefined);
+  try {
+    const reports: WriteReport[] = [];
+    let before: string | undefined;
+    let after = '';
+    for (const d of digests) {
+      const r = await putRecordsInTx(tx, d);
+      before ??= r.before;
+      after = r.after;
+      reports.push(r.report);
+    }
+    if (before !== undefined) await indexInTx(tx, reports.flatMap((r) => r.touched), digests.map((d) => d.id), { before, after });
+    await tx.done;
+    return reports;
+  } catch (e) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    if (isQuotaError(e) || isQuotaError(tx.error)) throw new StorageFullError(`${digests.length} digests`);
+    throw e;
+  }
 }
 
 /** Any readwrite transaction that includes the record stores and meta. */
 export type RecordTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
 
-/** Writes a digest's records and counters inside `tx`, awaiting only its requests. */
+/**
+ * Writes a digest's records and counters inside `tx`, awaiting only its requests, and re-indexes
+ * what it touched for search when the transaction spans the search stores (RECORD_STORES). One
+ * that does not leaves the index's stamp behind the counters, so search rebuilds it.
+ */
 export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<WriteReport> {
+  const { report, before, after } = await putRecordsInTx(tx, digest);
+  if (hasSearchStores(tx)) await indexInTx(tx, report.touched, [digest.id], { before, after });
+  return report;
+}
+
+async function putRecordsInTx(tx: RecordTx, digest: Digest): Promise<{ report: WriteReport; before: string; after: string }> {
   const store = new TxRecordStore(tx);
   const old = await tx.objectStore('digests').get(digest.id);
   const oldMentions = old ? old.paperKeys.length : 0;
@@ -29,16 +74,14 @@ export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<Write
   const meta = tx.objectStore('meta');
   const counters = ((await meta.get('counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
   const written = await tx.objectStore('digests').get(digest.id);
-  await meta.put(
-    {
-      digests: counters.digests + report.digestsAdded,
-      papers: counters.papers + report.papersAdded - report.papersRemoved,
-      mentions: counters.mentions - oldMentions + (written?.paperKeys.length ?? 0),
-      updated: new Date().toISOString(),
-    } satisfies CountersRecord,
-    'counters',
-  );
-  return report;
+  const next: CountersRecord = {
+    digests: counters.digests + report.digestsAdded,
+    papers: counters.papers + report.papersAdded - report.papersRemoved,
+    mentions: counters.mentions - oldMentions + (written?.paperKeys.length ?? 0),
+    updated: new Date().toISOString(),
+  };
+  await meta.put(next, 'counters');
+  return { report, before: stampOf(counters === EMPTY_COUNTERS ? undefined : counters), after: stampOf(next) };
 }
 
 /**
@@ -46,7 +89,8 @@ export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<Write
  * writes the raw post beside it), and commits all of it or nothing.
  */
 export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], digest: Digest, also: (tx: RecordTx) => Promise<unknown>): Promise<WriteReport> {
-  const tx = db.transaction(stores, 'readwrite') as unknown as RecordTx;
+  // A database of an older version (built by the migration tests) has no search stores to keep.
+  const tx = db.transaction(stores.filter((s) => db.objectStoreNames.contains(s)), 'readwrite') as unknown as RecordTx;
   // On failure we abort and report the cause; the abort's own rejection is expected.
   tx.done.catch(() => undefined);
   try {
@@ -67,14 +111,19 @@ export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], d
 }
 
 export async function rememberArxivIdIn(db: DB, paperKey: string, arxivId: ArxivId): Promise<void> {
-  const tx = db.transaction(['digests', 'papers', 'meta'], 'readwrite') as unknown as RecordTx;
+  const tx = db.transaction(RECORD_STORES, 'readwrite') as unknown as RecordTx;
   const before = await tx.objectStore('papers').get(arxivId);
   const moved = await assignArxivId(new TxRecordStore(tx), paperKey, arxivId);
+  const meta = tx.objectStore('meta');
+  const c = (await meta.get('counters')) as CountersRecord | undefined;
+  let stamps: { before: string; after: string } | undefined;
   if (moved && before && paperKey !== arxivId) {
     // Two records became one.
-    const meta = tx.objectStore('meta');
-    const c = ((await meta.get('counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
-    await meta.put({ ...c, papers: c.papers - 1, updated: new Date().toISOString() }, 'counters');
-  }
+    const next = { ...(c ?? EMPTY_COUNTERS), papers: (c ?? EMPTY_COUNTERS).papers - 1, updated: new Date().toISOString() };
+    await meta.put(next, 'counters');
+    stamps = { before: stampOf(c), after: stampOf(next) };
+  } else stamps = { before: stampOf(c), after: stampOf(c) };
+  // The paper now answers to its arXiv id: its search document moves with it.
+  if (moved) await indexInTx(tx, [paperKey, arxivId], [], stamps);
   await tx.done;
 }

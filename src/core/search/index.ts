@@ -3,3 +3,7 @@ export * from './document.ts';
 export * from './match.ts';
 export * from './highlight.ts';
 export * from './edit-distance.ts';
+export * from './terms.ts';
+export * from './expand.ts';
+export * from './index-reader.ts';
+export * from './index-search.ts';

@@ -1,0 +1,35 @@
+/** The bench page (dist/chrome-bench only): scripts/bench.ts drives it through `window.bench`. */
+import { openDigestDb } from '../../src/db/schema.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+import { Corpus } from './corpus.ts';
+import { loadCorpus } from './load.ts';
+import { measureIndexing, measureIndexingSplit, measureLookups, measureSearch, storageBytes } from './measure.ts';
+
+let corpus: Corpus | undefined;
+let loaded = 0;
+
+const bench = {
+  async load(mentions: number, seed: number) {
+    const vocab = (await (await fetch('./vocab.json')).json()) as Vocabulary;
+    corpus = new Corpus(vocab, seed);
+    const db = await openDigestDb();
+    const status = document.getElementById('status')!;
+    const r = await loadCorpus(db, corpus, mentions, (n) => (status.textContent = `loaded ${n} digests`));
+    loaded = r.digests;
+    db.close();
+    return { loadMs: r.ms, digests: r.digests, storageBytes: await storageBytes() };
+  },
+  async measure(withLinear: boolean) {
+    const db = await openDigestDb();
+    const lookups = await measureLookups(db, corpus!);
+    const search = await measureSearch(db, withLinear);
+    const indexing = await measureIndexing(db, corpus!, loaded);
+    loaded += 10;
+    const split = await measureIndexingSplit(db, corpus!, loaded);
+    loaded += 5;
+    db.close();
+    return { lookups, search, indexing, split, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40) };
+  },
+};
+
+(globalThis as { bench?: typeof bench }).bench = bench;

@@ -1,0 +1,103 @@
+/** Measurements inside the extension's origin, on the database the service worker uses. */
+import { titleKey } from '../../src/core/ids/title-key.ts';
+import { parseGithubUrl } from '../../src/core/ids/github-repo.ts';
+import type { ArxivId } from '../../src/core/ids/arxiv-id.ts';
+import { paperDoc, digestDoc } from '../../src/core/search/document.ts';
+import { linearSearch } from '../../src/core/search/match.ts';
+import { parseQuery } from '../../src/core/search/query.ts';
+import { lookupIn } from '../../src/db/lookup.ts';
+import type { CountersRecord, DB, SearchStateRecord } from '../../src/db/schema.ts';
+import { indexInTx, stampOf } from '../../src/db/search-write.ts';
+import { searchIn, searchIndexReady } from '../../src/db/search.ts';
+import { RECORD_STORES, writeDigestTo, writeInOneTx, type RecordTx } from '../../src/db/write.ts';
+import type { Corpus } from './corpus.ts';
+import { p50p95, round, timeEach } from './stats.ts';
+
+/** 1–3 word queries, typed a letter at a time from the second letter on. */
+export const QUERIES = ['segmentation', 'breast ultrasound', 'medical image segmentation', 'graph neural', 'diffusion model', 'uncertainty estimation', 'segmantation', 'federated learning privacy'];
+
+export function keystrokes(): string[] {
+  return QUERIES.flatMap((q) => Array.from({ length: q.length - 1 }, (_, i) => q.slice(0, i + 2)).filter((p) => !p.endsWith(' ')));
+}
+
+export async function measureLookups(db: DB, corpus: Corpus) {
+  const samples = corpus.samples.slice(0, 200);
+  // Warm the handle first: a lookup on a running worker has its database open.
+  await db.get('papers', samples[0]!.arxivId);
+  const rawGet = await timeEach(samples, (s) => db.get('papers', s.arxivId));
+  const rawIndexGet = await timeEach(samples, (s) => db.getFromIndex('papers', 'by-title', titleKey(s.title)));
+  const byId = await timeEach(samples, (s) => lookupIn(db, { kind: 'arxiv', id: s.arxivId as ArxivId }));
+  const byTitle = await timeEach(samples, (s) => lookupIn(db, { kind: 'title', title: s.title, key: titleKey(s.title) }));
+  const repos = samples.filter((s) => s.repo);
+  const byRepo = await timeEach(repos, (s) => {
+    const ref = parseGithubUrl(`https://github.com/${s.repo}`);
+    if (ref?.kind !== 'github-repo') throw new Error(`not a repository: ${s.repo}`);
+    return lookupIn(db, ref);
+  });
+  const found = await lookupIn(db, { kind: 'arxiv', id: samples[0]!.arxivId as ArxivId });
+  if (found.status !== 'found') throw new Error('a corpus paper was not found');
+  return { rawGet: p50p95(rawGet), rawIndexGet: p50p95(rawIndexGet), lookupId: p50p95(byId), lookupTitle: p50p95(byTitle), lookupRepo: p50p95(byRepo), lookup: p50p95([...byId, ...byTitle, ...byRepo]), relatedPerPaper: found.papers[0]!.related.length };
+}
+
+export async function measureSearch(db: DB, withLinear: boolean) {
+  await searchIndexReady(db);
+  const keys = keystrokes();
+  // First query of a context: the vocabulary read included (what a cold popup/worker pays).
+  const t0 = performance.now();
+  const first = await searchIn(db, parseQuery('segmentation'), 30);
+  const firstQueryMs = performance.now() - t0;
+  const index = await timeEach(keys, (k) => searchIn(db, parseQuery(k), 30));
+  const hits = first.length;
+  if (!withLinear) return { firstQueryMs: round(firstQueryMs), search: p50p95(index), hits };
+  // Design B, today's: load every record into memory once, then scan per keystroke.
+  const l0 = performance.now();
+  const tx = db.transaction(['papers', 'digests']);
+  const [papers, digests] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('digests').getAll()]);
+  const docs = [...papers.map(paperDoc), ...digests.map(digestDoc)];
+  const loadAllMs = performance.now() - l0;
+  const linear = await timeEach(keys, async (k) => linearSearch(docs, parseQuery(k), 30));
+  // Same answers: the index is the linear scan's semantics, served from postings.
+  let mismatches = 0;
+  // Every third keystroke: at 100k each linear answer costs a second.
+  for (const k of keys.filter((_, i) => i % 3 === 0)) {
+    // Compared by rank (score and date): among exact ties the scan orders by key, the index by id.
+    const rank = (hs: { score: number; doc: { date: string } }[]) => hs.map((h) => `${h.score}@${h.doc.date}`).join();
+    const a = rank(await searchIn(db, parseQuery(k), 30));
+    const b = rank(linearSearch(docs, parseQuery(k), 30));
+    if (a !== b) mismatches++;
+  }
+  return { firstQueryMs: round(firstQueryMs), search: p50p95(index), hits, linear: p50p95(linear), loadAllMs: round(loadAllMs), mismatches, keystrokes: keys.length };
+}
+
+/** New 100-paper digests written one per transaction onto the loaded corpus, as a sync does. */
+export async function measureIndexing(db: DB, corpus: Corpus, from: number, count = 10) {
+  const times = await timeEach(Array.from({ length: count }, (_, i) => from + i), (n) => writeDigestTo(db, corpus.digest(n)));
+  return p50p95(times);
+}
+
+export async function storageBytes(): Promise<number> {
+  return (await navigator.storage.estimate()).usage ?? 0;
+}
+
+/**
+ * The same write split in two: records (and counters) in one transaction, then the search index
+ * for what it touched in another — to see which half costs what. The stamps hand over exactly.
+ */
+export async function measureIndexingSplit(db: DB, corpus: Corpus, from: number, count = 5) {
+  const records: number[] = [];
+  const index: number[] = [];
+  for (let n = from; n < from + count; n++) {
+    const d = corpus.digest(n);
+    const stateBefore = ((await db.get('meta', 'search')) as SearchStateRecord).stamp;
+    const t0 = performance.now();
+    const report = await writeInOneTx(db, ['digests', 'papers', 'meta'], d, async () => undefined);
+    const t1 = performance.now();
+    const tx = db.transaction(RECORD_STORES, 'readwrite') as unknown as RecordTx;
+    const after = stampOf((await tx.objectStore('meta').get('counters')) as CountersRecord);
+    await indexInTx(tx, report.touched, [d.id], { before: stateBefore, after });
+    await tx.done;
+    records.push(t1 - t0);
+    index.push(performance.now() - t1);
+  }
+  return { records: p50p95(records), index: p50p95(index) };
+}

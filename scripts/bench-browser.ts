@@ -1,0 +1,88 @@
+// Browser-side measurements of the bench: end-to-end lookups through the worker (warm and cold),
+// the chip after navigation, and the real popup's first results.
+import type { Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import type { ExtensionBrowser } from '../tests/e2e/support/extension-browser.ts';
+
+const html = (id: string, title: string) => `<!doctype html><html><head><title>${title}</title>
+<meta name="citation_title" content="${title.replace(/"/g, '&quot;')}"><meta name="citation_arxiv_id" content="${id}"></head>
+<body><h1>${title}</h1></body></html>`;
+
+/** arXiv abstract pages for the corpus: only the id and title matter to the extension. */
+export async function serveCorpusPages(context: BrowserContext, titles: ReadonlyMap<string, string>): Promise<void> {
+  await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
+  await context.route('https://arxiv.org/abs/**', (route) => {
+    const id = new URL(route.request().url()).pathname.split('/').pop()!;
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html(id, titles.get(id) ?? 'Unknown') });
+  });
+}
+
+// Installed before any page script: when the chip's host appears, note the time since navigation start.
+const CHIP_WATCH = () => {
+  const w = window as unknown as { __chipAt?: number };
+  new MutationObserver(() => {
+    if (w.__chipAt === undefined && document.querySelector('[data-digest-lens]')) w.__chipAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+};
+
+export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[]): Promise<number[]> {
+  const out: number[] = [];
+  const page = await ext.context.newPage();
+  await page.addInitScript(CHIP_WATCH);
+  for (const id of ids) {
+    await page.goto(`https://arxiv.org/abs/${id}`);
+    await page.waitForFunction(() => (window as unknown as { __chipAt?: number }).__chipAt !== undefined, null, { timeout: 15_000 });
+    out.push(await page.evaluate(() => (window as unknown as { __chipAt: number }).__chipAt));
+  }
+  await page.close();
+  return out;
+}
+
+/** tabView for a tab showing a corpus paper: extension page → worker → IndexedDB → answer. */
+export async function endToEndMs(ext: ExtensionBrowser, control: Page, tabId: number, n: number): Promise<number[]> {
+  return control.evaluate(async ([id, count]) => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t0 = performance.now();
+      const r = (await chrome.runtime.sendMessage({ type: 'tabView', arg: { tabId: id } })) as { ok: boolean; value?: { lookup?: { status: string } } };
+      times.push(performance.now() - t0);
+      if (r?.value?.lookup?.status !== 'found') throw new Error(`tabView: ${JSON.stringify(r).slice(0, 200)}`);
+    }
+    return times;
+  }, [tabId, n] as const);
+}
+
+export async function stopWorker(ext: ExtensionBrowser, from: Page): Promise<void> {
+  const cdp = await ext.context.newCDPSession(from);
+  const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`);
+  const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
+  if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+  for (let i = 0; i < 100 && (await cdp.send('Target.getTargets')).targetInfos.some(isOurs); i++) await new Promise((r) => setTimeout(r, 50));
+  await cdp.detach();
+}
+
+// When the popup's first result row appears (after a frame: painted), since navigation start.
+const ROW_WATCH = () => {
+  const w = window as unknown as { __rowAt?: number; __inputAt?: number };
+  new MutationObserver(() => {
+    if (w.__inputAt === undefined && document.querySelector('input.search')) w.__inputAt = performance.now();
+    if (w.__rowAt === undefined && document.querySelector('.row')) requestAnimationFrame(() => (w.__rowAt ??= performance.now()));
+  }).observe(document, { childList: true, subtree: true });
+};
+
+/** Opens the real popup page, types a query as soon as its box exists, and waits for the first row. */
+export async function popupFirstResultsMs(ext: ExtensionBrowser, query: string, n: number): Promise<{ rows: number[]; input: number[] }> {
+  const out: number[] = [];
+  const input: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await ext.context.newPage();
+    await page.addInitScript(ROW_WATCH);
+    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`, { waitUntil: 'commit' });
+    await page.locator('input.search').fill(query);
+    await page.waitForFunction(() => (window as unknown as { __rowAt?: number }).__rowAt !== undefined, null, { timeout: 30_000 });
+    out.push(await page.evaluate(() => (window as unknown as { __rowAt: number }).__rowAt));
+    input.push(await page.evaluate(() => (window as unknown as { __inputAt: number }).__inputAt));
+    await page.close();
+  }
+  return { rows: out, input };
+}

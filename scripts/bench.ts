@@ -1,0 +1,160 @@
+// npm run bench [-- --quick]: the search and lookup benchmark (docs/search.md). Builds the extension
+// and a bench-only copy (dist/chrome-bench) with a page that loads a seeded synthetic corpus through
+// the extension's own write code, then measures in headless Chromium and writes bench/results.json.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { seedVocabulary } from '../bench/vocabulary.ts';
+import { launchExtension } from '../tests/e2e/support/extension-browser.ts';
+import { chipVisibleMs, endToEndMs, popupFirstResultsMs, serveCorpusPages, stopWorker } from './bench-browser.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist/chrome');
+const BENCH_DIST = join(ROOT, 'dist/chrome-bench');
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
+const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+const sizes = values.sizes ? values.sizes.split(',') : values.quick ? ['10k'] : ['10k', '100k', '1m'];
+const SEED = 20260523;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+function build(): void {
+  if (!values['no-build'] || !existsSync(join(DIST, 'manifest.json'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  rmSync(BENCH_DIST, { recursive: true, force: true });
+  cpSync(DIST, BENCH_DIST, { recursive: true });
+  // No starter index: the corpus is all the bench database holds.
+  rmSync(join(BENCH_DIST, 'starter-index'), { recursive: true, force: true });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'bench/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+  writeFileSync(join(BENCH_DIST, 'bench/vocab.json'), JSON.stringify(seedVocabulary(ROOT)));
+}
+
+function contentScript(): { raw: number; gzip: number } {
+  const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+  const file = readFileSync(join(DIST, manifest.content_scripts[0]!.js[0]!));
+  return { raw: file.length, gzip: gzipSync(file, { level: 9 }).length };
+}
+
+async function runSize(label: string, mentions: number): Promise<Record<string, number>> {
+  const ext = await launchExtension(BENCH_DIST);
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/bench/index.html`);
+    log(`${label}: loading ${mentions} mentions`);
+    const load = await page.evaluate(([m, s]) => (globalThis as any).bench.load(m, s), [mentions, SEED] as const);
+    log(`${label}: loaded in ${Math.round(load.loadMs / 1000)} s`);
+    const m = await page.evaluate((lin) => (globalThis as any).bench.measure(lin), mentions <= 100_000);
+    const samples = m.samples as { arxivId: string; title: string }[];
+    await serveCorpusPages(ext.context, new Map(samples.map((s) => [s.arxivId, s.title])));
+    const chip = await chipVisibleMs(ext, samples.slice(0, 11).map((s) => s.arxivId));
+    const tab = await ext.context.newPage();
+    await tab.goto(`https://arxiv.org/abs/${samples[12]!.arxivId}`);
+    const control = await ext.control();
+    const tabId = await (await ext.worker()).evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, tab.url());
+    await endToEndMs(ext, control, tabId!, 5);
+    const warm = await endToEndMs(ext, control, tabId!, 50);
+    const cold: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await stopWorker(ext, control);
+      cold.push(...(await endToEndMs(ext, control, tabId!, 1)));
+    }
+    await stopWorker(ext, control);
+    const popupCold = await popupFirstResultsMs(ext, 'segmentation', 1);
+    const popup = await popupFirstResultsMs(ext, 'segmentation', 5);
+    const s = m.search;
+    const out: Record<string, number> = {
+      [`loadMs_${label}`]: Math.round(load.loadMs),
+      [`loadMsPerDigest_${label}`]: r2(load.loadMs / load.digests),
+      [`storageBytes_${label}`]: m.storageBytes,
+      [`rawGetP50Ms_${label}`]: m.lookups.rawGet.p50,
+      [`rawGetP95Ms_${label}`]: m.lookups.rawGet.p95,
+      [`rawIndexGetP95Ms_${label}`]: m.lookups.rawIndexGet.p95,
+      [`lookupP50Ms_${label}`]: m.lookups.lookup.p50,
+      [`lookupP95Ms_${label}`]: m.lookups.lookup.p95,
+      [`lookupIdP95Ms_${label}`]: m.lookups.lookupId.p95,
+      [`lookupTitleP95Ms_${label}`]: m.lookups.lookupTitle.p95,
+      [`lookupRepoP95Ms_${label}`]: m.lookups.lookupRepo.p95,
+      [`e2eWarmP50Ms_${label}`]: r2(pct(warm, 50)),
+      [`e2eWarmP95Ms_${label}`]: r2(pct(warm, 95)),
+      [`e2eColdP50Ms_${label}`]: r2(pct(cold, 50)),
+      [`chipVisibleMs_${label}`]: r2(pct(chip.slice(1), 50)),
+      [`popupFirstResultsMs_${label}`]: r2(pct(popup.rows, 50)),
+      [`popupInputReadyMs_${label}`]: r2(pct(popup.input, 50)),
+      [`popupFirstResultsColdWorkerMs_${label}`]: r2(popupCold.rows[0]!),
+      [`searchFirstQueryMs_${label}`]: s.firstQueryMs,
+      [`searchP50Ms_${label}`]: s.search.p50,
+      [`searchP95Ms_${label}`]: s.search.p95,
+      [`indexMsPerDigestP50_${label}`]: m.indexing.p50,
+      [`indexMsPerDigestP95_${label}`]: m.indexing.p95,
+      [`recordsOnlyMsPerDigestP50_${label}`]: m.split.records.p50,
+      [`searchIndexOnlyMsPerDigestP50_${label}`]: m.split.index.p50,
+    };
+    if (s.linear) {
+      Object.assign(out, {
+        [`linearScanP50Ms_${label}`]: s.linear.p50,
+        [`linearScanP95Ms_${label}`]: s.linear.p95,
+        [`linearLoadAllMs_${label}`]: s.loadAllMs,
+        [`searchRankMismatches_${label}`]: s.mismatches,
+      });
+    }
+    log(`${label}: ${JSON.stringify(out)}`);
+    return out;
+  } finally {
+    await ext.close();
+  }
+}
+
+build();
+const cs = contentScript();
+const results: Record<string, number | string> = {
+  machine: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, Chromium headless`,
+  date: new Date().toISOString(),
+  sizes: sizes.join(','),
+  contentScriptBytes: cs.raw,
+  contentScriptGzipBytes: cs.gzip,
+};
+for (const label of sizes) Object.assign(results, await runSize(label, SIZES[label]!));
+// The headline keys: the largest size measured stands for each, so a quick run still fills them.
+const largest = sizes.at(-1)!;
+results.indexMsPerDigest = results[`indexMsPerDigestP50_${largest}`]!;
+results.chipVisibleMs = results[`chipVisibleMs_${largest}`]!;
+const outFile = join(ROOT, values.quick ? 'bench/results-quick.json' : 'bench/results.json');
+writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+printTable(results);
+console.log(`written: ${outFile}`);
+
+function printTable(r: Record<string, number | string>): void {
+  const rows: [string, string, string][] = [
+    ['raw IndexedDB get p50 / p95 (ms)', 'rawGetP50Ms', 'rawGetP95Ms'],
+    ['page lookup p50 / p95 (ms)', 'lookupP50Ms', 'lookupP95Ms'],
+    ['end to end, warm worker p50 / p95 (ms)', 'e2eWarmP50Ms', 'e2eWarmP95Ms'],
+    ['end to end, cold worker p50 (ms)', 'e2eColdP50Ms', 'e2eColdP50Ms'],
+    ['search keystroke p50 / p95 (ms)', 'searchP50Ms', 'searchP95Ms'],
+    ['linear scan p50 / p95 (ms)', 'linearScanP50Ms', 'linearScanP95Ms'],
+    ['load all records for the scan (ms)', 'linearLoadAllMs', 'linearLoadAllMs'],
+    ['popup open → first results, warm / cold worker (ms)', 'popupFirstResultsMs', 'popupFirstResultsColdWorkerMs'],
+    ['popup open → search box exists (ms)', 'popupInputReadyMs', 'popupInputReadyMs'],
+    ['first search of a context (vocabulary read) (ms)', 'searchFirstQueryMs', 'searchFirstQueryMs'],
+    ['index a digest: records / search index only (ms)', 'recordsOnlyMsPerDigestP50', 'searchIndexOnlyMsPerDigestP50'],
+    ['index one 100-paper digest p50 / p95 (ms)', 'indexMsPerDigestP50', 'indexMsPerDigestP95'],
+    ['whole corpus load (s)', 'loadMs', 'loadMs'],
+    ['storage (MB)', 'storageBytes', 'storageBytes'],
+    ['navigation → chip visible, median (ms)', 'chipVisibleMs', 'chipVisibleMs'],
+  ];
+  console.log(`\n${r.machine}\n${'measurement'.padEnd(44)}${sizes.map((s) => s.padStart(20)).join('')}`);
+  for (const [label, a, b] of rows) {
+    const cell = (s: string) => {
+      const x = r[`${a}_${s}`];
+      const y = r[`${b}_${s}`];
+      if (x === undefined) return 'n/a';
+      if (a === 'loadMs') return `${Math.round(Number(x) / 1000)}`;
+      if (a === 'storageBytes') return `${Math.round(Number(x) / 2 ** 20)}`;
+      return a === b ? `${x}` : `${x} / ${y}`;
+    };
+    console.log(`${label.padEnd(44)}${sizes.map((s) => cell(s).padStart(20)).join('')}`);
+  }
+  console.log(`content script: ${r.contentScriptBytes} B raw, ${r.contentScriptGzipBytes} B gzip`);
+}

@@ -1,0 +1,154 @@
+/**
+ * Search over the inverted index: the same answers as linearSearch (same expansion of each word,
+ * same scores, same filters, same order), reading only the postings of the terms a query needs.
+ */
+import { expandWord, termsWithPrefix } from './expand.ts';
+import type { IndexReader } from './index-reader.ts';
+import { compareHits, scoreDoc, type SearchHit } from './match.ts';
+import { isEmptyQuery, type SearchQuery } from './query.ts';
+import { CODE_TERM, FILTER_MARK, infoDay, infoHasCode, infoIsPaper, infoMask, maskWeight, yearTerm } from './terms.ts';
+import { topK } from './top-k.ts';
+
+/** A constraint on documents: a word (scored) or a filter (in or out). */
+interface Constraint {
+  readonly terms: readonly string[];
+  /** Per term, the match factor (words only). */
+  readonly factors?: readonly number[];
+  /** Index of the word in the query, for summing scores in the query's order. */
+  readonly word?: number;
+}
+
+// Candidates fetched beyond the limit: ties at the cut are ordered by key, which only documents hold.
+const SLACK = 20;
+
+function filterConstraints(vocab: readonly string[], q: SearchQuery): Constraint[] | undefined {
+  const out: Constraint[] = [];
+  const topicTerms = termsWithPrefix(vocab, `${FILTER_MARK}t:`);
+  for (const t of q.topics) {
+    const terms = topicTerms.filter((term) => term.slice(3).includes(t));
+    if (terms.length === 0) return undefined;
+    out.push({ terms });
+  }
+  if (q.years) {
+    const terms = termsWithPrefix(vocab, `${FILTER_MARK}y:`).filter((term) => {
+      const y = Number(term.slice(3));
+      return (q.years!.min === undefined || y >= q.years!.min) && (q.years!.max === undefined || y <= q.years!.max);
+    });
+    if (terms.length === 0) return undefined;
+    out.push({ terms });
+  }
+  // A phrase's words are all in the document (as exact words); the phrase itself is checked on it.
+  for (const p of q.phrases) for (const w of p.split(' ')) out.push({ terms: [w] });
+  return out;
+}
+
+// Per-document scratch arrays, kept between queries: at 1M documents a fresh set costs more than the query.
+let scratch: { mark: Uint32Array; value: Float64Array; info: Uint32Array } | undefined;
+let generation = 0;
+
+function scratchFor(n: number) {
+  if (!scratch || scratch.mark.length < n) {
+    const size = Math.max(n, Math.ceil((scratch?.mark.length ?? 0) * 1.5), 1024);
+    scratch = { mark: new Uint32Array(size), value: new Float64Array(size), info: new Uint32Array(size) };
+    generation = 0;
+  }
+  return scratch;
+}
+
+function nextGen(): number {
+  if (generation === 0xffffffff) {
+    scratch!.mark.fill(0);
+    generation = 0;
+  }
+  return ++generation;
+}
+
+export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchHit[]> {
+  if (isEmptyQuery(q)) return [];
+  const vocab = await reader.vocabulary();
+  const words: Constraint[] = [];
+  for (const [i, w] of q.words.entries()) {
+    const found = expandWord(vocab, w, q.prefixLast && i === q.words.length - 1);
+    if (found.size === 0) return [];
+    words.push({ terms: [...found.keys()], factors: [...found.values()], word: i });
+  }
+  const filters = filterConstraints(vocab, q);
+  if (!filters) return [];
+  const constraints = [...words, ...filters];
+  // "c:" alone has nothing else to draw candidates from; otherwise the info bit serves it.
+  if (constraints.length === 0) constraints.push({ terms: [CODE_TERM] });
+
+  const all = [...new Set(constraints.flatMap((c) => c.terms))];
+  const lists = await reader.postings(all);
+  const byTerm = new Map(all.map((t, i) => [t, lists[i]!]));
+  const size = (c: Constraint) => c.terms.reduce((n, t) => n + byTerm.get(t)!.length, 0);
+  // Candidates come from the smallest constraint; the others only narrow them.
+  const order = [...constraints].sort((a, b) => size(a) - size(b));
+
+  const limitId = await reader.idLimit();
+  const { mark, value, info } = scratchFor(limitId);
+  let gen = 0;
+  const apply = (c: Constraint) => {
+    gen = nextGen();
+    c.terms.forEach((t, k) => {
+      const list = byTerm.get(t)!;
+      const factor = c.factors?.[k] ?? 0;
+      for (let j = 0; j < list.length; j += 2) {
+        const id = list[j]!;
+        const inf = list[j + 1]!;
+        const s = factor * maskWeight(infoMask(inf));
+        if (mark[id] !== gen) {
+          mark[id] = gen;
+          value[id] = s;
+          info[id] = inf;
+        } else if (s > value[id]!) value[id] = s;
+      }
+    });
+  };
+
+  apply(order[0]!);
+  let ids: number[] = [];
+  for (let id = 0; id < limitId; id++) if (mark[id] === gen && (!q.hasCode || infoHasCode(info[id]!))) ids.push(id);
+  const scores = words.map(() => new Float64Array(0));
+  const take = (c: Constraint, keep: number[]) => {
+    if (c.word !== undefined) scores[c.word] = Float64Array.from(keep, (id) => value[id]!);
+  };
+  take(order[0]!, ids);
+  for (const c of order.slice(1)) {
+    apply(c);
+    const prev = ids;
+    ids = prev.filter((id) => mark[id] === gen);
+    // Scores kept so far follow the surviving ids.
+    if (ids.length !== prev.length) {
+      const pos = new Map(prev.map((id, i) => [id, i]));
+      for (const [w, s] of scores.entries()) if (s.length) scores[w] = Float64Array.from(ids, (id) => s[pos.get(id)!]!);
+    }
+    take(c, ids);
+  }
+  if (ids.length === 0) return [];
+
+  // Summed in the query's order, exactly as scoreDoc adds them.
+  const total = new Float64Array(ids.length);
+  for (let j = 0; j < ids.length; j++) {
+    let s = 0;
+    for (const w of scores) s += w[j]!;
+    total[j] = s;
+  }
+  const better = (a: number, b: number) =>
+    total[b]! - total[a]! || infoDay(info[ids[b]!]!) - infoDay(info[ids[a]!]!) || Number(infoIsPaper(info[ids[b]!]!)) - Number(infoIsPaper(info[ids[a]!]!));
+
+  // Phrases can reject candidates only their document shows: check them all, best first.
+  const ranked = q.phrases.length ? topK(ids.length, ids.length, better) : topK(ids.length, limit + SLACK, better);
+  const hits: SearchHit[] = [];
+  for (let from = 0; from < ranked.length; from += limit + SLACK) {
+    const page = ranked.slice(from, from + limit + SLACK);
+    const docs = await reader.docs(page.map((c) => ids[c]!));
+    for (const doc of docs) {
+      // scoreDoc gives the very score the postings gave, plus the words to highlight.
+      const hit = doc && scoreDoc(doc, q);
+      if (hit) hits.push(hit);
+    }
+    if (hits.length >= limit) break;
+  }
+  return hits.sort(compareHits).slice(0, limit);
+}

@@ -1,0 +1,44 @@
+/**
+ * Rebuilding the search index from the records: after a migration, a crash mid-rebuild, or a
+ * write that bypassed the index. Batches of records, each in its own transaction, so search stays
+ * usable (answered from the records) while it runs; the stamp is set last.
+ */
+import type { DB, SearchStateRecord } from './schema.ts';
+import { indexInTx, SEARCH_STORES, stampOf } from './search-write.ts';
+import type { RecordTx } from './write.ts';
+import type { CountersRecord } from './schema.ts';
+
+const BATCH = 500;
+const REBUILDING = 'rebuilding';
+const STORES = ['digests', 'papers', 'meta', ...SEARCH_STORES] as const;
+
+let running: Promise<void> | undefined;
+
+/** Starts a rebuild unless one runs in this context; resolves when it is done. */
+export function rebuildSearchIndex(db: DB): Promise<void> {
+  running ??= rebuild(db).finally(() => (running = undefined));
+  return running;
+}
+
+async function rebuild(db: DB): Promise<void> {
+  {
+    const tx = db.transaction([...SEARCH_STORES, 'meta' as const], 'readwrite');
+    await Promise.all([...SEARCH_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put({ stamp: REBUILDING, nextId: 0 } satisfies SearchStateRecord, 'search'), tx.done]);
+  }
+  for (const store of ['papers', 'digests'] as const) {
+    let after: string | undefined;
+    for (;;) {
+      const tx = db.transaction([...STORES], 'readwrite') as unknown as RecordTx;
+      const keys = (await tx.objectStore(store).getAllKeys(after === undefined ? null : IDBKeyRange.lowerBound(after, true), BATCH)) as string[];
+      if (keys.length === 0) break;
+      await indexInTx(tx, store === 'papers' ? keys : [], store === 'digests' ? keys : []);
+      await tx.done;
+      after = keys.at(-1);
+    }
+  }
+  const tx = db.transaction('meta', 'readwrite');
+  const [state, counters] = await Promise.all([tx.store.get('search') as Promise<SearchStateRecord | undefined>, tx.store.get('counters') as Promise<CountersRecord | undefined>]);
+  // Writes during the rebuild indexed what they touched themselves; another rebuild may have restarted.
+  if (state?.stamp === REBUILDING) await tx.store.put({ ...state, stamp: stampOf(counters) }, 'search');
+  await tx.done;
+}

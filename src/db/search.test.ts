@@ -1,0 +1,147 @@
+// Search through the real write path (fake-indexeddb): the index answers exactly as the linear
+// scan over the same records, on the seeds; and it agrees with the records after any failure.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseDigestDocument, type Digest } from '../core/digest/index.ts';
+import { parseQuery } from '../core/search/query.ts';
+import { digest } from '../../tests/support/make-digest.ts';
+import { importRecordsTo } from './export-import.ts';
+import { openDigestDb, type DB } from './schema.ts';
+import { indexState, linearSearchIn, searchIn, searchIndexReady, forgetSearchCache } from './search.ts';
+import { rebuildSearchIndex } from './search-rebuild.ts';
+import { writeDigestsTo, writeDigestTo, writeInOneTx, RECORD_STORES } from './write.ts';
+
+const SEEDS = join(import.meta.dirname, '../../tests/fixtures/seeds');
+const seedIndex = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as { file: string; url: string }[];
+const seeds: Digest[] = seedIndex.map((e) => parseDigestDocument(readFileSync(join(SEEDS, e.file), 'utf8'), { url: e.url, fileName: e.file }).digests[0]!);
+
+let n = 0;
+async function freshDb(): Promise<DB> {
+  forgetSearchCache();
+  return openDigestDb(`search-${n++}`);
+}
+
+const titles = async (db: DB, q: string) => (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.title);
+
+describe('search quality on the seeds', () => {
+  let db: DB;
+  beforeAll(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    db = await freshDb();
+    for (const d of seeds) await writeDigestTo(db, d);
+    expect((await indexState(db)).fresh).toBe(true);
+  });
+
+  it('finds a paper by a word of its title, its short name, an author, an institution and a dataset', async () => {
+    expect((await searchIn(db, parseQuery('axiomatizing'), 5))[0]!.doc.title).toMatch(/Axiomatizing Neural Networks/);
+    expect((await titles(db, 'HADS-Net'))[0]).toBe('HADS-Net');
+    expect((await titles(db, 'BUSI'))).toContain('HADS-Net');
+    expect((await titles(db, 'Nazarbayev'))).toContain('HADS-Net');
+    const pauwels = await searchIn(db, parseQuery('Pauwels'), 5);
+    expect(pauwels.map((h) => h.doc.name ?? h.doc.title)).toContain('HARU-Net');
+  });
+
+  it('forgives a misspelling and completes a prefix while typing', async () => {
+    const seg = await searchIn(db, parseQuery('segmantation'), 20);
+    expect(seg.length).toBeGreaterThan(3);
+    expect(seg[0]!.doc.fields.title).toContain('segmentation');
+    expect((await titles(db, 'hads ne'))[0]).toBe('HADS-Net');
+  });
+
+  it('answers exactly as the linear scan, for words, prefixes, typos, filters and phrases', async () => {
+    const queries = ['segmentation', 'segmantation', 'seg', 'breast ultra', 'medical image segm', 'deep learning', 'uncertianty', 'BUSI', 'HADS-Net', 'graph neural',
+      'c:', 't:deep', 't:neural c:', 'y:2026 diffusion', 'y:<2026', '"breast ultrasound"', '"deep ensembles" uncertainty', 'transformer c: y:2026', 'zzzz', 'a', 'lea', 'netw', 'knowledge graph c:'];
+    for (const q of queries) {
+      const a = await searchIn(db, parseQuery(q), 30);
+      const b = await linearSearchIn(db, parseQuery(q), 30);
+      expect(a.map((h) => [h.doc.key, h.score]), q).toEqual(b.map((h) => [h.doc.key, h.score]));
+    }
+  });
+});
+
+describe('search and records agree', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  it('indexes in the digest\'s own transaction: an aborted write leaves no trace in search', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    await expect(writeInOneTx(db, RECORD_STORES, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]), async () => {
+      throw new Error('crash');
+    })).rejects.toThrow('crash');
+    expect((await indexState(db)).fresh).toBe(true);
+    expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
+    expect(await db.count('searchDocs')).toBe(2); // the paper and its digest
+  });
+
+  it('replaces an edited digest\'s documents and drops removed papers, batches included', async () => {
+    const db = await freshDb();
+    await writeDigestsTo(db, [digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]), digest('b', '2026-05-30', [{ name: 'GammaNet', title: 'GammaNet counts cells' }])]);
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'DeltaNet', title: 'DeltaNet segments lungs' }]));
+    expect(await titles(db, 'segments')).toEqual(['DeltaNet segments lungs']);
+    expect(await titles(db, 'gammanet')).toEqual(['GammaNet counts cells']);
+    expect(await titles(db, 'livers')).toEqual([]);
+  });
+
+  it('notices a write that bypassed the index, answers from the records, and rebuilds', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    // Records imported by code that does not index (export-import): counters move, the index does not.
+    const other = await openDigestDb('other-for-export');
+    await writeDigestTo(other, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]));
+    await importRecordsTo(db, await other.getAll('digests'), await other.getAll('papers'));
+    expect((await indexState(db)).fresh).toBe(false);
+    expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
+    await searchIndexReady(db);
+    expect((await indexState(db)).fresh).toBe(true);
+    expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
+  });
+
+  it('completes a rebuild cut short (a crash mid-way) on the next search', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    // A rebuild that died after clearing the index: the stamp says so.
+    const tx = db.transaction(['meta', 'postings', 'searchDocs', 'vocab'], 'readwrite');
+    await Promise.all([tx.objectStore('postings').clear(), tx.objectStore('searchDocs').clear(), tx.objectStore('meta').put({ stamp: 'rebuilding', nextId: 0 }, 'search'), tx.done]);
+    expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
+    await searchIndexReady(db);
+    expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
+  });
+
+  it('keeps writes made during a rebuild', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    const rebuilding = rebuildSearchIndex(db);
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]));
+    await rebuilding;
+    await searchIndexReady(db);
+    expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
+  });
+});
+
+describe('related papers across digests', () => {
+  it('follows the same theme first, then a shared dataset and code organisation in other digests', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [
+      { name: 'HADS-Net', arxiv: '2605.00001', datasets: ['BUSI'], code: ['https://github.com/NedumCares/BIUS-Classification'], theme: 0 },
+      { name: 'Other', arxiv: '2605.00002', theme: 0 },
+    ]));
+    await writeDigestTo(db, digest('b', '2026-05-30', [
+      { name: 'BusiSeg', arxiv: '2605.00003', datasets: ['BUSI'], theme: 1 },
+      { name: 'NedumTwo', arxiv: '2605.00004', code: ['https://github.com/NedumCares/another'], theme: 1 },
+      { name: 'Unrelated', arxiv: '2605.00005', theme: 1 },
+    ]));
+    const { lookupIn } = await import('./lookup.ts');
+    const view = await lookupIn(db, { kind: 'arxiv', id: '2605.00001' as never });
+    expect(view.papers[0]!.related.map((r) => [r.name, r.reason, r.digestId])).toEqual([
+      ['Other', 'same theme: Theme 0', 'a'],
+      ['BusiSeg', 'same dataset: BUSI', 'b'],
+      ['NedumTwo', 'same code organisation: nedumcares', 'b'],
+    ]);
+  });
+});
