@@ -25,17 +25,27 @@ const CHIP_WATCH = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[]): Promise<number[]> {
-  const out: number[] = [];
+/**
+ * Navigation start → chip, per page; beside it the page's own DOMContentLoaded (what any content
+ * script waits for: the floor) and the chip's time after it (the extension's own part).
+ */
+export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[]): Promise<{ chip: number[]; domReady: number[]; afterDomReady: number[] }> {
+  const chip: number[] = [];
+  const domReady: number[] = [];
   const page = await ext.context.newPage();
   await page.addInitScript(CHIP_WATCH);
   for (const id of ids) {
     await page.goto(`https://arxiv.org/abs/${id}`);
     await page.waitForFunction(() => (window as unknown as { __chipAt?: number }).__chipAt !== undefined, null, { timeout: 15_000 });
-    out.push(await page.evaluate(() => (window as unknown as { __chipAt: number }).__chipAt));
+    const t = await page.evaluate(() => ({
+      chip: (window as unknown as { __chipAt: number }).__chipAt,
+      dom: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+    }));
+    chip.push(t.chip);
+    domReady.push(t.dom);
   }
   await page.close();
-  return out;
+  return { chip, domReady, afterDomReady: chip.map((c, i) => c - domReady[i]!) };
 }
 
 /** tabView for a tab showing a corpus paper: extension page → worker → IndexedDB → answer. */
@@ -61,11 +71,18 @@ export async function stopWorker(ext: ExtensionBrowser, from: Page): Promise<voi
   await cdp.detach();
 }
 
-// When the popup's first result row appears (after a frame: painted), since navigation start.
-const ROW_WATCH = () => {
+// In the page, from its first script on: types the query the moment the search box exists (a
+// reader who types at once), and notes when the first result row is painted (a frame after it
+// appears), all since navigation start.
+const ROW_WATCH = (query: string) => {
   const w = window as unknown as { __rowAt?: number; __inputAt?: number };
   new MutationObserver(() => {
-    if (w.__inputAt === undefined && document.querySelector('input.search')) w.__inputAt = performance.now();
+    const box = document.querySelector<HTMLInputElement>('input.search');
+    if (w.__inputAt === undefined && box) {
+      w.__inputAt = performance.now();
+      box.value = query;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
     if (w.__rowAt === undefined && document.querySelector('.row')) requestAnimationFrame(() => (w.__rowAt ??= performance.now()));
   }).observe(document, { childList: true, subtree: true });
 };
@@ -76,13 +93,27 @@ export async function popupFirstResultsMs(ext: ExtensionBrowser, query: string, 
   const input: number[] = [];
   for (let i = 0; i < n; i++) {
     const page = await ext.context.newPage();
-    await page.addInitScript(ROW_WATCH);
+    await page.addInitScript(ROW_WATCH, query);
     await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`, { waitUntil: 'commit' });
-    await page.locator('input.search').fill(query);
     await page.waitForFunction(() => (window as unknown as { __rowAt?: number }).__rowAt !== undefined, null, { timeout: 30_000 });
     out.push(await page.evaluate(() => (window as unknown as { __rowAt: number }).__rowAt));
     input.push(await page.evaluate(() => (window as unknown as { __inputAt: number }).__inputAt));
     await page.close();
   }
   return { rows: out, input };
+}
+
+/**
+ * The floor under any extension page here: opening an empty one (no script, no style) in a new
+ * tab, navigation start → its first frame.
+ */
+export async function blankPageMs(ext: ExtensionBrowser, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/bench/blank.html`, { waitUntil: 'commit' });
+    out.push(await page.evaluate(() => new Promise<number>((res) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => res(performance.now()))) : requestAnimationFrame(() => res(performance.now()))))));
+    await page.close();
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { seedVocabulary } from '../bench/vocabulary.ts';
 import { launchExtension } from '../tests/e2e/support/extension-browser.ts';
-import { chipVisibleMs, endToEndMs, popupFirstResultsMs, serveCorpusPages, stopWorker } from './bench-browser.ts';
+import { blankPageMs, chipVisibleMs, endToEndMs, popupFirstResultsMs, serveCorpusPages, stopWorker } from './bench-browser.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/chrome');
@@ -30,6 +30,7 @@ function build(): void {
   rmSync(join(BENCH_DIST, 'starter-index'), { recursive: true, force: true });
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'bench/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
   writeFileSync(join(BENCH_DIST, 'bench/vocab.json'), JSON.stringify(seedVocabulary(ROOT)));
+  writeFileSync(join(BENCH_DIST, 'bench/blank.html'), '<!doctype html><title>blank</title>');
 }
 
 function contentScript(): { raw: number; gzip: number } {
@@ -64,6 +65,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     await stopWorker(ext, control);
     const popupCold = await popupFirstResultsMs(ext, 'segmentation', 1);
     const popup = await popupFirstResultsMs(ext, 'segmentation', 5);
+    const blank = await blankPageMs(ext, 5);
     const s = m.search;
     const out: Record<string, number> = {
       [`loadMs_${label}`]: Math.round(load.loadMs),
@@ -80,7 +82,10 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`e2eWarmP50Ms_${label}`]: r2(pct(warm, 50)),
       [`e2eWarmP95Ms_${label}`]: r2(pct(warm, 95)),
       [`e2eColdP50Ms_${label}`]: r2(pct(cold, 50)),
-      [`chipVisibleMs_${label}`]: r2(pct(chip.slice(1), 50)),
+      [`chipVisibleMs_${label}`]: r2(pct(chip.chip.slice(1), 50)),
+      [`pageDomReadyMs_${label}`]: r2(pct(chip.domReady.slice(1), 50)),
+      [`chipAfterDomReadyMs_${label}`]: r2(pct(chip.afterDomReady.slice(1), 50)),
+      [`blankExtensionPageMs_${label}`]: r2(pct(blank, 50)),
       [`popupFirstResultsMs_${label}`]: r2(pct(popup.rows, 50)),
       [`popupInputReadyMs_${label}`]: r2(pct(popup.input, 50)),
       [`popupFirstResultsColdWorkerMs_${label}`]: r2(popupCold.rows[0]!),
@@ -125,6 +130,12 @@ const outFile = join(ROOT, values.quick ? 'bench/results-quick.json' : 'bench/re
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 printTable(results);
 console.log(`written: ${outFile}`);
+// Correctness is judged (timings are only reported): the index must rank as the scan does.
+const mismatches = sizes.map((s) => Number(results[`searchRankMismatches_${s}`] ?? 0)).reduce((a, b) => a + b, 0);
+if (mismatches > 0) {
+  console.error(`bench: the index ranked ${mismatches} queries differently from the linear scan`);
+  process.exitCode = 1;
+}
 
 function printTable(r: Record<string, number | string>): void {
   const rows: [string, string, string][] = [
@@ -142,9 +153,11 @@ function printTable(r: Record<string, number | string>): void {
     ['index one 100-paper digest p50 / p95 (ms)', 'indexMsPerDigestP50', 'indexMsPerDigestP95'],
     ['whole corpus load (s)', 'loadMs', 'loadMs'],
     ['storage (MB)', 'storageBytes', 'storageBytes'],
+    ['empty extension page: navigation → first frame (ms)', 'blankExtensionPageMs', 'blankExtensionPageMs'],
     ['navigation → chip visible, median (ms)', 'chipVisibleMs', 'chipVisibleMs'],
+    ['arXiv page: navigation → DOMContentLoaded / chip after it (ms)', 'pageDomReadyMs', 'chipAfterDomReadyMs'],
   ];
-  console.log(`\n${r.machine}\n${'measurement'.padEnd(44)}${sizes.map((s) => s.padStart(20)).join('')}`);
+  console.log(`\n${r.machine}\n${'measurement'.padEnd(64)}${sizes.map((s) => s.padStart(20)).join('')}`);
   for (const [label, a, b] of rows) {
     const cell = (s: string) => {
       const x = r[`${a}_${s}`];
@@ -154,7 +167,7 @@ function printTable(r: Record<string, number | string>): void {
       if (a === 'storageBytes') return `${Math.round(Number(x) / 2 ** 20)}`;
       return a === b ? `${x}` : `${x} / ${y}`;
     };
-    console.log(`${label.padEnd(44)}${sizes.map((s) => cell(s).padStart(20)).join('')}`);
+    console.log(`${label.padEnd(64)}${sizes.map((s) => cell(s).padStart(20)).join('')}`);
   }
   console.log(`content script: ${r.contentScriptBytes} B raw, ${r.contentScriptGzipBytes} B gzip`);
 }

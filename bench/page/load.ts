@@ -1,5 +1,6 @@
 /** Loads the corpus through the extension's own write code, a batch of digests per transaction. */
 import type { DB } from '../../src/db/schema.ts';
+import { mergePending } from '../../src/db/search-write.ts';
 import { writeDigestsTo } from '../../src/db/write.ts';
 import { Corpus, PAPERS_PER_DIGEST } from './corpus.ts';
 
@@ -13,5 +14,7 @@ export async function loadCorpus(db: DB, corpus: Corpus, mentions: number, progr
     await writeDigestsTo(db, batch);
     progress(n + batch.length);
   }
+  // What still waits to be merged counts too.
+  await mergePending(db);
   return { ms: performance.now() - t0, digests };
 }

@@ -8,6 +8,7 @@ import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { isQuotaError, StorageFullError } from './errors.ts';
 import { sameValue } from './same-value.ts';
 import type { DB } from './schema.ts';
+import { mergeSoon } from './search-write.ts';
 import { putDigestInTx, RECORD_STORES, type RecordTx } from './write.ts';
 
 export type ImportResult = 'added' | 'updated' | 'unchanged';
@@ -39,13 +40,14 @@ export async function importDigestTo(db: DB, digest: Digest): Promise<ImportResu
   tx.done.catch(() => undefined);
   try {
     const before = await snapshot(tx, digest.id);
-    const report = await putDigestInTx(tx, digest);
+    const { report, search } = await putDigestInTx(tx, digest);
     const after = await snapshot(tx, digest.id, report.touched);
     if (unchanged(before, after)) {
       tx.abort();
       return 'unchanged';
     }
     await tx.done;
+    void mergeSoon(db, search);
     return before.digest ? 'updated' : 'added';
   } catch (e) {
     try {

@@ -10,7 +10,8 @@ import type { LookupResult } from '../core/index/view.ts';
 import { lookupIn } from './lookup.ts';
 import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
-import { type CountersRecord, type DB, DB_NAME, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
+import { SEARCH_STORES } from './search-write.ts';
+import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
 import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { type FetchText, loadStarterInto } from './starter.ts';
 import { EMPTY_COUNTERS, rememberArxivIdIn, writeDigestTo } from './write.ts';
@@ -55,12 +56,15 @@ export async function loadStarterIndex(fetchText: FetchText, options?: { force?:
   return loadStarterInto(await openDb(), fetchText, options);
 }
 
-/** Empties every store (the schema stays). */
+/** Empties every store (the schema stays); the empty search index agrees with the empty records. */
 export async function clearAll(): Promise<void> {
   const db = await openDb();
-  const stores = ['digests', 'papers', 'meta', 'posts', 'failures'] as const;
+  const stores = ['digests', 'papers', 'meta', 'posts', 'failures', ...SEARCH_STORES] as const;
   const tx = db.transaction([...stores], 'readwrite');
-  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.done]);
+  const old = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
+  // `main` moves on, so no context keeps answering from what it cached before.
+  const empty: SearchStateRecord = { stamp: EMPTY_STAMP, nextId: 0, main: (old?.main ?? 0) + 1 };
+  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(empty, 'search'), tx.done]);
 }
 
 // Sync: raw posts, failures, per-source state, the lock, retention.

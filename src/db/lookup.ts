@@ -2,7 +2,7 @@ import type { PaperRef } from '../core/detect/index.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../core/index/view.ts';
 import type { IDBPTransaction } from 'idb';
-import { relatedProbes } from '../core/index/related-reasons.ts';
+import { relatedProbes, type RelatedProbe } from '../core/index/related-reasons.ts';
 import type { DB, DigestLensDB } from './schema.ts';
 
 type ReadTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers')[], 'readonly'>;
@@ -66,9 +66,11 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
   const all = [...own, ...cited];
   if (all.length === 0) return { status: 'not-indexed', papers: [], cited: [], digests: {}, digestCount: 0 };
   const digestIds = [...new Set(all.flatMap((p) => p.mentions.map((m) => m.digestId)))];
+  // Relatives in other digests need only the paper: read beside its digests, not after them.
+  const probed = new Map(all.map((p) => [p.key, probeAcross(tx, p)]));
   const records = await Promise.all(digestIds.map((id) => tx.objectStore('digests').get(id)));
   const byId = new Map(records.filter((d): d is DigestRecord => !!d).map((d) => [d.id, d]));
-  const view = async (paper: PaperRecord): Promise<PaperView> => ({ paper, related: await related(tx, paper, byId) });
+  const view = async (paper: PaperRecord): Promise<PaperView> => ({ paper, related: await related(tx, paper, byId, await probed.get(paper.key)!) });
   const result: LookupResult = {
     status: 'found',
     papers: await Promise.all(own.map(view)),
@@ -79,7 +81,7 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
   return result;
 }
 
-async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, DigestRecord>): Promise<RelatedPaper[]> {
+async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, DigestRecord>, across: Probed[]): Promise<RelatedPaper[]> {
   const wanted: { key: string; reason: string; digestId: string }[] = [];
   const seen = new Set([paper.key]);
   for (const m of paper.mentions) {
@@ -96,7 +98,14 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
     }
   }
   // Then papers of other digests sharing a dataset or a code organisation.
-  if (wanted.length < RELATED_PER_PAPER) await acrossDigests(tx, paper, seen, wanted);
+  for (const { probe, keys } of across) {
+    for (const key of keys) {
+      if (wanted.length >= RELATED_PER_PAPER) break;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      wanted.push({ key, reason: probe.reason, digestId: '' });
+    }
+  }
   const list = wanted.slice(0, RELATED_PER_PAPER);
   const records = await Promise.all(list.map((w) => tx.objectStore('papers').get(w.key)));
   return list.flatMap((w, i) => {
@@ -109,9 +118,15 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
   });
 }
 
-async function acrossDigests(tx: ReadTx, paper: PaperRecord, seen: Set<string>, wanted: { key: string; reason: string; digestId: string }[]): Promise<void> {
+interface Probed {
+  readonly probe: RelatedProbe;
+  readonly keys: string[];
+}
+
+/** Papers sharing a dataset or code organisation with `paper`, a few keys per probe. */
+function probeAcross(tx: ReadTx, paper: PaperRecord): Promise<Probed[]> {
   const store = tx.objectStore('papers');
-  const found = await Promise.all(
+  return Promise.all(
     relatedProbes(paper).map(async (probe) => {
       // by-dataset arrived with version 3; a lookup on an older database simply has no such ties.
       if (!store.indexNames.contains(probe.index)) return { probe, keys: [] as string[] };
@@ -119,12 +134,4 @@ async function acrossDigests(tx: ReadTx, paper: PaperRecord, seen: Set<string>, 
       return { probe, keys: (await store.index(probe.index).getAllKeys(probe.key, PER_PROBE + 1)) as string[] };
     }),
   );
-  for (const { probe, keys } of found) {
-    for (const key of keys) {
-      if (wanted.length >= RELATED_PER_PAPER) return;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      wanted.push({ key, reason: probe.reason, digestId: '' });
-    }
-  }
 }

@@ -1,5 +1,10 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { nameRecordKey, ownRepos, titleRecordKey } from '../core/index/add-digest.ts';
+import { mentionKeys } from '../core/index/paper.ts';
 import type { DigestRecord, PaperRecord, RecordStore } from '../core/index/types.ts';
+import type { Digest } from '../core/digest/types.ts';
+import { titleKey } from '../core/ids/title-key.ts';
+import { issueAll } from './requests.ts';
 import type { DigestLensDB } from './schema.ts';
 
 type WriteTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
@@ -43,5 +48,169 @@ export class TxRecordStore implements RecordStore {
 
   async deleteDigest(id: string): Promise<void> {
     await this.tx.objectStore('digests').delete(id);
+  }
+}
+
+const hasRepo = (p: PaperRecord, repo: string): boolean => p.repos.includes(repo) || p.citedRepos.includes(repo);
+
+/**
+ * A RecordStore that reads everything a digest will ask for in one parallel wave (`prefetch`),
+ * keeps the digest's writes in memory, answers reads and index queries from both, and writes
+ * them out in one more wave (`flush`). A 100-paper digest costs three round trips instead of
+ * ~700 sequential ones (records of IndexedDB requests cost ~0.3 ms each, awaited one by one).
+ * Reads it did not foresee fall through to the transaction, so the answers are always the
+ * same as TxRecordStore's.
+ */
+export class BufferedRecordStore implements RecordStore {
+  /** Every paper seen, by key: null when absent. Writes land here too. */
+  private readonly papers = new Map<string, PaperRecord | null>();
+  private readonly digests = new Map<string, DigestRecord | null>();
+  /** Keys the stored index gave for a title key / repository (before this store's writes). */
+  private readonly byTitle = new Map<string, Set<string>>();
+  private readonly byRepo = new Map<string, Set<string>>();
+  private readonly dirtyPapers = new Set<string>();
+  private readonly dirtyDigests = new Set<string>();
+  /** Keys this store wrote, by title key and repository (kept after a flush: the sets above predate them). */
+  private readonly writtenByTitle = new Map<string, Set<string>>();
+  private readonly writtenByRepo = new Map<string, Set<string>>();
+  /** Paper keys that held no record when first read: nothing of theirs is indexed for search. */
+  private readonly absentBefore = new Set<string>();
+  private readonly digestsAbsentBefore = new Set<string>();
+
+  constructor(private readonly tx: WriteTx) {}
+
+  /** Reads, all at once, what writing `digest` will look up. */
+  async prefetch(digest: Digest): Promise<void> {
+    const keys = new Set<string>();
+    const titles = new Set<string>();
+    const repos = new Set<string>();
+    for (const m of digest.papers) {
+      if (m.arxivId) keys.add(m.arxivId);
+      const tk = mentionKeys(m).titleKey;
+      if (tk) titles.add(tk);
+      // Keys a mention without an arXiv id may be stored under.
+      if (!m.arxivId) keys.add(tk ? titleRecordKey(tk) : nameRecordKey(digest.id, titleKey(m.name) || 'unnamed'));
+      for (const r of ownRepos(m)) repos.add(r);
+    }
+    const papers = this.tx.objectStore('papers');
+    const [old] = await Promise.all([
+      this.getDigest(digest.id),
+      ...[...keys].map((k) => this.getPaper(k)),
+      ...[...titles].filter((t) => !this.byTitle.has(t)).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
+      ...[...repos].filter((r) => !this.byRepo.has(r)).map(async (r) => {
+        const [own, cited] = await Promise.all([papers.index('by-repo').getAll(r), papers.index('by-cited').getAll(r)]);
+        this.learn(this.byRepo, r, [...own, ...cited]);
+      }),
+    ]);
+    // Re-adding a stored digest removes its mentions first.
+    if (old) await Promise.all(old.paperKeys.map((k) => this.getPaper(k)));
+  }
+
+  private learn(index: Map<string, Set<string>>, value: string, found: readonly PaperRecord[]): void {
+    index.set(value, new Set(found.map((p) => p.key)));
+    for (const p of found) if (!this.papers.has(p.key)) this.papers.set(p.key, p);
+  }
+
+  async getPaper(key: string): Promise<PaperRecord | undefined> {
+    if (!this.papers.has(key)) {
+      const p = await this.tx.objectStore('papers').get(key);
+      // Another read may have landed (or a write been made) while this one was in flight.
+      if (!this.papers.has(key)) {
+        this.papers.set(key, p ?? null);
+        if (!p) this.absentBefore.add(key);
+      }
+    }
+    return this.papers.get(key) ?? undefined;
+  }
+
+  private async query(index: Map<string, Set<string>>, written: Map<string, Set<string>>, value: string, read: () => Promise<PaperRecord[]>, matches: (p: PaperRecord) => boolean): Promise<PaperRecord[]> {
+    if (!index.has(value)) this.learn(index, value, await read());
+    const out = new Map<string, PaperRecord>();
+    // Stored matches, as this store now has them; then this store's own writes that match.
+    for (const k of [...index.get(value)!, ...(written.get(value) ?? [])]) {
+      const p = this.papers.get(k);
+      if (p && matches(p)) out.set(k, p);
+    }
+    return [...out.values()];
+  }
+
+  papersByTitleKey(tk: string): Promise<PaperRecord[]> {
+    return this.query(this.byTitle, this.writtenByTitle, tk, () => this.tx.objectStore('papers').index('by-title').getAll(tk), (p) => p.titleKey === tk);
+  }
+
+  papersByRepo(repo: string): Promise<PaperRecord[]> {
+    return this.query(this.byRepo, this.writtenByRepo, repo, () => new TxRecordStore(this.tx).papersByRepo(repo), (p) => hasRepo(p, repo));
+  }
+
+  async getDigest(id: string): Promise<DigestRecord | undefined> {
+    if (!this.digests.has(id)) {
+      const d = await this.tx.objectStore('digests').get(id);
+      if (!this.digests.has(id)) {
+        this.digests.set(id, d ?? null);
+        if (!d) this.digestsAbsentBefore.add(id);
+      }
+    }
+    return this.digests.get(id) ?? undefined;
+  }
+
+  async putPaper(paper: PaperRecord): Promise<void> {
+    this.papers.set(paper.key, paper);
+    this.dirtyPapers.add(paper.key);
+    const note = (m: Map<string, Set<string>>, v: string) => (m.get(v) ?? m.set(v, new Set()).get(v)!).add(paper.key);
+    if (paper.titleKey) note(this.writtenByTitle, paper.titleKey);
+    for (const r of [...paper.repos, ...paper.citedRepos]) note(this.writtenByRepo, r);
+  }
+
+  async deletePaper(key: string): Promise<void> {
+    this.papers.set(key, null);
+    this.dirtyPapers.add(key);
+  }
+
+  async putDigest(digest: DigestRecord): Promise<void> {
+    this.digests.set(digest.id, digest);
+    this.dirtyDigests.add(digest.id);
+  }
+
+  async deleteDigest(id: string): Promise<void> {
+    this.digests.set(id, null);
+    this.dirtyDigests.add(id);
+  }
+
+  /** Writes every change at once; the caller awaits the transaction. */
+  async flush(): Promise<void> {
+    const papers = this.tx.objectStore('papers');
+    const digests = this.tx.objectStore('digests');
+    const dirtyPapers = [...this.dirtyPapers];
+    const dirtyDigests = [...this.dirtyDigests];
+    this.dirtyPapers.clear();
+    this.dirtyDigests.clear();
+    await issueAll((add) => {
+      for (const k of dirtyPapers) {
+        const p = this.papers.get(k);
+        add(p ? papers.put(p) : papers.delete(k));
+      }
+      for (const id of dirtyDigests) {
+        const d = this.digests.get(id);
+        add(d ? digests.put(d) : digests.delete(id));
+      }
+    });
+  }
+
+  /** A paper as this store last saw or wrote it (undefined: never read). */
+  known(key: string): PaperRecord | null | undefined {
+    return this.papers.get(key);
+  }
+
+  knownDigest(id: string): DigestRecord | null | undefined {
+    return this.digests.get(id);
+  }
+
+  wasAbsentDigest(id: string): boolean {
+    return this.digestsAbsentBefore.has(id);
+  }
+
+  /** True when `key` held no record before this transaction. */
+  wasAbsent(key: string): boolean {
+    return this.absentBefore.has(key);
   }
 }

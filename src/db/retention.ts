@@ -2,7 +2,7 @@
 import { removeDigest } from '../core/index/add-digest.ts';
 import { TxRecordStore } from './record-store.ts';
 import type { CountersRecord, DB } from './schema.ts';
-import { indexInTx, stampOf } from './search-write.ts';
+import { indexInTx, mergeSoon, stampOf } from './search-write.ts';
 import { EMPTY_COUNTERS, RECORD_STORES, type RecordTx } from './write.ts';
 
 /**
@@ -19,12 +19,9 @@ export async function dropDigestsBeforeIn(db: DB, date: string): Promise<number>
     const stored = (await meta.get('counters')) as CountersRecord | undefined;
     const c = stored ?? EMPTY_COUNTERS;
     const next: CountersRecord = { digests: c.digests + report.digestsAdded, papers: c.papers - report.papersRemoved, mentions: c.mentions - (old?.paperKeys.length ?? 0), updated: new Date().toISOString() };
-    await indexInTx(tx, report.touched, [id], { before: stampOf(stored), after: stampOf(next) });
-    await Promise.all([
-      meta.put(next, 'counters'),
-      tx.objectStore('posts').delete(id),
-      tx.done,
-    ]);
+    const search = await indexInTx(tx, report.touched, [id], { before: stampOf(stored), after: stampOf(next) });
+    await Promise.all([meta.put(next, 'counters'), tx.objectStore('posts').delete(id), tx.done]);
+    void mergeSoon(db, search);
   }
   return ids.length;
 }

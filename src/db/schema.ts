@@ -103,6 +103,29 @@ export interface SearchDocRow {
 export interface SearchStateRecord {
   readonly stamp: string;
   readonly nextId: number;
+  /** The key of the next `pending` row. */
+  readonly nextSeq?: number;
+  /** `pending` rows not merged yet, and their postings (pairs): what triggers a merge. */
+  readonly pendingRows?: number;
+  readonly pendingPairs?: number;
+  /** Moves on whenever `postings`/`vocab` change (a merge, a rebuild): readers' caches follow it. */
+  readonly main?: number;
+}
+
+/**
+ * What one write added to the search index, appended as one row (docs/search.md): the postings of
+ * every term it touched, and the documents it re-indexed or removed, whose earlier postings no
+ * longer count. A merge later folds rows into `postings`, the per-term store queries read.
+ */
+export interface PendingRow {
+  /** Sorted terms; `lists[i]` holds the (id, info) pairs of `terms[i]`. */
+  readonly terms: string[];
+  readonly lists: Uint32Array[];
+  /** Ids whose postings written before this row are void (their documents changed or went). */
+  readonly voided: Uint32Array;
+  /** The terms of those documents' previous versions, `dropLists[i]` the ids: where a merge removes them. */
+  readonly dropTerms: string[];
+  readonly dropLists: Uint32Array[];
 }
 
 export interface MetaValues {
@@ -158,10 +181,19 @@ export interface DigestLensDB extends DBSchema {
     key: [string, number];
     value: Uint32Array;
   };
-  /** Every term with postings (words and filter pseudo-terms), for prefix and typo expansion. */
+  /**
+   * Every term with postings (words and filter pseudo-terms), for prefix and typo expansion:
+   * packed by their first two characters, each row the sorted terms joined by VOCAB_SEP — one
+   * read of a few hundred strings instead of a key per term.
+   */
   vocab: {
     key: string;
-    value: 1;
+    value: string;
+  };
+  /** Writes not merged into `postings` yet, one row per write transaction, by sequence number. */
+  pending: {
+    key: number;
+    value: PendingRow;
   };
 }
 
@@ -201,6 +233,7 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     db.createObjectStore('searchDocs', { keyPath: 'id' }).createIndex('by-ref', 'ref', { unique: true });
     db.createObjectStore('postings');
     db.createObjectStore('vocab');
+    db.createObjectStore('pending');
     tx.objectStore('papers').createIndex('by-dataset', 'datasets', { multiEntry: true });
     // A new database's empty index agrees with its empty records; an upgraded one is built on first search.
     if (oldVersion === 0) void tx.objectStore('meta').put({ stamp: EMPTY_STAMP, nextId: 0 } satisfies SearchStateRecord, 'search');

@@ -3,8 +3,9 @@
  * write that bypassed the index. Batches of records, each in its own transaction, so search stays
  * usable (answered from the records) while it runs; the stamp is set last.
  */
+import { RELAXED } from './requests.ts';
 import type { DB, SearchStateRecord } from './schema.ts';
-import { indexInTx, SEARCH_STORES, stampOf } from './search-write.ts';
+import { indexInTx, mergePending, SEARCH_STORES, stampOf, wantsMerge } from './search-write.ts';
 import type { RecordTx } from './write.ts';
 import type { CountersRecord } from './schema.ts';
 
@@ -23,16 +24,20 @@ export function rebuildSearchIndex(db: DB): Promise<void> {
 async function rebuild(db: DB): Promise<void> {
   {
     const tx = db.transaction([...SEARCH_STORES, 'meta' as const], 'readwrite');
-    await Promise.all([...SEARCH_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put({ stamp: REBUILDING, nextId: 0 } satisfies SearchStateRecord, 'search'), tx.done]);
+    const old = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
+    // `main` moves on: every reader's cached postings and vocabulary are stale from here.
+    const fresh: SearchStateRecord = { stamp: REBUILDING, nextId: 0, nextSeq: 0, pendingRows: 0, pendingPairs: 0, main: (old?.main ?? 0) + 1 };
+    await Promise.all([...SEARCH_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(fresh, 'search'), tx.done]);
   }
   for (const store of ['papers', 'digests'] as const) {
     let after: string | undefined;
     for (;;) {
-      const tx = db.transaction([...STORES], 'readwrite') as unknown as RecordTx;
+      const tx = db.transaction([...STORES], 'readwrite', RELAXED) as unknown as RecordTx;
       const keys = (await tx.objectStore(store).getAllKeys(after === undefined ? null : IDBKeyRange.lowerBound(after, true), BATCH)) as string[];
       if (keys.length === 0) break;
-      await indexInTx(tx, store === 'papers' ? keys : [], store === 'digests' ? keys : []);
+      const state = await indexInTx(tx, store === 'papers' ? keys : [], store === 'digests' ? keys : []);
       await tx.done;
+      if (wantsMerge(state)) await mergePending(db);
       after = keys.at(-1);
     }
   }
@@ -41,4 +46,5 @@ async function rebuild(db: DB): Promise<void> {
   // Writes during the rebuild indexed what they touched themselves; another rebuild may have restarted.
   if (state?.stamp === REBUILDING) await tx.store.put({ ...state, stamp: stampOf(counters) }, 'search');
   await tx.done;
+  await mergePending(db);
 }

@@ -13,6 +13,11 @@ import { openDigestDb, type DB } from './schema.ts';
 import { indexState, linearSearchIn, searchIn, searchIndexReady, forgetSearchCache } from './search.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
 import { writeDigestsTo, writeDigestTo, writeInOneTx, RECORD_STORES } from './write.ts';
+import { mergePending, MERGE_ROWS } from './search-write.ts';
+import { dropDigestsBeforeIn } from './retention.ts';
+import { rng } from '../../tests/server/generate-posts.ts';
+import type { SearchStateRecord } from './schema.ts';
+import { IndexMoved, openIndexReader } from './search-reader.ts';
 
 const SEEDS = join(import.meta.dirname, '../../tests/fixtures/seeds');
 const seedIndex = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as { file: string; url: string }[];
@@ -143,5 +148,69 @@ describe('related papers across digests', () => {
       ['BusiSeg', 'same dataset: BUSI', 'b'],
       ['NedumTwo', 'same code organisation: nedumcares', 'b'],
     ]);
+  });
+});
+
+describe('pending rows and merges', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  const WORDS = ['segments', 'livers', 'kidneys', 'graphs', 'diffusion', 'denoising', 'ultrasound', 'federated', 'privacy', 'tumours', 'retrieval', 'agents'];
+  const QUERIES = ['segments', 'seg', 'segmnets', 'livers kid', 'diffusion', 'ultra', 'privacy fed', 'net', 'c:', 't:bench', 'y:2026 agents', '"denoising diffusion"', 'zzz'];
+
+  async function expectSameAsScan(db: DB, when: string): Promise<void> {
+    for (const q of QUERIES) {
+      const a = await searchIn(db, parseQuery(q), 30);
+      const b = await linearSearchIn(db, parseQuery(q), 30);
+      expect(a.map((h) => [h.doc.key, h.score]), `${when}: ${q}`).toEqual(b.map((h) => [h.doc.key, h.score]));
+    }
+  }
+
+  it('answers as the scan with rows pending, merged, or both, through edits, re-mentions and removals', async () => {
+    const db = await freshDb();
+    const r = rng(7);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const paper = (g: number) => ({ name: `Net${g}`, title: `Net${g} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`, arxiv: `2605.${String(10000 + g)}`, ...(g % 3 ? { code: [`https://github.com/lab${g % 4}/net${g}`] } : {}) });
+    let merges = 0;
+    for (let n = 0; n < 3 * MERGE_ROWS; n++) {
+      // Some digests name earlier papers again (merged records), some replace a digest already stored.
+      const id = n % 7 === 6 ? `d${n - 3}` : `d${n}`;
+      const date = `2026-0${1 + (n % 6)}-1${n % 10}`;
+      const papers = Array.from({ length: 1 + Math.floor(r() * 4) }, () => paper(r() < 0.3 ? Math.floor(r() * 2 * n) : 1000 + n * 10 + Math.floor(r() * 10)));
+      if (n % 5 === 4) await writeDigestsTo(db, [digest(id, date, papers), digest(`extra${n}`, date, [paper(5000 + n)])]);
+      else await writeDigestTo(db, digest(id, date, papers));
+      if (n % 11 === 10) {
+        await expectSameAsScan(db, `after write ${n}, before a merge`);
+        merges += Number((await mergePending(db)) > 0);
+      }
+    }
+    await expectSameAsScan(db, 'rows pending');
+    // Removals: every digest of January goes, with the papers only it named.
+    expect(await dropDigestsBeforeIn(db, '2026-02-01')).toBeGreaterThan(0);
+    await expectSameAsScan(db, 'after removals');
+    await mergePending(db);
+    const state = (await db.get('meta', 'search')) as SearchStateRecord;
+    expect(state.pendingRows).toBe(0);
+    expect(await db.count('pending')).toBe(0);
+    expect(merges).toBeGreaterThan(0);
+    await expectSameAsScan(db, 'all merged');
+    expect((await indexState(db)).fresh).toBe(true);
+  });
+
+  it('merges in the background once enough rows wait, and a merge under a reader makes it read again', async () => {
+    const db = await freshDb();
+    for (let n = 0; n < MERGE_ROWS + 2; n++) await writeDigestTo(db, digest(`m${n}`, '2026-05-23', [{ name: `Mu${n}`, title: `Mu${n} segments livers` }]));
+    // mergeSoon ran after the write that reached MERGE_ROWS; it settles within a few turns.
+    for (let i = 0; i < 50 && (await db.count('pending')) > 2; i++) await new Promise((res) => setTimeout(res, 10));
+    expect(await db.count('pending')).toBeLessThanOrEqual(2);
+    expect((await searchIn(db, parseQuery('segments'), 50)).length).toBe(MERGE_ROWS + 2);
+    await writeDigestTo(db, digest('late', '2026-05-30', [{ name: 'Late', title: 'Late segments kidneys' }]));
+    // A reader opened before a merge sees main move when it reads postings: searchIn asks again.
+    const reader = await openIndexReader(db);
+    expect(await reader.vocabulary()).toContain('kidneys');
+    await mergePending(db);
+    await expect(reader.postings(['kidneys'])).rejects.toBeInstanceOf(IndexMoved);
+    expect(await titles(db, 'kidneys')).toEqual(['Late segments kidneys']);
   });
 });

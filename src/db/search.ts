@@ -4,7 +4,7 @@ import { compareHits, linearSearch, type SearchHit } from '../core/search/match.
 import { isEmptyQuery, type SearchQuery } from '../core/search/query.ts';
 import type { CountersRecord, DB, SearchStateRecord } from './schema.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
-import { forgetVocabulary, idbReader } from './search-reader.ts';
+import { forgetVocabulary, IndexMoved, openIndexReader } from './search-reader.ts';
 import { NO_STAMP, stampOf } from './search-write.ts';
 
 /**
@@ -16,7 +16,16 @@ import { NO_STAMP, stampOf } from './search-write.ts';
 export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
   if (isEmptyQuery(query)) return [];
   const state = await indexState(db);
-  if (state.fresh) return indexSearch(idbReader(db, state.record!), query, limit);
+  if (state.fresh) {
+    // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await indexSearch(await openIndexReader(db), query, limit);
+      } catch (e) {
+        if (!(e instanceof IndexMoved) || attempt >= 3) throw e;
+      }
+    }
+  }
   void rebuildSearchIndex(db).catch((e: unknown) => console.error('Digest Lens: search index rebuild failed', e));
   return linearSearch(await documents(db), query, limit).sort(compareHits);
 }

@@ -3,10 +3,11 @@ import type { WriteReport } from '../core/index/types.ts';
 import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
 import { isQuotaError, StorageFullError } from './errors.ts';
-import { TxRecordStore } from './record-store.ts';
+import { BufferedRecordStore, TxRecordStore } from './record-store.ts';
+import { RELAXED } from './requests.ts';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { CountersRecord, DB, DigestLensDB } from './schema.ts';
-import { hasSearchStores, indexInTx, SEARCH_STORES, stampOf } from './search-write.ts';
+import type { CountersRecord, DB, DigestLensDB, SearchStateRecord } from './schema.ts';
+import { hasSearchStores, indexInTx, mergeSoon, SEARCH_STORES, stampOf, type KnownRecords } from './search-write.ts';
 
 export const EMPTY_COUNTERS: CountersRecord = { digests: 0, papers: 0, mentions: 0 };
 
@@ -26,20 +27,22 @@ export async function writeDigestTo(db: DB, digest: Digest): Promise<WriteReport
  * records digest by digest, then the search index once for everything they touched.
  */
 export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promise<WriteReport[]> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite') as unknown as RecordTx;
+  const tx = db.transaction(RECORD_STORES, 'readwrite', RELAXED) as unknown as RecordTx;
   tx.done.catch(() => undefined);
   try {
     const reports: WriteReport[] = [];
+    const store = new BufferedRecordStore(tx);
     let before: string | undefined;
     let after = '';
     for (const d of digests) {
-      const r = await putRecordsInTx(tx, d);
+      const r = await putRecordsInTx(tx, d, store);
       before ??= r.before;
       after = r.after;
       reports.push(r.report);
     }
-    if (before !== undefined) await indexInTx(tx, reports.flatMap((r) => r.touched), digests.map((d) => d.id), { before, after });
+    const state = before === undefined ? undefined : await indexInTx(tx, reports.flatMap((r) => r.touched), digests.map((d) => d.id), { before, after }, knownFrom(store));
     await tx.done;
+    void mergeSoon(db, state);
     return reports;
   } catch (e) {
     try {
@@ -55,33 +58,44 @@ export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promis
 /** Any readwrite transaction that includes the record stores and meta. */
 export type RecordTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
 
+/** What a BufferedRecordStore holds, as the search index's writer asks for it. */
+function knownFrom(store: BufferedRecordStore): KnownRecords {
+  return {
+    record: (ref) => (ref.startsWith('p ') ? store.known(ref.slice(2)) : store.knownDigest(ref.slice(2))),
+    fresh: (ref) => (ref.startsWith('p ') ? store.wasAbsent(ref.slice(2)) : store.knownDigest(ref.slice(2)) !== undefined && store.wasAbsentDigest(ref.slice(2))),
+  };
+}
+
 /**
  * Writes a digest's records and counters inside `tx`, awaiting only its requests, and re-indexes
  * what it touched for search when the transaction spans the search stores (RECORD_STORES). One
- * that does not leaves the index's stamp behind the counters, so search rebuilds it.
+ * that does not leaves the index's stamp behind the counters, so search rebuilds it. Returns the
+ * index's state (undefined without the search stores) for `mergeSoon` once the transaction is done.
  */
-export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<WriteReport> {
-  const { report, before, after } = await putRecordsInTx(tx, digest);
-  if (hasSearchStores(tx)) await indexInTx(tx, report.touched, [digest.id], { before, after });
-  return report;
+export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<{ report: WriteReport; search?: SearchStateRecord }> {
+  const store = new BufferedRecordStore(tx);
+  const { report, before, after } = await putRecordsInTx(tx, digest, store);
+  if (!hasSearchStores(tx)) return { report };
+  return { report, search: await indexInTx(tx, report.touched, [digest.id], { before, after }, knownFrom(store)) };
 }
 
-async function putRecordsInTx(tx: RecordTx, digest: Digest): Promise<{ report: WriteReport; before: string; after: string }> {
-  const store = new TxRecordStore(tx);
-  const old = await tx.objectStore('digests').get(digest.id);
+async function putRecordsInTx(tx: RecordTx, digest: Digest, store: BufferedRecordStore): Promise<{ report: WriteReport; before: string; after: string }> {
+  const meta = tx.objectStore('meta');
+  const [counters] = await Promise.all([meta.get('counters') as Promise<CountersRecord | undefined>, store.prefetch(digest)]);
+  const old = await store.getDigest(digest.id);
   const oldMentions = old ? old.paperKeys.length : 0;
   const report = await addDigest(store, digest);
-  const meta = tx.objectStore('meta');
-  const counters = ((await meta.get('counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
-  const written = await tx.objectStore('digests').get(digest.id);
+  await store.flush();
+  const written = store.knownDigest(digest.id);
+  const c = counters ?? EMPTY_COUNTERS;
   const next: CountersRecord = {
-    digests: counters.digests + report.digestsAdded,
-    papers: counters.papers + report.papersAdded - report.papersRemoved,
-    mentions: counters.mentions - oldMentions + (written?.paperKeys.length ?? 0),
+    digests: c.digests + report.digestsAdded,
+    papers: c.papers + report.papersAdded - report.papersRemoved,
+    mentions: c.mentions - oldMentions + (written?.paperKeys.length ?? 0),
     updated: new Date().toISOString(),
   };
   await meta.put(next, 'counters');
-  return { report, before: stampOf(counters === EMPTY_COUNTERS ? undefined : counters), after: stampOf(next) };
+  return { report, before: stampOf(counters), after: stampOf(next) };
 }
 
 /**
@@ -90,13 +104,14 @@ async function putRecordsInTx(tx: RecordTx, digest: Digest): Promise<{ report: W
  */
 export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], digest: Digest, also: (tx: RecordTx) => Promise<unknown>): Promise<WriteReport> {
   // A database of an older version (built by the migration tests) has no search stores to keep.
-  const tx = db.transaction(stores.filter((s) => db.objectStoreNames.contains(s)), 'readwrite') as unknown as RecordTx;
+  const tx = db.transaction(stores.filter((s) => db.objectStoreNames.contains(s)), 'readwrite', RELAXED) as unknown as RecordTx;
   // On failure we abort and report the cause; the abort's own rejection is expected.
   tx.done.catch(() => undefined);
   try {
-    const report = await putDigestInTx(tx, digest);
+    const { report, search } = await putDigestInTx(tx, digest);
     await also(tx);
     await tx.done;
+    void mergeSoon(db, search);
     return report;
   } catch (e) {
     // Abort explicitly: whatever went wrong, none of this digest's records may stay.
@@ -124,6 +139,7 @@ export async function rememberArxivIdIn(db: DB, paperKey: string, arxivId: Arxiv
     stamps = { before: stampOf(c), after: stampOf(next) };
   } else stamps = { before: stampOf(c), after: stampOf(c) };
   // The paper now answers to its arXiv id: its search document moves with it.
-  if (moved) await indexInTx(tx, [paperKey, arxivId], [], stamps);
+  const state = moved ? await indexInTx(tx, [paperKey, arxivId], [], stamps) : undefined;
   await tx.done;
+  void mergeSoon(db, state);
 }

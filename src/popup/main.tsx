@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { api, isBroadcast, isSyncBroadcast, send } from '../messages.ts';
 import { createSyncStore } from '../ui/sync-store.ts';
 import { App } from './app.tsx';
-import type { Place } from './open.ts';
 import { createPopupStore } from './popup-store.ts';
 
 async function start(): Promise<void> {
@@ -12,18 +11,24 @@ async function start(): Promise<void> {
     counters: () => send('counters'),
   });
   const sync = createSyncStore({ status: () => send('syncStatus'), syncNow: () => send('syncNow') });
-  // In the toolbar popup there is no tab; opened as a page (tests, screenshots) there is one.
-  const [win, tab] = await Promise.all([api.windows.getCurrent().catch(() => undefined), api.tabs.getCurrent().catch(() => undefined)]);
-  const place: Place = { ...(win?.id !== undefined ? { windowId: win.id } : {}), inPopup: tab === undefined };
-  document.documentElement.classList.toggle('in-popup', place.inPopup);
+  // Rendered first, so the search box is there at once; where it lives (toolbar popup or a tab)
+  // only matters to the first click, and is known a few milliseconds later.
+  const place: { windowId?: number; inPopup: boolean } = { inPopup: true };
+  document.documentElement.classList.add('in-popup');
+  render(<App store={store} sync={sync} place={place} />, document.getElementById('app')!);
   api.runtime.onMessage.addListener((message: unknown, sender: chrome.runtime.MessageSender) => {
     if (sender.id !== api.runtime.id) return false;
     if (isBroadcast(message) && message.type === 'indexChanged') void store.load();
     if (isSyncBroadcast(message)) sync.onBroadcast(message);
     return false;
   });
-  render(<App store={store} sync={sync} place={place} />, document.getElementById('app')!);
-  await Promise.all([store.load(), sync.refresh()]);
+  const loading = Promise.all([store.load(), sync.refresh()]);
+  // In the toolbar popup there is no tab; opened as a page (tests, screenshots) there is one.
+  const [win, tab] = await Promise.all([api.windows.getCurrent().catch(() => undefined), api.tabs.getCurrent().catch(() => undefined)]);
+  if (win?.id !== undefined) place.windowId = win.id;
+  place.inPopup = tab === undefined;
+  document.documentElement.classList.toggle('in-popup', place.inPopup);
+  await loading;
 }
 
 void start();

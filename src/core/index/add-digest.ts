@@ -9,7 +9,7 @@ export const titleRecordKey = (tk: string): string => `t:${tk}`;
 export const nameRecordKey = (digestId: string, nameKey: string): string => `n:${digestId}#${nameKey}`;
 
 /** Code links that identify a paper: its own repositories (not upstream libraries, not organisations). */
-function ownRepos(m: PaperMention): string[] {
+export function ownRepos(m: PaperMention): string[] {
   return m.codeUrls.filter((c) => c.kind === 'repo' && c.github && !isCitedAsCode(c)).map((c) => c.github!);
 }
 

@@ -1,0 +1,22 @@
+/**
+ * Issues IndexedDB requests one after another without awaiting between them, then awaits them all.
+ * When issuing one throws (a full disk can refuse a put at once), the transaction aborts and
+ * rejects those already issued too: they get a handler here, so only the first error surfaces.
+ */
+export async function issueAll(issue: (add: (request: Promise<unknown>) => void) => void): Promise<void> {
+  const issued: Promise<unknown>[] = [];
+  try {
+    issue((r) => issued.push(r));
+  } catch (e) {
+    for (const r of issued) r.catch(() => undefined);
+    throw e;
+  }
+  await Promise.all(issued);
+}
+
+/**
+ * For the writes sync and the search index make in bulk: committed without waiting for the disk
+ * to flush. A power cut can lose the last ones (sync fetches them again); a transaction is still
+ * all or nothing, so records and index never disagree.
+ */
+export const RELAXED: IDBTransactionOptions = { durability: 'relaxed' };
