@@ -7,7 +7,7 @@ import { api, type PageState } from '../messages.ts';
 import { setBadge } from './badge.ts';
 import { broadcast, pokeTab } from './broadcast.ts';
 import { resolvePage, type Resolved } from './resolve-page.ts';
-import { forgetTab, getPageInfo, knownTabIds } from './tab-state.ts';
+import { forgetTab, getPageInfo, knownTabIds, type PageInfo } from './tab-state.ts';
 
 // One refresh at a time per tab, so a late answer for an old address never overwrites a newer one.
 const queues = new Map<number, Promise<unknown>>();
@@ -21,18 +21,35 @@ function queued<T>(tabId: number, work: () => Promise<T>): Promise<T> {
 
 export function pageState(resolved: Resolved): PageState {
   if (!resolved.detection) return { status: 'not-a-paper', digestCount: 0 };
-  const found = resolved.lookup?.status === 'found';
-  return { status: found ? 'found' : 'not-indexed', digestCount: resolved.lookup?.digestCount ?? 0 };
+  const found = resolved.brief?.status === 'found';
+  return { status: found ? 'found' : 'not-indexed', digestCount: resolved.brief?.digestCount ?? 0 };
 }
 
-/** Re-resolves a tab, sets its badge and tells its window's panel. */
-export function refreshTab(tabId: number, url: string | undefined): Promise<PageState> {
-  return queued(tabId, async () => {
-    const resolved = url ? await resolvePage(url, await getPageInfo(tabId)) : {};
-    const state = pageState(resolved);
-    await setBadge(tabId, state.digestCount);
-    await tellPanel(tabId);
-    return state;
+/**
+ * Re-resolves a tab, sets its badge and tells its window's panel. Answers as soon as the state is
+ * known (the chip waits on it); the badge and panel follow within the same queued step, so a
+ * later refresh of the tab still lands after them. `info`: the page's tags, when just received;
+ * `stored`: their storing, which the panel (reading them back) must not outrun.
+ */
+export function refreshTab(tabId: number, url: string | undefined, info?: PageInfo, stored?: Promise<unknown>): Promise<PageState> {
+  return new Promise<PageState>((answer, fail) => {
+    void queued(tabId, async () => {
+      let state: PageState;
+      try {
+        const resolved = url ? await resolvePage(url, info ?? (await getPageInfo(tabId)), 'brief') : {};
+        state = pageState(resolved);
+      } catch (e) {
+        fail(e);
+        return;
+      }
+      answer(state);
+      try {
+        await Promise.all([setBadge(tabId, state.digestCount), stored]);
+        await tellPanel(tabId);
+      } catch (e) {
+        console.warn('Digest Lens: badge or panel update failed', e);
+      }
+    });
   });
 }
 

@@ -7,7 +7,8 @@ import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
 import type { WriteReport } from '../core/index/types.ts';
 import type { LookupResult } from '../core/index/view.ts';
-import { lookupIn } from './lookup.ts';
+import { findPapersIn, lookupIn, type PaperMatch, viewPapersInDb } from './lookup.ts';
+export { digestCountOf, type PaperMatch } from './lookup.ts';
 import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
 import { SEARCH_STORES } from './search-write.ts';
@@ -42,6 +43,15 @@ export async function writeDigest(digest: Digest): Promise<WriteReport> {
 
 export async function lookup(ref: PaperRef): Promise<LookupResult> {
   return lookupIn(await openDb(), ref);
+}
+
+/** The papers a reference names, with their mentions (no digests, no related papers). */
+export async function findPapers(ref: PaperRef): Promise<PaperMatch> {
+  return findPapersIn(await openDb(), ref);
+}
+
+export async function viewPapers(match: PaperMatch): Promise<LookupResult> {
+  return viewPapersInDb(await openDb(), match);
 }
 
 export async function rememberArxivId(paperKey: string, arxivId: ArxivId): Promise<void> {

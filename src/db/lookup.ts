@@ -6,6 +6,14 @@ import { relatedProbes, type RelatedProbe } from '../core/index/related-reasons.
 import type { DB, DigestLensDB } from './schema.ts';
 
 type ReadTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers')[], 'readonly'>;
+type PapersTx = Pick<ReadTx, 'objectStore'> | IDBPTransaction<DigestLensDB, ['papers'], 'readonly'>;
+
+/** The papers a reference names, with their mentions: what the badge and the chip need. */
+export interface PaperMatch {
+  readonly own: readonly PaperRecord[];
+  /** On a repository page: papers that give it as code but only cite it. */
+  readonly cited: readonly PaperRecord[];
+}
 
 const RELATED_PER_PAPER = 12;
 // Papers of other digests read per probe.
@@ -23,8 +31,8 @@ function summary(d: DigestRecord): DigestSummary {
   };
 }
 
-async function findPapers(tx: ReadTx, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
-  const papers = tx.objectStore('papers');
+async function findPapers(tx: PapersTx, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
+  const papers = (tx as ReadTx).objectStore('papers');
   switch (ref.kind) {
     case 'arxiv': {
       // The key is the arXiv id whenever one is known; the index catches nothing else today but
@@ -42,6 +50,19 @@ async function findPapers(tx: ReadTx, ref: PaperRef): Promise<{ own: PaperRecord
     case 'github-org':
       return { own: await papers.index('by-org').getAll(ref.key, 200), cited: [] };
   }
+}
+
+/** The page lookup: the papers a reference names, with their mentions, in one transaction. */
+export async function findPapersIn(db: DB, ref: PaperRef): Promise<PaperMatch> {
+  return findPapers(db.transaction('papers') as unknown as PapersTx, ref);
+}
+
+/** Distinct digests mentioning the papers: the badge number. */
+export const digestCountOf = (own: readonly PaperRecord[]): number => new Set(own.flatMap((p) => p.mentions.map((m) => m.digestId))).size;
+
+/** The side panel's view of papers already found: their digests and related papers. */
+export async function viewPapersInDb(db: DB, match: PaperMatch): Promise<LookupResult> {
+  return viewPapersIn(db.transaction(['digests', 'papers']), [...match.own], [...match.cited]);
 }
 
 /**
@@ -76,7 +97,7 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
     papers: await Promise.all(own.map(view)),
     cited: await Promise.all(cited.map(view)),
     digests: Object.fromEntries([...byId.values()].map((d) => [d.id, summary(d)])),
-    digestCount: new Set(own.flatMap((p) => p.mentions.map((m) => m.digestId))).size,
+    digestCount: digestCountOf(own),
   };
   return result;
 }

@@ -33,7 +33,10 @@ export const pageInfo: Handler<'pageInfo'> = {
     // never an address on another site than the one it runs on.
     if (typeof info?.url !== 'string' || !sameHost(info.url, sender.url)) throw new Error('pageInfo: address does not match the sender');
     const title = typeof info.title === 'string' ? info.title.trim().slice(0, MAX_TEXT) : undefined;
-    await setPageInfo(tabId, { url: info.url, meta: cleanMeta(info.meta), ...(title ? { title } : {}) });
-    return refreshTab(tabId, info.url);
+    const page = { url: info.url, meta: cleanMeta(info.meta), ...(title ? { title } : {}) };
+    // Stored for the panel and later refreshes; this refresh uses it as is, without waiting.
+    const stored = setPageInfo(tabId, page);
+    const [state] = await Promise.all([refreshTab(tabId, info.url, page, stored), stored]);
+    return state;
   },
 };
