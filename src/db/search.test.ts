@@ -62,7 +62,7 @@ describe('search quality on the seeds', () => {
     for (const q of queries) {
       const a = await searchIn(db, parseQuery(q), 30);
       const b = await linearSearchIn(db, parseQuery(q), 30);
-      expect(a.map((h) => [h.doc.key, h.score]), q).toEqual(b.map((h) => [h.doc.key, h.score]));
+      expect(a.map((h) => [h.doc.key, h.score, h.matched]), q).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
     }
   });
 });
@@ -163,7 +163,7 @@ describe('pending rows and merges', () => {
     for (const q of QUERIES) {
       const a = await searchIn(db, parseQuery(q), 30);
       const b = await linearSearchIn(db, parseQuery(q), 30);
-      expect(a.map((h) => [h.doc.key, h.score]), `${when}: ${q}`).toEqual(b.map((h) => [h.doc.key, h.score]));
+      expect(a.map((h) => [h.doc.key, h.score, h.matched]), `${when}: ${q}`).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
     }
   }
 

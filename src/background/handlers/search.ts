@@ -16,12 +16,9 @@ export const search: Handler<'search'> = {
     const limit = Math.min(Math.max(Number(req.limit) || 30, 1), MAX_LIMIT);
     const db = await openDb();
     const hits = await searchIn(db, parseQuery(req.query), limit);
-    // Papers without an arXiv id open their newest digest: its address is on the record only.
-    const needDigest = hits.filter((h) => h.doc.kind === 'paper' && !h.doc.arxivId).map((h) => h.doc.key);
-    const tx = db.transaction('papers');
-    const records = new Map((await Promise.all(needDigest.map((k) => tx.store.get(k)))).map((p, i) => [needDigest[i]!, p]));
     const results = hits.map(({ doc, matched }): SearchResult => {
-      const href = doc.arxivId ? arxivAbsUrl(doc.arxivId as ArxivId) : doc.kind === 'digest' ? doc.url : records.get(doc.key)?.mentions[0]?.digestUrl;
+      // A paper opens its arXiv page, or without an id the digest that names it; a digest itself.
+      const href = doc.arxivId ? arxivAbsUrl(doc.arxivId as ArxivId) : doc.url;
       return {
         kind: doc.kind,
         key: doc.key,

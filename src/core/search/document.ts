@@ -19,6 +19,7 @@ export interface SearchDoc {
   readonly date: string;
   readonly years: readonly number[];
   readonly hasCode: boolean;
+  /** A digest's address; a paper's first digest's, when it has no arXiv id. */
   readonly url?: string;
   readonly fields: Readonly<Record<Field, readonly string[]>>;
   /** Title-keyed text in reading order, for "quoted phrases". */
@@ -41,6 +42,8 @@ export function paperDoc(p: PaperRecord): SearchDoc {
     date: p.lastDate,
     years: [...new Set(p.mentions.map((m) => Number(m.digestDate.slice(0, 4))))],
     hasCode: p.codeUrls.length > 0,
+    // Without an arXiv id, a paper opens the digest that names it.
+    ...(!p.arxivId && p.mentions[0]?.digestUrl ? { url: p.mentions[0].digestUrl } : {}),
     fields: {
       title: words(p.title),
       name: words(...p.names),

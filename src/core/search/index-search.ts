@@ -4,7 +4,8 @@
  */
 import { expandWord, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
-import { compareHits, scoreDoc, type SearchHit } from './match.ts';
+import { FIELD_WEIGHTS, type Field, type SearchDoc } from './document.ts';
+import { compareHits, passesFilters, type SearchHit } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import { CODE_TERM, FILTER_MARK, infoDay, infoHasCode, infoIsPaper, infoMask, maskWeight, yearTerm } from './terms.ts';
 import { topK } from './top-k.ts';
@@ -63,13 +64,47 @@ function nextGen(): number {
   return ++generation;
 }
 
+const FIELDS: readonly Field[] = ['title', 'name', 'meta', 'context'];
+
+/**
+ * scoreDoc with each word's expansion in hand: a term's factor is a Map lookup instead of an
+ * edit-distance test, so re-scoring a candidate costs a pass over its words. The expansion holds
+ * exactly the terms (and factors) wordScore would accept, so the scores and highlights are the same.
+ */
+export function scoreExpanded(doc: SearchDoc, q: SearchQuery, expansions: readonly ReadonlyMap<string, number>[]): SearchHit | undefined {
+  if (!passesFilters(doc, q)) return undefined;
+  const matched: string[] = [];
+  let score = 0;
+  for (const found of expansions) {
+    let best = 0;
+    for (const field of FIELDS) {
+      const weight = FIELD_WEIGHTS[field];
+      if (weight <= best) break;
+      for (const term of doc.fields[field]) {
+        const s = found.get(term) ?? 0;
+        if (s * weight > best) {
+          best = s * weight;
+          matched.push(term);
+        }
+        if (s === 1) break;
+      }
+    }
+    if (best === 0) return undefined;
+    score += best;
+  }
+  for (const p of q.phrases) matched.push(...p.split(' '));
+  return { doc, score, matched: [...new Set(matched)] };
+}
+
 export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchHit[]> {
   if (isEmptyQuery(q)) return [];
   const vocab = await reader.vocabulary();
   const words: Constraint[] = [];
+  const expansions: Map<string, number>[] = [];
   for (const [i, w] of q.words.entries()) {
     const found = expandWord(vocab, w, q.prefixLast && i === q.words.length - 1);
     if (found.size === 0) return [];
+    expansions.push(found);
     words.push({ terms: [...found.keys()], factors: [...found.values()], word: i });
   }
   const filters = filterConstraints(vocab, q);
@@ -144,8 +179,8 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
     const page = ranked.slice(from, from + limit + SLACK);
     const docs = await reader.docs(page.map((c) => ids[c]!));
     for (const doc of docs) {
-      // scoreDoc gives the very score the postings gave, plus the words to highlight.
-      const hit = doc && scoreDoc(doc, q);
+      // The very score the postings gave, plus the words to highlight and the phrases checked.
+      const hit = doc && scoreExpanded(doc, q, expansions);
       if (hit) hits.push(hit);
     }
     if (hits.length >= limit) break;
