@@ -4,6 +4,7 @@ import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../co
 import type { IDBPTransaction } from 'idb';
 import { relatedProbes, type RelatedProbe } from '../core/index/related-reasons.ts';
 import type { DB, DigestLensDB } from './schema.ts';
+import { relativesByTerms, type TermRelative } from './related-terms.ts';
 
 type ReadTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers')[], 'readonly'>;
 type PapersTx = Pick<ReadTx, 'objectStore'> | IDBPTransaction<DigestLensDB, ['papers'], 'readonly'>;
@@ -60,30 +61,40 @@ export async function findPapersIn(db: DB, ref: PaperRef): Promise<PaperMatch> {
 /** Distinct digests mentioning the papers: the badge number. */
 export const digestCountOf = (own: readonly PaperRecord[]): number => new Set(own.flatMap((p) => p.mentions.map((m) => m.digestId))).size;
 
+// Relatives by salient terms are looked for when a page names a few papers, not an organisation's 200.
+const TERM_RELATIVES_UP_TO = 3;
+
+type ByTerms = ReadonlyMap<string, readonly TermRelative[]>;
+
+async function termRelatives(db: DB, papers: readonly PaperRecord[]): Promise<ByTerms> {
+  if (papers.length > TERM_RELATIVES_UP_TO) return new Map();
+  // Extra relatives are never worth failing the panel for.
+  const lists = await Promise.all(papers.map((p) => relativesByTerms(db, p, RELATED_PER_PAPER).catch(() => [])));
+  return new Map(papers.map((p, i) => [p.key, lists[i]!]));
+}
+
 /** The side panel's view of papers already found: their digests and related papers. */
 export async function viewPapersInDb(db: DB, match: PaperMatch): Promise<LookupResult> {
-  return viewPapersIn(db.transaction(['digests', 'papers']), [...match.own], [...match.cited]);
+  // Read first, from the search index: the view's own transaction must await nothing else.
+  const byTerms = await termRelatives(db, [...match.own, ...match.cited]);
+  return viewPapersIn(db.transaction(['digests', 'papers']), [...match.own], [...match.cited], byTerms);
 }
 
 /**
- * Everything the side panel shows for a reference, read in one pass: the papers, every digest that
- * mentions them, and the other papers of the same theme in each digest.
+ * Everything the side panel shows for a reference: the papers, every digest that mentions them,
+ * and related papers (same theme, then other digests: dataset, code organisation, salient terms).
  */
 export async function lookupIn(db: DB, ref: PaperRef): Promise<LookupResult> {
-  // One transaction for the whole lookup: each one opened costs about as much as a read.
-  const tx = db.transaction(['digests', 'papers']);
-  const { own, cited } = await findPapers(tx, ref);
-  return viewPapersIn(tx, own, cited);
+  return viewPapersInDb(db, await findPapersIn(db, ref));
 }
 
 /** A paper by its record key (the popup's choice), viewed as a lookup would show it. */
 export async function lookupKeyIn(db: DB, key: string): Promise<LookupResult> {
-  const tx = db.transaction(['digests', 'papers']);
-  const paper = await tx.objectStore('papers').get(key);
-  return viewPapersIn(tx, paper ? [paper] : [], []);
+  const paper = await db.get('papers', key);
+  return viewPapersInDb(db, { own: paper ? [paper] : [], cited: [] });
 }
 
-async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]): Promise<LookupResult> {
+async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[], byTerms: ByTerms): Promise<LookupResult> {
   const all = [...own, ...cited];
   if (all.length === 0) return { status: 'not-indexed', papers: [], cited: [], digests: {}, digestCount: 0 };
   const digestIds = [...new Set(all.flatMap((p) => p.mentions.map((m) => m.digestId)))];
@@ -91,7 +102,7 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
   const probed = new Map(all.map((p) => [p.key, probeAcross(tx, p)]));
   const records = await Promise.all(digestIds.map((id) => tx.objectStore('digests').get(id)));
   const byId = new Map(records.filter((d): d is DigestRecord => !!d).map((d) => [d.id, d]));
-  const view = async (paper: PaperRecord): Promise<PaperView> => ({ paper, related: await related(tx, paper, byId, await probed.get(paper.key)!) });
+  const view = async (paper: PaperRecord): Promise<PaperView> => ({ paper, related: await related(tx, paper, byId, await probed.get(paper.key)!, byTerms.get(paper.key) ?? []) });
   const result: LookupResult = {
     status: 'found',
     papers: await Promise.all(own.map(view)),
@@ -102,7 +113,7 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
   return result;
 }
 
-async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, DigestRecord>, across: Probed[]): Promise<RelatedPaper[]> {
+async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, DigestRecord>, across: Probed[], byTerms: readonly TermRelative[]): Promise<RelatedPaper[]> {
   const wanted: { key: string; reason: string; digestId: string }[] = [];
   const seen = new Set([paper.key]);
   for (const m of paper.mentions) {
@@ -126,6 +137,13 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
       seen.add(key);
       wanted.push({ key, reason: probe.reason, digestId: '' });
     }
+  }
+  // Then papers anywhere sharing the rarest words of its title.
+  for (const r of byTerms) {
+    if (wanted.length >= RELATED_PER_PAPER) break;
+    if (seen.has(r.key)) continue;
+    seen.add(r.key);
+    wanted.push({ key: r.key, reason: `shared terms: ${r.terms.join(', ')}`, digestId: '' });
   }
   const list = wanted.slice(0, RELATED_PER_PAPER);
   const records = await Promise.all(list.map((w) => tx.objectStore('papers').get(w.key)));

@@ -149,6 +149,28 @@ describe('related papers across digests', () => {
       ['NedumTwo', 'same code organisation: nedumcares', 'b'],
     ]);
   });
+
+  it('then papers anywhere sharing the rarest words of its title, most shared first', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [
+      { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
+      { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+      { name: 'Seg2', title: 'Seg2: attention for segmentation', arxiv: '2605.00012' },
+      { name: 'Seg3', title: 'Seg3: attention for segmentation of cells', arxiv: '2605.00013' },
+    ]));
+    await writeDigestTo(db, digest('b', '2026-05-30', [
+      { name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 },
+      { name: 'Breasts', title: 'Breasts: breast density estimation', arxiv: '2605.00004', theme: 2 },
+      { name: 'Seg4', title: 'Seg4: attention for segmentation', arxiv: '2605.00014', theme: 3 },
+    ]));
+    const { lookupIn } = await import('./lookup.ts');
+    const view = await lookupIn(db, { kind: 'arxiv', id: '2605.00001' as never });
+    const byTerms = view.papers[0]!.related.filter((r) => r.reason.startsWith('shared terms'));
+    // The rarest words: hads and hybrid (this paper alone: no use), then ultrasound, lesion and breast
+    // (2 papers each), not attention or segmentation (6). Breasts shares one of them: not enough.
+    expect(byTerms.map((r) => [r.name, r.reason])).toEqual([['LesionDet', 'shared terms: ultrasound, lesion']]);
+  });
 });
 
 describe('pending rows and merges', () => {

@@ -1,0 +1,84 @@
+/**
+ * Related papers by salient terms: papers of any digest whose words share the rarest words of this
+ * paper's title, read off the search index (docs/search.md). How many postings chunks a word spans
+ * is read first (keys only: cheap even for "learning" at 1M papers); words spanning many are
+ * common and skipped, the others are read in full and the rarest few used.
+ */
+import type { PaperRecord } from '../core/index/types.ts';
+import { titleKey } from '../core/ids/title-key.ts';
+import { infoDay, infoIsPaper } from '../core/search/terms.ts';
+import type { DB } from './schema.ts';
+import { indexState } from './search.ts';
+import { openIndexReader } from './search-reader.ts';
+import { paperRef } from './search-write.ts';
+
+/** Words of the title considered; the rarest TERMS of them used. */
+const CANDIDATE_WORDS = 8;
+const TERMS = 3;
+/** A word in more papers than this says nothing about how two papers relate. */
+const MAX_PAPERS = 2_000;
+/** Chunks (of 2,048 ids) a word may span and still be read: a rare word is in few of them. */
+const MAX_CHUNKS = 64;
+
+export interface TermRelative {
+  readonly key: string;
+  readonly terms: readonly string[];
+}
+
+const candidateWords = (title: string | undefined): string[] =>
+  [...new Set(titleKey(title ?? '').split(' '))].filter((w) => w.length >= 4 && !/^\d+$/.test(w)).slice(0, CANDIDATE_WORDS);
+
+/** Up to `limit` papers sharing the most of this paper's rarest title words, newest first among equals. */
+export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
+  const words = candidateWords(paper.title);
+  if (words.length === 0 || !db.objectStoreNames.contains('postings')) return [];
+  // An index being rebuilt answers nothing here; the other relatives still show.
+  if (!(await indexState(db)).fresh) return [];
+  const tx = db.transaction(['postings', 'searchDocs']);
+  const [self, spans] = await Promise.all([
+    tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
+    Promise.all(words.map((w) => tx.objectStore('postings').getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity])).then((k) => k.length))),
+  ]);
+  // Not merged yet (0 chunks) may still be pending: read too.
+  const readable = words.filter((_, i) => spans[i]! <= MAX_CHUNKS);
+  if (readable.length === 0) return [];
+  const reader = await openIndexReader(db);
+  const all = await reader.postings(readable);
+  const papersIn = (list: Uint32Array) => {
+    let n = 0;
+    for (let j = 1; j < list.length; j += 2) if (infoIsPaper(list[j]!)) n++;
+    return n;
+  };
+  // Rarest first; a word only this paper has relates it to nothing.
+  const chosen = readable
+    .map((w, i) => ({ w, list: all[i]!, papers: papersIn(all[i]!) }))
+    .filter((x) => x.papers >= 2 && x.papers <= MAX_PAPERS)
+    .sort((a, b) => a.papers - b.papers)
+    .slice(0, TERMS);
+  const rarest = chosen.map((x) => x.w);
+  // Per paper: which of the rare words it has (a bit each), and its newest digest's day.
+  const shared = new Map<number, { bits: number; day: number }>();
+  chosen.forEach(({ list }, t) => {
+    for (let j = 0; j < list.length; j += 2) {
+      const id = list[j]!;
+      const info = list[j + 1]!;
+      if (id === self || !infoIsPaper(info)) continue;
+      const s = shared.get(id);
+      if (s) s.bits |= 1 << t;
+      else shared.set(id, { bits: 1 << t, day: infoDay(info) });
+    }
+  });
+  const count = (bits: number) => (bits & 1) + ((bits >> 1) & 1) + ((bits >> 2) & 1);
+  // Two shared rare words when there are two to share; else one.
+  const need = Math.min(2, chosen.length);
+  const best = [...shared.entries()]
+    .filter(([, s]) => count(s.bits) >= need)
+    .sort((a, b) => count(b[1].bits) - count(a[1].bits) || b[1].day - a[1].day || a[0] - b[0])
+    .slice(0, limit);
+  if (best.length === 0) return [];
+  const docs = await reader.docs(best.map(([id]) => id));
+  return best.flatMap(([, s], i) => {
+    const doc = docs[i];
+    return doc ? [{ key: doc.key, terms: rarest.filter((_, t) => s.bits & (1 << t)) }] : [];
+  });
+}
