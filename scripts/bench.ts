@@ -14,7 +14,7 @@ import { blankPageMs, chipVisibleMs, endToEndMs, popupFirstResultsMs, serveCorpu
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/chrome');
 const BENCH_DIST = join(ROOT, 'dist/chrome-bench');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, report: { type: 'string' } } });
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const sizes = values.sizes ? values.sizes.split(',') : values.quick ? ['10k'] : ['10k', '100k', '1m'];
 const SEED = 20260523;
@@ -115,6 +115,14 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
   }
 }
 
+if (values.report) {
+  // Prints the table and the targets of a results file already written, measuring nothing.
+  const saved = JSON.parse(readFileSync(values.report, 'utf8')) as Record<string, number | string>;
+  printTable(saved, String(saved.sizes).split(','));
+  printTargets(saved, String(saved.sizes).split(','));
+  process.exit(0);
+}
+
 build();
 const cs = contentScript();
 const results: Record<string, number | string> = {
@@ -131,7 +139,8 @@ results.indexMsPerDigest = results[`indexMsPerDigestP50_${largest}`]!;
 results.chipVisibleMs = results[`chipVisibleMs_${largest}`]!;
 const outFile = join(ROOT, values.quick ? 'bench/results-quick.json' : 'bench/results.json');
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
-printTable(results);
+printTable(results, sizes);
+printTargets(results, sizes);
 console.log(`written: ${outFile}`);
 // Correctness is judged (timings are only reported): the index must rank as the scan does.
 const mismatches = sizes.map((s) => Number(results[`searchRankMismatches_${s}`] ?? 0)).reduce((a, b) => a + b, 0);
@@ -140,7 +149,47 @@ if (mismatches > 0) {
   process.exitCode = 1;
 }
 
-function printTable(r: Record<string, number | string>): void {
+/** The issue's targets, judged on what this run measured (a size not run is "not measured"). */
+function printTargets(r: Record<string, number | string>, ran: readonly string[]): void {
+  const n = (k: string) => (r[k] === undefined ? undefined : Number(r[k]));
+  const largest = ran.at(-1)!;
+  const rows: [string, number | undefined, string, boolean | undefined][] = [];
+  const add = (what: string, value: number | undefined, limit: string, ok: boolean | undefined) => rows.push([what, value, limit, ok]);
+  const ratio = (a?: number, b?: number) => (a === undefined || b === undefined || b === 0 ? undefined : Math.round((a / b) * 10) / 10);
+  for (const s of ['1m', largest]) {
+    const lr = ratio(n(`lookupP95Ms_${s}`), n(`rawGetP95Ms_${s}`));
+    if (lr !== undefined) {
+      add(`page lookup p95 / raw get p95 (${s})`, lr, '≤ 3', lr <= 3);
+      break;
+    }
+  }
+  const e2e = n(`e2eWarmP95Ms_${largest}`);
+  add(`end to end, warm worker p95 (${largest}) ms`, e2e, '≤ 10', e2e === undefined ? undefined : e2e <= 10);
+  const panel = n(`panelViewP95Ms_${largest}`);
+  add(`side panel view with related papers p95 (${largest}) ms`, panel, '≤ 20', panel === undefined ? undefined : panel <= 20);
+  const popup = n('popupFirstResultsMs_100k');
+  add('popup open → first results (100k) ms', popup, '≤ 150', popup === undefined ? undefined : popup <= 150);
+  const k100 = n('searchP95Ms_100k');
+  add('keystroke p95 (100k) ms', k100, '≤ 16', k100 === undefined ? undefined : k100 <= 16);
+  const k1m = n('searchP95Ms_1m');
+  add('keystroke p95 (1m) ms', k1m, '≤ 50', k1m === undefined ? undefined : k1m <= 50);
+  const s50 = ratio(n('linearScanP50Ms_100k'), n('searchP50Ms_100k'));
+  const s95 = ratio(n('linearScanP95Ms_100k'), n('searchP95Ms_100k'));
+  add('linear scan / search, p50 (100k)', s50, '≥ 20', s50 === undefined ? undefined : s50 >= 20);
+  add('linear scan / search, p95 (100k)', s95, '≥ 20', s95 === undefined ? undefined : s95 >= 20);
+  const idx = n(`indexMsPerDigestP50_${largest}`);
+  add(`index one 100-paper digest p50 (${largest}) ms`, idx, '≤ 100', idx === undefined ? undefined : idx <= 100);
+  const load = n(`loadMsPerDigest_${largest}`);
+  add(`whole corpus, merges included, per digest (${largest}) ms`, load, '≤ 100', load === undefined ? undefined : load <= 100);
+  const gz = n('contentScriptGzipBytes');
+  add('content script gzip bytes', gz, '≤ 5120', gz === undefined ? undefined : gz <= 5120);
+  const chip = n(`chipVisibleMs_${largest}`);
+  add(`navigation → chip visible, median (${largest}) ms`, chip, '≤ 100', chip === undefined ? undefined : chip <= 100);
+  console.log('\ntargets');
+  for (const [what, value, limit, ok] of rows) console.log(`${ok === undefined ? '  –' : ok ? '  ✓' : '  ✗'} ${what.padEnd(58)}${String(value ?? 'not measured').padStart(14)}  ${limit}`);
+}
+
+function printTable(r: Record<string, number | string>, sizes: readonly string[]): void {
   const rows: [string, string, string][] = [
     ['raw IndexedDB get p50 / p95 (ms)', 'rawGetP50Ms', 'rawGetP95Ms'],
     ['page lookup (paper and its mentions) p50 / p95 (ms)', 'lookupP50Ms', 'lookupP95Ms'],

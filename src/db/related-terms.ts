@@ -10,15 +10,18 @@ import { infoDay, infoIsPaper } from '../core/search/terms.ts';
 import type { DB } from './schema.ts';
 import { indexState } from './search.ts';
 import { openIndexReader } from './search-reader.ts';
-import { paperRef } from './search-write.ts';
+import { CHUNK, paperRef } from './search-write.ts';
 
 /** Words of the title considered; the rarest TERMS of them used. */
 const CANDIDATE_WORDS = 8;
 const TERMS = 3;
 /** A word in more papers than this says nothing about how two papers relate. */
 const MAX_PAPERS = 2_000;
-/** Chunks (of 2,048 ids) a word may span and still be read: a rare word is in few of them. */
+/** Words read in full: those spanning the fewest postings chunks (a rare word is in few of them). */
+const READ_WORDS = 4;
+/** …and only if they span at most this many chunks, or this share of all chunks. */
 const MAX_CHUNKS = 64;
+const MAX_CHUNK_SHARE = 0.25;
 
 export interface TermRelative {
   readonly key: string;
@@ -32,15 +35,26 @@ const candidateWords = (title: string | undefined): string[] =>
 export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
   const words = candidateWords(paper.title);
   if (words.length === 0 || !db.objectStoreNames.contains('postings')) return [];
-  // An index being rebuilt answers nothing here; the other relatives still show.
-  if (!(await indexState(db)).fresh) return [];
   const tx = db.transaction(['postings', 'searchDocs']);
-  const [self, spans] = await Promise.all([
+  const [self, spans, state] = await Promise.all([
     tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
     Promise.all(words.map((w) => tx.objectStore('postings').getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity])).then((k) => k.length))),
+    indexState(db),
   ]);
-  // Not merged yet (0 chunks) may still be pending: read too.
-  const readable = words.filter((_, i) => spans[i]! <= MAX_CHUNKS);
+  // An index being rebuilt answers nothing here; the other relatives still show.
+  if (!state.fresh) return [];
+  const allChunks = Math.ceil((state.record?.nextId ?? 0) / CHUNK);
+  const maxSpan = Math.max(1, Math.min(MAX_CHUNKS, Math.floor(allChunks * MAX_CHUNK_SHARE)));
+  const spanned = words.map((w, i) => ({ w, span: spans[i]! }));
+  // Words in at most one chunk cost one small read each (0: not merged yet, maybe pending); of
+  // the others, those spanning the fewest.
+  const readable = [
+    ...spanned.filter((x) => x.span <= 1),
+    ...spanned
+      .filter((x) => x.span > 1 && x.span <= maxSpan)
+      .sort((a, b) => a.span - b.span)
+      .slice(0, READ_WORDS),
+  ].map((x) => x.w);
   if (readable.length === 0) return [];
   const reader = await openIndexReader(db);
   const all = await reader.postings(readable);
