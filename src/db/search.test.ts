@@ -53,7 +53,9 @@ describe('search quality on the seeds', () => {
     const seg = await searchIn(db, parseQuery('segmantation'), 20);
     expect(seg.length).toBeGreaterThan(3);
     expect(seg[0]!.doc.fields.title).toContain('segmentation');
-    expect((await titles(db, 'hads ne'))[0]).toBe('HADS-Net');
+    expect((await titles(db, 'hads-ne'))).toEqual([]);
+    expect((await titles(db, 'hads-net'))[0]).toBe('HADS-Net');
+    expect((await titles(db, 'breast ultras'))).toContain('HADS-Net');
   });
 
   it('answers exactly as the linear scan, for words, prefixes, typos, filters and phrases', async () => {

@@ -77,10 +77,14 @@ export function parseQuery(input: string): SearchQuery {
       words.push(...titleKey(source).split(' ').filter(Boolean));
     }
   }
-  // While typing, the last word is incomplete unless a space (or a closing quote) follows it.
-  const prefixLast = words.length > 0 && /[^\s"]$/.test(text) && !/\w+:\S*$/.test(text);
+  // While typing, the last word is incomplete unless a space (or a closing quote) follows it. One
+  // or two letters complete to thousands of words and tell nothing yet: they match as typed.
+  const prefixLast = words.length > 0 && words.at(-1)!.length >= MIN_PREFIX && /[^\s"]$/.test(text) && !/\w+:\S*$/.test(text);
   return { words, phrases, topics, ...(years ? { years } : {}), hasCode, prefixLast };
 }
+
+/** The shortest last word completed as a prefix while typing. */
+export const MIN_PREFIX = 3;
 
 function splitFilter(token: string): [string | undefined, string | undefined] {
   const m = /^([a-z]):(.*)$/i.exec(token);

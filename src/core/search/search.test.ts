@@ -22,8 +22,11 @@ describe('parseQuery', () => {
   });
 
   it('treats the last word as a prefix while typing', () => {
-    expect(parseQuery('hads ne').prefixLast).toBe(true);
+    expect(parseQuery('hads seg').prefixLast).toBe(true);
     expect(parseQuery('hads net ').prefixLast).toBe(false);
+    // One or two letters would complete to thousands of words: they match as typed.
+    expect(parseQuery('hads ne').prefixLast).toBe(false);
+    expect(parseQuery('s').prefixLast).toBe(false);
     expect(parseQuery('HADS-Net').words).toEqual(['hads', 'net']);
   });
 
