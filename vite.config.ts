@@ -30,11 +30,13 @@ export function forBrowser(manifest: typeof baseManifest, browser: Browser): Man
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,
-        // 142: the first release (desktop and Android) that knows data_collection_permissions.
-        strict_min_version: '142.0',
+        // 140: the current ESR (Debian's firefox-esr), the first desktop release that knows
+        // data_collection_permissions; Android knows it from 142.
+        strict_min_version: '140.0',
         // Nothing leaves the browser: pages are looked up locally, digests are only downloaded.
         data_collection_permissions: { required: ['none'] },
       },
+      gecko_android: { strict_min_version: '142.0' },
     },
   };
 }
@@ -62,7 +64,7 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
-      target: browser === 'firefox' ? 'firefox142' : 'chrome120',
+      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
       rolldownOptions: { input: extraInputs(browser) },
       // Extension pages load from disk: no need to split for caching, and readable output helps review.
       minify: true,

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAPERS, urls } from '../e2e/support/fixture-site.ts';
 import { ROOT } from '../e2e/support/paths.ts';
-import { ask, badgeOf, FIREFOX_E2E_DIST, inExtension, launchFirefox, tabIdOf, waitForIndex, type FirefoxExtension } from './support/firefox-browser.ts';
+import { ask, badgeOf, FIREFOX_E2E_DIST, inExtension, launchFirefox, tabIdOf, until, waitForIndex, type FirefoxExtension } from './support/firefox-browser.ts';
 
 const haru = PAPERS.haruNet!;
 const unknown = PAPERS.unknown!;
@@ -69,7 +69,7 @@ describe('Firefox add-on', () => {
     const tab = await visit(urls.abs(haru));
     const tabId = await tabIdOf(ext, urls.abs(haru));
     const pinned = await ext.openPage(`${ext.sidebarPath}?tabId=${tabId}`, 360);
-    await pinned.waitForFunction(() => document.querySelector('.panel:not([aria-busy="true"]) .mention'), { timeout: 15_000 });
+    await until(pinned, () => document.querySelector('.panel:not([aria-busy="true"]) .mention') !== null, undefined, 15_000);
     const text = await panelText(pinned);
     expect(text).toContain(haru.title);
     expect(text).toContain('In 2 digests');

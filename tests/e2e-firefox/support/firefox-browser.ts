@@ -78,7 +78,7 @@ export async function launchFirefox(distDir: string = FIREFOX_E2E_DIST): Promise
     // The switch into the extension's process is a navigation BiDi does not see finish: wait for
     // the document itself instead of the navigation.
     void page.goto(url, { timeout: 0 }).catch(() => undefined);
-    await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 15_000, polling: 100 }, url);
+    await until(page, (u) => location.href === u && document.readyState === 'complete', url, 15_000);
     return page;
   }
 
@@ -111,18 +111,25 @@ export async function ask<T>(page: Page, type: string, arg?: unknown): Promise<T
   return envelope.value as T;
 }
 
+/**
+ * Polls `fn` in the page until it returns something truthy. Extension pages forbid eval and
+ * Function() (CSP), which puppeteer's waitForFunction uses in the page on Firefox 140 ESR; each
+ * evaluate here is a WebDriver BiDi call, which the page's CSP does not govern.
+ */
+export async function until<A>(page: Page, fn: (arg: A) => unknown, arg: A, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(fn as (a: unknown) => unknown, arg as unknown).catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${fn.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Runs `fn` with the add-on's `browser` object inside an extension page (WebDriver BiDi script evaluation). */
 export async function inExtension<T, A>(ext: FirefoxExtension, fn: (browser: typeof chrome, arg: A) => Promise<T> | T, arg: A): Promise<T> {
   const page = await ext.control();
-  return page.evaluate(
-    (source, a) => {
-      // The function crosses as text: rebuilt here, in the page's realm, where `browser` exists.
-      const f = (0, eval)(`(${source})`) as (b: unknown, a: unknown) => unknown;
-      return f((globalThis as unknown as { browser: unknown }).browser, a);
-    },
-    fn.toString(),
-    arg as unknown,
-  ) as Promise<T>;
+  // One expression, evaluated by BiDi itself: no eval in the page, which its CSP forbids.
+  return page.evaluate(`(${fn.toString()})(globalThis.browser, ${JSON.stringify(arg ?? null)})`) as Promise<T>;
 }
 
 /** Waits until the starter index is in IndexedDB (it loads on install). */
