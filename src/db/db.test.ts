@@ -215,3 +215,25 @@ describe('starter index', () => {
     expect(await realCounts()).toEqual({ digests: 0, papers: 0, mentions: 0 });
   });
 });
+
+describe('latest batches', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  it('gives the newest publication dates, each with its digests by topic, and keeps the newest when bounded', async () => {
+    const { latestBatchesFrom } = await import('./latest.ts');
+    const db = await openDigestDb('latest');
+    expect(await latestBatchesFrom(db)).toEqual([]);
+    const days = ['2026-05-02', '2026-05-09', '2026-05-16', '2026-05-23'];
+    for (const [i, day] of days.entries()) {
+      for (const t of ['zeta', 'alpha']) await writeDigestTo(db, { ...digest(`${t}-${day}`, day, [{ name: `P${i}${t}`, arxiv: `2605.0${i}${t === 'zeta' ? 1 : 2}00` }]), topic: t });
+    }
+    const batches = await latestBatchesFrom(db, 3);
+    expect(batches.map((b) => b.date)).toEqual(['2026-05-23', '2026-05-16', '2026-05-09']);
+    expect(batches[0]!.digests.map((d) => d.topic)).toEqual(['alpha', 'zeta']);
+    const bounded = await latestBatchesFrom(db, 3, 3);
+    expect(bounded.map((b) => [b.date, b.digests.length])).toEqual([['2026-05-23', 2], ['2026-05-16', 1]]);
+    db.close();
+  });
+});

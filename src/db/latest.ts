@@ -7,24 +7,25 @@ export interface BatchRecord {
 }
 
 /**
- * The newest `batches` publication dates and their digests, walked newest first along the date
- * index so the popup's empty state never reads the whole store. `maxDigests` bounds one answer.
+ * The newest `batches` publication dates and their digests, read along the date index so the
+ * popup's empty state never reads the whole store: the dates first (a key cursor, one step per
+ * date), then their digests in one request. `maxDigests` bounds one answer, newest kept.
  */
 export async function latestBatchesFrom(db: DB, batches = 3, maxDigests = 200): Promise<BatchRecord[]> {
-  const out: { date: string; digests: DigestBriefRecord[] }[] = [];
-  let count = 0;
-  let cursor = await db.transaction('digests').store.index('by-date').openCursor(null, 'prev');
-  while (cursor && count < maxDigests) {
-    const d = cursor.value;
-    let batch = out.at(-1);
-    if (batch?.date !== d.date) {
-      if (out.length === batches) break;
-      batch = { date: d.date, digests: [] };
-      out.push(batch);
-    }
-    batch.digests.push(digestBrief(d));
-    count++;
+  const index = db.transaction('digests').store.index('by-date');
+  const dates: string[] = [];
+  let cursor = await index.openKeyCursor(null, 'prevunique');
+  while (cursor && dates.length < batches) {
+    dates.push(cursor.key);
     cursor = await cursor.continue();
+  }
+  if (dates.length === 0) return [];
+  const records = (await index.getAll(IDBKeyRange.lowerBound(dates.at(-1)!))).reverse().slice(0, maxDigests);
+  const out: { date: string; digests: DigestBriefRecord[] }[] = [];
+  for (const d of records) {
+    let batch = out.at(-1);
+    if (batch?.date !== d.date) out.push((batch = { date: d.date, digests: [] }));
+    batch.digests.push(digestBrief(d));
   }
   for (const b of out) b.digests.sort((x, y) => x.topic.localeCompare(y.topic) || x.title.localeCompare(y.title));
   return out;

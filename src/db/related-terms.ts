@@ -36,10 +36,12 @@ export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number
   const words = candidateWords(paper.title);
   if (words.length === 0 || !db.objectStoreNames.contains('postings')) return [];
   const tx = db.transaction(['postings', 'searchDocs']);
-  const [self, spans, state] = await Promise.all([
+  // Everything that does not depend on another read, at once.
+  const [self, spans, state, reader] = await Promise.all([
     tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
     Promise.all(words.map((w) => tx.objectStore('postings').getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity])).then((k) => k.length))),
     indexState(db),
+    openIndexReader(db),
   ]);
   // An index being rebuilt answers nothing here; the other relatives still show.
   if (!state.fresh) return [];
@@ -56,7 +58,6 @@ export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number
       .slice(0, READ_WORDS),
   ].map((x) => x.w);
   if (readable.length === 0) return [];
-  const reader = await openIndexReader(db);
   const all = await reader.postings(readable);
   const papersIn = (list: Uint32Array) => {
     let n = 0;
