@@ -67,6 +67,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     const popup = await popupFirstResultsMs(ext, 'segmentation', 5);
     const blank = await blankPageMs(ext, 5);
     const s = m.search;
+    log(`${label}: slowest keystrokes (ms): ${(s.slowest as string[]).join(' | ')}`);
     const out: Record<string, number> = {
       [`loadMs_${label}`]: Math.round(load.loadMs),
       [`loadMsPerDigest_${label}`]: r2(load.loadMs / load.digests),

@@ -66,6 +66,24 @@ function nextGen(): number {
 
 const FIELDS: readonly Field[] = ['title', 'name', 'meta', 'context'];
 
+// Typing "medical image seg…" expands "medical" and "image" again on every keystroke: expansions
+// are kept per vocabulary (a new vocabulary is a new array, so nothing stale survives a write).
+const EXPANSIONS_KEPT = 512;
+const expansionCache = new WeakMap<readonly string[], Map<string, Map<string, number>>>();
+
+function expandKept(vocab: readonly string[], word: string, prefix: boolean): Map<string, number> {
+  let kept = expansionCache.get(vocab);
+  if (!kept) expansionCache.set(vocab, (kept = new Map()));
+  const key = `${prefix ? 'p' : 'w'}${word}`;
+  let found = kept.get(key);
+  if (!found) {
+    found = expandWord(vocab, word, prefix);
+    if (kept.size >= EXPANSIONS_KEPT) kept.clear();
+    kept.set(key, found);
+  }
+  return found;
+}
+
 /**
  * scoreDoc with each word's expansion in hand: a term's factor is a Map lookup instead of an
  * edit-distance test, so re-scoring a candidate costs a pass over its words. The expansion holds
@@ -102,7 +120,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   const words: Constraint[] = [];
   const expansions: Map<string, number>[] = [];
   for (const [i, w] of q.words.entries()) {
-    const found = expandWord(vocab, w, q.prefixLast && i === q.words.length - 1);
+    const found = expandKept(vocab, w, q.prefixLast && i === q.words.length - 1);
     if (found.size === 0) return [];
     expansions.push(found);
     words.push({ terms: [...found.keys()], factors: [...found.values()], word: i });
