@@ -7,7 +7,7 @@ import { removeDigest } from '../core/index/add-digest.ts';
 import { buildPaper } from '../core/index/paper.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { PARSER_VERSION } from '../core/digest/types.ts';
-import { isQuotaError, StorageFullError } from './errors.ts';
+import { failedWrite } from './errors.ts';
 import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from './export-format.ts';
 import type { ImportResult } from './import-digest.ts';
 import { digestRecordProblem, mentionOf } from './record-checks.ts';
@@ -95,12 +95,7 @@ async function importRecordTo(db: DB, d: DigestRecord, byKey: ReadonlyMap<string
     await tx.done;
     return old ? 'updated' : 'added';
   } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    if (isQuotaError(e) || isQuotaError(tx.error)) throw new StorageFullError(`the digest "${d.title}"`);
-    throw e;
+    // Whatever went wrong, none of it may stay.
+    throw failedWrite(tx, e, `the digest "${d.title}"`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Digest } from '../core/digest/types.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
-import { isQuotaError, StorageFullError } from './errors.ts';
+import { failedWrite } from './errors.ts';
 import { sameValue } from './same-value.ts';
 import type { DB } from './schema.ts';
 import { mergeSoon } from './search-write.ts';
@@ -50,12 +50,7 @@ export async function importDigestTo(db: DB, digest: Digest): Promise<ImportResu
     void mergeSoon(db, search);
     return before.digest ? 'updated' : 'added';
   } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    if (isQuotaError(e) || isQuotaError(tx.error)) throw new StorageFullError(`the digest "${digest.title}"`);
-    throw e;
+    // Whatever went wrong, none of it may stay.
+    throw failedWrite(tx, e, `the digest "${digest.title}"`);
   }
 }

@@ -153,7 +153,7 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
     // A paper found across digests is named as its newest digest names it.
     const digestId = w.digestId || r.mentions[0]?.digestId || '';
     const name = r.mentions.find((m) => m.digestId === digestId)?.name ?? r.names[0] ?? r.key;
-    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), reason: w.reason, digestId }];
+    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), reason: w.reason, digestId, sameTheme: w.digestId !== '' }];
   });
 }
 

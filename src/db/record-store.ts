@@ -1,9 +1,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { nameRecordKey, ownRepos, titleRecordKey } from '../core/index/add-digest.ts';
-import { mentionKeys } from '../core/index/paper.ts';
+import { digestLookups } from '../core/index/add-digest.ts';
 import type { DigestRecord, PaperRecord, RecordStore } from '../core/index/types.ts';
 import type { Digest } from '../core/digest/types.ts';
-import { titleKey } from '../core/ids/title-key.ts';
 import { issueAll } from './requests.ts';
 import type { DigestLensDB } from './schema.ts';
 
@@ -51,6 +49,19 @@ export class TxRecordStore implements RecordStore {
   }
 }
 
+/** A record from `known` (null: absent), read from the transaction the first time; `absent` notes keys that held nothing. */
+async function readThrough<T>(known: Map<string, T | null>, absent: Set<string>, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+  if (!known.has(key)) {
+    const found = await read();
+    // Another read may have landed (or a write been made) while this one was in flight.
+    if (!known.has(key)) {
+      known.set(key, found ?? null);
+      if (!found) absent.add(key);
+    }
+  }
+  return known.get(key) ?? undefined;
+}
+
 const hasRepo = (p: PaperRecord, repo: string): boolean => p.repos.includes(repo) || p.citedRepos.includes(repo);
 
 /**
@@ -81,17 +92,7 @@ export class BufferedRecordStore implements RecordStore {
 
   /** Reads, all at once, what writing `digest` will look up. */
   async prefetch(digest: Digest): Promise<void> {
-    const keys = new Set<string>();
-    const titles = new Set<string>();
-    const repos = new Set<string>();
-    for (const m of digest.papers) {
-      if (m.arxivId) keys.add(m.arxivId);
-      const tk = mentionKeys(m).titleKey;
-      if (tk) titles.add(tk);
-      // Keys a mention without an arXiv id may be stored under.
-      if (!m.arxivId) keys.add(tk ? titleRecordKey(tk) : nameRecordKey(digest.id, titleKey(m.name) || 'unnamed'));
-      for (const r of ownRepos(m)) repos.add(r);
-    }
+    const { keys, titleKeys: titles, repos } = digestLookups(digest);
     const papers = this.tx.objectStore('papers');
     const [old] = await Promise.all([
       this.getDigest(digest.id),
@@ -111,16 +112,8 @@ export class BufferedRecordStore implements RecordStore {
     for (const p of found) if (!this.papers.has(p.key)) this.papers.set(p.key, p);
   }
 
-  async getPaper(key: string): Promise<PaperRecord | undefined> {
-    if (!this.papers.has(key)) {
-      const p = await this.tx.objectStore('papers').get(key);
-      // Another read may have landed (or a write been made) while this one was in flight.
-      if (!this.papers.has(key)) {
-        this.papers.set(key, p ?? null);
-        if (!p) this.absentBefore.add(key);
-      }
-    }
-    return this.papers.get(key) ?? undefined;
+  getPaper(key: string): Promise<PaperRecord | undefined> {
+    return readThrough(this.papers, this.absentBefore, key, () => this.tx.objectStore('papers').get(key));
   }
 
   private async query(index: Map<string, Set<string>>, written: Map<string, Set<string>>, value: string, read: () => Promise<PaperRecord[]>, matches: (p: PaperRecord) => boolean): Promise<PaperRecord[]> {
@@ -142,15 +135,8 @@ export class BufferedRecordStore implements RecordStore {
     return this.query(this.byRepo, this.writtenByRepo, repo, () => new TxRecordStore(this.tx).papersByRepo(repo), (p) => hasRepo(p, repo));
   }
 
-  async getDigest(id: string): Promise<DigestRecord | undefined> {
-    if (!this.digests.has(id)) {
-      const d = await this.tx.objectStore('digests').get(id);
-      if (!this.digests.has(id)) {
-        this.digests.set(id, d ?? null);
-        if (!d) this.digestsAbsentBefore.add(id);
-      }
-    }
-    return this.digests.get(id) ?? undefined;
+  getDigest(id: string): Promise<DigestRecord | undefined> {
+    return readThrough(this.digests, this.digestsAbsentBefore, id, () => this.tx.objectStore('digests').get(id));
   }
 
   async putPaper(paper: PaperRecord): Promise<void> {

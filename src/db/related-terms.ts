@@ -8,15 +8,15 @@ import type { PaperRecord } from '../core/index/types.ts';
 import { titleKey } from '../core/ids/title-key.ts';
 import { infoDay, infoIsPaper } from '../core/search/terms.ts';
 import type { DB } from './schema.ts';
-import { indexState } from './search.ts';
 import { openIndexReader } from './search-reader.ts';
 import { CHUNK, paperRef } from './search-write.ts';
 
 /** Words of the title considered; the rarest TERMS of them used. */
 const CANDIDATE_WORDS = 8;
 const TERMS = 3;
-/** A word in more papers than this says nothing about how two papers relate. */
+/** A word in more papers than this (or this share of the index, at least 3) says nothing about how two papers relate. */
 const MAX_PAPERS = 2_000;
+const MAX_SHARE = 0.03;
 /** Words read in full: those spanning the fewest postings chunks (a rare word is in few of them). */
 const READ_WORDS = 4;
 /** …and only if they span at most this many chunks, or this share of all chunks. */
@@ -37,15 +37,16 @@ export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number
   if (words.length === 0 || !db.objectStoreNames.contains('postings')) return [];
   const tx = db.transaction(['postings', 'searchDocs']);
   // Everything that does not depend on another read, at once.
-  const [self, spans, state, reader] = await Promise.all([
+  const [self, spans, reader] = await Promise.all([
     tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
     Promise.all(words.map((w) => tx.objectStore('postings').getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity])).then((k) => k.length))),
-    indexState(db),
     openIndexReader(db),
   ]);
   // An index being rebuilt answers nothing here; the other relatives still show.
-  if (!state.fresh) return [];
-  const allChunks = Math.ceil((state.record?.nextId ?? 0) / CHUNK);
+  if (!reader) return [];
+  const docCount = await reader.idLimit();
+  const allChunks = Math.ceil(docCount / CHUNK);
+  const maxPapers = Math.min(MAX_PAPERS, Math.max(3, Math.floor(docCount * MAX_SHARE)));
   const maxSpan = Math.max(1, Math.min(MAX_CHUNKS, Math.floor(allChunks * MAX_CHUNK_SHARE)));
   const spanned = words.map((w, i) => ({ w, span: spans[i]! }));
   // Words in at most one chunk cost one small read each (0: not merged yet, maybe pending); of
@@ -67,7 +68,7 @@ export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number
   // Rarest first; a word only this paper has relates it to nothing.
   const chosen = readable
     .map((w, i) => ({ w, list: all[i]!, papers: papersIn(all[i]!) }))
-    .filter((x) => x.papers >= 2 && x.papers <= MAX_PAPERS)
+    .filter((x) => x.papers >= 2 && x.papers <= maxPapers)
     .sort((a, b) => a.papers - b.papers)
     .slice(0, TERMS);
   const rarest = chosen.map((x) => x.w);

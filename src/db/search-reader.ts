@@ -6,8 +6,8 @@
  */
 import type { SearchDoc } from '../core/search/document.ts';
 import type { IndexReader } from '../core/search/index-reader.ts';
-import type { DB, PendingRow, SearchStateRecord } from './schema.ts';
-import { VOCAB_SEP } from './search-write.ts';
+import type { CountersRecord, DB, PendingRow, SearchStateRecord } from './schema.ts';
+import { agrees, VOCAB_SEP } from './search-write.ts';
 
 /** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
 export class IndexMoved extends Error {
@@ -116,11 +116,16 @@ function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
 
 /**
  * A reader on one snapshot of the index: the state, pending rows and vocabulary read in one
- * transaction. Postings read later check that `main` has not moved (else IndexMoved).
+ * transaction. Postings read later check that `main` has not moved (else IndexMoved). Undefined
+ * when the index does not agree with the records (its stamp is not the counters'): a rebuild's turn.
  */
-export async function openIndexReader(db: DB): Promise<IndexReader> {
+export async function openIndexReader(db: DB): Promise<IndexReader | undefined> {
   const tx = db.transaction(['meta', 'pending', 'vocab']);
-  const state = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
+  const [state, counters] = await Promise.all([
+    tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
+    tx.objectStore('meta').get('counters') as Promise<CountersRecord | undefined>,
+  ]);
+  if (!agrees(state, counters)) return undefined;
   const main = state?.main ?? 0;
   if (cache?.db !== db || cache.main !== main) cache = { db, main, lists: new Map(), entries: 0, rows: new Map() };
   const c = cache;

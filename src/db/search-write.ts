@@ -29,6 +29,8 @@ export const paperRef = (key: string): string => `p ${key}`;
 export const digestRef = (id: string): string => `d ${id}`;
 export const stampOf = (c: CountersRecord | undefined): string => c?.updated ?? EMPTY_STAMP;
 export const NO_STAMP = 'none';
+/** The index holds exactly what the records hold. */
+export const agrees = (state: SearchStateRecord | undefined, counters: CountersRecord | undefined): boolean => (state?.stamp ?? NO_STAMP) === stampOf(counters);
 
 export function hasSearchStores(tx: { objectStoreNames: DOMStringList }): boolean {
   return SEARCH_STORES.every((s) => tx.objectStoreNames.contains(s));

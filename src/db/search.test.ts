@@ -231,7 +231,7 @@ describe('pending rows and merges', () => {
     expect((await searchIn(db, parseQuery('segments'), 50)).length).toBe(MERGE_ROWS + 2);
     await writeDigestTo(db, digest('late', '2026-05-30', [{ name: 'Late', title: 'Late segments kidneys' }]));
     // A reader opened before a merge sees main move when it reads postings: searchIn asks again.
-    const reader = await openIndexReader(db);
+    const reader = (await openIndexReader(db))!;
     expect(await reader.vocabulary()).toContain('kidneys');
     await mergePending(db);
     await expect(reader.postings(['kidneys'])).rejects.toBeInstanceOf(IndexMoved);

@@ -5,7 +5,7 @@ import { isEmptyQuery, type SearchQuery } from '../core/search/query.ts';
 import type { CountersRecord, DB, SearchStateRecord } from './schema.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
 import { forgetVocabulary, IndexMoved, openIndexReader } from './search-reader.ts';
-import { NO_STAMP, stampOf } from './search-write.ts';
+import { agrees } from './search-write.ts';
 
 /**
  * Search over the stored records through the inverted index (docs/search.md): a query reads the
@@ -15,15 +15,14 @@ import { NO_STAMP, stampOf } from './search-write.ts';
  */
 export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
   if (isEmptyQuery(query)) return [];
-  const state = await indexState(db);
-  if (state.fresh) {
-    // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await indexSearch(await openIndexReader(db), query, limit);
-      } catch (e) {
-        if (!(e instanceof IndexMoved) || attempt >= 3) throw e;
-      }
+  // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
+  for (let attempt = 0; ; attempt++) {
+    const reader = await openIndexReader(db);
+    if (!reader) break;
+    try {
+      return await indexSearch(reader, query, limit);
+    } catch (e) {
+      if (!(e instanceof IndexMoved) || attempt >= 3) throw e;
     }
   }
   void rebuildSearchIndex(db).catch((e: unknown) => console.error('Digest Lens: search index rebuild failed', e));
@@ -33,7 +32,7 @@ export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<
 export async function indexState(db: DB): Promise<{ fresh: boolean; record?: SearchStateRecord }> {
   const tx = db.transaction('meta');
   const [record, counters] = await Promise.all([tx.store.get('search') as Promise<SearchStateRecord | undefined>, tx.store.get('counters') as Promise<CountersRecord | undefined>]);
-  return { fresh: (record?.stamp ?? NO_STAMP) === stampOf(counters), ...(record ? { record } : {}) };
+  return { fresh: agrees(record, counters), ...(record ? { record } : {}) };
 }
 
 /** Resolves once the index agrees with the records (rebuilding it if needed). */

@@ -2,7 +2,7 @@ import { addDigest, assignArxivId } from '../core/index/add-digest.ts';
 import type { WriteReport } from '../core/index/types.ts';
 import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
-import { isQuotaError, StorageFullError } from './errors.ts';
+import { failedWrite } from './errors.ts';
 import { BufferedRecordStore, TxRecordStore } from './record-store.ts';
 import { RELAXED } from './requests.ts';
 import type { IDBPTransaction, StoreNames } from 'idb';
@@ -45,13 +45,8 @@ export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promis
     void mergeSoon(db, state);
     return reports;
   } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    if (isQuotaError(e) || isQuotaError(tx.error)) throw new StorageFullError(`${digests.length} digests`);
-    throw e;
+    // Whatever went wrong, none of it may stay.
+    throw failedWrite(tx, e, `${digests.length} digests`);
   }
 }
 
@@ -62,7 +57,7 @@ export type RecordTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[],
 function knownFrom(store: BufferedRecordStore): KnownRecords {
   return {
     record: (ref) => (ref.startsWith('p ') ? store.known(ref.slice(2)) : store.knownDigest(ref.slice(2))),
-    fresh: (ref) => (ref.startsWith('p ') ? store.wasAbsent(ref.slice(2)) : store.knownDigest(ref.slice(2)) !== undefined && store.wasAbsentDigest(ref.slice(2))),
+    fresh: (ref) => (ref.startsWith('p ') ? store.wasAbsent(ref.slice(2)) : store.wasAbsentDigest(ref.slice(2))),
   };
 }
 
@@ -114,14 +109,8 @@ export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], d
     void mergeSoon(db, search);
     return report;
   } catch (e) {
-    // Abort explicitly: whatever went wrong, none of this digest's records may stay.
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    if (isQuotaError(e) || isQuotaError((e as { cause?: unknown })?.cause) || isQuotaError(tx.error)) throw new StorageFullError(`the digest "${digest.title}"`);
-    throw e;
+    // Whatever went wrong, none of this digest's records may stay.
+    throw failedWrite(tx, e, `the digest "${digest.title}"`);
   }
 }
 

@@ -31,7 +31,7 @@ export function MentionCard({ mention, digest, related }: { mention: MentionReco
           {c.text}
         </blockquote>
       ))}
-      <RelatedList papers={related.filter((r) => r.digestId === mention.digestId)} />
+      <RelatedList papers={related.filter((r) => r.sameTheme && r.digestId === mention.digestId)} label="Related in this theme" />
     </article>
   );
 }

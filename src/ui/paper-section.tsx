@@ -1,6 +1,7 @@
 import type { DigestSummary, PaperView } from '../core/index/view.ts';
 import { MentionCard } from './mention-card.tsx';
 import { PaperHeader } from './paper-header.tsx';
+import { RelatedList } from './related-list.tsx';
 
 /** One paper and every digest that mentions it, newest first. */
 export function PaperSection({ view, digests }: { view: PaperView; digests: Readonly<Record<string, DigestSummary>> }) {
@@ -14,6 +15,7 @@ export function PaperSection({ view, digests }: { view: PaperView; digests: Read
       {mentions.map((m) => (
         <MentionCard key={m.digestId} mention={m} digest={digests[m.digestId]} related={view.related} />
       ))}
+      <RelatedList papers={view.related.filter((r) => !r.sameTheme)} label="Related across digests" reasons />
     </section>
   );
 }

@@ -9,7 +9,7 @@ export const titleRecordKey = (tk: string): string => `t:${tk}`;
 export const nameRecordKey = (digestId: string, nameKey: string): string => `n:${digestId}#${nameKey}`;
 
 /** Code links that identify a paper: its own repositories (not upstream libraries, not organisations). */
-export function ownRepos(m: PaperMention): string[] {
+function ownRepos(m: PaperMention): string[] {
   return m.codeUrls.filter((c) => c.kind === 'repo' && c.github && !isCitedAsCode(c)).map((c) => c.github!);
 }
 
@@ -40,6 +40,25 @@ async function findExisting(store: RecordStore, m: PaperMention): Promise<PaperR
     }
   }
   return [...found.values()];
+}
+
+/**
+ * What `addDigest` will look up for a digest, named here beside the lookups themselves
+ * (findExisting, keyFor) so a store can read them all at once beforehand: record keys, title
+ * keys and repositories.
+ */
+export function digestLookups(digest: Digest): { keys: Set<string>; titleKeys: Set<string>; repos: Set<string> } {
+  const keys = new Set<string>();
+  const titleKeys = new Set<string>();
+  const repos = new Set<string>();
+  for (const m of digest.papers) {
+    const tk = mentionKeys(m).titleKey;
+    if (tk) titleKeys.add(tk);
+    // Without an arXiv id, the key it may be stored under.
+    keys.add(m.arxivId ?? keyFor(m, undefined, digest.id));
+    for (const r of ownRepos(m)) repos.add(r);
+  }
+  return { keys, titleKeys, repos };
 }
 
 function keyFor(m: PaperMention, arxivId: ArxivId | undefined, digestId: string): string {

@@ -19,6 +19,8 @@ export interface RelatedPaper {
   /** Why it is related, for the reader: "same theme: Robust uncertainty…". */
   readonly reason: string;
   readonly digestId: string;
+  /** Of the same theme in the same digest (listed with that digest); else found across digests. */
+  readonly sameTheme: boolean;
 }
 
 export interface PaperView {
