@@ -33,7 +33,7 @@ function assertSane(d: Digest): void {
 }
 
 /** Runs one parse; only a DigestParseError may escape, and it must be quick. */
-function survive(run: () => ParseResult | Digest): void {
+function survive(run: () => ParseResult | Digest, maxMs = MAX_MS): void {
   const start = performance.now();
   try {
     const out = run();
@@ -43,7 +43,7 @@ function survive(run: () => ParseResult | Digest): void {
     if (typeof e.reason !== 'string' || e.message === '') throw new Error('unclear DigestParseError');
   }
   const ms = performance.now() - start;
-  if (ms > MAX_MS) throw new Error(`took ${ms.toFixed(0)} ms`);
+  if (ms > maxMs) throw new Error(`took ${ms.toFixed(0)} ms`);
 }
 
 const HTMLISH = [
@@ -161,7 +161,8 @@ describe('robustness', () => {
     ];
     for (const input of inputs) {
       const start = performance.now();
-      survive(() => parseDigestDocument(input));
+      // 10 MB gets the bound this test states (the per-call one is for ordinary inputs).
+      survive(() => parseDigestDocument(input), MAX_MS * 4);
       expect(performance.now() - start).toBeLessThan(MAX_MS * 4);
     }
   }, 60_000);
