@@ -48,7 +48,20 @@ export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[
   return { chip, domReady, afterDomReady: chip.map((c, i) => c - domReady[i]!) };
 }
 
-/** tabView for a tab showing a corpus paper: extension page → worker → IndexedDB → answer. */
+/**
+ * The page lookup end to end, as the content script makes it: the bench copy's probe content
+ * script on `tab` sends pageInfo `n` times (content script → worker → IndexedDB → answer).
+ */
+export async function pageLookupEndToEndMs(tab: Page, n: number): Promise<number[]> {
+  await tab.evaluate(() => delete document.documentElement.dataset.benchProbe);
+  await tab.evaluate((count) => postMessage({ type: 'bench-probe', count }, '*'), n);
+  await tab.waitForFunction(() => document.documentElement.dataset.benchProbe !== undefined, null, { timeout: 30_000 });
+  const times = JSON.parse((await tab.evaluate(() => document.documentElement.dataset.benchProbe))!) as number[];
+  if (times.some(Number.isNaN)) throw new Error('pageInfo: a corpus paper was not found');
+  return times;
+}
+
+/** tabView for a tab showing a corpus paper: extension page → worker → IndexedDB → the side panel's whole view. */
 export async function endToEndMs(ext: ExtensionBrowser, control: Page, tabId: number, n: number): Promise<number[]> {
   return control.evaluate(async ([id, count]) => {
     const times: number[] = [];

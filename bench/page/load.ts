@@ -1,6 +1,6 @@
 /** Loads the corpus through the extension's own write code, a batch of digests per transaction. */
 import type { DB } from '../../src/db/schema.ts';
-import { mergePending } from '../../src/db/search-write.ts';
+import { mergePending, mergeStats } from '../../src/db/search-write.ts';
 import { writeDigestsTo } from '../../src/db/write.ts';
 import { Corpus, PAPERS_PER_DIGEST } from './corpus.ts';
 
@@ -9,10 +9,18 @@ const BATCH = 10;
 export async function loadCorpus(db: DB, corpus: Corpus, mentions: number, progress: (done: number) => void): Promise<{ ms: number; digests: number }> {
   const digests = Math.ceil(mentions / PAPERS_PER_DIGEST);
   const t0 = performance.now();
+  let mark = { t: t0, n: 0 };
   for (let n = 0; n < digests; n += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, digests - n) }, (_, i) => corpus.digest(n + i));
     await writeDigestsTo(db, batch);
     progress(n + batch.length);
+    // Progress every tenth, for the log: how the write rate holds up as the database grows.
+    const done = n + batch.length;
+    if (Math.floor((done * 10) / digests) > Math.floor((n * 10) / digests)) {
+      const now = performance.now();
+      console.log(`bench: ${done}/${digests} digests, ${Math.round((now - mark.t) / (done - mark.n))} ms per digest lately, merges ${mergeStats.merges} taking ${Math.round((mergeStats.ms / (now - t0)) * 100)}% of the time`);
+      mark = { t: now, n: done };
+    }
   }
   // What still waits to be merged counts too.
   await mergePending(db);

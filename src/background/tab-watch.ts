@@ -9,10 +9,13 @@ import { broadcast, pokeTab } from './broadcast.ts';
 import { resolvePage, type Resolved } from './resolve-page.ts';
 import { forgetTab, getPageInfo, knownTabIds, type PageInfo } from './tab-state.ts';
 
-// One refresh at a time per tab, so a late answer for an old address never overwrites a newer one.
-const queues = new Map<number, Promise<unknown>>();
+// Per tab, one lookup at a time, so a late answer for an old address never overwrites a newer
+// one; and the badge and panel updates in the same order, on a queue of their own, so the next
+// lookup's answer never waits for the previous one's badge.
+const lookups = new Map<number, Promise<unknown>>();
+const updates = new Map<number, Promise<unknown>>();
 
-function queued<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+function queued<T>(queues: Map<number, Promise<unknown>>, tabId: number, work: () => Promise<T>): Promise<T> {
   const next = (queues.get(tabId) ?? Promise.resolve()).catch(() => undefined).then(work);
   queues.set(tabId, next);
   void next.finally(() => queues.get(tabId) === next && queues.delete(tabId)).catch(() => undefined);
@@ -27,29 +30,19 @@ export function pageState(resolved: Resolved): PageState {
 
 /**
  * Re-resolves a tab, sets its badge and tells its window's panel. Answers as soon as the state is
- * known (the chip waits on it); the badge and panel follow within the same queued step, so a
- * later refresh of the tab still lands after them. `info`: the page's tags, when just received;
- * `stored`: their storing, which the panel (reading them back) must not outrun.
+ * known (the chip waits on it); the badge and panel follow, queued in the order the lookups
+ * answered, so a later refresh of the tab still lands after them. `info`: the page's tags, when
+ * just received; `stored`: their storing, which the panel (reading them back) must not outrun.
  */
 export function refreshTab(tabId: number, url: string | undefined, info?: PageInfo, stored?: Promise<unknown>): Promise<PageState> {
-  return new Promise<PageState>((answer, fail) => {
-    void queued(tabId, async () => {
-      let state: PageState;
-      try {
-        const resolved = url ? await resolvePage(url, info ?? (await getPageInfo(tabId)), 'brief') : {};
-        state = pageState(resolved);
-      } catch (e) {
-        fail(e);
-        return;
-      }
-      answer(state);
-      try {
-        await Promise.all([setBadge(tabId, state.digestCount), stored]);
-        await tellPanel(tabId);
-      } catch (e) {
-        console.warn('Digest Lens: badge or panel update failed', e);
-      }
-    });
+  return queued(lookups, tabId, async () => {
+    const resolved = url ? await resolvePage(url, info ?? (await getPageInfo(tabId)), 'brief') : {};
+    const state = pageState(resolved);
+    void queued(updates, tabId, async () => {
+      await Promise.all([setBadge(tabId, state.digestCount), stored]);
+      await tellPanel(tabId);
+    }).catch((e: unknown) => console.warn('Digest Lens: badge or panel update failed', e));
+    return state;
   });
 }
 

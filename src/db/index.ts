@@ -73,7 +73,7 @@ export async function clearAll(): Promise<void> {
   const tx = db.transaction([...stores], 'readwrite');
   const old = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
   // `main` moves on, so no context keeps answering from what it cached before.
-  const empty: SearchStateRecord = { stamp: EMPTY_STAMP, nextId: 0, main: (old?.main ?? 0) + 1 };
+  const empty: SearchStateRecord = { stamp: EMPTY_STAMP, nextId: 0, main: (old?.main ?? 0) + 1, epoch: (old?.epoch ?? 0) + 1 };
   await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(empty, 'search'), tx.done]);
 }
 

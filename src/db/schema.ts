@@ -110,6 +110,8 @@ export interface SearchStateRecord {
   readonly pendingPairs?: number;
   /** Moves on whenever `postings`/`vocab` change (a merge, a rebuild): readers' caches follow it. */
   readonly main?: number;
+  /** Moves on when ids start again from 0 (a rebuild, clearing the data); until then an id's document never changes. */
+  readonly epoch?: number;
 }
 
 /**
@@ -121,11 +123,8 @@ export interface PendingRow {
   /** Sorted terms; `lists[i]` holds the (id, info) pairs of `terms[i]`. */
   readonly terms: string[];
   readonly lists: Uint32Array[];
-  /** Ids whose postings written before this row are void (their documents changed or went). */
+  /** Ids made void by this write (their documents changed or went; ids are never reused). */
   readonly voided: Uint32Array;
-  /** The terms of those documents' previous versions, `dropLists[i]` the ids: where a merge removes them. */
-  readonly dropTerms: string[];
-  readonly dropLists: Uint32Array[];
 }
 
 export interface MetaValues {

@@ -1,13 +1,14 @@
 /**
  * The search index as stored in IndexedDB, read per query term (docs/search.md). A term's
  * postings are its merged `postings` chunks plus what `pending` rows added since, minus every
- * pair a later row voided. What a context reads is kept: the vocabulary and merged postings per
- * `main` (they change only on a merge or rebuild), pending rows by key (a row never changes).
+ * void id (merged under VOID_TERM or voided by a pending row: ids are never reused). What a
+ * context reads is kept: the vocabulary, void ids and merged postings per `main` (they change
+ * only on a merge or rebuild), pending rows by key (a row never changes).
  */
 import type { SearchDoc } from '../core/search/document.ts';
 import type { IndexReader } from '../core/search/index-reader.ts';
 import type { CountersRecord, DB, PendingRow, SearchStateRecord } from './schema.ts';
-import { agrees, VOCAB_SEP } from './search-write.ts';
+import { agrees, sortedUnion, VOCAB_SEP, VOID_TERM } from './search-write.ts';
 
 /** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
 export class IndexMoved extends Error {
@@ -23,6 +24,8 @@ interface Cache {
   readonly db: DB;
   readonly main: number;
   vocab?: Promise<string[]>;
+  /** Merged void ids (pairs id, 0). */
+  voids?: Promise<Uint32Array>;
   /** Merged postings by term. */
   readonly lists: Map<string, Uint32Array>;
   entries: number;
@@ -33,9 +36,9 @@ interface Cache {
 }
 
 interface Pending {
-  /** For each voided id, the last row (sequence number) that voided it. */
-  readonly voidedAt: Map<number, number>;
-  readonly byTerm: Map<string, { seq: number; list: Uint32Array }[]>;
+  /** A bit per void id, merged or pending; undefined when none is void. */
+  readonly voided: Uint8Array | undefined;
+  readonly byTerm: Map<string, Uint32Array[]>;
   /** Sorted merged vocabulary ∪ pending terms. */
   readonly vocab: string[];
   /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand. */
@@ -43,6 +46,11 @@ interface Pending {
 }
 
 let cache: Cache | undefined;
+
+// Documents by id: an id's document never changes within an epoch (a changed one gets a new id),
+// so results shown on one keystroke are not read again on the next.
+const DOCS_KEPT = 4096;
+let docCache: { db: DB; epoch: number; docs: Map<number, SearchDoc> } | undefined;
 
 export function forgetVocabulary(): void {
   cache = undefined;
@@ -59,59 +67,44 @@ function concat(parts: readonly Uint32Array[]): Uint32Array {
   return out;
 }
 
-/** Two sorted, duplicate-free string arrays as one. */
-function union(a: readonly string[], b: readonly string[]): string[] {
-  if (b.length === 0) return a as string[];
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
-    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
-    else {
-      out.push(a[i++]!);
-      j++;
-    }
-  }
-  return out;
-}
-
-function derive(rows: readonly [number, PendingRow][], vocab: readonly string[]): Pending {
-  const voidedAt = new Map<number, number>();
-  const byTerm = new Map<string, { seq: number; list: Uint32Array }[]>();
+function derive(rows: readonly PendingRow[], vocab: readonly string[], voids: Uint32Array): Pending {
+  const byTerm = new Map<string, Uint32Array[]>();
   const terms = new Set<string>();
-  for (const [seq, row] of rows) {
-    for (const id of row.voided) voidedAt.set(id, seq);
+  let top = -1;
+  for (let j = 0; j < voids.length; j += 2) top = Math.max(top, voids[j]!);
+  for (const row of rows) {
+    for (const id of row.voided) top = Math.max(top, id);
     row.terms.forEach((t, i) => {
       const at = byTerm.get(t);
-      const entry = { seq, list: row.lists[i]! };
-      if (at) at.push(entry);
-      else byTerm.set(t, [entry]);
+      if (at) at.push(row.lists[i]!);
+      else byTerm.set(t, [row.lists[i]!]);
       terms.add(t);
     });
   }
-  return { voidedAt, byTerm, vocab: union(vocab, [...terms].sort()), combined: new Map() };
+  let voided: Uint8Array | undefined;
+  if (top >= 0) {
+    voided = new Uint8Array((top >>> 3) + 1);
+    for (let j = 0; j < voids.length; j += 2) voided[voids[j]! >>> 3]! |= 1 << (voids[j]! & 7);
+    for (const row of rows) for (const id of row.voided) voided[id >>> 3]! |= 1 << (id & 7);
+  }
+  return { voided, byTerm, vocab: sortedUnion(vocab, [...terms].sort()), combined: new Map() };
 }
 
 function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
-  const extra = p.byTerm.get(term);
-  if (p.voidedAt.size === 0 && !extra) return merged;
-  const parts: Uint32Array[] = [];
-  const keep = (list: Uint32Array, seq: number) => {
-    let n = 0;
-    const out = new Uint32Array(list.length);
+  const parts = [merged, ...(p.byTerm.get(term) ?? [])];
+  const voided = p.voided;
+  if (!voided) return concat(parts);
+  const out = new Uint32Array(parts.reduce((n, l) => n + l.length, 0));
+  let n = 0;
+  for (const list of parts) {
     for (let j = 0; j < list.length; j += 2) {
-      const at = p.voidedAt.get(list[j]!);
-      if (at !== undefined && at > seq) continue;
-      out[n++] = list[j]!;
+      const id = list[j]!;
+      if ((voided[id >>> 3] ?? 0) & (1 << (id & 7))) continue;
+      out[n++] = id;
       out[n++] = list[j + 1]!;
     }
-    parts.push(n === list.length ? list : out.subarray(0, n));
-  };
-  // Merged pairs predate every pending row.
-  keep(merged, -1);
-  for (const e of extra ?? []) keep(e.list, e.seq);
-  return concat(parts);
+  }
+  return n === out.length ? out : out.subarray(0, n);
 }
 
 /**
@@ -120,7 +113,7 @@ function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
  * when the index does not agree with the records (its stamp is not the counters'): a rebuild's turn.
  */
 export async function openIndexReader(db: DB): Promise<IndexReader | undefined> {
-  const tx = db.transaction(['meta', 'pending', 'vocab']);
+  const tx = db.transaction(['meta', 'pending', 'vocab', 'postings']);
   const [state, counters] = await Promise.all([
     tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
     tx.objectStore('meta').get('counters') as Promise<CountersRecord | undefined>,
@@ -132,16 +125,18 @@ export async function openIndexReader(db: DB): Promise<IndexReader | undefined> 
   // Rows in key order, each sorted: split and concatenated, the whole vocabulary sorted.
   const vocabRead = (c.vocab ??= tx.objectStore('vocab').getAll().then((rows) => rows.flatMap((r) => r.split(VOCAB_SEP))));
   vocabRead.catch(() => c === cache && (c.vocab = undefined));
+  const voidsRead = (c.voids ??= tx.objectStore('postings').getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then(concat));
+  voidsRead.catch(() => c === cache && (c.voids = undefined));
   const keys = await tx.objectStore('pending').getAllKeys();
   const missing = keys.filter((k) => !c.rows.has(k));
   const fetched = await Promise.all(missing.map((k) => tx.objectStore('pending').get(k)));
   missing.forEach((k, i) => fetched[i] && c.rows.set(k, fetched[i]!));
   const live = new Set(keys);
   for (const k of [...c.rows.keys()]) if (!live.has(k)) c.rows.delete(k);
-  const vocab = await vocabRead;
+  const [vocab, voids] = await Promise.all([vocabRead, voidsRead]);
   const rowsKey = keys.join(',');
   if (c.rowsKey !== rowsKey || !c.derived) {
-    c.derived = derive([...c.rows.entries()].sort((a, b) => a[0] - b[0]), vocab);
+    c.derived = derive(keys.flatMap((k) => c.rows.get(k) ?? []), vocab, voids);
     c.rowsKey = rowsKey;
   }
   const pending = c.derived;
@@ -177,9 +172,16 @@ export async function openIndexReader(db: DB): Promise<IndexReader | undefined> 
       return terms.map((t) => pending.combined.get(t)!);
     },
     async docs(ids) {
-      const dtx = db.transaction('searchDocs');
-      const rows = await Promise.all(ids.map((id) => dtx.store.get(id)));
-      return rows.map((r): SearchDoc | undefined => r?.doc);
+      const epoch = state?.epoch ?? 0;
+      if (docCache?.db !== db || docCache.epoch !== epoch || docCache.docs.size > DOCS_KEPT) docCache = { db, epoch, docs: new Map() };
+      const kept = docCache.docs;
+      const missing = ids.filter((id) => !kept.has(id));
+      if (missing.length) {
+        const dtx = db.transaction('searchDocs');
+        const rows = await Promise.all(missing.map((id) => dtx.store.get(id)));
+        missing.forEach((id, i) => rows[i] && kept.set(id, rows[i]!.doc));
+      }
+      return ids.map((id) => kept.get(id));
     },
     idLimit: async () => nextId,
   };

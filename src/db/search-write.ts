@@ -3,8 +3,11 @@
  * (docs/search.md): each touched paper or digest is re-indexed from its record (or dropped when it
  * is gone), and everything one write adds goes into ONE appended `pending` row — a 100-paper digest
  * touches ~800 terms, and a read-modify-write of each term's postings costs ~800 × 2 requests.
- * `mergePending` later folds the rows into the per-term `postings` in one transaction, where terms
- * shared by the merged writes are read and written once.
+ * `mergePending` later appends the rows to the per-term `postings` in one transaction.
+ *
+ * Postings only ever grow at their end: a document that changes gets a new id and its old id is
+ * voided (listed under VOID_TERM), never removed from the lists that hold it. So a merge rewrites
+ * only the last chunk of each term it adds to, whatever older documents a write re-indexed.
  */
 import { digestDoc, paperDoc } from '../core/search/document.ts';
 import { docInfo, docTerms, postingInfo } from '../core/search/terms.ts';
@@ -13,15 +16,21 @@ import { issueAll, RELAXED } from './requests.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { EMPTY_STAMP, type CountersRecord, type DB, type DigestLensDB, type PendingRow, type SearchDocRow, type SearchStateRecord } from './schema.ts';
 
-/** Documents per postings chunk: a merge rewrites only the chunks of the ids it touches. */
-export const CHUNK = 2048;
+/** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two); a full chunk (32 KB) stays under the size where Chromium moves a value out to a blob file. */
+export const CHUNK = 4096;
 export const SEARCH_STORES = ['searchDocs', 'postings', 'vocab', 'pending'] as const;
 /** Terms are words and filter pseudo-terms: never a NUL. */
 export const VOCAB_SEP = '\u0000';
 export const vocabPart = (term: string): string => term.slice(0, 2);
-/** A merge starts once this many rows, or this many pairs, wait in `pending`. */
+/** The postings "term" listing void ids (pairs id, 0): NUL-led, so no word or filter, never in `vocab`. */
+export const VOID_TERM = `${VOCAB_SEP}void`;
+/**
+ * A merge starts once this many rows, or this many pairs, wait in `pending`. A merge costs about
+ * one request per distinct term it adds to, so bigger merges share the common terms' writes; a
+ * query reads pending rows it has not seen once each.
+ */
 export const MERGE_ROWS = 16;
-export const MERGE_PAIRS = 100_000;
+export const MERGE_PAIRS = 400_000;
 
 type Tx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
 
@@ -57,6 +66,11 @@ function columns(m: Map<string, number[]>): [string[], Uint32Array[]] {
   return [terms, terms.map((t) => Uint32Array.from(m.get(t)!))];
 }
 
+/** Same words in the same fields, same filters and posting info: re-indexing would change nothing. */
+function sameDoc(a: SearchDocRow['doc'], b: SearchDocRow['doc']): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 /**
  * Re-indexes papers and digests by key. `stamps` moves the index's stamp from the counters'
  * value before this transaction's writes to the one after, but only when the index agreed before:
@@ -81,23 +95,21 @@ export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: 
   ]);
   let nextId = state?.nextId ?? 0;
   const adds = new Map<string, number[]>();
-  const drops = new Map<string, number[]>();
   const voided: number[] = [];
   let next: SearchStateRecord = { stamp: NO_STAMP, nextId: 0 };
   await issueAll((add) => {
     refs.forEach((ref, i) => {
       const old = olds[i];
       const record = records[i];
+      const doc = record && (ref.startsWith('p ') ? paperDoc(record as PaperRecord) : digestDoc(record as DigestRecord));
+      if (old && doc && sameDoc(old.doc, doc)) return;
       if (old) {
         voided.push(old.id);
-        for (const term of docTerms(old.doc).keys()) push(drops, term, old.id);
+        add(docsStore.delete(old.id));
       }
-      if (!record) {
-        if (old) add(docsStore.delete(old.id));
-        return;
-      }
-      const doc = ref.startsWith('p ') ? paperDoc(record as PaperRecord) : digestDoc(record as DigestRecord);
-      const id = old?.id ?? nextId++;
+      if (!doc) return;
+      // Ids are never reused: a voided id stays void, whatever lists still hold it.
+      const id = nextId++;
       const info = docInfo(doc);
       for (const [term, mask] of docTerms(doc)) push(adds, term, id, postingInfo(mask, info));
       add(docsStore.put({ id, ref, doc } satisfies SearchDocRow));
@@ -106,9 +118,8 @@ export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: 
     next = { ...state, stamp: agreed ? stamps.after : (state?.stamp ?? NO_STAMP), nextId };
     if (adds.size || voided.length) {
       const [terms, lists] = columns(adds);
-      const [dropTerms, dropLists] = columns(drops);
       const seq = state?.nextSeq ?? 0;
-      add(tx.objectStore('pending').put({ terms, lists, voided: Uint32Array.from(voided), dropTerms, dropLists } satisfies PendingRow, seq));
+      add(tx.objectStore('pending').put({ terms, lists, voided: Uint32Array.from(voided) } satisfies PendingRow, seq));
       const pairs = lists.reduce((n, l) => n + l.length / 2, 0);
       next = { ...next, nextSeq: seq + 1, pendingRows: (state?.pendingRows ?? 0) + 1, pendingPairs: (state?.pendingPairs ?? 0) + pairs };
     }
@@ -120,37 +131,59 @@ export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: 
 /** True when enough waits in `pending` for a merge to pay. */
 export const wantsMerge = (s: SearchStateRecord | undefined): boolean => (s?.pendingRows ?? 0) >= MERGE_ROWS || (s?.pendingPairs ?? 0) >= MERGE_PAIRS;
 
-/** A chunk without the dropped ids, with the added pairs after: typed arrays, no per-entry allocation. */
-function merged(before: Uint32Array | undefined, drop: ReadonlySet<number>, add: ReadonlyMap<number, number>): Uint32Array {
-  const out = new Uint32Array((before?.length ?? 0) + add.size * 2);
-  let n = 0;
-  if (before) {
-    for (let j = 0; j < before.length; j += 2) {
-      if (drop.has(before[j]!) || add.has(before[j]!)) continue;
-      out[n++] = before[j]!;
-      out[n++] = before[j + 1]!;
-    }
-  }
-  for (const [id, info] of add) {
-    out[n++] = id;
-    out[n++] = info;
-  }
-  return n === out.length ? out : out.slice(0, n);
+/** A chunk with pairs appended (ids only grow, so it stays in id order). */
+function appended(before: Uint32Array | undefined, add: readonly number[]): Uint32Array {
+  if (!before) return Uint32Array.from(add);
+  const out = new Uint32Array(before.length + add.length);
+  out.set(before);
+  out.set(add, before.length);
+  return out;
 }
 
 interface ChunkEdit {
   readonly term: string;
   readonly chunk: number;
-  readonly drop: Set<number>;
-  readonly add: Map<number, number>;
+  /** Pairs (id, info) to append, in id order. */
+  readonly add: number[];
+}
+
+/** Two sorted, duplicate-free string arrays as one. */
+export function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length === 0) return a as string[];
+  if (a.length === 0) return b as string[];
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
+  }
+  return out;
 }
 
 /**
- * Folds every `pending` row into `postings` (and new terms into `vocab`) in one transaction:
- * rows in order, each row's drops applied before its adds. Search answers the same before and
- * after; only `main` moves on, so readers refresh their caches. Returns how many rows it merged.
+ * Appends every `pending` row to `postings` (voided ids to VOID_TERM's list, new terms to
+ * `vocab`) in one transaction, rows in order. Search answers the same before and after; only
+ * `main` moves on, so readers refresh their caches. Returns how many rows it merged.
  */
 export async function mergePending(db: DB): Promise<number> {
+  const t0 = performance.now();
+  try {
+    return await appendPending(db);
+  } finally {
+    mergeStats.merges++;
+    mergeStats.ms += performance.now() - t0;
+  }
+}
+
+/** Merges run in this context and their time: the benchmark reports them. */
+export const mergeStats = { merges: 0, ms: 0, requests: 0 };
+
+async function appendPending(db: DB): Promise<number> {
   const tx = db.transaction(['postings', 'pending', 'vocab', 'meta'], 'readwrite', RELAXED);
   const pending = tx.objectStore('pending');
   const [state, keys, rows] = await Promise.all([tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>, pending.getAllKeys(), pending.getAll()]);
@@ -158,49 +191,45 @@ export async function mergePending(db: DB): Promise<number> {
     await tx.done;
     return 0;
   }
-  const edits = new Map<string, ChunkEdit>();
-  const edit = (term: string, id: number): ChunkEdit => {
+  // Per term, its chunks' edits; a row's new ids are all above the previous rows' (ids only grow).
+  const edits = new Map<string, ChunkEdit[]>();
+  const append = (term: string, id: number, info: number): void => {
     const chunk = Math.floor(id / CHUNK);
-    const k = `${term}\u0000${chunk}`;
-    let e = edits.get(k);
-    if (!e) edits.set(k, (e = { term, chunk, drop: new Set(), add: new Map() }));
-    return e;
+    let list = edits.get(term);
+    if (!list) edits.set(term, (list = []));
+    let e = list.at(-1);
+    if (e?.chunk !== chunk) list.push((e = { term, chunk, add: [] }));
+    e.add.push(id, info);
   };
   for (const row of rows) {
-    row.dropTerms.forEach((term, i) => {
-      for (const id of row.dropLists[i]!) {
-        const e = edit(term, id);
-        e.drop.add(id);
-        e.add.delete(id);
-      }
-    });
     row.terms.forEach((term, i) => {
       const list = row.lists[i]!;
-      for (let j = 0; j < list.length; j += 2) edit(term, list[j]!).add.set(list[j]!, list[j + 1]!);
+      for (let j = 0; j < list.length; j += 2) append(term, list[j]!, list[j + 1]!);
     });
   }
+  // Void ids may be old ones, in chunks that hold pairs already: sorted, and every chunk read.
+  for (const id of rows.flatMap((r) => [...r.voided]).sort((a, b) => a - b)) append(VOID_TERM, id, 0);
   const postings = tx.objectStore('postings');
-  const list = [...edits.values()];
-  const chunks = await Promise.all(list.map((e) => postings.get([e.term, e.chunk])));
+  const list = [...edits.values()].flat();
+  const first = (i: number) => i === 0 || list[i - 1]!.term !== list[i]!.term;
+  // Only a chunk that may hold pairs already is read: a word's first chunk in this merge (its
+  // later ones are above every id it had), and every chunk of void ids.
+  const chunks = await Promise.all(list.map((e, i) => (first(i) || e.term === VOID_TERM ? postings.get([e.term, e.chunk]) : undefined)));
   const vocab = tx.objectStore('vocab');
-  // Terms that had no chunk before may be new: their vocabulary rows are read and rewritten.
+  // Terms with no chunk before may be new: their vocabulary rows are read and rewritten.
   const fresh = new Map<string, string[]>();
   list.forEach((e, i) => {
-    if (!chunks[i] && e.add.size) push(fresh, vocabPart(e.term), e.term);
+    if (!chunks[i] && e.term !== VOID_TERM && first(i)) push(fresh, vocabPart(e.term), e.term);
   });
   const parts = [...fresh.keys()];
   const rowsBefore = await Promise.all(parts.map((p) => vocab.get(p)));
+  mergeStats.requests += list.length * 2 + parts.length * 2;
   await issueAll((add) => {
-    list.forEach((e, i) => {
-      const before = chunks[i];
-      const next = merged(before, e.drop, e.add);
-      if (next.length) add(postings.put(next, [e.term, e.chunk]));
-      else if (before) add(postings.delete([e.term, e.chunk]));
-    });
+    list.forEach((e, i) => add(postings.put(appended(chunks[i], e.add), [e.term, e.chunk])));
     // Vocabulary entries are only removed by a rebuild.
     parts.forEach((p, i) => {
       const old = rowsBefore[i] ? rowsBefore[i]!.split(VOCAB_SEP) : [];
-      const terms = [...new Set([...old, ...fresh.get(p)!])].sort();
+      const terms = sortedUnion(old, fresh.get(p)!.sort());
       if (terms.length !== old.length) add(vocab.put(terms.join(VOCAB_SEP), p));
     });
     add(pending.delete(IDBKeyRange.upperBound(keys.at(-1)!)));

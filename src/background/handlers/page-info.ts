@@ -34,9 +34,10 @@ export const pageInfo: Handler<'pageInfo'> = {
     if (typeof info?.url !== 'string' || !sameHost(info.url, sender.url)) throw new Error('pageInfo: address does not match the sender');
     const title = typeof info.title === 'string' ? info.title.trim().slice(0, MAX_TEXT) : undefined;
     const page = { url: info.url, meta: cleanMeta(info.meta), ...(title ? { title } : {}) };
-    // Stored for the panel and later refreshes; this refresh uses it as is, without waiting.
+    // Stored for the panel and later refreshes; this refresh uses it as is, and the answer (what
+    // the chip waits for) does not wait for the storing — the panel update does.
     const stored = setPageInfo(tabId, page);
-    const [state] = await Promise.all([refreshTab(tabId, info.url, page, stored), stored]);
-    return state;
+    stored.catch((e: unknown) => console.warn('Digest Lens: could not keep the page details of a tab', e));
+    return refreshTab(tabId, info.url, page, stored);
   },
 };

@@ -1,5 +1,4 @@
 import { typoBudget } from './edit-distance.ts';
-import { TypoFilter } from './fast-distance.ts';
 import { FILTER_MARK } from './terms.ts';
 
 // The same scale as linearSearch: an exact word beats a completed prefix, which beats a typo.
@@ -19,10 +18,25 @@ export function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
+/** First index in [lo, hi) whose term has a code unit above `c` at `d` (all share the first d units and are longer). */
+function nextBranch(sorted: readonly string[], lo: number, hi: number, d: number, c: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.charCodeAt(d) <= c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * The vocabulary terms a query word matches, each with the factor linearSearch's wordScore gives
  * it: exact, completed prefix (the last word while typing), within the typo budget, or a prefix
  * within one typo. `vocab` is sorted; filter pseudo-terms sort first and are skipped.
+ *
+ * Typos are found by walking the sorted vocabulary as a trie (a range of terms per prefix, its
+ * branches found by binary search) with one row of the Damerau distance table per depth: a branch
+ * whose row has nothing within the budget can't lead to a match (the row minimum never falls as a
+ * prefix grows), so only the prefixes near the word are visited, not every term of the vocabulary.
  */
 export function expandWord(vocab: readonly string[], word: string, prefix: boolean): Map<string, number> {
   const out = new Map<string, number>();
@@ -33,14 +47,38 @@ export function expandWord(vocab: readonly string[], word: string, prefix: boole
   }
   const budget = typoBudget(word);
   if (budget === 0) return out;
-  const filter = new TypoFilter(word);
+  const n = word.length;
+  const w = Array.from({ length: n }, (_, j) => word.charCodeAt(j));
+  // Ranges of terms whose first n units are within one typo of the word: prefixes within a typo,
+  // unless a closer factor claims them first (the walk below finishes before they are added).
+  const typoPrefixed: [number, number][] = [];
+  const visit = (d: number, lo: number, hi: number, prev2: Int32Array | undefined, row: Int32Array, last: number): void => {
+    if (vocab[lo]!.length === d) {
+      // The prefix itself is a term.
+      if (row[n]! <= budget && !out.has(vocab[lo]!)) out.set(vocab[lo]!, TYPO);
+      lo++;
+    }
+    if (prefix && d === n && row[n]! <= 1 && row[n]! > 0) typoPrefixed.push([lo, hi]);
+    let min = row[0]!;
+    for (let j = 1; j <= n; j++) if (row[j]! < min) min = row[j]!;
+    if (min > budget) return;
+    for (let i = lo; i < hi; ) {
+      const c = vocab[i]!.charCodeAt(d);
+      const end = nextBranch(vocab, i, hi, d, c);
+      const next = new Int32Array(n + 1);
+      next[0] = d + 1;
+      for (let j = 1; j <= n; j++) {
+        let v = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (c === w[j - 1] ? 0 : 1));
+        if (prev2 && j > 1 && c === w[j - 2] && last === w[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+        next[j] = v;
+      }
+      visit(d + 1, i, end, row, next, c);
+      i = end;
+    }
+  };
   const first = lowerBound(vocab, String.fromCharCode(FILTER_MARK.charCodeAt(0) + 1));
-  for (let i = first; i < vocab.length; i++) {
-    const term = vocab[i]!;
-    if (out.has(term)) continue;
-    if (filter.within(term, budget)) out.set(term, TYPO);
-    else if (prefix && filter.prefixWithinOne(term)) out.set(term, TYPO * PREFIX);
-  }
+  if (first < vocab.length) visit(0, first, vocab.length, undefined, Int32Array.from({ length: n + 1 }, (_, j) => j), -1);
+  for (const [lo, hi] of typoPrefixed) for (let i = lo; i < hi; i++) if (!out.has(vocab[i]!)) out.set(vocab[i]!, TYPO * PREFIX);
   return out;
 }
 

@@ -43,16 +43,18 @@ function filterConstraints(vocab: readonly string[], q: SearchQuery): Constraint
   return out;
 }
 
-// Per-document scratch arrays, kept between queries: at 1M documents a fresh set costs more than the query.
-let scratch: { mark: Uint32Array; value: Float64Array; info: Uint32Array } | undefined;
+// Per-document scratch arrays, kept between queries: at 1M documents a fresh set costs more than
+// the query. A score array per query word, so intersecting never moves scores around.
+let scratch: { mark: Uint32Array; info: Uint32Array; scores: Float64Array[] } | undefined;
 let generation = 0;
 
-function scratchFor(n: number) {
+function scratchFor(n: number, words: number) {
   if (!scratch || scratch.mark.length < n) {
     const size = Math.max(n, Math.ceil((scratch?.mark.length ?? 0) * 1.5), 1024);
-    scratch = { mark: new Uint32Array(size), value: new Float64Array(size), info: new Uint32Array(size) };
+    scratch = { mark: new Uint32Array(size), info: new Uint32Array(size), scores: [] };
     generation = 0;
   }
+  while (scratch.scores.length < words) scratch.scores.push(new Float64Array(scratch.mark.length));
   return scratch;
 }
 
@@ -139,22 +141,25 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   const order = [...constraints].sort((a, b) => size(a) - size(b));
 
   const limitId = await reader.idLimit();
-  const { mark, value, info } = scratchFor(limitId);
+  const { mark, info, scores } = scratchFor(limitId, words.length);
   let gen = 0;
   const apply = (c: Constraint) => {
     gen = nextGen();
+    const score = c.word === undefined ? undefined : scores[c.word]!;
     c.terms.forEach((t, k) => {
       const list = byTerm.get(t)!;
       const factor = c.factors?.[k] ?? 0;
       for (let j = 0; j < list.length; j += 2) {
         const id = list[j]!;
         const inf = list[j + 1]!;
-        const s = factor * maskWeight(infoMask(inf));
         if (mark[id] !== gen) {
           mark[id] = gen;
-          value[id] = s;
           info[id] = inf;
-        } else if (s > value[id]!) value[id] = s;
+          if (score) score[id] = factor * maskWeight(infoMask(inf));
+        } else if (score) {
+          const s = factor * maskWeight(infoMask(inf));
+          if (s > score[id]!) score[id] = s;
+        }
       }
     });
   };
@@ -162,21 +167,12 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   apply(order[0]!);
   let ids: number[] = [];
   for (let id = 0; id < limitId; id++) if (mark[id] === gen && (!q.hasCode || infoHasCode(info[id]!))) ids.push(id);
-  const scores = words.map(() => new Float64Array(0));
-  const take = (c: Constraint, keep: number[]) => {
-    if (c.word !== undefined) scores[c.word] = Float64Array.from(keep, (id) => value[id]!);
-  };
-  take(order[0]!, ids);
   for (const c of order.slice(1)) {
+    if (ids.length === 0) break;
     apply(c);
-    const prev = ids;
-    ids = prev.filter((id) => mark[id] === gen);
-    // Scores kept so far follow the surviving ids.
-    if (ids.length !== prev.length) {
-      const pos = new Map(prev.map((id, i) => [id, i]));
-      for (const [w, s] of scores.entries()) if (s.length) scores[w] = Float64Array.from(ids, (id) => s[pos.get(id)!]!);
-    }
-    take(c, ids);
+    const kept: number[] = [];
+    for (const id of ids) if (mark[id] === gen) kept.push(id);
+    ids = kept;
   }
   if (ids.length === 0) return [];
 
@@ -184,7 +180,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   const total = new Float64Array(ids.length);
   for (let j = 0; j < ids.length; j++) {
     let s = 0;
-    for (const w of scores) s += w[j]!;
+    for (let w = 0; w < words.length; w++) s += scores[w]![ids[j]!]!;
     total[j] = s;
   }
   const better = (a: number, b: number) =>
