@@ -45,14 +45,24 @@ function PROBE(): void {
   addEventListener('message', async (e: MessageEvent) => {
     if (e.source !== window || e.data?.type !== 'bench-probe') return;
     const times: number[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < (e.data.count as number); i++) {
+      // One lookup per navigation: the previous one's badge and panel updates have settled.
+      await new Promise((r) => setTimeout(r, 40));
       const info = { url: location.href, meta: Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')])), title: document.title };
       const t0 = performance.now();
       const r = await chrome.runtime.sendMessage({ type: 'pageInfo', arg: info });
       times.push(performance.now() - t0);
       if (r?.value?.status !== 'found') times.push(Number.NaN);
     }
-    document.documentElement.dataset.benchProbe = JSON.stringify(times);
+    // The floor: a message no handler takes (the worker's listener declines it at once).
+    for (let i = 0; i < (e.data.count as number); i++) {
+      await new Promise((r) => setTimeout(r, 40));
+      const t0 = performance.now();
+      await chrome.runtime.sendMessage({ type: 'bench-none' }).catch(() => undefined);
+      floor.push(performance.now() - t0);
+    }
+    document.documentElement.dataset.benchProbe = JSON.stringify({ times, floor });
   });
 }
 
@@ -82,11 +92,11 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     await endToEndMs(ext, control, tabId!, 5);
     const panelWarm = await endToEndMs(ext, control, tabId!, 50);
     await pageLookupEndToEndMs(tab, 5);
-    const warm = await pageLookupEndToEndMs(tab, 50);
+    const { times: warm, floor } = await pageLookupEndToEndMs(tab, 50);
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) {
       await stopWorker(ext, control);
-      cold.push(...(await pageLookupEndToEndMs(tab, 1)));
+      cold.push(...(await pageLookupEndToEndMs(tab, 1)).times);
     }
     await stopWorker(ext, control);
     const popupCold = await popupFirstResultsMs(ext, 'segmentation', 1);
@@ -112,6 +122,8 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`e2eWarmP50Ms_${label}`]: r2(pct(warm, 50)),
       [`e2eWarmP95Ms_${label}`]: r2(pct(warm, 95)),
       [`e2eColdP50Ms_${label}`]: r2(pct(cold, 50)),
+      [`messageFloorP50Ms_${label}`]: r2(pct(floor, 50)),
+      [`messageFloorP95Ms_${label}`]: r2(pct(floor, 95)),
       [`panelE2eWarmP50Ms_${label}`]: r2(pct(panelWarm, 50)),
       [`panelE2eWarmP95Ms_${label}`]: r2(pct(panelWarm, 95)),
       [`chipVisibleMs_${label}`]: r2(pct(chip.chip.slice(1), 50)),
@@ -225,6 +237,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['side panel view (+ digests, related papers) p50 / p95 (ms)', 'panelViewP50Ms', 'panelViewP95Ms'],
     ['page lookup from the content script, warm worker p50 / p95 (ms)', 'e2eWarmP50Ms', 'e2eWarmP95Ms'],
     ['the same, worker stopped before each, p50 (ms)', 'e2eColdP50Ms', 'e2eColdP50Ms'],
+    ['floor: a message the worker declines, p50 / p95 (ms)', 'messageFloorP50Ms', 'messageFloorP95Ms'],
     ['side panel view via the worker, warm p50 / p95 (ms)', 'panelE2eWarmP50Ms', 'panelE2eWarmP95Ms'],
     ['search keystroke p50 / p95 (ms)', 'searchP50Ms', 'searchP95Ms'],
     ['linear scan p50 / p95 (ms)', 'linearScanP50Ms', 'linearScanP95Ms'],

@@ -13,7 +13,7 @@ import { openDigestDb, type DB } from './schema.ts';
 import { indexState, linearSearchIn, searchIn, searchIndexReady, forgetSearchCache } from './search.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
 import { writeDigestsTo, writeDigestTo, writeInOneTx, RECORD_STORES } from './write.ts';
-import { mergePending, MERGE_ROWS } from './search-write.ts';
+import { mergePending, MERGE_ROWS, VOID_TERM } from './search-write.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
 import { rng } from '../../tests/server/generate-posts.ts';
 import type { SearchStateRecord } from './schema.ts';
@@ -220,6 +220,31 @@ describe('pending rows and merges', () => {
     expect(merges).toBeGreaterThan(0);
     await expectSameAsScan(db, 'all merged');
     expect((await indexState(db)).fresh).toBe(true);
+  });
+
+  it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
+    const db = await freshDb();
+    const ids = async () => (await db.getAll('searchDocs')).filter((r) => r.ref.startsWith('p ')).map((r) => r.id);
+    await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    await mergePending(db);
+    const [first] = await ids();
+    // The same digest again: same documents, nothing pending, nothing void.
+    await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    expect(await db.count('pending')).toBe(0);
+    expect(await ids()).toEqual([first]);
+    // Named again in a later digest: the record changed, so a new id; the old one stays in the
+    // postings it was merged into (they only grow), listed void.
+    await writeDigestTo(db, digest('b', '2026-05-23', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    await mergePending(db);
+    const [second] = await ids();
+    expect(second).toBeGreaterThan(first!);
+    const kidneys = await db.getAll('postings', IDBKeyRange.bound(['kidneys', 0], ['kidneys', Infinity]));
+    expect(kidneys.flatMap((l) => [...l].filter((_, j) => j % 2 === 0))).toEqual([first, second]);
+    const voids = await db.getAll('postings', IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]));
+    expect(voids.flatMap((l) => [...l].filter((_, j) => j % 2 === 0))).toEqual([first]);
+    // Search shows the paper once, as it is now (in both digests).
+    const hits = await searchIn(db, parseQuery('kidneys'), 10);
+    expect(hits.map((h) => [h.doc.key, h.doc.date])).toEqual([['2605.00001', '2026-05-23']]);
   });
 
   it('merges in the background once enough rows wait, and a merge under a reader makes it read again', async () => {
