@@ -103,7 +103,9 @@ export function mergeMentions(raw: readonly RawMention[]): PaperMention[] {
     list.push(m);
     groups.set(r, list);
   });
-  return [...groups.values()].sort((a, b) => a[0]!.order - b[0]!.order).map(combine);
+  // A mention left with no name at all (a link whose text was only punctuation, and no title or
+  // id to fall back on) names nothing a reader could recognise.
+  return [...groups.values()].sort((a, b) => a[0]!.order - b[0]!.order).map(combine).filter((m) => m.name !== '');
 }
 
 function combine(members: RawMention[]): PaperMention {
@@ -117,8 +119,10 @@ function combine(members: RawMention[]): PaperMention {
   );
   const sections: Section[] = unique(members.map((m) => m.section));
   const codeUrls: CodeLink[] = unique(members.flatMap((m) => m.codeUrls), codeLinkKey);
+  // A link's text can be nothing but punctuation ("”"): then another member's name, the title or the id.
+  const name = [named, ...members].map((m) => m.name.trim()).find(Boolean) ?? title ?? (arxivId ? `arXiv:${arxivId}` : '');
   return {
-    name: named.name,
+    name,
     ...(title ? { title } : {}),
     ...(arxivId ? { arxivId } : {}),
     codeUrls,

@@ -95,6 +95,12 @@ describe('robustness', () => {
     );
   });
 
+  it('names a paper whose link text is only punctuation by its id (found by the soup above)', () => {
+    const s = '<h3>Latest 12 papers on deep learning: Feb. 28, 2026</h3><h3>The Big Idea(s) &amp; Core Innovations</h3><a href="https://arxiv.org/abs/2601.00001">”</a>';
+    survive(() => parseDigestDocument(s));
+    expect(parseDigestDocument(s).digests[0]?.papers.map((p) => [p.name, p.arxivId])).toEqual([['arXiv:2601.00001', '2601.00001']]);
+  });
+
   it('survives a seed with random lines deleted, doubled or shuffled', () => {
     const seeds = files.filter((f) => f.includes('Latest 100 papers'));
     fc.assert(
