@@ -21,7 +21,7 @@ const MAX_SHARE = 0.03;
 const READ_WORDS = 4;
 /** …and only if they span at most this many chunks, or this share of all chunks. */
 const MAX_CHUNKS = 64;
-const MAX_CHUNK_SHARE = 0.5;
+const MAX_CHUNK_SHARE = 0.25;
 
 export interface TermRelative {
   readonly key: string;
