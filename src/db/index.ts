@@ -11,7 +11,7 @@ import { findPapersIn, lookupIn, type PaperMatch, viewPapersInDb } from './looku
 export { digestCountOf, type PaperMatch } from './lookup.ts';
 import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
-import { SEARCH_STORES } from './search-write.ts';
+import { restarted, SEARCH_STORES } from './search-write.ts';
 import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
 import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { type FetchText, loadStarterInto } from './starter.ts';
@@ -72,9 +72,7 @@ export async function clearAll(): Promise<void> {
   const stores = ['digests', 'papers', 'meta', 'posts', 'failures', ...SEARCH_STORES] as const;
   const tx = db.transaction([...stores], 'readwrite');
   const old = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
-  // `main` moves on, so no context keeps answering from what it cached before.
-  const empty: SearchStateRecord = { stamp: EMPTY_STAMP, nextId: 0, main: (old?.main ?? 0) + 1, epoch: (old?.epoch ?? 0) + 1 };
-  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(empty, 'search'), tx.done]);
+  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(restarted(old, EMPTY_STAMP), 'search'), tx.done]);
 }
 
 // Sync: raw posts, failures, per-source state, the lock, retention.

@@ -5,7 +5,7 @@
  */
 import { RELAXED } from './requests.ts';
 import type { DB, SearchStateRecord } from './schema.ts';
-import { indexInTx, mergePending, SEARCH_STORES, stampOf, wantsMerge } from './search-write.ts';
+import { indexInTx, mergePending, restarted, SEARCH_STORES, stampOf, wantsMerge } from './search-write.ts';
 import type { RecordTx } from './write.ts';
 import type { CountersRecord } from './schema.ts';
 
@@ -25,9 +25,7 @@ async function rebuild(db: DB): Promise<void> {
   {
     const tx = db.transaction([...SEARCH_STORES, 'meta' as const], 'readwrite');
     const old = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
-    // `main` moves on: every reader's cached postings and vocabulary are stale from here.
-    const fresh: SearchStateRecord = { stamp: REBUILDING, nextId: 0, nextSeq: 0, pendingRows: 0, pendingPairs: 0, main: (old?.main ?? 0) + 1, epoch: (old?.epoch ?? 0) + 1 };
-    await Promise.all([...SEARCH_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(fresh, 'search'), tx.done]);
+    await Promise.all([...SEARCH_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(restarted(old, REBUILDING), 'search'), tx.done]);
   }
   for (const store of ['papers', 'digests'] as const) {
     let after: string | undefined;

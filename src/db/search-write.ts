@@ -38,6 +38,20 @@ export const paperRef = (key: string): string => `p ${key}`;
 export const digestRef = (id: string): string => `d ${id}`;
 export const stampOf = (c: CountersRecord | undefined): string => c?.updated ?? EMPTY_STAMP;
 export const NO_STAMP = 'none';
+/**
+ * The state of an index emptied to start again (a rebuild, clearing the data): ids restart from 0
+ * in a new `epoch`, and `main` moves on, so no context keeps answering from what it cached.
+ */
+export const restarted = (old: SearchStateRecord | undefined, stamp: string): SearchStateRecord => ({
+  stamp,
+  nextId: 0,
+  nextSeq: 0,
+  pendingRows: 0,
+  pendingPairs: 0,
+  main: (old?.main ?? 0) + 1,
+  epoch: (old?.epoch ?? 0) + 1,
+});
+
 /** The index holds exactly what the records hold. */
 export const agrees = (state: SearchStateRecord | undefined, counters: CountersRecord | undefined): boolean => (state?.stamp ?? NO_STAMP) === stampOf(counters);
 
@@ -181,7 +195,7 @@ export async function mergePending(db: DB): Promise<number> {
 }
 
 /** Merges run in this context and their time: the benchmark reports them. */
-export const mergeStats = { merges: 0, ms: 0, requests: 0 };
+export const mergeStats = { merges: 0, ms: 0 };
 
 async function appendPending(db: DB): Promise<number> {
   const tx = db.transaction(['postings', 'pending', 'vocab', 'meta'], 'readwrite', RELAXED);
@@ -223,7 +237,6 @@ async function appendPending(db: DB): Promise<number> {
   });
   const parts = [...fresh.keys()];
   const rowsBefore = await Promise.all(parts.map((p) => vocab.get(p)));
-  mergeStats.requests += list.length * 2 + parts.length * 2;
   await issueAll((add) => {
     list.forEach((e, i) => add(postings.put(appended(chunks[i], e.add), [e.term, e.chunk])));
     // Vocabulary entries are only removed by a rebuild.

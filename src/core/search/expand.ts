@@ -1,10 +1,6 @@
 import { typoBudget } from './edit-distance.ts';
+import { EXACT, PREFIX, TYPO } from './match.ts';
 import { FILTER_MARK } from './terms.ts';
-
-// The same scale as linearSearch: an exact word beats a completed prefix, which beats a typo.
-const EXACT = 1;
-const PREFIX = 0.8;
-const TYPO = 0.5;
 
 /** First index in a sorted list whose value is >= `key`. */
 export function lowerBound(sorted: readonly string[], key: string): number {
@@ -29,9 +25,9 @@ function nextBranch(sorted: readonly string[], lo: number, hi: number, d: number
 }
 
 /**
- * The vocabulary terms a query word matches, each with the factor linearSearch's wordScore gives
+ * The vocabulary terms a query word matches, each with the factor the matching rules (match.ts) give
  * it: exact, completed prefix (the last word while typing), within the typo budget, or a prefix
- * within one typo. `vocab` is sorted; filter pseudo-terms sort first and are skipped.
+ * within one typo — match.ts's rules, applied to the whole vocabulary at once. `vocab` is sorted; filter pseudo-terms sort first and are skipped.
  *
  * Typos are found by walking the sorted vocabulary as a trie (a range of terms per prefix, its
  * branches found by binary search) with one row of the Damerau distance table per depth: a branch
@@ -52,7 +48,12 @@ export function expandWord(vocab: readonly string[], word: string, prefix: boole
   // Ranges of terms whose first n units are within one typo of the word: prefixes within a typo,
   // unless a closer factor claims them first (the walk below finishes before they are added).
   const typoPrefixed: [number, number][] = [];
-  const visit = (d: number, lo: number, hi: number, prev2: Int32Array | undefined, row: Int32Array, last: number): void => {
+  // One row per depth, reused: the walk is depth-first, so a depth's row is only overwritten once
+  // its subtree is done (no branch can go deeper than n + budget: its row would exceed the budget).
+  const rows = Array.from({ length: n + budget + 2 }, () => new Int32Array(n + 1));
+  for (let j = 0; j <= n; j++) rows[0]![j] = j;
+  const visit = (d: number, lo: number, hi: number, last: number): void => {
+    const row = rows[d]!;
     if (vocab[lo]!.length === d) {
       // The prefix itself is a term.
       if (row[n]! <= budget && !out.has(vocab[lo]!)) out.set(vocab[lo]!, TYPO);
@@ -62,22 +63,23 @@ export function expandWord(vocab: readonly string[], word: string, prefix: boole
     let min = row[0]!;
     for (let j = 1; j <= n; j++) if (row[j]! < min) min = row[j]!;
     if (min > budget) return;
+    const prev2 = d > 0 ? rows[d - 1]! : undefined;
+    const next = rows[d + 1]!;
     for (let i = lo; i < hi; ) {
       const c = vocab[i]!.charCodeAt(d);
       const end = nextBranch(vocab, i, hi, d, c);
-      const next = new Int32Array(n + 1);
       next[0] = d + 1;
       for (let j = 1; j <= n; j++) {
         let v = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (c === w[j - 1] ? 0 : 1));
         if (prev2 && j > 1 && c === w[j - 2] && last === w[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
         next[j] = v;
       }
-      visit(d + 1, i, end, row, next, c);
+      visit(d + 1, i, end, c);
       i = end;
     }
   };
   const first = lowerBound(vocab, String.fromCharCode(FILTER_MARK.charCodeAt(0) + 1));
-  if (first < vocab.length) visit(0, first, vocab.length, undefined, Int32Array.from({ length: n + 1 }, (_, j) => j), -1);
+  if (first < vocab.length) visit(0, first, vocab.length, -1);
   for (const [lo, hi] of typoPrefixed) for (let i = lo; i < hi; i++) if (!out.has(vocab[i]!)) out.set(vocab[i]!, TYPO * PREFIX);
   return out;
 }

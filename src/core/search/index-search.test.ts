@@ -7,7 +7,7 @@ import { topK } from './top-k.ts';
 import { typoBudget } from './edit-distance.ts';
 import { FILTER_MARK } from './terms.ts';
 
-/** wordScore's rules applied to every term, one by one: what expandWord must give. */
+/** The matching rules applied to every term, one by one: what expandWord must give. */
 function expandByScan(vocab: readonly string[], word: string, prefix: boolean): Map<string, number> {
   const out = new Map<string, number>();
   const budget = typoBudget(word);

@@ -4,8 +4,7 @@
  */
 import { expandWord, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
-import { FIELD_WEIGHTS, type Field, type SearchDoc } from './document.ts';
-import { compareHits, passesFilters, type SearchHit } from './match.ts';
+import { compareHits, scoreWith, type SearchHit, type TermFactor } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import { CODE_TERM, FILTER_MARK, infoDay, infoHasCode, infoIsPaper, infoMask, maskWeight, yearTerm } from './terms.ts';
 import { topK } from './top-k.ts';
@@ -66,8 +65,6 @@ function nextGen(): number {
   return ++generation;
 }
 
-const FIELDS: readonly Field[] = ['title', 'name', 'meta', 'context'];
-
 // Typing "medical image seg…" expands "medical" and "image" again on every keystroke: expansions
 // are kept per vocabulary (a new vocabulary is a new array, so nothing stale survives a write).
 const EXPANSIONS_KEPT = 512;
@@ -84,36 +81,6 @@ function expandKept(vocab: readonly string[], word: string, prefix: boolean): Ma
     kept.set(key, found);
   }
   return found;
-}
-
-/**
- * scoreDoc with each word's expansion in hand: a term's factor is a Map lookup instead of an
- * edit-distance test, so re-scoring a candidate costs a pass over its words. The expansion holds
- * exactly the terms (and factors) wordScore would accept, so the scores and highlights are the same.
- */
-export function scoreExpanded(doc: SearchDoc, q: SearchQuery, expansions: readonly ReadonlyMap<string, number>[]): SearchHit | undefined {
-  if (!passesFilters(doc, q)) return undefined;
-  const matched: string[] = [];
-  let score = 0;
-  for (const found of expansions) {
-    let best = 0;
-    for (const field of FIELDS) {
-      const weight = FIELD_WEIGHTS[field];
-      if (weight <= best) break;
-      for (const term of doc.fields[field]) {
-        const s = found.get(term) ?? 0;
-        if (s * weight > best) {
-          best = s * weight;
-          matched.push(term);
-        }
-        if (s === 1) break;
-      }
-    }
-    if (best === 0) return undefined;
-    score += best;
-  }
-  for (const p of q.phrases) matched.push(...p.split(' '));
-  return { doc, score, matched: [...new Set(matched)] };
 }
 
 export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchHit[]> {
@@ -188,13 +155,15 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
 
   // Phrases can reject candidates only their document shows: check them all, best first.
   const ranked = q.phrases.length ? topK(ids.length, ids.length, better) : topK(ids.length, limit + SLACK, better);
+  // Re-scored from each word's expansion: a Map lookup per document word, not an edit distance.
+  const factors: TermFactor[] = expansions.map((found) => (term) => found.get(term) ?? 0);
   const hits: SearchHit[] = [];
   for (let from = 0; from < ranked.length; from += limit + SLACK) {
     const page = ranked.slice(from, from + limit + SLACK);
     const docs = await reader.docs(page.map((c) => ids[c]!));
     for (const doc of docs) {
       // The very score the postings gave, plus the words to highlight and the phrases checked.
-      const hit = doc && scoreExpanded(doc, q, expansions);
+      const hit = doc && scoreWith(doc, q, factors);
       if (hit) hits.push(hit);
     }
     if (hits.length >= limit) break;

@@ -10,10 +10,13 @@ export interface SearchHit {
 }
 
 const FIELDS: readonly Field[] = ['title', 'name', 'meta', 'context'];
-// An exact word beats a completed prefix, which beats a typo.
-const EXACT = 1;
-const PREFIX = 0.8;
-const TYPO = 0.5;
+/** A term's factor for a query word: an exact word beats a completed prefix, which beats a typo. */
+export const EXACT = 1;
+export const PREFIX = 0.8;
+export const TYPO = 0.5;
+
+/** A document word's factor for one query word (0: no match). */
+export type TermFactor = (term: string) => number;
 
 export function passesFilters(doc: SearchDoc, q: SearchQuery): boolean {
   if (q.hasCode && !doc.hasCode) return false;
@@ -22,18 +25,31 @@ export function passesFilters(doc: SearchDoc, q: SearchQuery): boolean {
   return q.phrases.every((p) => doc.phraseText.includes(` ${p} `) || doc.phraseText.includes(` ${p}`));
 }
 
-function wordScore(doc: SearchDoc, word: string, prefix: boolean, matched: string[]): number {
+/** The matching rules for a query word: exact, completed prefix, within the typo budget, or a prefix within one typo. */
+function wordFactor(word: string, prefix: boolean): TermFactor {
   const budget = typoBudget(word);
+  return (term) => {
+    if (term === word) return EXACT;
+    if (prefix && term.startsWith(word)) return PREFIX;
+    if (budget > 0 && withinDistance(term, word, budget)) return TYPO;
+    if (prefix && budget > 0 && term.length > word.length && withinDistance(term.slice(0, word.length), word, 1)) return TYPO * PREFIX;
+    return 0;
+  };
+}
+
+/** Each query word's factor by the matching rules (the last word a prefix while typing). */
+export function wordFactors(q: SearchQuery): TermFactor[] {
+  return q.words.map((word, i) => wordFactor(word, q.prefixLast && i === q.words.length - 1));
+}
+
+/** The best field weight × factor over the document's words, noting each word that raised it. */
+function bestOf(doc: SearchDoc, factor: TermFactor, matched: string[]): number {
   let best = 0;
   for (const field of FIELDS) {
     const weight = FIELD_WEIGHTS[field];
     if (weight <= best) break;
     for (const term of doc.fields[field]) {
-      let s = 0;
-      if (term === word) s = EXACT;
-      else if (prefix && term.startsWith(word)) s = PREFIX;
-      else if (budget > 0 && withinDistance(term, word, budget)) s = TYPO;
-      else if (prefix && budget > 0 && term.length > word.length && withinDistance(term.slice(0, word.length), word, 1)) s = TYPO * PREFIX;
+      const s = factor(term);
       if (s * weight > best) {
         best = s * weight;
         matched.push(term);
@@ -44,19 +60,28 @@ function wordScore(doc: SearchDoc, word: string, prefix: boolean, matched: strin
   return best;
 }
 
-/** Scores one document, or undefined when a filter, phrase or word does not match. */
-export function scoreDoc(doc: SearchDoc, q: SearchQuery): SearchHit | undefined {
+/**
+ * Scores one document given each query word's factors, or undefined when a filter, phrase or word
+ * does not match. The scan passes the matching rules; the index passes each word's expansion (a
+ * Map lookup holding exactly the terms and factors the rules give), so both score to the bit.
+ */
+export function scoreWith(doc: SearchDoc, q: SearchQuery, factors: readonly TermFactor[]): SearchHit | undefined {
   if (!passesFilters(doc, q)) return undefined;
   const matched: string[] = [];
   let score = 0;
-  for (const [i, word] of q.words.entries()) {
-    const s = wordScore(doc, word, q.prefixLast && i === q.words.length - 1, matched);
+  for (const factor of factors) {
+    const s = bestOf(doc, factor, matched);
     if (s === 0) return undefined;
     score += s;
   }
   for (const p of q.phrases) matched.push(...p.split(' '));
   // A filter-only query ranks by recency alone.
   return { doc, score, matched: [...new Set(matched)] };
+}
+
+/** Scores one document by the matching rules. */
+export function scoreDoc(doc: SearchDoc, q: SearchQuery): SearchHit | undefined {
+  return scoreWith(doc, q, wordFactors(q));
 }
 
 /** Best first; ties go to the more recent digest, then papers before digests. */
@@ -67,8 +92,9 @@ export function compareHits(a: SearchHit, b: SearchHit): number {
 /** The plain scan: every document scored. Correct at any size, fast at the starter index's. */
 export function linearSearch(docs: readonly SearchDoc[], q: SearchQuery, limit = 50): SearchHit[] {
   const hits: SearchHit[] = [];
+  const factors = wordFactors(q);
   for (const doc of docs) {
-    const hit = scoreDoc(doc, q);
+    const hit = scoreWith(doc, q, factors);
     if (hit) hits.push(hit);
   }
   return hits.sort(compareHits).slice(0, limit);
