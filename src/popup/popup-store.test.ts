@@ -41,6 +41,23 @@ describe('popup store', () => {
     expect(s.items.value.map((i) => i.kind)).toEqual(['digest', 'digest']);
   });
 
+  it('is settled only once every query asked so far has its answer (or failed)', async () => {
+    const pending = new Map<string, { ok: (a: SearchAnswer) => void; fail: (e: Error) => void }>();
+    const s = store((q) => new Promise((ok, fail) => pending.set(q, { ok, fail })));
+    let settled = false;
+    await s.settled();
+    void s.setQuery('ha');
+    const waiting = s.settled().then(() => (settled = true));
+    void s.setQuery('hads');
+    pending.get('ha')!.ok({ results: [], tookMs: 1 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(false);
+    pending.get('hads')!.fail(new Error('worker stopped'));
+    await waiting;
+    expect(settled).toBe(true);
+    expect(s.error.value).toBe('worker stopped');
+  });
+
   it('walks the latest digests and their themes with the keyboard', async () => {
     const s = store(async () => ({ results: [], tookMs: 0 }));
     await s.load();

@@ -41,6 +41,8 @@ export interface PopupStore {
   move(delta: number): void;
   setExpanded(digestId: string, open: boolean): void;
   load(): Promise<void>;
+  /** Resolves once no query waits for its answer (answered, failed or replaced). */
+  settled(): Promise<void>;
 }
 
 const itemId = (kind: string, key: string) => `${kind}-${key.replace(/[^\w-]/g, '_')}`;
@@ -55,6 +57,7 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
   const active = signal(0);
   const error = signal<string | undefined>(undefined);
   let generation = 0;
+  let inFlight: Promise<unknown> = Promise.resolve();
 
   const browsing = computed(() => query.value.trim() === '');
   const items = computed<readonly Item[]>(() => {
@@ -78,7 +81,9 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
     }
     const started = now();
     try {
-      const a = await deps.search(q);
+      const asked = deps.search(q);
+      inFlight = asked.catch(() => undefined);
+      const a = await asked;
       // Typing outruns answers: only the latest query's answer may paint.
       if (mine !== generation) return;
       answer.value = { query: q, results: a.results, latencyMs: Math.round((now() - started) * 10) / 10, tookMs: a.tookMs };
@@ -115,5 +120,10 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
     }
   }
 
-  return { query, answer, batches, counters, expanded, active, error, items, browsing, setQuery, move, setExpanded, load };
+  async function settled(): Promise<void> {
+    // A query typed while the previous one was asked replaces what is awaited.
+    for (let seen: Promise<unknown> | undefined; seen !== inFlight; ) await (seen = inFlight);
+  }
+
+  return { query, answer, batches, counters, expanded, active, error, items, browsing, setQuery, move, setExpanded, load, settled };
 }
