@@ -1,15 +1,16 @@
 /**
  * Related papers by salient terms: papers of any digest whose words share the rarest words of this
- * paper's title, read off the search index (docs/search.md). How many postings chunks a word spans
- * is read first (keys only: cheap even for "learning" at 1M papers); words spanning many are
- * common and skipped, the others are read in full and the rarest few used.
+ * paper's title, read off the search index (docs/search.md). A word's document frequency is
+ * estimated first, without reading all its postings: the keys of its chunks (how many id ranges
+ * it appears in) and one complete chunk (how dense it is there). Words estimated common are skipped; the others are read in
+ * full, counted exactly, and the rarest few used.
  */
 import type { PaperRecord } from '../core/index/types.ts';
 import { titleKey } from '../core/ids/title-key.ts';
 import { infoDay, infoIsPaper } from '../core/search/terms.ts';
 import type { DB } from './schema.ts';
 import { openIndexReader } from './search-reader.ts';
-import { CHUNK, paperRef } from './search-write.ts';
+import { paperRef } from './search-write.ts';
 
 /** Words of the title considered; the rarest TERMS of them used. */
 const CANDIDATE_WORDS = 8;
@@ -17,15 +18,38 @@ const TERMS = 3;
 /** A word in more papers than this (or this share of the index, at least 3) says nothing about how two papers relate. */
 const MAX_PAPERS = 2_000;
 const MAX_SHARE = 0.03;
-/** Words read in full: those spanning the fewest postings chunks (a rare word is in few of them). */
+/** Words read in full: the READ_WORDS estimated rarest, and only those estimated under ESTIMATE_SLACK × the cap. */
 const READ_WORDS = 4;
-/** …and only if they span at most this many chunks, or this share of all chunks. */
-const MAX_CHUNKS = 64;
-const MAX_CHUNK_SHARE = 0.25;
+const ESTIMATE_SLACK = 1.5;
 
 export interface TermRelative {
   readonly key: string;
   readonly terms: readonly string[];
+}
+
+export interface WordSpan {
+  readonly word: string;
+  /** How many postings chunks the word has (0: none merged yet). */
+  readonly chunks: number;
+  /** The length (2 per pair) of one complete chunk of it: the next to last, as the last may still be filling. */
+  readonly sampled: number;
+}
+
+/**
+ * The words worth reading in full, rarest first: a word in at most one chunk costs one small read;
+ * the others are estimated at (papers in a recent chunk) × (chunks), and kept when the estimate is
+ * under the cap (with some slack: the exact count decides later).
+ */
+export function wordsToRead(spans: readonly WordSpan[], maxPapers: number): string[] {
+  const small = spans.filter((s) => s.chunks <= 1).map((s) => s.word);
+  const estimated = spans
+    .filter((s) => s.chunks > 1)
+    .map((s) => ({ word: s.word, df: (s.sampled / 2) * s.chunks }))
+    .filter((s) => s.df <= maxPapers * ESTIMATE_SLACK)
+    .sort((a, b) => a.df - b.df)
+    .slice(0, READ_WORDS)
+    .map((s) => s.word);
+  return [...small, ...estimated];
 }
 
 const candidateWords = (title: string | undefined): string[] =>
@@ -36,28 +60,19 @@ export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number
   const words = candidateWords(paper.title);
   if (words.length === 0 || !db.objectStoreNames.contains('postings')) return [];
   const tx = db.transaction(['postings', 'searchDocs']);
-  // Everything that does not depend on another read, at once.
-  const [self, spans, reader] = await Promise.all([
+  const postings = tx.objectStore('postings');
+  // Everything that does not depend on another read, at once; then one full chunk per word.
+  const [self, chunkKeys, reader] = await Promise.all([
     tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
-    Promise.all(words.map((w) => tx.objectStore('postings').getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity])).then((k) => k.length))),
+    Promise.all(words.map((w) => postings.getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity])))),
     openIndexReader(db),
   ]);
   // An index being rebuilt answers nothing here; the other relatives still show.
   if (!reader) return [];
+  const sampled = await Promise.all(chunkKeys.map((keys) => (keys.length > 1 ? postings.get(keys.at(-2)!).then((l) => l?.length ?? 0) : 0)));
   const docCount = await reader.idLimit();
-  const allChunks = Math.ceil(docCount / CHUNK);
   const maxPapers = Math.min(MAX_PAPERS, Math.max(3, Math.floor(docCount * MAX_SHARE)));
-  const maxSpan = Math.max(1, Math.min(MAX_CHUNKS, Math.floor(allChunks * MAX_CHUNK_SHARE)));
-  const spanned = words.map((w, i) => ({ w, span: spans[i]! }));
-  // Words in at most one chunk cost one small read each (0: not merged yet, maybe pending); of
-  // the others, those spanning the fewest.
-  const readable = [
-    ...spanned.filter((x) => x.span <= 1),
-    ...spanned
-      .filter((x) => x.span > 1 && x.span <= maxSpan)
-      .sort((a, b) => a.span - b.span)
-      .slice(0, READ_WORDS),
-  ].map((x) => x.w);
+  const readable = wordsToRead(words.map((word, i) => ({ word, chunks: chunkKeys[i]!.length, sampled: sampled[i]! })), maxPapers);
   if (readable.length === 0) return [];
   const all = await reader.postings(readable);
   const papersIn = (list: Uint32Array) => {

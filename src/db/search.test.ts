@@ -175,6 +175,24 @@ describe('related papers across digests', () => {
   });
 });
 
+describe('which title words are read for related papers', () => {
+  it('estimates a word from its chunk count and one recent chunk, rarest first, never reading a common one', async () => {
+    const { wordsToRead } = await import('./related-terms.ts');
+    const spans = [
+      // 244 chunks (1M ids) but 8 papers in each: ~2,000 papers, spread thin — read.
+      { word: 'spread', chunks: 244, sampled: 16 },
+      // 30 chunks of 2,000 papers each: 60,000 papers — never read, though it spans few chunks.
+      { word: 'dense', chunks: 30, sampled: 4000 },
+      { word: 'rare', chunks: 3, sampled: 4 },
+      { word: 'single', chunks: 1, sampled: 0 },
+      { word: 'pending', chunks: 0, sampled: 0 },
+      { word: 'borderline', chunks: 100, sampled: 62 },
+    ];
+    expect(wordsToRead(spans, 2000)).toEqual(['single', 'pending', 'rare', 'spread']);
+    expect(wordsToRead(spans, 100)).toEqual(['single', 'pending', 'rare']);
+  });
+});
+
 describe('pending rows and merges', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
