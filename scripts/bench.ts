@@ -145,6 +145,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`indexMsPerDigestP95_${label}`]: m.indexing.p95,
       [`recordsOnlyMsPerDigestP50_${label}`]: m.split.records.p50,
       [`searchIndexOnlyMsPerDigestP50_${label}`]: m.split.index.p50,
+      [`rawRecordWrite100MsP50_${label}`]: m.rawWrites.p50,
     };
     if (s.linear) {
       Object.assign(out, {
@@ -252,6 +253,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['first search of a context (vocabulary read) (ms)', 'searchFirstQueryMs', 'searchFirstQueryMs'],
     ['index a digest: records / search index only (ms)', 'recordsOnlyMsPerDigestP50', 'searchIndexOnlyMsPerDigestP50'],
     ['index one 100-paper digest p50 / p95 (ms)', 'indexMsPerDigestP50', 'indexMsPerDigestP95'],
+    ['floor: 100 stored papers read and written back, p50 (ms)', 'rawRecordWrite100MsP50', 'rawRecordWrite100MsP50'],
     ['whole corpus load (s)', 'loadMs', 'loadMs'],
     ['storage (MB)', 'storageBytes', 'storageBytes'],
     ['empty extension page: navigation → first frame (ms)', 'blankExtensionPageMs', 'blankExtensionPageMs'],

@@ -101,6 +101,26 @@ export async function storageBytes(): Promise<number> {
 }
 
 /**
+ * The floor under a digest's records side: 100 stored papers read by key and written back unchanged
+ * (their four indexes kept by IndexedDB) in one relaxed transaction, nothing else — what any design
+ * storing one record per paper pays at this database size.
+ */
+export async function measureRawRecordWrites(db: DB, rounds = 5) {
+  const keys = await db.getAllKeys('papers', null, 20_000);
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const some = Array.from({ length: 100 }, (_, i) => keys[Math.floor(((r * 100 + i) * 7919) % keys.length)]!);
+    const t0 = performance.now();
+    const tx = db.transaction('papers', 'readwrite', { durability: 'relaxed' });
+    const records = await Promise.all(some.map((k) => tx.store.get(k)));
+    await Promise.all(records.map((rec) => rec && tx.store.put(rec)));
+    await tx.done;
+    times.push(performance.now() - t0);
+  }
+  return p50p95(times);
+}
+
+/**
  * The same write split in two: records (and counters) in one transaction, then the search index
  * for what it touched in another — to see which half costs what. The stamps hand over exactly.
  */
