@@ -144,29 +144,56 @@ export async function openIndexReader(db: DB): Promise<IndexReader | undefined> 
 
   return {
     vocabulary: async () => pending.vocab,
-    async postings(terms) {
+    async postings(terms, prefixes = []) {
       if (c.entries > POSTINGS_CACHE_ENTRIES) {
         c.lists.clear();
         c.entries = 0;
         pending.combined.clear();
       }
       const need = terms.filter((t) => !pending.combined.has(t));
-      const read = need.filter((t) => !c.lists.has(t));
+      let read = need.filter((t) => !c.lists.has(t));
+      // A short prefix ("se") completes to hundreds of terms, adjacent in key order: when none of
+      // them was read before, one key range reads them all (values and keys, to tell them apart).
+      const ranged = prefixes.filter((p) => {
+        const completions = read.filter((t) => t.startsWith(p));
+        return completions.length >= 2 && terms.every((t) => !t.startsWith(p) || !c.lists.has(t));
+      });
+      if (ranged.length) read = read.filter((t) => !ranged.some((p) => t.startsWith(p)));
       if (need.length) {
         const ptx = db.transaction(['meta', 'postings']);
+        const store = ptx.objectStore('postings');
         // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent.
-        const [now, lists] = await Promise.all([
+        const [now, lists, ranges] = await Promise.all([
           ptx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
-          Promise.all(read.map(async (t) => concat(await ptx.objectStore('postings').getAll(IDBKeyRange.bound([t, 0], [t, Infinity]))))),
+          Promise.all(read.map(async (t) => concat(await store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity]))))),
+          Promise.all(
+            ranged.map((p) => {
+              const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
+              return Promise.all([store.getAllKeys(range), store.getAll(range)]);
+            }),
+          ),
         ]);
         if ((now?.main ?? 0) !== main) {
           forgetVocabulary();
           throw new IndexMoved();
         }
-        read.forEach((t, i) => {
-          c.lists.set(t, lists[i]!);
-          c.entries += lists[i]!.length;
-        });
+        const keep = (t: string, list: Uint32Array) => {
+          c.lists.set(t, list);
+          c.entries += list.length;
+        };
+        read.forEach((t, i) => keep(t, lists[i]!));
+        for (const [keys, values] of ranges) {
+          // Chunks come in key order: a term's chunks one after another.
+          for (let i = 0; i < keys.length; ) {
+            const term = keys[i]![0];
+            let j = i;
+            while (j < keys.length && keys[j]![0] === term) j++;
+            keep(term, concat(values.slice(i, j)));
+            i = j;
+          }
+        }
+        // A completion with nothing merged yet (only pending) had no key in its range.
+        for (const p of ranged) for (const t of need) if (t.startsWith(p) && !c.lists.has(t)) keep(t, new Uint32Array(0));
         for (const t of need) pending.combined.set(t, combine(pending, c.lists.get(t) ?? new Uint32Array(0), t));
       }
       return terms.map((t) => pending.combined.get(t)!);

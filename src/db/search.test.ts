@@ -175,6 +175,50 @@ describe('related papers across digests', () => {
   });
 });
 
+describe('postings read as one key range per typed prefix', () => {
+  it('hands each term exactly the chunks a read per term gives, across chunks and neighbouring prefixes', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'Kidney', title: 'Kidney livers' }]));
+    const pairs = (...ids: number[]) => new Uint32Array(ids.flatMap((id) => [id, 1]));
+    const rows: [string, number, Uint32Array][] = [
+      ['se', 0, pairs(1)],
+      ['seg', 0, pairs(2, 3)],
+      ['seg', 2, pairs(8200)],
+      ['segment', 0, pairs(4)],
+      ['segment', 1, pairs(4100, 4101)],
+      ['segment', 3, pairs(12300)],
+      ['segments', 1, pairs(4200)],
+      ['segz', 0, pairs(5)],
+      ['seh', 0, pairs(6)],
+    ];
+    const tx = db.transaction('postings', 'readwrite');
+    for (const [term, chunk, list] of rows) await tx.store.put(list, [term, chunk]);
+    await tx.done;
+    const terms = ['seg', 'segment', 'segments', 'segz', 'segpending'];
+    const rangedReader = (await openIndexReader(db))!;
+    // One getAll for the five terms, not five.
+    const getAll = IDBObjectStore.prototype.getAll;
+    let calls = 0;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      calls++;
+      return getAll.apply(this, args);
+    };
+    const ranged = await rangedReader.postings(terms, ['seg']).finally(() => (IDBObjectStore.prototype.getAll = getAll));
+    expect(calls).toBe(1);
+    forgetSearchCache();
+    const each = await (await openIndexReader(db))!.postings(terms);
+    expect(ranged.map((l) => [...l])).toEqual(each.map((l) => [...l]));
+    expect([...ranged[1]!]).toEqual([4, 1, 4100, 1, 4101, 1, 12300, 1]);
+    expect(ranged[4]!.length).toBe(0);
+    // Read once: the same reader answers from what the range brought, "seh" and "se" untouched.
+    forgetSearchCache();
+    const reader = (await openIndexReader(db))!;
+    await reader.postings(terms, ['seg']);
+    expect([...(await reader.postings(['seh']))[0]!]).toEqual([6, 1]);
+  });
+});
+
 describe('which title words are read for related papers', () => {
   it('estimates a word from its chunk count and one recent chunk, rarest first, never reading a common one', async () => {
     const { wordsToRead } = await import('./related-terms.ts');

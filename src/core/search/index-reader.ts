@@ -7,7 +7,11 @@ import type { SearchDoc } from './document.ts';
  */
 export interface IndexReader {
   vocabulary(): Promise<readonly string[]>;
-  postings(terms: readonly string[]): Promise<Uint32Array[]>;
+  /**
+   * `prefixes`: typed prefixes whose every completion in the vocabulary is among `terms`, so a
+   * reader may read all of them as one key range instead of a request per term.
+   */
+  postings(terms: readonly string[], prefixes?: readonly string[]): Promise<Uint32Array[]>;
   docs(ids: readonly number[]): Promise<(SearchDoc | undefined)[]>;
   /** One more than the highest document id in use. */
   idLimit(): Promise<number>;

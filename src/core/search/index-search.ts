@@ -4,7 +4,7 @@
  */
 import { expandWord, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
-import { compareHits, scoreWith, type SearchHit, type TermFactor } from './match.ts';
+import { compareHits, PREFIX, scoreWith, TYPO, type SearchHit, type TermFactor } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import { CODE_TERM, FILTER_MARK, infoDay, infoHasCode, infoIsPaper, infoMask, maskWeight, yearTerm } from './terms.ts';
 import { topK } from './top-k.ts';
@@ -83,6 +83,18 @@ function expandKept(vocab: readonly string[], word: string, prefix: boolean): Ma
   return found;
 }
 
+/**
+ * The typed prefix of the last word, and the prefixes within a typo of it that its expansion
+ * completed (their first letters): each names a run of adjacent terms a reader may read at once.
+ */
+function rangePrefixes(q: SearchQuery, expansions: readonly Map<string, number>[]): string[] {
+  if (!q.prefixLast || expansions.length !== q.words.length) return [];
+  const word = q.words.at(-1)!;
+  const out = new Set([word]);
+  for (const [term, factor] of expansions.at(-1)!) if (factor === TYPO * PREFIX) out.add(term.slice(0, word.length));
+  return [...out];
+}
+
 export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchHit[]> {
   if (isEmptyQuery(q)) return [];
   const vocab = await reader.vocabulary();
@@ -101,7 +113,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   if (constraints.length === 0) constraints.push({ terms: [CODE_TERM] });
 
   const all = [...new Set(constraints.flatMap((c) => c.terms))];
-  const lists = await reader.postings(all);
+  const lists = await reader.postings(all, rangePrefixes(q, expansions));
   const byTerm = new Map(all.map((t, i) => [t, lists[i]!]));
   const size = (c: Constraint) => c.terms.reduce((n, t) => n + byTerm.get(t)!.length, 0);
   // Candidates come from the smallest constraint; the others only narrow them.
