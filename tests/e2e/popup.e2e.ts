@@ -1,4 +1,4 @@
-// The search popup, opened as a page: finding seed papers by title word, short name, institution
+// The search popup, opened as a page (and once as the real toolbar popup): finding seed papers by title word, short name, institution
 // and filters; keyboard navigation opening the right tab; the side panel for a chosen paper.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,5 +152,39 @@ describe('popup', () => {
       await query('deep');
       expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
+  });
+});
+
+describe('the toolbar popup', () => {
+  it('opens from the toolbar button (action.openPopup), searches, and knows it is a popup', async () => {
+    const control = await ext.control();
+    // What a click on the toolbar button does. The popup is no tab: Playwright sees no page, so
+    // the control page (an extension page too) reaches into its window through getViews.
+    await control.evaluate(() => chrome.action.openPopup());
+    const worker = await ext.worker();
+    await expect.poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] })).length), { timeout: 10_000 }).toBe(1);
+    const seen = await control.evaluate(async () => {
+      const until = async <T,>(get: () => T | undefined | null): Promise<T> => {
+        for (let i = 0; i < 200; i++) {
+          const v = get();
+          if (v) return v;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error('the toolbar popup did not get there');
+      };
+      const view = await until(() => chrome.extension.getViews({ type: 'popup' })[0]);
+      const box = await until(() => view.document.querySelector<HTMLInputElement>('input.search'));
+      // Its start-up has asked the tab question: no tab, so it is the toolbar popup.
+      await until(() => view.document.querySelector('.batch'));
+      const inPopup = view.document.documentElement.classList.contains('in-popup');
+      const focused = view.document.activeElement === box;
+      box.value = 'HARU-Net';
+      box.dispatchEvent(new (view as unknown as typeof globalThis).Event('input', { bubbles: true }));
+      const name = await until(() => view.document.querySelector('[role="listbox"][data-query="HARU-Net"] .row .row-name')?.textContent);
+      view.close();
+      return { inPopup, focused, name };
+    });
+    expect(seen).toEqual({ inPopup: true, focused: true, name: 'HARU-Net' });
+    await expect.poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] })).length)).toBe(0);
   });
 });
