@@ -6,6 +6,7 @@ import { paperDoc, digestDoc } from '../../src/core/search/document.ts';
 import { linearSearch } from '../../src/core/search/match.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
 import { findPapersIn, lookupIn } from '../../src/db/lookup.ts';
+import { relativesByTerms } from '../../src/db/related-terms.ts';
 import type { PaperRef } from '../../src/core/detect/index.ts';
 import type { CountersRecord, DB, SearchStateRecord } from '../../src/db/schema.ts';
 import { indexInTx, stampOf } from '../../src/db/search-write.ts';
@@ -44,6 +45,11 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   }
   // The side panel's whole view: digests and related papers across digests too.
   const panel = await timeEach(samples, (s) => lookupIn(db, { kind: 'arxiv', id: s.arxivId as ArxivId }));
+  // One part of it alone: related papers by shared title words, off the search index.
+  const byTerms = await timeEach(samples, async (s) => {
+    const paper = await db.get('papers', s.arxivId);
+    if (paper) await relativesByTerms(db, paper, 12);
+  });
   const found = await lookupIn(db, { kind: 'arxiv', id: samples[0]!.arxivId as ArxivId });
   if (found.status !== 'found') throw new Error('a corpus paper was not found');
   return {
@@ -54,6 +60,7 @@ export async function measureLookups(db: DB, corpus: Corpus) {
     lookupRepo: p50p95(page['github-repo']),
     lookup: p50p95([...page.arxiv, ...page.title, ...page['github-repo']]),
     panel: p50p95(panel),
+    relatedByTerms: p50p95(byTerms),
     relatedPerPaper: found.papers[0]!.related.length,
   };
 }
