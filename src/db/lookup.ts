@@ -69,7 +69,14 @@ type ByTerms = ReadonlyMap<string, readonly TermRelative[]>;
 async function termRelatives(db: DB, papers: readonly PaperRecord[]): Promise<ByTerms> {
   if (papers.length > TERM_RELATIVES_UP_TO) return new Map();
   // Extra relatives are never worth failing the panel for.
-  const lists = await Promise.all(papers.map((p) => relativesByTerms(db, p, RELATED_PER_PAPER).catch(() => [])));
+  const lists = await Promise.all(
+    papers.map((p) =>
+      relativesByTerms(db, p, RELATED_PER_PAPER).catch((e: unknown) => {
+        console.warn('Digest Lens: related papers by title words failed', e);
+        return [];
+      }),
+    ),
+  );
   return new Map(papers.map((p, i) => [p.key, lists[i]!]));
 }
 

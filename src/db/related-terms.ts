@@ -61,15 +61,15 @@ export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number
   if (words.length === 0 || !db.objectStoreNames.contains('postings')) return [];
   const tx = db.transaction(['postings', 'searchDocs']);
   const postings = tx.objectStore('postings');
-  // Everything that does not depend on another read, at once; then one full chunk per word.
-  const [self, chunkKeys, reader] = await Promise.all([
-    tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
-    Promise.all(words.map((w) => postings.getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity])))),
-    openIndexReader(db),
-  ]);
+  const readerOpened = openIndexReader(db);
+  const selfRead = tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key));
+  // The keys of each word's chunks, then, in the same transaction while it is active (nothing but
+  // its own requests awaited in between), one complete chunk of each.
+  const chunkKeys = await Promise.all(words.map((w) => postings.getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity]))));
+  const sampled = await Promise.all(chunkKeys.map((keys) => (keys.length > 1 ? postings.get(keys.at(-2)!).then((l) => l?.length ?? 0) : 0)));
+  const [self, reader] = await Promise.all([selfRead, readerOpened]);
   // An index being rebuilt answers nothing here; the other relatives still show.
   if (!reader) return [];
-  const sampled = await Promise.all(chunkKeys.map((keys) => (keys.length > 1 ? postings.get(keys.at(-2)!).then((l) => l?.length ?? 0) : 0)));
   const docCount = await reader.idLimit();
   const maxPapers = Math.min(MAX_PAPERS, Math.max(3, Math.floor(docCount * MAX_SHARE)));
   const readable = wordsToRead(words.map((word, i) => ({ word, chunks: chunkKeys[i]!.length, sampled: sampled[i]! })), maxPapers);

@@ -237,6 +237,32 @@ describe('which title words are read for related papers', () => {
   });
 });
 
+describe('related by title words when a word spans several chunks', () => {
+  it('samples a chunk of each such word in the same transaction and still finds the relatives', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [
+      { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
+      { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+    ]));
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 }]));
+    await mergePending(db);
+    // Later chunks (ids far above these papers', info 0: no paper): "ultrasound" and "lesion" now
+    // span two chunks each and are sampled; "attention" a dense one, estimated common.
+    const tx = db.transaction('postings', 'readwrite');
+    await tx.store.put(new Uint32Array([9000, 0]), ['ultrasound', 2]);
+    await tx.store.put(new Uint32Array([9001, 0]), ['lesion', 3]);
+    await tx.store.put(new Uint32Array(Array.from({ length: 4000 }, (_, i) => [8192 + i, 0]).flat()), ['attention', 2]);
+    await tx.store.put(new Uint32Array(Array.from({ length: 4000 }, (_, i) => [12288 + i, 0]).flat()), ['attention', 3]);
+    await tx.done;
+    forgetSearchCache();
+    const { relativesByTerms } = await import('./related-terms.ts');
+    const paper = (await db.get('papers', '2605.00001'))!;
+    const found = await relativesByTerms(db, paper, 12);
+    expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+  });
+});
+
 describe('pending rows and merges', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
