@@ -1,13 +1,13 @@
 /**
  * Related papers by salient terms: papers of any digest whose words share the rarest words of this
- * paper's title, read off the search index (docs/search.md). A word's document frequency is
- * estimated first, without reading all its postings: the keys of its chunks (how many id ranges
- * it appears in) and one complete chunk (how dense it is there). Words estimated common are skipped; the others are read in
- * full, counted exactly, and the rarest few used.
+ * paper's title, read off the search index (docs/search.md). Merges keep, per word, how many papers
+ * its postings hold (`termCounts`: void ones included, so an upper bound), so rarity is known
+ * from one small read per word; only the few rarest words are read in full, counted exactly, and
+ * the rarest of them used. A common word's postings are never read.
  */
 import type { PaperRecord } from '../core/index/types.ts';
 import { titleKey } from '../core/ids/title-key.ts';
-import { infoDay, infoIsPaper } from '../core/search/terms.ts';
+import { infoDay, infoIsPaper, relatableWord } from '../core/search/terms.ts';
 import type { DB } from './schema.ts';
 import { openIndexReader } from './search-reader.ts';
 import { paperRef } from './search-write.ts';
@@ -18,61 +18,51 @@ const TERMS = 3;
 /** A word in more papers than this (or this share of the index, at least 3) says nothing about how two papers relate. */
 const MAX_PAPERS = 2_000;
 const MAX_SHARE = 0.03;
-/** Words read in full: the READ_WORDS estimated rarest, and only those estimated under ESTIMATE_SLACK × the cap. */
+/** Words read in full: the READ_WORDS counted rarest, and only those counted under COUNT_SLACK × the cap (the count includes void papers). */
 const READ_WORDS = 4;
-const ESTIMATE_SLACK = 1.5;
+const COUNT_SLACK = 1.5;
+const FEW = 64;
 
 export interface TermRelative {
   readonly key: string;
   readonly terms: readonly string[];
 }
 
-export interface WordSpan {
-  readonly word: string;
-  /** How many postings chunks the word has (0: none merged yet). */
-  readonly chunks: number;
-  /** The length (2 per pair) of one complete chunk of it: the next to last, as the last may still be filling. */
-  readonly sampled: number;
-}
-
 /**
- * The words worth reading in full, rarest first: a word in at most one chunk costs one small read;
- * the others are estimated at (papers in a recent chunk) × (chunks), and kept when the estimate is
- * under the cap (with some slack: the exact count decides later).
+ * The words worth reading in full: every word counted in at most FEW papers (a small read; a word
+ * with no count yet is only in pending rows, already in memory), and the READ_WORDS counted
+ * rarest of the others under the cap, with some slack (the exact count decides later).
  */
-export function wordsToRead(spans: readonly WordSpan[], maxPapers: number): string[] {
-  const small = spans.filter((s) => s.chunks <= 1).map((s) => s.word);
-  const estimated = spans
-    .filter((s) => s.chunks > 1)
-    .map((s) => ({ word: s.word, df: (s.sampled / 2) * s.chunks }))
-    .filter((s) => s.df <= maxPapers * ESTIMATE_SLACK)
-    .sort((a, b) => a.df - b.df)
+export function wordsToRead(words: readonly string[], counts: readonly (number | undefined)[], maxPapers: number): string[] {
+  const counted = words.map((word, i) => ({ word, n: counts[i] ?? 0 }));
+  const few = counted.filter((w) => w.n <= FEW).map((w) => w.word);
+  const others = counted
+    .filter((w) => w.n > FEW && w.n <= maxPapers * COUNT_SLACK)
+    .sort((a, b) => a.n - b.n)
     .slice(0, READ_WORDS)
-    .map((s) => s.word);
-  return [...small, ...estimated];
+    .map((w) => w.word);
+  return [...few, ...others];
 }
 
-const candidateWords = (title: string | undefined): string[] =>
-  [...new Set(titleKey(title ?? '').split(' '))].filter((w) => w.length >= 4 && !/^\d+$/.test(w)).slice(0, CANDIDATE_WORDS);
+const candidateWords = (title: string | undefined): string[] => [...new Set(titleKey(title ?? '').split(' '))].filter(relatableWord).slice(0, CANDIDATE_WORDS);
 
 /** Up to `limit` papers sharing the most of this paper's rarest title words, newest first among equals. */
 export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
   const words = candidateWords(paper.title);
-  if (words.length === 0 || !db.objectStoreNames.contains('postings')) return [];
-  const tx = db.transaction(['postings', 'searchDocs']);
-  const postings = tx.objectStore('postings');
-  const readerOpened = openIndexReader(db);
-  const selfRead = tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key));
-  // The keys of each word's chunks, then, in the same transaction while it is active (nothing but
-  // its own requests awaited in between), one complete chunk of each.
-  const chunkKeys = await Promise.all(words.map((w) => postings.getAllKeys(IDBKeyRange.bound([w, 0], [w, Infinity]))));
-  const sampled = await Promise.all(chunkKeys.map((keys) => (keys.length > 1 ? postings.get(keys.at(-2)!).then((l) => l?.length ?? 0) : 0)));
-  const [self, reader] = await Promise.all([selfRead, readerOpened]);
+  if (words.length === 0 || !db.objectStoreNames.contains('termCounts')) return [];
+  const tx = db.transaction(['termCounts', 'searchDocs']);
+  const counts = tx.objectStore('termCounts');
+  // Issued at once; the reader's own transaction is another one (no vocabulary: nothing is expanded).
+  const [countsRead, self, reader] = await Promise.all([
+    Promise.all(words.map((w) => counts.get(w))),
+    tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
+    openIndexReader(db, { vocabulary: false }),
+  ]);
   // An index being rebuilt answers nothing here; the other relatives still show.
   if (!reader) return [];
   const docCount = await reader.idLimit();
   const maxPapers = Math.min(MAX_PAPERS, Math.max(3, Math.floor(docCount * MAX_SHARE)));
-  const readable = wordsToRead(words.map((word, i) => ({ word, chunks: chunkKeys[i]!.length, sampled: sampled[i]! })), maxPapers);
+  const readable = wordsToRead(words, countsRead, maxPapers);
   if (readable.length === 0) return [];
   const all = await reader.postings(readable);
   const papersIn = (list: Uint32Array) => {

@@ -7,7 +7,7 @@ import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface CountersRecord {
   readonly digests: number;
@@ -194,6 +194,14 @@ export interface DigestLensDB extends DBSchema {
     key: number;
     value: PendingRow;
   };
+  /**
+   * word → how many papers merges have added to its postings (void ones included: an upper bound
+   * of its document frequency), for the words related papers may share (`relatableWord`).
+   */
+  termCounts: {
+    key: string;
+    value: number;
+  };
 }
 
 export type DB = IDBPDatabase<DigestLensDB>;
@@ -237,7 +245,19 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // A new database's empty index agrees with its empty records; an upgraded one is built on first search.
     if (oldVersion === 0) void tx.objectStore('meta').put({ stamp: EMPTY_STAMP, nextId: 0 } satisfies SearchStateRecord, 'search');
   }
+  if (step(4)) {
+    // Per-word paper counts, kept by merges. A version 3 index has none: it is rebuilt (search
+    // answers from the records meanwhile), as a database from before the index is built.
+    db.createObjectStore('termCounts');
+    if (oldVersion === 3) {
+      const meta = tx.objectStore('meta');
+      void meta.get('search').then((s) => s && meta.put({ ...(s as SearchStateRecord), stamp: OUTDATED_STAMP }, 'search'));
+    }
+  }
 }
+
+/** The stamp of an index whose format is older than this code's: it agrees with no records. */
+export const OUTDATED_STAMP = 'outdated';
 
 /** The stamp of a database with no counters yet (new, or just cleared). */
 export const EMPTY_STAMP = 'empty';

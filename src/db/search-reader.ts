@@ -39,8 +39,10 @@ interface Pending {
   /** A bit per void id, merged or pending; undefined when none is void. */
   readonly voided: Uint8Array | undefined;
   readonly byTerm: Map<string, Uint32Array[]>;
-  /** Sorted merged vocabulary ∪ pending terms. */
-  readonly vocab: string[];
+  /** The pending rows' terms, sorted. */
+  readonly terms: string[];
+  /** Sorted merged vocabulary ∪ pending terms, once asked for. */
+  vocab?: string[];
   /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand. */
   readonly combined: Map<string, Uint32Array>;
 }
@@ -67,7 +69,7 @@ function concat(parts: readonly Uint32Array[]): Uint32Array {
   return out;
 }
 
-function derive(rows: readonly PendingRow[], vocab: readonly string[], voids: Uint32Array): Pending {
+function derive(rows: readonly PendingRow[], voids: Uint32Array): Pending {
   const byTerm = new Map<string, Uint32Array[]>();
   const terms = new Set<string>();
   let top = -1;
@@ -87,7 +89,7 @@ function derive(rows: readonly PendingRow[], vocab: readonly string[], voids: Ui
     for (let j = 0; j < voids.length; j += 2) voided[voids[j]! >>> 3]! |= 1 << (voids[j]! & 7);
     for (const row of rows) for (const id of row.voided) voided[id >>> 3]! |= 1 << (id & 7);
   }
-  return { voided, byTerm, vocab: sortedUnion(vocab, [...terms].sort()), combined: new Map() };
+  return { voided, byTerm, terms: [...terms].sort(), combined: new Map() };
 }
 
 function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
@@ -107,12 +109,16 @@ function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
   return n === out.length ? out : out.subarray(0, n);
 }
 
+/** The merged vocabulary: rows in key order, each sorted, so split and concatenated it is sorted. */
+const readVocabulary = (store: { getAll(): Promise<string[]> }): Promise<string[]> => store.getAll().then((rows) => rows.flatMap((r) => r.split(VOCAB_SEP)));
+
 /**
- * A reader on one snapshot of the index: the state, pending rows and vocabulary read in one
- * transaction. Postings read later check that `main` has not moved (else IndexMoved). Undefined
- * when the index does not agree with the records (its stamp is not the counters'): a rebuild's turn.
+ * A reader on one snapshot of the index: the state, pending rows and (unless `vocabulary` is
+ * false: related papers never expand a word) the vocabulary read in one transaction. Reads made
+ * later check that `main` has not moved (else IndexMoved). Undefined when the index does not
+ * agree with the records (its stamp is not the counters'): a rebuild's turn.
  */
-export async function openIndexReader(db: DB): Promise<IndexReader | undefined> {
+export async function openIndexReader(db: DB, { vocabulary = true }: { vocabulary?: boolean } = {}): Promise<IndexReader | undefined> {
   const tx = db.transaction(['meta', 'pending', 'vocab', 'postings']);
   const [state, counters] = await Promise.all([
     tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
@@ -122,9 +128,12 @@ export async function openIndexReader(db: DB): Promise<IndexReader | undefined> 
   const main = state?.main ?? 0;
   if (cache?.db !== db || cache.main !== main) cache = { db, main, lists: new Map(), entries: 0, rows: new Map() };
   const c = cache;
-  // Rows in key order, each sorted: split and concatenated, the whole vocabulary sorted.
-  const vocabRead = (c.vocab ??= tx.objectStore('vocab').getAll().then((rows) => rows.flatMap((r) => r.split(VOCAB_SEP))));
-  vocabRead.catch(() => c === cache && (c.vocab = undefined));
+  const keepVocabulary = (read: Promise<string[]>) => {
+    c.vocab = read;
+    read.catch(() => c === cache && (c.vocab = undefined));
+    return read;
+  };
+  if (vocabulary && !c.vocab) keepVocabulary(readVocabulary(tx.objectStore('vocab')));
   const voidsRead = (c.voids ??= tx.objectStore('postings').getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then(concat));
   voidsRead.catch(() => c === cache && (c.voids = undefined));
   const keys = await tx.objectStore('pending').getAllKeys();
@@ -133,17 +142,29 @@ export async function openIndexReader(db: DB): Promise<IndexReader | undefined> 
   missing.forEach((k, i) => fetched[i] && c.rows.set(k, fetched[i]!));
   const live = new Set(keys);
   for (const k of [...c.rows.keys()]) if (!live.has(k)) c.rows.delete(k);
-  const [vocab, voids] = await Promise.all([vocabRead, voidsRead]);
+  const [voids] = await Promise.all([voidsRead, c.vocab]);
   const rowsKey = keys.join(',');
   if (c.rowsKey !== rowsKey || !c.derived) {
-    c.derived = derive(keys.flatMap((k) => c.rows.get(k) ?? []), vocab, voids);
+    c.derived = derive(keys.flatMap((k) => c.rows.get(k) ?? []), voids);
     c.rowsKey = rowsKey;
   }
   const pending = c.derived;
   const nextId = state?.nextId ?? 0;
+  /** The vocabulary read after the snapshot: in a transaction of its own, on the same `main`. */
+  const vocabularyLater = async (): Promise<string[]> => {
+    const vtx = db.transaction(['meta', 'vocab']);
+    const [now, vocab] = await Promise.all([vtx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>, readVocabulary(vtx.objectStore('vocab'))]);
+    if ((now?.main ?? 0) !== main) {
+      forgetVocabulary();
+      throw new IndexMoved();
+    }
+    return vocab;
+  };
 
   return {
-    vocabulary: async () => pending.vocab,
+    async vocabulary() {
+      return (pending.vocab ??= sortedUnion(await (c.vocab ?? keepVocabulary(vocabularyLater())), pending.terms));
+    },
     async postings(terms, prefixes = []) {
       if (c.entries > POSTINGS_CACHE_ENTRIES) {
         c.lists.clear();

@@ -10,7 +10,7 @@
  * only the last chunk of each term it adds to, whatever older documents a write re-indexed.
  */
 import { digestDoc, paperDoc } from '../core/search/document.ts';
-import { docInfo, docTerms, postingInfo } from '../core/search/terms.ts';
+import { docInfo, docTerms, infoIsPaper, postingInfo, relatableWord } from '../core/search/terms.ts';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { issueAll, RELAXED } from './requests.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
@@ -18,7 +18,7 @@ import { EMPTY_STAMP, type CountersRecord, type DB, type DigestLensDB, type Pend
 
 /** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two); a full chunk (32 KB) stays under the size where Chromium moves a value out to a blob file. */
 export const CHUNK = 4096;
-export const SEARCH_STORES = ['searchDocs', 'postings', 'vocab', 'pending'] as const;
+export const SEARCH_STORES = ['searchDocs', 'postings', 'vocab', 'pending', 'termCounts'] as const;
 /** Terms are words and filter pseudo-terms: never a NUL. */
 export const VOCAB_SEP = '\u0000';
 export const vocabPart = (term: string): string => term.slice(0, 2);
@@ -198,7 +198,7 @@ export async function mergePending(db: DB): Promise<number> {
 export const mergeStats = { merges: 0, ms: 0 };
 
 async function appendPending(db: DB): Promise<number> {
-  const tx = db.transaction(['postings', 'pending', 'vocab', 'meta'], 'readwrite', RELAXED);
+  const tx = db.transaction(['postings', 'pending', 'vocab', 'termCounts', 'meta'], 'readwrite', RELAXED);
   const pending = tx.objectStore('pending');
   const [state, keys, rows] = await Promise.all([tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>, pending.getAllKeys(), pending.getAll()]);
   if (rows.length === 0) {
@@ -215,10 +215,17 @@ async function appendPending(db: DB): Promise<number> {
     if (e?.chunk !== chunk) list.push((e = { term, chunk, add: [] }));
     e.add.push(id, info);
   };
+  // Per relatable word, the papers this merge adds: its count, kept beside its postings.
+  const papersAdded = new Map<string, number>();
   for (const row of rows) {
     row.terms.forEach((term, i) => {
       const list = row.lists[i]!;
-      for (let j = 0; j < list.length; j += 2) append(term, list[j]!, list[j + 1]!);
+      let papers = 0;
+      for (let j = 0; j < list.length; j += 2) {
+        append(term, list[j]!, list[j + 1]!);
+        if (infoIsPaper(list[j + 1]!)) papers++;
+      }
+      if (papers > 0 && relatableWord(term)) papersAdded.set(term, (papersAdded.get(term) ?? 0) + papers);
     });
   }
   // Void ids may be old ones, in chunks that hold pairs already: sorted, and every chunk read.
@@ -228,7 +235,12 @@ async function appendPending(db: DB): Promise<number> {
   const first = (i: number) => i === 0 || list[i - 1]!.term !== list[i]!.term;
   // Only a chunk that may hold pairs already is read: a word's first chunk in this merge (its
   // later ones are above every id it had), and every chunk of void ids.
-  const chunks = await Promise.all(list.map((e, i) => (first(i) || e.term === VOID_TERM ? postings.get([e.term, e.chunk]) : undefined)));
+  const counts = tx.objectStore('termCounts');
+  const counted = [...papersAdded.keys()];
+  const [chunks, countsBefore] = await Promise.all([
+    Promise.all(list.map((e, i) => (first(i) || e.term === VOID_TERM ? postings.get([e.term, e.chunk]) : undefined))),
+    Promise.all(counted.map((t) => counts.get(t))),
+  ]);
   const vocab = tx.objectStore('vocab');
   // Terms with no chunk before may be new: their vocabulary rows are read and rewritten.
   const fresh = new Map<string, string[]>();
@@ -239,6 +251,7 @@ async function appendPending(db: DB): Promise<number> {
   const rowsBefore = await Promise.all(parts.map((p) => vocab.get(p)));
   await issueAll((add) => {
     list.forEach((e, i) => add(postings.put(appended(chunks[i], e.add), [e.term, e.chunk])));
+    counted.forEach((t, i) => add(counts.put((countsBefore[i] ?? 0) + papersAdded.get(t)!, t)));
     // Vocabulary entries are only removed by a rebuild.
     parts.forEach((p, i) => {
       const old = rowsBefore[i] ? rowsBefore[i]!.split(VOCAB_SEP) : [];

@@ -220,25 +220,46 @@ describe('postings read as one key range per typed prefix', () => {
 });
 
 describe('which title words are read for related papers', () => {
-  it('estimates a word from its chunk count and one recent chunk, rarest first, never reading a common one', async () => {
+  it('reads the words counted rarest, under the cap with some slack, never a common one', async () => {
     const { wordsToRead } = await import('./related-terms.ts');
-    const spans = [
-      // 244 chunks (1M ids) but 8 papers in each: ~2,000 papers, spread thin — read.
-      { word: 'spread', chunks: 244, sampled: 16 },
-      // 30 chunks of 2,000 papers each: 60,000 papers — never read, though it spans few chunks.
-      { word: 'dense', chunks: 30, sampled: 4000 },
-      { word: 'rare', chunks: 3, sampled: 4 },
-      { word: 'single', chunks: 1, sampled: 0 },
-      { word: 'pending', chunks: 0, sampled: 0 },
-      { word: 'borderline', chunks: 100, sampled: 62 },
-    ];
-    expect(wordsToRead(spans, 2000)).toEqual(['single', 'pending', 'rare', 'spread']);
-    expect(wordsToRead(spans, 100)).toEqual(['single', 'pending', 'rare']);
+    const words = ['common', 'rare', 'fresh', 'borderline', 'over', 'spread', 'middle', 'less', 'fewer'];
+    // "fresh" has no count: only pending rows hold it. "over" is past 1.5 × the cap. Words in a
+    // few papers are all read; of the others the four rarest.
+    const counts = [60_000, 3, undefined, 2_900, 3_100, 1_900, 1_000, 500, 200];
+    expect(wordsToRead(words, counts, 2000)).toEqual(['rare', 'fresh', 'fewer', 'less', 'middle', 'spread']);
+    expect(wordsToRead(words, counts, 100)).toEqual(['rare', 'fresh']);
   });
 });
 
-describe('related by title words when a word spans several chunks', () => {
-  it('samples a chunk of each such word in the same transaction and still finds the relatives', async () => {
+describe('per-word paper counts', () => {
+  it("are kept by merges: every paper a word's postings ever held, void ones included", async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [
+      { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001' },
+      { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+    ]));
+    await mergePending(db);
+    expect(await db.get('termCounts', 'attention')).toBe(2);
+    expect(await db.get('termCounts', 'ultrasound')).toBe(1);
+    // Short words, filters and the void list are not counted.
+    const keys = await db.getAllKeys('termCounts');
+    expect(keys.every((k) => k.length >= 4 && k.charCodeAt(0) > 1)).toBe(true);
+    // HADS-Net named again with a new context: re-indexed under a new id, its old one void.
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001', context: 'again' }]));
+    await mergePending(db);
+    expect(await db.get('termCounts', 'ultrasound')).toBe(2);
+    // Each count is what the postings hold: papers' pairs over every chunk.
+    for (const word of keys) {
+      const lists = await db.getAll('postings', IDBKeyRange.bound([word, 0], [word, Infinity]));
+      const papers = lists.reduce((n, l) => n + l.filter((v, j) => j % 2 === 1 && ((v >>> 5) & 1) === 1).length, 0);
+      expect(await db.get('termCounts', word), word).toBe(papers);
+    }
+  });
+});
+
+describe('related by title words', () => {
+  it('never reads the postings of a word counted common, and still finds the relatives', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(db, digest('a', '2026-05-23', [
@@ -247,18 +268,35 @@ describe('related by title words when a word spans several chunks', () => {
     ]));
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 }]));
     await mergePending(db);
-    // Later chunks (ids far above these papers', info 0: no paper): "ultrasound" and "lesion" now
-    // span two chunks each and are sampled; "attention" a dense one, estimated common.
-    const tx = db.transaction('postings', 'readwrite');
-    await tx.store.put(new Uint32Array([9000, 0]), ['ultrasound', 2]);
-    await tx.store.put(new Uint32Array([9001, 0]), ['lesion', 3]);
-    await tx.store.put(new Uint32Array(Array.from({ length: 4000 }, (_, i) => [8192 + i, 0]).flat()), ['attention', 2]);
-    await tx.store.put(new Uint32Array(Array.from({ length: 4000 }, (_, i) => [12288 + i, 0]).flat()), ['attention', 3]);
-    await tx.done;
+    // As if "attention" and "segmentation" were in 50,000 papers.
+    await db.put('termCounts', 50_000, 'attention');
+    await db.put('termCounts', 50_000, 'segmentation');
     forgetSearchCache();
     const { relativesByTerms } = await import('./related-terms.ts');
     const paper = (await db.get('papers', '2605.00001'))!;
-    const found = await relativesByTerms(db, paper, 12);
+    const ranges: string[] = [];
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      if (this.name === 'postings' && args[0] instanceof IDBKeyRange) ranges.push(String((args[0].lower as [string, number])[0]));
+      return getAll.apply(this, args);
+    };
+    const found = await relativesByTerms(db, paper, 12).finally(() => (IDBObjectStore.prototype.getAll = getAll));
+    expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+    expect(ranges).not.toContain('attention');
+    expect(ranges).not.toContain('segmentation');
+    expect(ranges).toContain('ultrasound');
+    // Nothing of the vocabulary was read: a side panel on a woken worker does not pay for it.
+    expect(ranges.some((r) => r.startsWith('\u0000void'))).toBe(true);
+  });
+
+  it('finds relatives named only in rows not merged yet (no counts yet)', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]));
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
+    expect(await db.count('termCounts')).toBe(0);
+    const { relativesByTerms } = await import('./related-terms.ts');
+    const found = await relativesByTerms(db, (await db.get('papers', '2605.00001'))!, 12);
     expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
   });
 });

@@ -47,3 +47,9 @@ export const infoMask = (info: number): number => info & 15;
 export const infoHasCode = (info: number): boolean => ((info >>> 4) & 1) === 1;
 export const infoIsPaper = (info: number): boolean => ((info >>> 5) & 1) === 1;
 export const infoDay = (info: number): number => info >>> 6;
+
+/**
+ * A word two papers may be related by (src/db/related-terms.ts): four letters or more, not a
+ * number, not a filter or the void list. Merges count the papers of these words only.
+ */
+export const relatableWord = (term: string): boolean => term.length >= 4 && term.charCodeAt(0) > 1 && !/^\d+$/.test(term);
