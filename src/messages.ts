@@ -181,6 +181,11 @@ export interface SyncStart {
 export type Protocol = {
   /** Content script → background: the page's address and tags; answers what the chip shows. */
   pageInfo(info: { url: string; meta: PageMeta; title?: string }): PageState;
+  /**
+   * Content script → background, as the page starts loading: what the chip shows, from the address
+   * alone. Nothing is stored and no badge changes: the page's own report (pageInfo) follows.
+   */
+  pageBrief(info: { url: string }): PageState;
   /** Content script (chip click) → background: open the side panel for the sender's tab. */
   openPanel(): { opened: boolean; hint?: string };
   /** Side panel → background: the view for a window's active tab (or a given tab). */

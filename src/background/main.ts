@@ -13,6 +13,7 @@ import { importRecords } from './handlers/import-records.ts';
 import { indexStats } from './handlers/index-stats.ts';
 import { latestDigests } from './handlers/latest-digests.ts';
 import { openPanel } from './handlers/open-panel.ts';
+import { pageBrief } from './handlers/page-brief.ts';
 import { pageInfo } from './handlers/page-info.ts';
 import { paperView } from './handlers/paper-view.ts';
 import { resetToStarter } from './handlers/reset-to-starter.ts';
@@ -29,6 +30,7 @@ import { watchTabs } from './tab-watch.ts';
 
 listen({
   pageInfo,
+  pageBrief,
   openPanel,
   tabView,
   counters,

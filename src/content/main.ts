@@ -1,12 +1,19 @@
 /**
  * The content script: tells the background which page this is and, when the digests mention it,
  * shows the chip. Kept tiny (no framework, no polyfill): it runs on every GitHub page.
+ *
+ * It runs at document start. The address alone names most pages (arXiv abstracts, GitHub
+ * repositories), so it is asked about at once (pageBrief) and the chip can show while the page
+ * still loads; the page's full report (its tags and title, which the badge and the side panel
+ * use) follows once the DOM is complete, and its answer has the last word.
  */
-import { api, isBroadcast, send } from '../messages.ts';
+import { api, isBroadcast, send, type PageState } from '../messages.ts';
 import { hideChip, showChip, showHint } from './chip.ts';
 import { readMeta } from './read-page.ts';
 
 let lastSent = '';
+
+const shows = (state: PageState) => state.status === 'found' && state.digestCount > 0;
 
 async function report(force = false): Promise<void> {
   const info = { url: location.href, meta: readMeta(document), title: document.title };
@@ -21,8 +28,33 @@ async function report(force = false): Promise<void> {
     return; // The extension was reloaded or updated: this old script has nobody to talk to.
   }
   if (key !== lastSent) return; // A newer navigation answered (or will answer) instead.
-  if (state.status === 'found' && state.digestCount > 0) showChip(state.digestCount, openPanel);
+  if (shows(state)) showChip(state.digestCount, openPanel);
   else hideChip();
+}
+
+/** The address alone, before the page has a DOM: shows the chip early if it can, never hides it. */
+function reportEarly(): void {
+  const key = `early ${location.href}`;
+  lastSent = key;
+  send('pageBrief', { url: location.href }).then(
+    (state) => {
+      // Once the full report is out, its answer decides.
+      if (!shows(state) || lastSent !== key) return;
+      whenBody(() => lastSent === key && showChip(state.digestCount, openPanel));
+    },
+    () => undefined,
+  );
+}
+
+/** Runs `then` as soon as the parser has made the page's body (the chip goes into it). */
+function whenBody(then: () => void): void {
+  if (document.body) return then();
+  const watch = new MutationObserver(() => {
+    if (!document.body) return;
+    watch.disconnect();
+    then();
+  });
+  watch.observe(document.documentElement, { childList: true });
 }
 
 function openPanel(): void {
@@ -34,7 +66,12 @@ function openPanel(): void {
 
 const soon = () => void report();
 
-void report();
+if (document.readyState === 'loading') {
+  reportEarly();
+  document.addEventListener('DOMContentLoaded', soon, { once: true });
+} else {
+  soon();
+}
 // GitHub (Turbo) and alphaXiv navigate without loading a new document: re-send on their signals.
 addEventListener('turbo:load', soon);
 addEventListener('popstate', soon);

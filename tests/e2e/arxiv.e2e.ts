@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, launchExtension, openPanelPage, sidePanelCount, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
+import { fixtureResponse, PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
 import { attachRealPanel } from './support/real-panel.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
@@ -63,6 +63,33 @@ describe('chip', () => {
     await expect(chip(page).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
     expect(await chip(page).getAttribute('data-digest-count')).toBe('2');
     await page.screenshot({ path: artifact(`chip-${kind}.png`) });
+    await page.close();
+  });
+
+  it('appears while the page is still loading, from the address alone, and stays once the page has loaded', async () => {
+    const url = urls.abs(haru);
+    const page = await ext.context.newPage();
+    // A script at the end of the body that takes 3 s holds DOMContentLoaded back.
+    let release = () => {};
+    await page.route('https://arxiv.org/static/slow.js', async (route) => {
+      await new Promise<void>((r) => {
+        release = r;
+        setTimeout(r, 3000);
+      });
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.slowLoaded = true;' });
+    });
+    await page.route(url, (route) => route.fulfill({ ...fixtureResponse(url)!, body: String(fixtureResponse(url)!.body).replace('</body>', '<script src="https://arxiv.org/static/slow.js"></script></body>') }));
+    await page.goto(url, { waitUntil: 'commit' });
+    await chip(page).waitFor({ timeout: 2500 });
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    expect(await chip(page).getAttribute('data-digest-count')).toBe('2');
+    release();
+    await page.waitForLoadState('domcontentloaded');
+    // The page's full report (its tags) answers the same; one chip, still there.
+    await expect.poll(() => badgeOf(ext, url), { timeout: 10_000 }).toBe('2');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.locator('[data-digest-lens]').count()).toBe(1);
+    expect(await chip(page).getAttribute('data-digest-count')).toBe('2');
     await page.close();
   });
 

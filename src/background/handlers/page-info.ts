@@ -16,7 +16,7 @@ function cleanMeta(meta: unknown): PageMeta {
   return out;
 }
 
-function sameHost(a: string, b: string | undefined): boolean {
+export function sameHost(a: string, b: string | undefined): boolean {
   try {
     return b !== undefined && new URL(a).host === new URL(b).host;
   } catch {
