@@ -14,7 +14,9 @@ import { blankPageMs, chipVisibleMs, endToEndMs, pageLookupEndToEndMs, popupFirs
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/chrome');
 const BENCH_DIST = join(ROOT, 'dist/chrome-bench');
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, report: { type: 'string' } } });
+// --keep DIR: each size's browser profile is kept in DIR/<size> and, when it already holds that
+// corpus, reused without loading it again (for measuring changes to the read side at 1M).
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, report: { type: 'string' }, keep: { type: 'string' } } });
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const sizes = values.sizes ? values.sizes.split(',') : values.quick ? ['10k'] : ['10k', '100k', '1m'];
 const SEED = 20260523;
@@ -108,23 +110,46 @@ function contentScript(): { raw: number; gzip: number } {
   return { raw: file.length, gzip: gzipSync(file, { level: 9 }).length };
 }
 
+interface KeptLoad {
+  readonly mentions: number;
+  readonly seed: number;
+  readonly loadMs: number;
+  readonly loadDigests: number;
+  /** Digests written so far: the load's, then each measurement's new ones. */
+  digests: number;
+}
+
 async function runSize(label: string, mentions: number): Promise<Record<string, number>> {
-  const ext = await launchExtension(BENCH_DIST);
+  const profile = values.keep ? join(values.keep, label) : undefined;
+  const stateFile = profile && join(profile, 'bench-load.json');
+  const kept = stateFile && existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as KeptLoad) : undefined;
+  const reuse = kept?.mentions === mentions && kept.seed === SEED ? kept : undefined;
+  if (profile && !reuse) rmSync(profile, { recursive: true, force: true });
+  const ext = await launchExtension(BENCH_DIST, profile ? { profile } : {});
   try {
-    const page = await ext.context.newPage();
-    page.on('console', (m) => m.text().startsWith('bench: ') && log(`${label}: ${m.text().slice(7)}`));
-    await page.goto(`chrome-extension://${ext.extensionId}/bench/index.html`);
-    log(`${label}: loading ${mentions} mentions`);
-    const load = await page.evaluate(([m, s]) => (globalThis as any).bench.load(m, s), [mentions, SEED] as const);
-    log(`${label}: loaded in ${Math.round(load.loadMs / 1000)} s`);
-    const settleMs = await browserSettled();
-    log(`${label}: the browser settled ${Math.round(settleMs / 1000)} s after the load`);
-    // Measured in a fresh page: a popup or worker does not search with the loader's heap.
-    await page.close();
+    let load: KeptLoad;
+    let settleMs = 0;
+    if (reuse) {
+      load = reuse;
+      log(`${label}: reusing the corpus kept in ${profile} (${load.digests} digests)`);
+    } else {
+      const page = await ext.context.newPage();
+      page.on('console', (m) => m.text().startsWith('bench: ') && log(`${label}: ${m.text().slice(7)}`));
+      await page.goto(`chrome-extension://${ext.extensionId}/bench/index.html`);
+      log(`${label}: loading ${mentions} mentions`);
+      const loaded = await page.evaluate(([m, s]) => (globalThis as any).bench.load(m, s), [mentions, SEED] as const);
+      load = { mentions, seed: SEED, loadMs: loaded.loadMs, loadDigests: loaded.digests, digests: loaded.digests };
+      log(`${label}: loaded in ${Math.round(load.loadMs / 1000)} s`);
+      // Measured in a fresh page: a popup or worker does not search with the loader's heap.
+      await page.close();
+    }
+    settleMs = await browserSettled();
+    log(`${label}: the browser settled ${Math.round(settleMs / 1000)} s after ${reuse ? 'starting' : 'the load'}`);
     const fresh = await ext.context.newPage();
     fresh.on('console', (m) => m.text().startsWith('bench: ') && log(`${label}: ${m.text().slice(7)}`));
     await fresh.goto(`chrome-extension://${ext.extensionId}/bench/index.html`);
     const m = await fresh.evaluate(([lin, s, d]) => (globalThis as any).bench.measure(lin, s, d), [mentions <= 100_000, SEED, load.digests] as const);
+    if (stateFile) writeFileSync(stateFile, JSON.stringify({ ...load, digests: m.digests } satisfies KeptLoad));
     const samples = m.samples as { arxivId: string; title: string }[];
     await serveCorpusPages(ext.context, new Map(samples.map((s) => [s.arxivId, s.title])));
     const chip = await chipVisibleMs(ext, samples.slice(0, 11).map((s) => s.arxivId));
@@ -149,7 +174,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     log(`${label}: slowest keystrokes (ms): ${(s.slowest as string[]).join(' | ')}`);
     const out: Record<string, number> = {
       [`loadMs_${label}`]: Math.round(load.loadMs),
-      [`loadMsPerDigest_${label}`]: r2(load.loadMs / load.digests),
+      [`loadMsPerDigest_${label}`]: r2(load.loadMs / load.loadDigests),
       [`settleMs_${label}`]: Math.round(settleMs),
       [`storageBytes_${label}`]: m.storageBytes,
       [`rawGetP50Ms_${label}`]: m.lookups.rawGet.p50,

@@ -39,7 +39,7 @@ const bench = {
     loaded += 5;
     const rawWrites = await measureRawRecordWrites(db);
     db.close();
-    return { lookups, search, indexing, split, rawWrites, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40) };
+    return { lookups, search, indexing, split, rawWrites, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40), digests: loaded };
   },
 };
 

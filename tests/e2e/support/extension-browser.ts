@@ -25,11 +25,14 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Leave the first-run page (opened on install) open; other tests have it closed before they start. */
   keepFirstRun?: boolean;
+  /** A profile folder to use and keep (the bench's `--keep`); by default a fresh one, removed on close. */
+  profile?: string;
 }
 
 export async function launchExtension(distDir: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const dist = resolve(distDir);
-  const profile = mkdtempSync(join(tmpdir(), 'digest-lens-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'digest-lens-profile-'));
+  const reused = options.profile !== undefined && existsSync(join(profile, 'Default'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME_PATH,
     headless: options.headless ?? true,
@@ -50,7 +53,8 @@ export async function launchExtension(distDir: string, options: LaunchOptions = 
   const origin = `chrome-extension://${extensionId}`;
   let controlPage: Page | undefined;
   // A build from before the first-run page existed (an old benchmark copy) opens none.
-  if (!options.keepFirstRun && existsSync(join(dist, FIRST_RUN_PATH))) await closeFirstRun(context, origin);
+  // A kept profile opened again installs nothing: no first-run page.
+  if (!options.keepFirstRun && !reused && existsSync(join(dist, FIRST_RUN_PATH))) await closeFirstRun(context, origin);
 
   return {
     context,
@@ -70,7 +74,7 @@ export async function launchExtension(distDir: string, options: LaunchOptions = 
     panelUrl: (tabId?: number) => `${origin}/${PANEL_PATH}${tabId === undefined ? '' : `?tabId=${tabId}`}`,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (options.profile === undefined) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
