@@ -41,6 +41,15 @@ const bench = {
     db.close();
     return { lookups, search, indexing, split, rawWrites, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40), digests: loaded };
   },
+  /** The keystrokes alone, on what is stored (for profiling a kept corpus: scripts/bench.ts --keep). */
+  async search() {
+    const db = await openDigestDb();
+    try {
+      return await measureSearch(db, false);
+    } finally {
+      db.close();
+    }
+  },
 };
 
 (globalThis as { bench?: typeof bench }).bench = bench;
