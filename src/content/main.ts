@@ -54,7 +54,8 @@ function whenBody(then: () => void): void {
     watch.disconnect();
     then();
   });
-  watch.observe(document.documentElement, { childList: true });
+  // The whole document: at document start even the root element may not exist yet.
+  watch.observe(document, { childList: true, subtree: true });
 }
 
 function openPanel(): void {
