@@ -104,6 +104,16 @@ async function browserSettled(): Promise<number> {
   return performance.now() - t0;
 }
 
+/** The commit measured, "+changes" when the work tree differs from it. */
+function commitMeasured(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+  try {
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 function contentScript(): { raw: number; gzip: number } {
   const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
   const file = readFileSync(join(DIST, manifest.content_scripts[0]!.js[0]!));
@@ -241,6 +251,7 @@ const cs = contentScript();
 const results: Record<string, number | string> = {
   machine: `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, Chromium headless`,
   date: new Date().toISOString(),
+  commit: commitMeasured(),
   sizes: sizes.join(','),
   contentScriptBytes: cs.raw,
   contentScriptGzipBytes: cs.gzip,

@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(closeDb);
 
 const ALL_STORES = ['digests', 'failures', 'meta', 'papers', 'pending', 'postings', 'posts', 'searchDocs', 'termCounts', 'vocab'];
-const PAPER_INDEXES = ['by-arxiv', 'by-cited', 'by-dataset', 'by-name', 'by-org', 'by-repo', 'by-title'];
+const PAPER_INDEXES = ['by-cited', 'by-dataset', 'by-org', 'by-repo', 'by-title'];
 
 /** A migrated database answers search from its records at once, then from the index it builds. */
 async function expectSearchable(db: DB): Promise<void> {

@@ -84,6 +84,16 @@ describe('export and import of the whole index', () => {
     ]);
     expect(await counts()).toEqual({ digests: 1, papers: 1, mentions: 1 });
   });
+
+  it('refuses a paper carrying an arXiv id under another key (a lookup by that id would never find it)', async () => {
+    await writeDigest(digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }]));
+    const file = await exportIndexFrom(await openDb());
+    await clearAll();
+    const papers = file.papers.map((p) => ({ ...p, arxivId: normalizeArxivId('2605.00009')! }));
+    const out = await importRecordsTo(await openDb(), file.digests, papers);
+    expect(out).toEqual([{ id: 'a', title: 'Digest a', outcome: 'failed', reason: 'paper 2605.00001 has arXiv id 2605.00009 but is not keyed by it' }]);
+    expect(await counts()).toEqual({ digests: 0, papers: 0, mentions: 0 });
+  });
 });
 
 describe('importing a parsed digest', () => {

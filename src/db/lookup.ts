@@ -36,11 +36,9 @@ async function findPapers(tx: PapersTx, ref: PaperRef): Promise<{ own: PaperReco
   const papers = (tx as ReadTx).objectStore('papers');
   switch (ref.kind) {
     case 'arxiv': {
-      // The key is the arXiv id whenever one is known; the index catches nothing else today but
-      // keeps lookups right should a record ever carry an id under another key.
+      // A paper with an arXiv id is keyed by it (assignArxivId moves it there; imports are checked).
       const byKey = await papers.get(ref.id);
-      if (byKey) return { own: [byKey], cited: [] };
-      return { own: await papers.index('by-arxiv').getAll(ref.id, 1), cited: [] };
+      return { own: byKey ? [byKey] : [], cited: [] };
     }
     case 'title':
       return { own: ref.key ? await papers.index('by-title').getAll(ref.key, 5) : [], cited: [] };

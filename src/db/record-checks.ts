@@ -30,6 +30,8 @@ export function digestRecordProblem(d: unknown, papers: ReadonlyMap<string, Pape
   for (const key of keys) {
     const p = papers.get(key);
     if (!p) return `digest ${d.id} names paper ${key}, which the file does not hold`;
+    // Lookups find a paper with an arXiv id under that id: a record keyed otherwise would be lost.
+    if (p.arxivId !== undefined && p.arxivId !== key) return `paper ${key} has arXiv id ${String(p.arxivId)} but is not keyed by it`;
     const m = mentionOf(p, d.id);
     if (!m) return `paper ${key} has no mention from digest ${d.id}`;
     const problem = mentionProblem(m);

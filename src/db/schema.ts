@@ -147,12 +147,10 @@ export interface DigestLensDB extends DBSchema {
     key: string;
     value: PaperRecord;
     indexes: {
-      'by-arxiv': string;
       'by-title': string;
       'by-repo': string;
       'by-cited': string;
       'by-org': string;
-      'by-name': string;
       'by-dataset': string;
     };
   };
@@ -218,12 +216,14 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     digests.createIndex('by-date', 'date');
     digests.createIndex('by-topic', 'topic');
     const papers = db.createObjectStore('papers', { keyPath: 'key' });
-    papers.createIndex('by-arxiv', 'arxivId');
+    // Version 1's two indexes that version 4 drops: typed no more.
+    const v1Only = papers as unknown as IDBObjectStore;
+    v1Only.createIndex('by-arxiv', 'arxivId');
     papers.createIndex('by-title', 'titleKey');
     papers.createIndex('by-repo', 'repos', { multiEntry: true });
     papers.createIndex('by-cited', 'citedRepos', { multiEntry: true });
     papers.createIndex('by-org', 'orgs', { multiEntry: true });
-    papers.createIndex('by-name', 'nameKeys', { multiEntry: true });
+    v1Only.createIndex('by-name', 'nameKeys', { multiEntry: true });
     db.createObjectStore('meta');
   }
   if (step(2)) {
@@ -249,6 +249,10 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // Per-word paper counts, kept by merges. A version 3 index has none: it is rebuilt (search
     // answers from the records meanwhile), as a database from before the index is built.
     db.createObjectStore('termCounts');
+    // Every paper write kept two indexes nothing reads: by-name (names are matched in memory) and
+    // by-arxiv (a paper with an arXiv id is keyed by it: a get finds it).
+    const papers = tx.objectStore('papers') as unknown as IDBObjectStore;
+    for (const name of ['by-arxiv', 'by-name']) if (papers.indexNames.contains(name)) papers.deleteIndex(name);
     if (oldVersion === 3) {
       const meta = tx.objectStore('meta');
       void meta.get('search').then((s) => s && meta.put({ ...(s as SearchStateRecord), stamp: OUTDATED_STAMP }, 'search'));
