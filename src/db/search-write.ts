@@ -16,13 +16,7 @@ import { issueAll, RELAXED } from './requests.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { EMPTY_STAMP, type CountersRecord, type DB, type DigestLensDB, type PendingRow, type SearchDocRow, type SearchStateRecord } from './schema.ts';
 
-/**
- * Pairs per postings chunk. A term's chunks are numbered from 0 and filled in id order, each up to
- * CHUNK pairs (32 KB, under the size where Chromium moves a value out to a blob file): a merge
- * rewrites only a term's last chunk and adds new ones, and a query reads a word in few values
- * however its papers spread over the ids. (The void list alone is kept by id range: chunk
- * id / CHUNK, since voided ids are old ones.)
- */
+/** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two); a full chunk (32 KB) stays under the size where Chromium moves a value out to a blob file. */
 export const CHUNK = 4096;
 export const SEARCH_STORES = ['searchDocs', 'postings', 'vocab', 'pending', 'termCounts'] as const;
 /** Terms are words and filter pseudo-terms: never a NUL. */
@@ -160,6 +154,13 @@ function appended(before: Uint32Array | undefined, add: readonly number[]): Uint
   return out;
 }
 
+interface ChunkEdit {
+  readonly term: string;
+  readonly chunk: number;
+  /** Pairs (id, info) to append, in id order. */
+  readonly add: number[];
+}
+
 /** Two sorted, duplicate-free string arrays as one. */
 export function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
   if (b.length === 0) return a as string[];
@@ -204,57 +205,52 @@ async function appendPending(db: DB): Promise<number> {
     await tx.done;
     return 0;
   }
-  // Per term, the pairs to append, in id order: a row's new ids are all above the previous rows'
-  // (and above every id merged before). Per relatable word, the papers among them.
-  const adds = new Map<string, number[]>();
+  // Per term, its chunks' edits; a row's new ids are all above the previous rows' (ids only grow).
+  const edits = new Map<string, ChunkEdit[]>();
+  const append = (term: string, id: number, info: number): void => {
+    const chunk = Math.floor(id / CHUNK);
+    let list = edits.get(term);
+    if (!list) edits.set(term, (list = []));
+    let e = list.at(-1);
+    if (e?.chunk !== chunk) list.push((e = { term, chunk, add: [] }));
+    e.add.push(id, info);
+  };
+  // Per relatable word, the papers this merge adds: its count, kept beside its postings.
   const papersAdded = new Map<string, number>();
   for (const row of rows) {
     row.terms.forEach((term, i) => {
       const list = row.lists[i]!;
-      let into = adds.get(term);
-      if (!into) adds.set(term, (into = []));
       let papers = 0;
       for (let j = 0; j < list.length; j += 2) {
-        into.push(list[j]!, list[j + 1]!);
+        append(term, list[j]!, list[j + 1]!);
         if (infoIsPaper(list[j + 1]!)) papers++;
       }
       if (papers > 0 && relatableWord(term)) papersAdded.set(term, (papersAdded.get(term) ?? 0) + papers);
     });
   }
-  // Void ids may be old ones: their list is kept by id range (chunk id / CHUNK), each touched chunk read.
-  const voids = new Map<number, number[]>();
-  for (const id of rows.flatMap((r) => [...r.voided]).sort((a, b) => a - b)) push(voids, Math.floor(id / CHUNK), id, 0);
+  // Void ids may be old ones, in chunks that hold pairs already: sorted, and every chunk read.
+  for (const id of rows.flatMap((r) => [...r.voided]).sort((a, b) => a - b)) append(VOID_TERM, id, 0);
   const postings = tx.objectStore('postings');
+  const list = [...edits.values()].flat();
+  const first = (i: number) => i === 0 || list[i - 1]!.term !== list[i]!.term;
+  // Only a chunk that may hold pairs already is read: a word's first chunk in this merge (its
+  // later ones are above every id it had), and every chunk of void ids.
   const counts = tx.objectStore('termCounts');
-  const terms = [...adds.keys()];
-  const voidChunks = [...voids.keys()];
   const counted = [...papersAdded.keys()];
-  // Each term's last chunk (the only one with room), the void chunks and the counts, in one wave.
-  const [lasts, voidsBefore, countsBefore] = await Promise.all([
-    Promise.all(terms.map((t) => postings.openCursor(IDBKeyRange.bound([t, 0], [t, Infinity]), 'prev'))),
-    Promise.all(voidChunks.map((c) => postings.get([VOID_TERM, c]))),
+  const [chunks, countsBefore] = await Promise.all([
+    Promise.all(list.map((e, i) => (first(i) || e.term === VOID_TERM ? postings.get([e.term, e.chunk]) : undefined))),
     Promise.all(counted.map((t) => counts.get(t))),
   ]);
   const vocab = tx.objectStore('vocab');
   // Terms with no chunk before may be new: their vocabulary rows are read and rewritten.
   const fresh = new Map<string, string[]>();
-  terms.forEach((t, i) => lasts[i] || push(fresh, vocabPart(t), t));
+  list.forEach((e, i) => {
+    if (!chunks[i] && e.term !== VOID_TERM && first(i)) push(fresh, vocabPart(e.term), e.term);
+  });
   const parts = [...fresh.keys()];
   const rowsBefore = await Promise.all(parts.map((p) => vocab.get(p)));
   await issueAll((add) => {
-    terms.forEach((t, i) => {
-      const pairs = adds.get(t)!;
-      const last = lasts[i];
-      let chunk = last ? last.primaryKey[1] : -1;
-      let at = 0;
-      // The last chunk is filled up to CHUNK pairs, then new chunks follow under the next numbers.
-      if (last && last.value.length < CHUNK * 2) {
-        at = Math.min(pairs.length, CHUNK * 2 - last.value.length);
-        add(postings.put(appended(last.value, pairs.slice(0, at)), [t, chunk]));
-      }
-      for (; at < pairs.length; at += CHUNK * 2) add(postings.put(Uint32Array.from(pairs.slice(at, at + CHUNK * 2)), [t, ++chunk]));
-    });
-    voidChunks.forEach((c, i) => add(postings.put(appended(voidsBefore[i], voids.get(c)!), [VOID_TERM, c])));
+    list.forEach((e, i) => add(postings.put(appended(chunks[i], e.add), [e.term, e.chunk])));
     counted.forEach((t, i) => add(counts.put((countsBefore[i] ?? 0) + papersAdded.get(t)!, t)));
     // Vocabulary entries are only removed by a rebuild.
     parts.forEach((p, i) => {

@@ -13,7 +13,7 @@ import { openDigestDb, type DB } from './schema.ts';
 import { indexState, linearSearchIn, searchIn, searchIndexReady, forgetSearchCache } from './search.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
 import { writeDigestsTo, writeDigestTo, writeInOneTx, RECORD_STORES } from './write.ts';
-import { CHUNK, mergePending, MERGE_ROWS, VOID_TERM } from './search-write.ts';
+import { mergePending, MERGE_ROWS, VOID_TERM } from './search-write.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
 import { rng } from '../../tests/server/generate-posts.ts';
 import type { SearchStateRecord } from './schema.ts';
@@ -216,45 +216,6 @@ describe('postings read as one key range per typed prefix', () => {
     const reader = (await openIndexReader(db))!;
     await reader.postings(terms, ['seg']);
     expect([...(await reader.postings(['seh']))[0]!]).toEqual([6, 1]);
-  });
-});
-
-describe('postings chunks', () => {
-  it("fill each term's chunks in id order up to CHUNK pairs, however its ids spread, and read back whole", async () => {
-    globalThis.indexedDB = new IDBFactory();
-    const db = await freshDb();
-    const pairs = (ids: number[]) => Uint32Array.from(ids.flatMap((id) => [id, 1]));
-    const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-    const row = (lists: Record<string, number[]>) => {
-      const terms = Object.keys(lists).sort();
-      return { terms, lists: terms.map((t) => pairs(lists[t]!)), voided: new Uint32Array(0) };
-    };
-    // A chunk of the layout before (numbered by id range) is continued, not rewritten.
-    await db.put('postings', pairs([12_300, 12_301]), ['gamma', 3]);
-    await db.put('pending', row({ alpha: range(0, 5000), beta: [0, 5000, 9000], gamma: [20_000] }), 0);
-    await db.put('pending', row({ alpha: range(5000, 9001), beta: [20_000, 100_000], gamma: range(30_000, 30_000 + CHUNK) }), 1);
-    const state = (await db.get('meta', 'search')) as SearchStateRecord;
-    await db.put('meta', { ...state, nextId: 100_001, nextSeq: 2, pendingRows: 2 }, 'search');
-    expect(await mergePending(db)).toBe(2);
-    const chunks = async (t: string) => (await db.getAllKeys('postings', IDBKeyRange.bound([t, 0], [t, Infinity]))).map((k) => k[1]);
-    const lengths = async (t: string) => (await db.getAll('postings', IDBKeyRange.bound([t, 0], [t, Infinity]))).map((l) => l.length / 2);
-    expect(await chunks('alpha')).toEqual([0, 1, 2]);
-    expect(await lengths('alpha')).toEqual([CHUNK, CHUNK, 9001 - 2 * CHUNK]);
-    // Five ids spread over 100,000: one value, not one per id range.
-    expect(await lengths('beta')).toEqual([5]);
-    expect(await chunks('gamma')).toEqual([3, 4]);
-    expect(await lengths('gamma')).toEqual([CHUNK, 3]);
-    // A later merge fills the last chunk first.
-    await db.put('pending', row({ beta: range(100_001, 100_001 + CHUNK) }), 2);
-    await db.put('meta', { ...((await db.get('meta', 'search')) as SearchStateRecord), nextId: 200_000, nextSeq: 3, pendingRows: 1 }, 'search');
-    await mergePending(db);
-    expect(await lengths('beta')).toEqual([CHUNK, 5]);
-    forgetSearchCache();
-    await db.put('meta', { ...((await db.get('meta', 'search')) as SearchStateRecord), stamp: ((await db.get('meta', 'counters')) as { updated?: string } | undefined)?.updated ?? 'empty' }, 'search');
-    const [alpha, beta, gamma] = await (await openIndexReader(db))!.postings(['alpha', 'beta', 'gamma']);
-    expect([...alpha!].filter((_, j) => j % 2 === 0)).toEqual(range(0, 9001));
-    expect([...beta!].filter((_, j) => j % 2 === 0)).toEqual([0, 5000, 9000, 20_000, 100_000, ...range(100_001, 100_001 + CHUNK)]);
-    expect([...gamma!].filter((_, j) => j % 2 === 0)).toEqual([12_300, 12_301, 20_000, ...range(30_000, 30_000 + CHUNK)]);
   });
 });
 
