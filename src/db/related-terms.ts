@@ -9,7 +9,7 @@ import type { PaperRecord } from '../core/index/types.ts';
 import { titleKey } from '../core/ids/title-key.ts';
 import { infoDay, infoIsPaper, relatableWord } from '../core/search/terms.ts';
 import type { DB } from './schema.ts';
-import { openIndexReader } from './search-reader.ts';
+import { IndexMoved, openIndexReader } from './search-reader.ts';
 import { paperRef } from './search-write.ts';
 
 /** Words of the title considered; the rarest TERMS of them used. */
@@ -48,6 +48,17 @@ const candidateWords = (title: string | undefined): string[] => [...new Set(titl
 
 /** Up to `limit` papers sharing the most of this paper's rarest title words, newest first among equals. */
 export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
+  // A merge landing between the reads (a sync running meanwhile) moves the index on: read again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await relativesOnce(db, paper, limit);
+    } catch (e) {
+      if (!(e instanceof IndexMoved) || attempt >= 2) throw e;
+    }
+  }
+}
+
+async function relativesOnce(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
   const words = candidateWords(paper.title);
   if (words.length === 0 || !db.objectStoreNames.contains('termCounts')) return [];
   const tx = db.transaction(['termCounts', 'searchDocs']);
