@@ -88,13 +88,15 @@ function sameDoc(a: SearchDocRow['doc'], b: SearchDocRow['doc']): boolean {
 /**
  * Re-indexes papers and digests by key. `stamps` moves the index's stamp from the counters'
  * value before this transaction's writes to the one after, but only when the index agreed before:
- * an index already behind stays behind until a rebuild catches it up. Returns the index's state.
+ * an index already behind stays behind until a rebuild catches it up. `stateRead`: the index's
+ * state, read earlier in this transaction (nothing may have written it since). Returns the state.
  */
-export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }, known?: KnownRecords): Promise<SearchStateRecord> {
+export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }, known?: KnownRecords, stateRead?: Promise<SearchStateRecord | undefined>): Promise<SearchStateRecord> {
   const docsStore = tx.objectStore('searchDocs');
   const meta = tx.objectStore('meta');
   const refs = [...new Set([...[...paperKeys].map(paperRef), ...[...digestIds].map(digestRef)])];
-  const state = (await meta.get('search')) as SearchStateRecord | undefined;
+  // The caller may have read the state already, in its first wave of reads (this transaction's).
+  const state = await (stateRead ?? (meta.get('search') as Promise<SearchStateRecord | undefined>));
   const agreed = stamps !== undefined && (state?.stamp ?? NO_STAMP) === stamps.before;
   // Only an index that agrees with the records is trusted to hold nothing for a fresh record.
   const [olds, records] = await Promise.all([
