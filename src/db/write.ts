@@ -42,8 +42,7 @@ export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promis
       reports.push(r.report);
       puts.push(r.countersPut);
     }
-    await Promise.all(puts);
-    const state = before === undefined ? undefined : await indexInTx(tx, reports.flatMap((r) => r.touched), digests.map((d) => d.id), { before, after }, knownFrom(store));
+    const [state] = await Promise.all([before === undefined ? undefined : indexInTx(tx, reports.flatMap((r) => r.touched), digests.map((d) => d.id), { before, after }, knownFrom(store)), ...puts]);
     await tx.done;
     void mergeSoon(db, state);
     return reports;

@@ -1,7 +1,7 @@
 import type { Handler } from '../router.ts';
 import { resolvePage } from '../resolve-page.ts';
 import { pageState } from '../tab-watch.ts';
-import { sameHost } from './page-info.ts';
+import { reportedUrl } from './page-info.ts';
 
 /**
  * Content script → background at document start: the chip's state from the address alone, while
@@ -11,7 +11,6 @@ import { sameHost } from './page-info.ts';
 export const pageBrief: Handler<'pageBrief'> = {
   from: 'content',
   async handle(info, sender) {
-    if (typeof info?.url !== 'string' || !sameHost(info.url, sender.url)) throw new Error('pageBrief: address does not match the sender');
-    return pageState(await resolvePage(info.url, undefined, 'brief'));
+    return pageState(await resolvePage(reportedUrl(info, sender, 'pageBrief'), undefined, 'brief'));
   },
 };

@@ -16,7 +16,7 @@ function cleanMeta(meta: unknown): PageMeta {
   return out;
 }
 
-export function sameHost(a: string, b: string | undefined): boolean {
+function sameHost(a: string, b: string | undefined): boolean {
   try {
     return b !== undefined && new URL(a).host === new URL(b).host;
   } catch {
@@ -24,20 +24,27 @@ export function sameHost(a: string, b: string | undefined): boolean {
   }
 }
 
+/**
+ * The address a content script reports: in-page navigations the browser may not have told us of
+ * yet, but never an address on another site than the one it runs on.
+ */
+export function reportedUrl(info: { url?: unknown } | undefined, sender: chrome.runtime.MessageSender, message: string): string {
+  if (typeof info?.url !== 'string' || !sameHost(info.url, sender.url)) throw new Error(`${message}: address does not match the sender`);
+  return info.url;
+}
+
 /** Content script → background: the page's address and tags; answers what the chip shows. */
 export const pageInfo: Handler<'pageInfo'> = {
   from: 'content',
   async handle(info, sender) {
     const tabId = sender.tab!.id!;
-    // The content script reports in-page navigations the browser may not have told us of yet, but
-    // never an address on another site than the one it runs on.
-    if (typeof info?.url !== 'string' || !sameHost(info.url, sender.url)) throw new Error('pageInfo: address does not match the sender');
+    const url = reportedUrl(info, sender, 'pageInfo');
     const title = typeof info.title === 'string' ? info.title.trim().slice(0, MAX_TEXT) : undefined;
-    const page = { url: info.url, meta: cleanMeta(info.meta), ...(title ? { title } : {}) };
+    const page = { url, meta: cleanMeta(info.meta), ...(title ? { title } : {}) };
     // Stored for the panel and later refreshes; this refresh uses it as is, and the answer (what
     // the chip waits for) does not wait for the storing — the panel update does.
     const stored = setPageInfo(tabId, page);
     stored.catch((e: unknown) => console.warn('Digest Lens: could not keep the page details of a tab', e));
-    return refreshTab(tabId, info.url, page, stored);
+    return refreshTab(tabId, url, page, stored);
   },
 };
