@@ -3,7 +3,7 @@ import { openDigestDb } from '../../src/db/schema.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { Corpus } from './corpus.ts';
 import { loadCorpus } from './load.ts';
-import { measureIndexing, measureIndexingSplit, measureLookups, measureRawRecordWrites, measureSearch, storageBytes } from './measure.ts';
+import { measureIndexing, measureLookups, measureRawRecordWrites, measureSearch, storageBytes } from './measure.ts';
 
 let corpus: Corpus | undefined;
 let loaded = 0;
@@ -35,11 +35,9 @@ const bench = {
     const search = await measureSearch(db, withLinear);
     const indexing = await measureIndexing(db, corpus!, loaded);
     loaded += 10;
-    const split = await measureIndexingSplit(db, corpus!, loaded);
-    loaded += 5;
     const rawWrites = await measureRawRecordWrites(db);
     db.close();
-    return { lookups, search, indexing, split, rawWrites, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40), digests: loaded };
+    return { lookups, search, indexing, rawWrites, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40), digests: loaded };
   },
   /** The keystrokes alone, on what is stored (for profiling a kept corpus: scripts/bench.ts --keep). */
   async search() {

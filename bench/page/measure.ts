@@ -8,10 +8,10 @@ import { parseQuery } from '../../src/core/search/query.ts';
 import { findPapersIn, lookupIn } from '../../src/db/lookup.ts';
 import { relativesByTerms } from '../../src/db/related-terms.ts';
 import type { PaperRef } from '../../src/core/detect/index.ts';
-import type { CountersRecord, DB, SearchStateRecord } from '../../src/db/schema.ts';
-import { indexInTx, stampOf } from '../../src/db/search-write.ts';
+import type { DB } from '../../src/db/schema.ts';
+import { mergePending } from '../../src/db/search-write.ts';
 import { searchIn, searchIndexReady } from '../../src/db/search.ts';
-import { RECORD_STORES, writeDigestTo, writeInOneTx, type RecordTx } from '../../src/db/write.ts';
+import { writeDigestTo, writeStats } from '../../src/db/write.ts';
 import type { Corpus } from './corpus.ts';
 import { p50p95, round, timeEach } from './stats.ts';
 
@@ -97,10 +97,16 @@ export async function measureSearch(db: DB, withLinear: boolean) {
   return { firstQueryMs: round(firstQueryMs), search: p50p95(index), hits, slowest, linear: p50p95(linear), loadAllMs: round(loadAllMs), mismatches, keystrokes: keys.length };
 }
 
-/** New 100-paper digests written one per transaction onto the loaded corpus, as a sync does. */
+/**
+ * New 100-paper digests written one per transaction onto the loaded corpus, as a sync does. What
+ * waits in `pending` is merged first, so no merge (one per 16 writes, timed with the whole load)
+ * starts among these ten and holds a write back.
+ */
 export async function measureIndexing(db: DB, corpus: Corpus, from: number, count = 10) {
+  await mergePending(db);
+  writePhases(true);
   const times = await timeEach(Array.from({ length: count }, (_, i) => from + i), (n) => writeDigestTo(db, corpus.digest(n)));
-  return p50p95(times);
+  return { ...p50p95(times), phases: writePhases() };
 }
 
 export async function storageBytes(): Promise<number> {
@@ -128,24 +134,12 @@ export async function measureRawRecordWrites(db: DB, rounds = 5) {
 }
 
 /**
- * The same write split in two: records (and counters) in one transaction, then the search index
- * for what it touched in another — to see which half costs what. The stamps hand over exactly.
+ * Where the same writes spend their time (writeStats, kept by the write itself): reading and
+ * building the records in memory, planning the search index, and the one wave of writes with the
+ * commit — means per digest over the digests written since `reset`.
  */
-export async function measureIndexingSplit(db: DB, corpus: Corpus, from: number, count = 5) {
-  const records: number[] = [];
-  const index: number[] = [];
-  for (let n = from; n < from + count; n++) {
-    const d = corpus.digest(n);
-    const stateBefore = ((await db.get('meta', 'search')) as SearchStateRecord).stamp;
-    const t0 = performance.now();
-    const report = await writeInOneTx(db, ['digests', 'papers', 'meta'], d, async () => undefined);
-    const t1 = performance.now();
-    const tx = db.transaction(RECORD_STORES, 'readwrite') as unknown as RecordTx;
-    const after = stampOf((await tx.objectStore('meta').get('counters')) as CountersRecord);
-    await indexInTx(tx, report.touched, [d.id], { before: stateBefore, after });
-    await tx.done;
-    records.push(t1 - t0);
-    index.push(performance.now() - t1);
-  }
-  return { records: p50p95(records), index: p50p95(index) };
+export function writePhases(reset = false) {
+  if (reset) Object.assign(writeStats, { writes: 0, recordsMs: 0, indexMs: 0, writeMs: 0 });
+  const n = Math.max(1, writeStats.writes);
+  return { records: round(writeStats.recordsMs / n), index: round(writeStats.indexMs / n), write: round(writeStats.writeMs / n) };
 }

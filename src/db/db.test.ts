@@ -10,6 +10,8 @@ import { parseQuery } from '../core/search/query.ts';
 import { indexState, searchIn, searchIndexReady } from './search.ts';
 import { lookupIn } from './lookup.ts';
 import { writeDigestTo } from './write.ts';
+import { withSearchId } from './search-write.ts';
+import { searchIdProblems } from '../../tests/support/search-ids.ts';
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -111,6 +113,28 @@ describe('migration from version 3', () => {
   });
 });
 
+describe('migration from version 4', () => {
+  it('drops the documents\' by-ref index and rebuilds the index, giving each record its search id', async () => {
+    const v4 = await openDigestDb('migrate4', 4);
+    await writeDigestTo(v4, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    // A version 4 write gave records no search ids (its documents had a by-ref index instead).
+    const tx = v4.transaction(['papers', 'digests'], 'readwrite');
+    for (const p of await tx.objectStore('papers').getAll()) await tx.objectStore('papers').put(withSearchId(p, undefined));
+    for (const d of await tx.objectStore('digests').getAll()) await tx.objectStore('digests').put(withSearchId(d, undefined));
+    await tx.done;
+    expect((await indexState(v4)).fresh).toBe(true);
+    expect([...v4.transaction('searchDocs').store.indexNames]).toEqual(['by-ref']);
+    v4.close();
+
+    const v5 = await openDigestDb('migrate4');
+    expect(v5.version).toBe(DB_VERSION);
+    expect([...v5.transaction('searchDocs').store.indexNames]).toEqual([]);
+    await expectSearchable(v5);
+    expect(await searchIdProblems(v5)).toEqual([]);
+    v5.close();
+  });
+});
+
 describe('sync records', () => {
   const post = (key: string, extra: Partial<PostRecord> = {}): PostRecord => ({ key, sourceId: 's', url: `https://example.org/${key}`, title: key, date: '2026-05-23T06:00:00.000Z', modified: '2026-05-23T06:00:00.000Z', format: 'wordpress', raw: '{}', status: 'indexed', parserVersion: 1, fetched: '2026-07-20T00:00:00.000Z', ...extra });
 
@@ -188,6 +212,16 @@ describe('writeDigest and lookup', () => {
     expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual(await realCounts());
     expect(c.digests).toBe(3);
     expect((await lookup(arxiv('2606.00009'))).status).toBe('found');
+  });
+
+  it('moves a paper\'s search document with it when an arXiv id joins two records into one', async () => {
+    await writeDigest(digest('a', '2026-05-23', [{ name: 'S', title: 'Something' }]));
+    await writeDigest(digest('b', '2026-05-30', [{ name: 'S2', title: 'Something else entirely', arxiv: '2606.00009' }]));
+    await rememberArxivId('t:something', normalizeArxivId('2606.00009')!);
+    const db = await openDb();
+    expect(await searchIdProblems(db)).toEqual([]);
+    expect((await searchIn(db, parseQuery('something'))).map((h) => h.doc.key)).toEqual(['2606.00009']);
+    expect((await getCounters()).papers).toBe(1);
   });
 
   it('lists a paper in two digests newest first', async () => {

@@ -13,6 +13,7 @@ import type { ImportResult } from './import-digest.ts';
 import { digestRecordProblem, mentionOf } from './record-checks.ts';
 import { TxRecordStore } from './record-store.ts';
 import { sameValue } from './same-value.ts';
+import { withSearchId } from './search-write.ts';
 import type { CountersRecord, DB } from './schema.ts';
 import { EMPTY_COUNTERS, type RecordTx } from './write.ts';
 
@@ -25,10 +26,14 @@ export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexEx
     exported: now.toISOString(),
     parserVersion: PARSER_VERSION,
     counters: (counters as CountersRecord | undefined) ?? EMPTY_COUNTERS,
-    digests,
-    papers,
+    // Search ids are this database's own: an import gives its records new ones.
+    digests: digests.map(withoutSearchId),
+    papers: papers.map(withoutSearchId),
   };
 }
+
+/** A record without the id of its search document in this database. */
+const withoutSearchId = <R extends DigestRecord | PaperRecord>(r: R): R => (r.searchId === undefined ? r : withSearchId(r, undefined));
 
 export interface RecordOutcome {
   readonly id: string;
@@ -62,7 +67,8 @@ async function importRecordTo(db: DB, d: DigestRecord, byKey: ReadonlyMap<string
   tx.done.catch(() => undefined);
   try {
     const store = new TxRecordStore(tx);
-    const old = await store.getDigest(d.id);
+    const storedDigest = await store.getDigest(d.id);
+    const old = storedDigest && withoutSearchId(storedDigest);
     if (old && sameValue(old, d)) {
       const stored = await Promise.all(d.paperKeys.map((k) => store.getPaper(k)));
       if (stored.every((p, i) => sameValue(mentionOf(p, d.id), mentionOf(byKey.get(d.paperKeys[i]!), d.id)))) {
@@ -80,7 +86,7 @@ async function importRecordTo(db: DB, d: DigestRecord, byKey: ReadonlyMap<string
       const arxivId = incoming.arxivId ?? stored?.arxivId;
       await store.putPaper(buildPaper(key, mentions, arxivId ? { arxivId } : undefined));
     }
-    await store.putDigest(d);
+    await store.putDigest(withoutSearchId(d));
     const meta = tx.objectStore('meta');
     const c = ((await meta.get('counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
     await meta.put(

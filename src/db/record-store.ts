@@ -4,6 +4,7 @@ import type { DigestRecord, PaperRecord, RecordStore } from '../core/index/types
 import type { Digest } from '../core/digest/types.ts';
 import { issueAll } from './requests.ts';
 import type { DigestLensDB } from './schema.ts';
+import { isPaperRef } from './search-write.ts';
 
 type WriteTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
 
@@ -49,15 +50,13 @@ export class TxRecordStore implements RecordStore {
   }
 }
 
-/** A record from `known` (null: absent), read from the transaction the first time; `absent` notes keys that held nothing. */
-async function readThrough<T>(known: Map<string, T | null>, absent: Set<string>, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+/** A record from `known` (null: absent), read from the transaction the first time; `originals` keeps what each read found. */
+async function readThrough<T>(known: Map<string, T | null>, originals: Map<string, T | null>, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
   if (!known.has(key)) {
     const found = await read();
+    if (!originals.has(key)) originals.set(key, found ?? null);
     // Another read may have landed (or a write been made) while this one was in flight.
-    if (!known.has(key)) {
-      known.set(key, found ?? null);
-      if (!found) absent.add(key);
-    }
+    if (!known.has(key)) known.set(key, found ?? null);
   }
   return known.get(key) ?? undefined;
 }
@@ -67,10 +66,11 @@ const hasRepo = (p: PaperRecord, repo: string): boolean => p.repos.includes(repo
 /**
  * A RecordStore that reads everything a digest will ask for in one parallel wave (`prefetch`),
  * keeps the digest's writes in memory, answers reads and index queries from both, and writes
- * them out in one more wave (`flush`). A 100-paper digest costs three round trips instead of
- * ~700 sequential ones (records of IndexedDB requests cost ~0.3 ms each, awaited one by one).
- * Reads it did not foresee fall through to the transaction, so the answers are always the
- * same as TxRecordStore's.
+ * them out in one more wave (`flush`, issued beside the search index's writes). A 100-paper
+ * digest costs two or three round trips instead of ~700 sequential ones (IndexedDB requests cost
+ * ~0.3 ms each, awaited one by one). Reads it did not foresee fall through to the transaction,
+ * so the answers are always the same as TxRecordStore's; until the flush, the stored records are
+ * the originals (`original`).
  */
 export class BufferedRecordStore implements RecordStore {
   /** Every paper seen, by key: null when absent. Writes land here too. */
@@ -84,9 +84,9 @@ export class BufferedRecordStore implements RecordStore {
   /** Keys this store wrote, by title key and repository (kept after a flush: the sets above predate them). */
   private readonly writtenByTitle = new Map<string, Set<string>>();
   private readonly writtenByRepo = new Map<string, Set<string>>();
-  /** Paper keys that held no record when first read: nothing of theirs is indexed for search. */
-  private readonly absentBefore = new Set<string>();
-  private readonly digestsAbsentBefore = new Set<string>();
+  /** Every record read, as the transaction first found it (null: absent): what search has indexed. */
+  private readonly originalPapers = new Map<string, PaperRecord | null>();
+  private readonly originalDigests = new Map<string, DigestRecord | null>();
 
   constructor(private readonly tx: WriteTx) {}
 
@@ -109,11 +109,14 @@ export class BufferedRecordStore implements RecordStore {
 
   private learn(index: Map<string, Set<string>>, value: string, found: readonly PaperRecord[]): void {
     index.set(value, new Set(found.map((p) => p.key)));
-    for (const p of found) if (!this.papers.has(p.key)) this.papers.set(p.key, p);
+    for (const p of found) {
+      if (!this.originalPapers.has(p.key)) this.originalPapers.set(p.key, p);
+      if (!this.papers.has(p.key)) this.papers.set(p.key, p);
+    }
   }
 
   getPaper(key: string): Promise<PaperRecord | undefined> {
-    return readThrough(this.papers, this.absentBefore, key, () => this.tx.objectStore('papers').get(key));
+    return readThrough(this.papers, this.originalPapers, key, () => this.tx.objectStore('papers').get(key));
   }
 
   private async query(index: Map<string, Set<string>>, written: Map<string, Set<string>>, value: string, read: () => Promise<PaperRecord[]>, matches: (p: PaperRecord) => boolean): Promise<PaperRecord[]> {
@@ -136,7 +139,7 @@ export class BufferedRecordStore implements RecordStore {
   }
 
   getDigest(id: string): Promise<DigestRecord | undefined> {
-    return readThrough(this.digests, this.digestsAbsentBefore, id, () => this.tx.objectStore('digests').get(id));
+    return readThrough(this.digests, this.originalDigests, id, () => this.tx.objectStore('digests').get(id));
   }
 
   async putPaper(paper: PaperRecord): Promise<void> {
@@ -191,12 +194,30 @@ export class BufferedRecordStore implements RecordStore {
     return this.digests.get(id);
   }
 
-  wasAbsentDigest(id: string): boolean {
-    return this.digestsAbsentBefore.has(id);
+  /** A paper as the transaction held it before this store's writes (null: absent; undefined: never read). */
+  original(key: string): PaperRecord | null | undefined {
+    return this.originalPapers.get(key);
   }
 
-  /** True when `key` held no record before this transaction. */
-  wasAbsent(key: string): boolean {
-    return this.absentBefore.has(key);
+  originalDigest(id: string): DigestRecord | null | undefined {
+    return this.originalDigests.get(id);
+  }
+
+  /** Keys of the papers and ids of the digests this store will write (or delete) at its flush. */
+  dirty(): { papers: string[]; digests: string[] } {
+    return { papers: [...this.dirtyPapers], digests: [...this.dirtyDigests] };
+  }
+
+  /** Replaces records to be written by the same records with their search ids (planIndex's). */
+  restamp(records: ReadonlyMap<string, PaperRecord | DigestRecord>): void {
+    for (const [ref, r] of records) {
+      if (isPaperRef(ref)) {
+        this.papers.set(ref.slice(2), r as PaperRecord);
+        this.dirtyPapers.add(ref.slice(2));
+      } else {
+        this.digests.set(ref.slice(2), r as DigestRecord);
+        this.dirtyDigests.add(ref.slice(2));
+      }
+    }
   }
 }

@@ -10,7 +10,6 @@ import { titleKey } from '../core/ids/title-key.ts';
 import { infoDay, infoIsPaper, relatableWord } from '../core/search/terms.ts';
 import type { DB } from './schema.ts';
 import { IndexMoved, openIndexReader } from './search-reader.ts';
-import { paperRef } from './search-write.ts';
 
 /** Words of the title considered; the rarest TERMS of them used. */
 const CANDIDATE_WORDS = 8;
@@ -61,17 +60,15 @@ export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number
 async function relativesOnce(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
   const words = candidateWords(paper.title);
   if (words.length === 0 || !db.objectStoreNames.contains('termCounts')) return [];
-  const tx = db.transaction(['termCounts', 'searchDocs']);
-  const counts = tx.objectStore('termCounts');
+  const counts = db.transaction('termCounts').store;
   // Issued at once; the reader's own transaction is another one (no vocabulary: nothing is expanded).
-  const [countsRead, self, reader] = await Promise.all([
-    Promise.all(words.map((w) => counts.get(w))),
-    tx.objectStore('searchDocs').index('by-ref').getKey(paperRef(paper.key)),
-    openIndexReader(db, { vocabulary: false }),
-  ]);
+  const [countsRead, reader] = await Promise.all([Promise.all(words.map((w) => counts.get(w))), openIndexReader(db, { vocabulary: false })]);
+  // The paper's own document, by the id its record carries (one of an index since rebuilt matches nothing).
+  const self = paper.searchId;
   // An index being rebuilt answers nothing here; the other relatives still show.
   if (!reader) return [];
-  const docCount = await reader.idLimit();
+  const { first, limit: idLimit } = await reader.idRange();
+  const docCount = idLimit - first;
   const maxPapers = Math.min(MAX_PAPERS, Math.max(3, Math.floor(docCount * MAX_SHARE)));
   const readable = wordsToRead(words, countsRead, maxPapers);
   if (readable.length === 0) return [];

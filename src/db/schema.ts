@@ -7,7 +7,7 @@ import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface CountersRecord {
   readonly digests: number;
@@ -87,7 +87,10 @@ export interface SyncLockRecord {
   readonly expires: number;
 }
 
-/** A search document under its numeric id (postings hold ids: 4 bytes, not a paper key). */
+/**
+ * A search document under its numeric id (postings hold ids: 4 bytes, not a paper key). The record
+ * it was made from carries the id (`searchId`), so a write finds a record's document without a read.
+ */
 export interface SearchDocRow {
   readonly id: number;
   /** `p <paper key>` or `d <digest id>`. */
@@ -103,6 +106,11 @@ export interface SearchDocRow {
 export interface SearchStateRecord {
   readonly stamp: string;
   readonly nextId: number;
+  /**
+   * The first id of this index: a rebuild starts above every id given before (ids are never
+   * reused, across rebuilds too), so a record's `searchId` below it is one of an index since cleared.
+   */
+  readonly firstId?: number;
   /** The key of the next `pending` row. */
   readonly nextSeq?: number;
   /** `pending` rows not merged yet, and their postings (pairs): what triggers a merge. */
@@ -171,7 +179,6 @@ export interface DigestLensDB extends DBSchema {
   searchDocs: {
     key: number;
     value: SearchDocRow;
-    indexes: { 'by-ref': string };
   };
   /** [term, chunk] → pairs of (document id, info) for the documents of that id range. */
   postings: {
@@ -237,7 +244,8 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
   }
   if (step(3)) {
     // Search: an inverted index read per query term (docs/search.md), and related papers by dataset.
-    db.createObjectStore('searchDocs', { keyPath: 'id' }).createIndex('by-ref', 'ref', { unique: true });
+    // Version 3's by-ref index, which version 5 drops: typed no more.
+    (db.createObjectStore('searchDocs', { keyPath: 'id' }) as unknown as IDBObjectStore).createIndex('by-ref', 'ref', { unique: true });
     db.createObjectStore('postings');
     db.createObjectStore('vocab');
     db.createObjectStore('pending');
@@ -253,11 +261,22 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // by-arxiv (a paper with an arXiv id is keyed by it: a get finds it).
     const papers = tx.objectStore('papers') as unknown as IDBObjectStore;
     for (const name of ['by-arxiv', 'by-name']) if (papers.indexNames.contains(name)) papers.deleteIndex(name);
-    if (oldVersion === 3) {
-      const meta = tx.objectStore('meta');
-      void meta.get('search').then((s) => s && meta.put({ ...(s as SearchStateRecord), stamp: OUTDATED_STAMP }, 'search'));
-    }
+    if (oldVersion === 3) outdateSearchIndex(tx);
   }
+  if (step(5)) {
+    // Each record carries its search document's id (`searchId`): a write re-indexes a paper without
+    // looking its document up by ref, and putting a document keeps no unique index. Records of a
+    // version 4 database carry none: its index is rebuilt, which gives them theirs.
+    const docs = tx.objectStore('searchDocs') as unknown as IDBObjectStore;
+    if (docs.indexNames.contains('by-ref')) docs.deleteIndex('by-ref');
+    if (oldVersion === 4) outdateSearchIndex(tx);
+  }
+}
+
+/** Marks the stored index as one of an older format: search rebuilds it (answering from the records meanwhile). */
+function outdateSearchIndex(tx: UpgradeTx): void {
+  const meta = tx.objectStore('meta');
+  void meta.get('search').then((s) => s && meta.put({ ...(s as SearchStateRecord), stamp: OUTDATED_STAMP }, 'search'));
 }
 
 /** The stamp of an index whose format is older than this code's: it agrees with no records. */

@@ -231,6 +231,6 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       }
       return ids.map((id) => kept.get(id));
     },
-    idLimit: async () => nextId,
+    idRange: async () => ({ first: Math.min(state?.firstId ?? 0, nextId), limit: nextId }),
   };
 }

@@ -39,12 +39,14 @@ export const digestRef = (id: string): string => `d ${id}`;
 export const stampOf = (c: CountersRecord | undefined): string => c?.updated ?? EMPTY_STAMP;
 export const NO_STAMP = 'none';
 /**
- * The state of an index emptied to start again (a rebuild, clearing the data): ids restart from 0
- * in a new `epoch`, and `main` moves on, so no context keeps answering from what it cached.
+ * The state of an index emptied to start again (a rebuild, clearing the data): a new `epoch` whose
+ * ids start above every earlier one, and `main` moves on, so no context keeps answering from what it cached.
  */
 export const restarted = (old: SearchStateRecord | undefined, stamp: string): SearchStateRecord => ({
   stamp,
-  nextId: 0,
+  // Ids go on from the last index's: a record's id from before stays below firstId (stale).
+  nextId: old?.nextId ?? 0,
+  firstId: old?.nextId ?? 0,
   nextSeq: 0,
   pendingRows: 0,
   pendingPairs: 0,
@@ -59,14 +61,17 @@ export function hasSearchStores(tx: { objectStoreNames: DOMStringList }): boolea
   return SEARCH_STORES.every((s) => tx.objectStoreNames.contains(s));
 }
 
+type IndexedRecord = PaperRecord | DigestRecord;
+
 /**
- * Records the caller already holds (a BufferedRecordStore): `record` undefined means unknown (read
- * it), null means gone; `fresh` says the record did not exist before this transaction, so no
- * search document can hold its ref and none need be looked up.
+ * Records the caller already holds (a BufferedRecordStore). `original`: the record as the database
+ * held it when this transaction began (null: absent; undefined: not known, so it is read — the
+ * caller writes its records only after indexing them, so the store still holds that). `record`: as
+ * this transaction will write it (null: gone; undefined: unchanged).
  */
 export interface KnownRecords {
-  record(ref: string): PaperRecord | DigestRecord | null | undefined;
-  fresh(ref: string): boolean;
+  original(ref: string): IndexedRecord | null | undefined;
+  record(ref: string): IndexedRecord | null | undefined;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, ...xs: V[]): void {
@@ -85,63 +90,116 @@ function sameDoc(a: SearchDocRow['doc'], b: SearchDocRow['doc']): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+export const isPaperRef = (ref: string): boolean => ref.startsWith('p ');
+const docOf = (ref: string, r: IndexedRecord) => (isPaperRef(ref) ? paperDoc(r as PaperRecord) : digestDoc(r as DigestRecord));
+
+/** A record carrying `id` as its search document's (or none). */
+export function withSearchId<R extends IndexedRecord>(r: R, id: number | undefined): R {
+  if (id !== undefined) return { ...r, searchId: id };
+  const { searchId: _, ...rest } = r;
+  return rest as R;
+}
+
+/** What indexing some records changes: the caller writes `records` with its own, then `issue`s the index's writes. */
+export interface IndexPlan {
+  /** The index's state once this transaction commits. */
+  readonly state: SearchStateRecord;
+  /** ref → its record with the id of its new search document (or none): to be written by the caller. */
+  readonly records: ReadonlyMap<string, IndexedRecord>;
+  /** Issues the documents, the pending row and the state (without awaiting them). */
+  issue(add: (request: Promise<unknown>) => void): void;
+}
+
 /**
- * Re-indexes papers and digests by key. `stamps` moves the index's stamp from the counters'
- * value before this transaction's writes to the one after, but only when the index agreed before:
- * an index already behind stays behind until a rebuild catches it up. `stateRead`: the index's
- * state, read earlier in this transaction (nothing may have written it since). Returns the state.
+ * Plans re-indexing papers and digests by key, before their records are written: each record's
+ * document is found through the id it carries (`searchId`), and compared with what the record now
+ * makes; a changed document gets a new id, and the record the new id. `stamps` moves the index's
+ * stamp from the counters' value before this transaction's writes to the one after, but only when
+ * the index agreed before: an index already behind stays behind until a rebuild catches it up.
+ * Such an index's documents are read to be checked; one that agrees holds exactly what each
+ * original record makes, so nothing is read. `stateRead`: the index's state, read earlier in this
+ * transaction (nothing may have written it since).
  */
-export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }, known?: KnownRecords, stateRead?: Promise<SearchStateRecord | undefined>): Promise<SearchStateRecord> {
+export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }, known?: KnownRecords, stateRead?: Promise<SearchStateRecord | undefined>): Promise<IndexPlan> {
   const docsStore = tx.objectStore('searchDocs');
   const meta = tx.objectStore('meta');
   const refs = [...new Set([...[...paperKeys].map(paperRef), ...[...digestIds].map(digestRef)])];
-  // The caller may have read the state already, in its first wave of reads (this transaction's).
-  const state = await (stateRead ?? (meta.get('search') as Promise<SearchStateRecord | undefined>));
-  const agreed = stamps !== undefined && (state?.stamp ?? NO_STAMP) === stamps.before;
-  // Only an index that agrees with the records is trusted to hold nothing for a fresh record.
-  const [olds, records] = await Promise.all([
-    Promise.all(refs.map((r) => (agreed && known?.fresh(r) ? undefined : docsStore.index('by-ref').get(r)))),
+  const stored = (ref: string) => (isPaperRef(ref) ? tx.objectStore('papers').get(ref.slice(2)) : tx.objectStore('digests').get(ref.slice(2))) as Promise<IndexedRecord | undefined>;
+  const [state, originals] = await Promise.all([
+    // The caller may have read the state already, in its first wave of reads (this transaction's).
+    stateRead ?? (meta.get('search') as Promise<SearchStateRecord | undefined>),
     Promise.all(
       refs.map((r) => {
-        const k = known?.record(r);
-        if (k !== undefined) return k ?? undefined;
-        return r.startsWith('p ') ? tx.objectStore('papers').get(r.slice(2)) : tx.objectStore('digests').get(r.slice(2));
+        const o = known?.original(r);
+        return o === undefined ? stored(r) : (o ?? undefined);
       }),
     ),
   ]);
+  const agreed = stamps !== undefined && (state?.stamp ?? NO_STAMP) === stamps.before;
+  const firstId = state?.firstId ?? 0;
   let nextId = state?.nextId ?? 0;
+  // An id below firstId is one of an index since cleared (a rebuild): nothing holds it any more.
+  const oldIds = originals.map((o) => (o?.searchId !== undefined && o.searchId >= firstId && o.searchId < nextId ? o.searchId : undefined));
+  // An index that agrees holds, under each original's id, the document that record makes. One
+  // behind (a rebuild running) is read, and a document of another ref is not this record's.
+  const checked = agreed ? undefined : await Promise.all(oldIds.map((id) => (id === undefined ? undefined : docsStore.get(id))));
   const adds = new Map<string, number[]>();
   const voided: number[] = [];
-  let next: SearchStateRecord = { stamp: NO_STAMP, nextId: 0 };
-  await issueAll((add) => {
-    refs.forEach((ref, i) => {
-      const old = olds[i];
-      const record = records[i];
-      const doc = record && (ref.startsWith('p ') ? paperDoc(record as PaperRecord) : digestDoc(record as DigestRecord));
-      if (old && doc && sameDoc(old.doc, doc)) return;
-      if (old) {
-        voided.push(old.id);
-        add(docsStore.delete(old.id));
+  const documents: SearchDocRow[] = [];
+  const records = new Map<string, IndexedRecord>();
+  refs.forEach((ref, i) => {
+    const original = originals[i];
+    const k = known?.record(ref);
+    const record = k === undefined ? original : (k ?? undefined);
+    let oldId = oldIds[i];
+    const oldDoc = oldId === undefined ? undefined : checked ? (checked[i]?.ref === ref ? checked[i]!.doc : undefined) : docOf(ref, original!);
+    if (!oldDoc) oldId = undefined;
+    const doc = record && docOf(ref, record);
+    let id: number | undefined;
+    if (oldId !== undefined && doc && sameDoc(oldDoc!, doc)) id = oldId;
+    else {
+      if (oldId !== undefined) voided.push(oldId);
+      if (doc) {
+        // Ids are never reused: a voided id stays void, whatever lists still hold it.
+        id = nextId++;
+        const info = docInfo(doc);
+        for (const [term, mask] of docTerms(doc)) push(adds, term, id, postingInfo(mask, info));
+        documents.push({ id, ref, doc });
       }
-      if (!doc) return;
-      // Ids are never reused: a voided id stays void, whatever lists still hold it.
-      const id = nextId++;
-      const info = docInfo(doc);
-      for (const [term, mask] of docTerms(doc)) push(adds, term, id, postingInfo(mask, info));
-      add(docsStore.put({ id, ref, doc } satisfies SearchDocRow));
-    });
-
-    next = { ...state, stamp: agreed ? stamps.after : (state?.stamp ?? NO_STAMP), nextId };
-    if (adds.size || voided.length) {
-      const [terms, lists] = columns(adds);
-      const seq = state?.nextSeq ?? 0;
-      add(tx.objectStore('pending').put({ terms, lists, voided: Uint32Array.from(voided) } satisfies PendingRow, seq));
-      const pairs = lists.reduce((n, l) => n + l.length / 2, 0);
-      next = { ...next, nextSeq: seq + 1, pendingRows: (state?.pendingRows ?? 0) + 1, pendingPairs: (state?.pendingPairs ?? 0) + pairs };
     }
-    add(meta.put(next, 'search'));
+    if (record && record.searchId !== id) records.set(ref, withSearchId(record, id));
   });
-  return next;
+
+  const kept: SearchStateRecord = { ...state, stamp: agreed ? stamps.after : (state?.stamp ?? NO_STAMP), nextId };
+  const [terms, lists] = columns(adds);
+  const seq = state?.nextSeq ?? 0;
+  // Everything this write adds, as one pending row (none when it changes no document).
+  const row: PendingRow | undefined = adds.size || voided.length ? { terms, lists, voided: Uint32Array.from(voided) } : undefined;
+  const pairs = lists.reduce((n, l) => n + l.length / 2, 0);
+  const next: SearchStateRecord = row ? { ...kept, nextSeq: seq + 1, pendingRows: (state?.pendingRows ?? 0) + 1, pendingPairs: (state?.pendingPairs ?? 0) + pairs } : kept;
+  return {
+    state: next,
+    records,
+    issue(add) {
+      for (const id of voided) add(docsStore.delete(id));
+      for (const d of documents) add(docsStore.put(d));
+      if (row) add(tx.objectStore('pending').put(row, seq));
+      add(meta.put(next, 'search'));
+    },
+  };
+}
+
+/**
+ * Re-indexes papers and digests by key and writes the records that carry a new search id, for
+ * callers that write no records of their own in this transaction (a rebuild). Returns the state.
+ */
+export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }): Promise<SearchStateRecord> {
+  const plan = await planIndex(tx, paperKeys, digestIds, stamps);
+  await issueAll((add) => {
+    for (const [ref, r] of plan.records) add(isPaperRef(ref) ? tx.objectStore('papers').put(r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
+    plan.issue(add);
+  });
+  return plan.state;
 }
 
 /** True when enough waits in `pending` for a merge to pay. */

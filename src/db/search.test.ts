@@ -18,6 +18,7 @@ import { dropDigestsBeforeIn } from './retention.ts';
 import { rng } from '../../tests/server/generate-posts.ts';
 import type { SearchStateRecord } from './schema.ts';
 import { IndexMoved, openIndexReader } from './search-reader.ts';
+import { searchIdProblems } from '../../tests/support/search-ids.ts';
 
 const SEEDS = join(import.meta.dirname, '../../tests/fixtures/seeds');
 const seedIndex = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as { file: string; url: string }[];
@@ -127,6 +128,22 @@ describe('search and records agree', () => {
     await rebuilding;
     await searchIndexReady(db);
     expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
+    expect(await searchIdProblems(db)).toEqual([]);
+  });
+
+  it('gives a rebuilt index ids above every earlier one, so a record written meanwhile keeps only a live one', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }, { name: 'GammaNet', title: 'GammaNet counts cells' }]));
+    const before = (await db.getAll('papers')).map((p) => p.searchId!);
+    const rebuilding = rebuildSearchIndex(db);
+    // Written while the rebuild runs, over a record whose id is one of the index being cleared.
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'AlphaNet', title: 'AlphaNet segments livers', code: ['https://github.com/lab/alpha'] }]));
+    await rebuilding;
+    await searchIndexReady(db);
+    const after = (await db.getAll('papers')).map((p) => p.searchId!);
+    expect(Math.min(...after)).toBeGreaterThan(Math.max(...before));
+    expect(await searchIdProblems(db)).toEqual([]);
+    expect(await titles(db, 'c: segments')).toEqual(['AlphaNet segments livers']);
   });
 });
 
@@ -336,9 +353,11 @@ describe('pending rows and merges', () => {
       }
     }
     await expectSameAsScan(db, 'rows pending');
+    expect(await searchIdProblems(db)).toEqual([]);
     // Removals: every digest of January goes, with the papers only it named.
     expect(await dropDigestsBeforeIn(db, '2026-02-01')).toBeGreaterThan(0);
     await expectSameAsScan(db, 'after removals');
+    expect(await searchIdProblems(db)).toEqual([]);
     await mergePending(db);
     const state = (await db.get('meta', 'search')) as SearchStateRecord;
     expect(state.pendingRows).toBe(0);

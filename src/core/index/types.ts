@@ -54,6 +54,8 @@ export interface PaperRecord {
   readonly mentions: readonly MentionRecord[];
   readonly firstDate: string;
   readonly lastDate: string;
+  /** The id of its search document, given when the database indexes it (never exported). */
+  readonly searchId?: number;
 }
 
 export interface ThemeRecord extends Theme {
@@ -67,6 +69,8 @@ export interface DigestRecord
   readonly themes: readonly ThemeRecord[];
   /** Every paper the digest mentions, in order of first mention. */
   readonly paperKeys: readonly string[];
+  /** The id of its search document, given when the database indexes it (never exported). */
+  readonly searchId?: number;
 }
 
 /**

@@ -13,6 +13,6 @@ export interface IndexReader {
    */
   postings(terms: readonly string[], prefixes?: readonly string[]): Promise<Uint32Array[]>;
   docs(ids: readonly number[]): Promise<(SearchDoc | undefined)[]>;
-  /** One more than the highest document id in use. */
-  idLimit(): Promise<number>;
+  /** Document ids in use lie in [first, limit): a rebuilt index's start above all earlier ones. */
+  idRange(): Promise<{ first: number; limit: number }>;
 }

@@ -119,8 +119,9 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   // Candidates come from the smallest constraint; the others only narrow them.
   const order = [...constraints].sort((a, b) => size(a) - size(b));
 
-  const limitId = await reader.idLimit();
-  const { mark, info, scores } = scratchFor(limitId, words.length);
+  // Scratch arrays are indexed by id - first: a rebuilt index's ids start high.
+  const { first, limit: limitId } = await reader.idRange();
+  const { mark, info, scores } = scratchFor(limitId - first, words.length);
   let gen = 0;
   const apply = (c: Constraint) => {
     gen = nextGen();
@@ -129,7 +130,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
       const list = byTerm.get(t)!;
       const factor = c.factors?.[k] ?? 0;
       for (let j = 0; j < list.length; j += 2) {
-        const id = list[j]!;
+        const id = list[j]! - first;
         const inf = list[j + 1]!;
         if (mark[id] !== gen) {
           mark[id] = gen;
@@ -145,7 +146,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
 
   apply(order[0]!);
   let ids: number[] = [];
-  for (let id = 0; id < limitId; id++) if (mark[id] === gen && (!q.hasCode || infoHasCode(info[id]!))) ids.push(id);
+  for (let id = 0; id < limitId - first; id++) if (mark[id] === gen && (!q.hasCode || infoHasCode(info[id]!))) ids.push(id);
   for (const c of order.slice(1)) {
     if (ids.length === 0) break;
     apply(c);
@@ -172,7 +173,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   const hits: SearchHit[] = [];
   for (let from = 0; from < ranked.length; from += limit + SLACK) {
     const page = ranked.slice(from, from + limit + SLACK);
-    const docs = await reader.docs(page.map((c) => ids[c]!));
+    const docs = await reader.docs(page.map((c) => ids[c]! + first));
     for (const doc of docs) {
       // The very score the postings gave, plus the words to highlight and the phrases checked.
       const hit = doc && scoreWith(doc, q, factors);
