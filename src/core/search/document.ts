@@ -26,12 +26,18 @@ export interface SearchDoc {
   readonly phraseText: string;
 }
 
-const joinKeys = (texts: (string | undefined)[]): string => ` ${texts.filter(Boolean).map((t) => titleKey(t!)).join(' | ')} `;
-
-const words = (...texts: (string | undefined)[]): string[] => [...new Set(texts.flatMap((t) => (t ? titleKey(t).split(' ') : [])).filter(Boolean))];
+/** Title keys of the texts given (none for an absent one), each computed once for words and phrases alike. */
+const keysOf = (texts: readonly (string | undefined)[]): string[] => texts.flatMap((t) => (t ? [titleKey(t)] : []));
+const joinKeys = (keys: readonly string[]): string => ` ${keys.join(' | ')} `;
+const words = (...keys: (readonly string[])[]): string[] => [...new Set(keys.flat().flatMap((k) => k.split(' ')).filter(Boolean))];
 
 export function paperDoc(p: PaperRecord): SearchDoc {
   const name = p.names[0] ?? p.key;
+  const title = keysOf([p.title]);
+  const names = keysOf(p.names);
+  const institutions = keysOf(p.institutions);
+  const datasets = keysOf(p.datasets);
+  const contexts = keysOf(p.mentions.flatMap((m) => m.contexts.map((c) => c.text)));
   return {
     kind: 'paper',
     key: p.key,
@@ -45,12 +51,12 @@ export function paperDoc(p: PaperRecord): SearchDoc {
     // Without an arXiv id, a paper opens the digest that names it.
     ...(!p.arxivId && p.mentions[0]?.digestUrl ? { url: p.mentions[0].digestUrl } : {}),
     fields: {
-      title: words(p.title),
-      name: words(...p.names),
-      meta: words(...p.institutions, ...p.datasets, ...p.authors, ...p.repos),
-      context: words(...p.mentions.flatMap((m) => m.contexts.map((c) => c.text))),
+      title: words(title),
+      name: words(names),
+      meta: words(institutions, datasets, keysOf(p.authors), keysOf(p.repos)),
+      context: words(contexts),
     },
-    phraseText: joinKeys([p.title, ...p.names, ...p.institutions, ...p.datasets, ...p.mentions.flatMap((m) => m.contexts.map((c) => c.text))]),
+    phraseText: joinKeys([...title, ...names, ...institutions, ...datasets, ...contexts]),
   };
 }
 
@@ -65,11 +71,11 @@ export function digestDoc(d: DigestRecord): SearchDoc {
     hasCode: false,
     url: d.url,
     fields: {
-      title: words(d.title),
-      name: words(d.topic),
-      meta: words(...d.themes.map((t) => t.title)),
-      context: words(d.intro),
+      title: words(keysOf([d.title])),
+      name: words(keysOf([d.topic])),
+      meta: words(keysOf(d.themes.map((t) => t.title))),
+      context: words(keysOf([d.intro])),
     },
-    phraseText: joinKeys([d.title, d.topic, ...d.themes.map((t) => t.title), d.intro]),
+    phraseText: joinKeys(keysOf([d.title, d.topic, ...d.themes.map((t) => t.title), d.intro])),
   };
 }
