@@ -30,9 +30,14 @@ export async function readRecords(page: Page): Promise<Records> {
           const tx = db.transaction(['digests', 'papers']);
           const d = tx.objectStore('digests').getAll();
           const p = tx.objectStore('papers').getAll();
+          // Without the ids of their search documents: this database's own, never exported.
+          const own = <R,>(r: R): R => {
+            const { searchId: _, ...rest } = r as R & { searchId?: number };
+            return rest as R;
+          };
           tx.oncomplete = () => {
             db.close();
-            resolve({ digests: d.result, papers: p.result });
+            resolve({ digests: d.result.map(own), papers: p.result.map(own) });
           };
           tx.onerror = () => reject(tx.error);
         };
