@@ -306,6 +306,30 @@ describe('related by title words', () => {
     expect(ranges.some((r) => r.startsWith('\u0000void'))).toBe(true);
   });
 
+  it('reads again when a merge lands between its reads, and finds the same relatives', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]));
+    await mergePending(db);
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
+    const { relativesByTerms } = await import('./related-terms.ts');
+    const paper = (await db.get('papers', '2605.00001'))!;
+    // Each attempt opens its own read of the word counts: counted here.
+    let attempts = 0;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((stores: Parameters<typeof transaction>[0], ...rest: unknown[]) => {
+      if (stores === 'termCounts') attempts++;
+      return (transaction as (...a: unknown[]) => unknown)(stores, ...rest);
+    }) as typeof db.transaction;
+    // The related read's first transactions exist before the merge's, its postings read comes after
+    // it: the merge moves `main` in between.
+    const found = relativesByTerms(db, paper, 12);
+    const merged = mergePending(db);
+    expect((await found).map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+    expect(await merged).toBe(1);
+    expect(attempts).toBe(2);
+  });
+
   it('finds relatives named only in rows not merged yet (no counts yet)', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
