@@ -331,7 +331,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['popup open → search box exists (ms)', 'popupInputReadyMs', 'popupInputReadyMs'],
     ['first search of a context (vocabulary read) (ms)', 'searchFirstQueryMs', 'searchFirstQueryMs'],
     ['index one 100-paper digest p50 / p95 (ms)', 'indexMsPerDigestP50', 'indexMsPerDigestP95'],
-    ['  of which reads, records / index planned / writes, commit (ms)', 'writeRecordsMsPerDigest', 'writeIndexPlanMsPerDigest', 'writeCommitMsPerDigest'],
+    ['  of which reads / index plan / writes and commit, mean (ms)', 'writeRecordsMsPerDigest', 'writeIndexPlanMsPerDigest', 'writeCommitMsPerDigest'],
     ['floor: 100 stored papers read and written back, p50 (ms)', 'rawRecordWrite100MsP50', 'rawRecordWrite100MsP50'],
     ['whole corpus load (s)', 'loadMs', 'loadMs'],
     ['then until the browser is idle (LevelDB compaction) (s)', 'settleMs', 'settleMs'],
@@ -340,16 +340,16 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['navigation → chip visible, median (ms)', 'chipVisibleMs', 'chipVisibleMs'],
     ['arXiv page: navigation → DOMContentLoaded / chip after it (ms)', 'pageDomReadyMs', 'chipAfterDomReadyMs'],
   ];
-  console.log(`\n${r.machine}\n${'measurement'.padEnd(64)}${sizes.map((s) => s.padStart(20)).join('')}`);
+  console.log(`\n${r.machine}\n${'measurement'.padEnd(64)}${sizes.map((s) => s.padStart(22)).join('')}`);
   for (const [label, ...keys] of rows) {
     const cell = (s: string) => {
       const xs = [...new Set(keys)].map((k) => r[`${k}_${s}`]);
       if (xs[0] === undefined) return 'n/a';
       if (keys[0] === 'loadMs' || keys[0] === 'settleMs') return `${Math.round(Number(xs[0]) / 1000)}`;
       if (keys[0] === 'storageBytes') return `${Math.round(Number(xs[0]) / 2 ** 20)}`;
-      return xs.map(String).join(' / ');
+      return xs.map((x) => (typeof x === 'number' ? String(Math.round(x * 10) / 10) : String(x))).join(' / ');
     };
-    console.log(`${label.padEnd(64)}${sizes.map((s) => cell(s).padStart(20)).join('')}`);
+    console.log(`${label.padEnd(64)}${sizes.map((s) => cell(s).padStart(22)).join('')}`);
   }
   console.log(`content script: ${r.contentScriptBytes} B raw, ${r.contentScriptGzipBytes} B gzip`);
 }
