@@ -8,6 +8,7 @@ import { parseDigestDocument } from '../core/digest/index.ts';
 import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
 import { exportIndexFrom, importRecordsTo } from './export-import.ts';
 import { importDigestTo } from './import-digest.ts';
+import { withSearchId } from './search-write.ts';
 import { clearAll, closeDb, getCounters, openDb, rememberArxivId, writeDigest } from './index.ts';
 
 const SEEDS = join(import.meta.dirname, '../../tests/fixtures/seeds');
@@ -20,11 +21,7 @@ afterEach(closeDb);
 /** Every record, without the ids of their search documents (this database's own, never exported). */
 async function records() {
   const db = await openDb();
-  const own = <R extends { searchId?: number }>(r: R) => {
-    const { searchId: _, ...rest } = r;
-    return rest;
-  };
-  return { digests: (await db.getAll('digests')).map(own), papers: (await db.getAll('papers')).map(own) };
+  return { digests: (await db.getAll('digests')).map((d) => withSearchId(d, undefined)), papers: (await db.getAll('papers')).map((p) => withSearchId(p, undefined)) };
 }
 
 async function loadSeeds(): Promise<void> {

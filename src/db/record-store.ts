@@ -94,8 +94,9 @@ export class BufferedRecordStore implements RecordStore {
   async prefetch(digest: Digest): Promise<void> {
     const { keys, titleKeys: titles, repos } = digestLookups(digest);
     const papers = this.tx.objectStore('papers');
-    const [old] = await Promise.all([
-      this.getDigest(digest.id),
+    await Promise.all([
+      // Re-adding a stored digest removes its mentions first.
+      this.digestWithPapers(digest.id),
       ...[...keys].map((k) => this.getPaper(k)),
       ...[...titles].filter((t) => !this.byTitle.has(t)).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
       ...[...repos].filter((r) => !this.byRepo.has(r)).map(async (r) => {
@@ -103,8 +104,13 @@ export class BufferedRecordStore implements RecordStore {
         this.learn(this.byRepo, r, [...own, ...cited]);
       }),
     ]);
-    // Re-adding a stored digest removes its mentions first.
+  }
+
+  /** A stored digest, with every paper it names read in one wave (what removing it reads one by one). */
+  async digestWithPapers(id: string): Promise<DigestRecord | undefined> {
+    const old = await this.getDigest(id);
     if (old) await Promise.all(old.paperKeys.map((k) => this.getPaper(k)));
+    return old;
   }
 
   private learn(index: Map<string, Set<string>>, value: string, found: readonly PaperRecord[]): void {

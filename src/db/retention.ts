@@ -14,9 +14,7 @@ export async function dropDigestsBeforeIn(db: DB, date: string): Promise<number>
       db,
       `removing an old digest (${id})`,
       async (store, stored, tx) => {
-        const [old] = await Promise.all([store.getDigest(id), tx.objectStore('posts').delete(id)]);
-        // Its papers in one wave, not one by one as removing reads them.
-        if (old) await Promise.all(old.paperKeys.map((k) => store.getPaper(k)));
+        const [old] = await Promise.all([store.digestWithPapers(id), tx.objectStore('posts').delete(id)]);
         const report = await removeDigest(store, id);
         const c = stored ?? EMPTY_COUNTERS;
         return { digests: c.digests + report.digestsAdded, papers: c.papers - report.papersRemoved, mentions: c.mentions - (old?.paperKeys.length ?? 0), updated: new Date().toISOString() };

@@ -52,7 +52,7 @@ export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promis
       reports.push(r.report);
       countersPut = r.countersPut;
     }
-    const state = before === undefined ? undefined : await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut);
+    const state = before === undefined ? undefined : (await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut)).state;
     await tx.done;
     void mergeSoon(db, state);
     return reports;
@@ -75,15 +75,16 @@ function knownFrom(store: BufferedRecordStore): KnownRecords {
 
 /**
  * Indexes every record `store` will write, gives them their search ids, and writes records, index
- * and counters (`countersPut`, already issued) in one wave. Returns the index's state.
+ * and counters (`countersPut`, already issued) in one wave. Returns the index's state, and when
+ * its plan was made (writeStats).
  */
-async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, stamps: { before: string; after: string }, stateRead: Promise<SearchStateRecord | undefined>, countersPut: Promise<unknown> | undefined, onPlanned?: () => void): Promise<SearchStateRecord> {
+async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, stamps: { before: string; after: string }, stateRead: Promise<SearchStateRecord | undefined>, countersPut: Promise<unknown> | undefined): Promise<{ state: SearchStateRecord; plannedAt: number }> {
   const { papers, digests } = store.dirty();
   const plan = await planIndex(tx, papers, digests, stamps, knownFrom(store), stateRead);
   store.restamp(plan.records);
-  onPlanned?.();
+  const plannedAt = performance.now();
   await Promise.all([store.flush(), issueAll(plan.issue), countersPut]);
-  return plan.state;
+  return { state: plan.state, plannedAt };
 }
 
 /**
@@ -101,9 +102,9 @@ export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<{ rep
     await Promise.all([store.flush(), countersPut]);
     return { report };
   }
-  const planned = { records: performance.now(), index: 0 };
-  const search = await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut, () => (planned.index = performance.now()));
-  return { report, search, planned };
+  const built = performance.now();
+  const { state, plannedAt } = await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut);
+  return { report, search: state, planned: { records: built, index: plannedAt } };
 }
 
 /**
@@ -174,8 +175,14 @@ export async function changeRecordsIn(db: DB, what: string, change: (store: Buff
     const stateRead = meta.get('search') as Promise<SearchStateRecord | undefined>;
     const counters = (await meta.get('counters')) as CountersRecord | undefined;
     const next = await change(store, counters, tx);
+    const { papers, digests } = store.dirty();
+    // Nothing changed (an arXiv id already known): nothing to write, the index's state included.
+    if (!next && papers.length === 0 && digests.length === 0) {
+      await tx.done;
+      return;
+    }
     const countersPut = next && meta.put(next, 'counters');
-    const state = await writeIndexedRecords(tx, store, { before: stampOf(counters), after: stampOf(next ?? counters) }, stateRead, countersPut);
+    const { state } = await writeIndexedRecords(tx, store, { before: stampOf(counters), after: stampOf(next ?? counters) }, stateRead, countersPut);
     await tx.done;
     void mergeSoon(db, state);
   } catch (e) {
