@@ -14,6 +14,12 @@ function ownRepos(m: PaperMention): string[] {
 }
 
 /**
+ * Papers found by one lookup in key order: every store (in memory, IndexedDB, buffered) gives
+ * them alike, and so merges their mentions alike (the first one's name leads a merged mention).
+ */
+const inKeyOrder = (papers: PaperRecord[]): PaperRecord[] => papers.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+/**
  * Finds the stored paper a mention belongs to. arXiv id first; then the full title; then a short
  * name, but only when a code link agrees (SENSE, PAD, TRACE name different papers in different weeks).
  */
@@ -25,14 +31,14 @@ async function findExisting(store: RecordStore, m: PaperMention): Promise<PaperR
   }
   const { titleKey: tk, nameKeys } = mentionKeys(m);
   if (tk) {
-    for (const p of await store.papersByTitleKey(tk)) {
+    for (const p of inKeyOrder(await store.papersByTitleKey(tk))) {
       // Two different arXiv papers never merge, whatever their titles say.
       if (m.arxivId && p.arxivId && p.arxivId !== m.arxivId) continue;
       found.set(p.key, p);
     }
   }
   for (const repo of ownRepos(m)) {
-    for (const p of await store.papersByRepo(repo)) {
+    for (const p of inKeyOrder(await store.papersByRepo(repo))) {
       if (m.arxivId && p.arxivId && p.arxivId !== m.arxivId) continue;
       const titleAgrees = tk !== undefined && p.titleKey === tk;
       const nameAgrees = nameKeys.some((k) => p.nameKeys.includes(k));
