@@ -140,7 +140,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
   try {
     let load: KeptLoad;
     let settleMs = 0;
-    let afterLoad: { p50: number; p95: number } | undefined;
+    let afterLoad: { p50: number; p95: number; digests: number } | undefined;
     if (reuse) {
       load = reuse;
       log(`${label}: reusing the corpus kept in ${profile} (${load.digests} digests)`);
@@ -154,9 +154,8 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       settleMs = await browserSettled();
       log(`${label}: the browser settled ${Math.round(settleMs / 1000)} s after the load`);
       // The same writes as measured below, in the browser that has just written the whole corpus.
-      const indexed = await page.evaluate(() => (globalThis as any).bench.indexing());
-      afterLoad = indexed;
-      load = { mentions, seed: SEED, loadMs: loaded.loadMs, loadDigests: loaded.digests, digests: indexed.digests };
+      afterLoad = (await page.evaluate(() => (globalThis as any).bench.indexing())) as { p50: number; p95: number; digests: number };
+      load = { mentions, seed: SEED, loadMs: loaded.loadMs, loadDigests: loaded.digests, digests: afterLoad.digests };
       writeFileSync(stateFile, JSON.stringify(load satisfies KeptLoad));
       // Everything else is measured in a restarted browser, as a reader's is between syncs (and as
       // a corpus kept with --keep is): not in the one whose storage has just taken the whole load.
@@ -171,7 +170,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     fresh.on('console', (m) => m.text().startsWith('bench: ') && log(`${label}: ${m.text().slice(7)}`));
     await fresh.goto(`chrome-extension://${ext.extensionId}/bench/index.html`);
     const m = await fresh.evaluate(([lin, s, d]) => (globalThis as any).bench.measure(lin, s, d), [mentions <= 100_000, SEED, load.digests] as const);
-    if (stateFile) writeFileSync(stateFile, JSON.stringify({ ...load, digests: m.digests } satisfies KeptLoad));
+    writeFileSync(stateFile, JSON.stringify({ ...load, digests: m.digests } satisfies KeptLoad));
     const samples = m.samples as { arxivId: string; title: string }[];
     await serveCorpusPages(ext.context, new Map(samples.map((s) => [s.arxivId, s.title])));
     const chip = await chipVisibleMs(ext, samples.slice(0, 11).map((s) => s.arxivId));
