@@ -5,13 +5,17 @@
  * It runs at document start. The address alone names most pages (arXiv abstracts, GitHub
  * repositories), so it is asked about at once (pageBrief) and the chip can show while the page
  * still loads; the page's full report (its tags and title, which the badge and the side panel
- * use) follows once the DOM is complete, and its answer has the last word.
+ * use) follows once the DOM is complete, and its answer has the last word. The early answer
+ * still shows the chip when the DOM was complete before it came, as long as the full answer
+ * has not come yet: a small page is often parsed before the background answers.
  */
 import { api, isBroadcast, send, type PageState } from '../messages.ts';
 import { hideChip, showChip, showHint } from './chip.ts';
 import { readMeta } from './read-page.ts';
 
 let lastSent = '';
+/** Answers to full reports so far, in this document: once there is one, the early answer is out of date. */
+let fullAnswers = 0;
 
 const shows = (state: PageState) => state.status === 'found' && state.digestCount > 0;
 
@@ -28,19 +32,21 @@ async function report(force = false): Promise<void> {
     return; // The extension was reloaded or updated: this old script has nobody to talk to.
   }
   if (key !== lastSent) return; // A newer navigation answered (or will answer) instead.
+  fullAnswers++;
   if (shows(state)) showChip(state.digestCount, openPanel);
   else hideChip();
 }
 
 /** The address alone, before the page has a DOM: shows the chip early if it can, never hides it. */
 function reportEarly(): void {
-  const key = `early ${location.href}`;
-  lastSent = key;
-  send('pageBrief', { url: location.href }).then(
+  const url = location.href;
+  lastSent = `early ${url}`;
+  // Once the full report has an answer (or the page has moved on), that answer decides.
+  const current = () => fullAnswers === 0 && location.href === url;
+  send('pageBrief', { url }).then(
     (state) => {
-      // Once the full report is out, its answer decides.
-      if (!shows(state) || lastSent !== key) return;
-      whenBody(() => lastSent === key && showChip(state.digestCount, openPanel));
+      if (!shows(state) || !current()) return;
+      whenBody(() => current() && showChip(state.digestCount, openPanel));
     },
     () => undefined,
   );
