@@ -19,7 +19,7 @@ beforeEach(() => {
 });
 afterEach(closeDb);
 
-const ALL_STORES = ['digests', 'failures', 'meta', 'papers', 'pending', 'postings', 'posts', 'searchDocs', 'termCounts', 'vocab'];
+const ALL_STORES = ['aliases', 'digests', 'failures', 'meta', 'papers', 'pending', 'postings', 'posts', 'searchDocs', 'termCounts', 'vocab'];
 const PAPER_INDEXES = ['by-cited', 'by-dataset', 'by-org', 'by-repo', 'by-title'];
 
 /** A migrated database answers search from its records at once, then from the index it builds. */

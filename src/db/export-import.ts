@@ -14,7 +14,7 @@ import { digestRecordProblem, mentionOf } from './record-checks.ts';
 import { TxRecordStore } from './record-store.ts';
 import { sameValue } from './same-value.ts';
 import { withSearchId } from './search-write.ts';
-import type { CountersRecord, DB } from './schema.ts';
+import { nextUpdated, type CountersRecord, type DB } from './schema.ts';
 import { EMPTY_COUNTERS, type RecordTx } from './write.ts';
 
 export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexExport> {
@@ -94,7 +94,7 @@ async function importRecordTo(db: DB, d: DigestRecord, byKey: ReadonlyMap<string
         digests: c.digests + (old ? 0 : 1),
         papers: c.papers + added - (removed?.papersRemoved ?? 0),
         mentions: c.mentions - (old?.paperKeys.length ?? 0) + d.paperKeys.length,
-        updated: new Date().toISOString(),
+        updated: nextUpdated(c),
       } satisfies CountersRecord,
       'counters',
     );

@@ -12,7 +12,7 @@ export { digestCountOf, type PaperMatch } from './lookup.ts';
 import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
 import { restarted, SEARCH_STORES } from './search-write.ts';
-import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
+import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, freshAliasState, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
 import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { type FetchText, loadStarterInto } from './starter.ts';
 import { EMPTY_COUNTERS, rememberArxivIdIn, writeDigestTo } from './write.ts';
@@ -66,13 +66,14 @@ export async function loadStarterIndex(fetchText: FetchText, options?: { force?:
   return loadStarterInto(await openDb(), fetchText, options);
 }
 
-/** Empties every store (the schema stays); the empty search index agrees with the empty records. */
+/** Empties every store (the schema stays); the empty search index and alias filter agree with the empty records. */
 export async function clearAll(): Promise<void> {
   const db = await openDb();
-  const stores = ['digests', 'papers', 'meta', 'posts', 'failures', ...SEARCH_STORES] as const;
+  const stores = ['digests', 'papers', 'meta', 'posts', 'failures', 'aliases', ...SEARCH_STORES] as const;
   const tx = db.transaction([...stores], 'readwrite');
-  const old = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
-  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(restarted(old, EMPTY_STAMP), 'search'), tx.done]);
+  const meta = tx.objectStore('meta');
+  const old = (await meta.get('search')) as SearchStateRecord | undefined;
+  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), meta.put(restarted(old, EMPTY_STAMP), 'search'), meta.put(freshAliasState(), 'aliases'), tx.done]);
 }
 
 // Sync: raw posts, failures, per-source state, the lock, retention.

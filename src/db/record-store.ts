@@ -5,6 +5,7 @@ import type { Digest } from '../core/digest/types.ts';
 import { issueAll } from './requests.ts';
 import type { DigestLensDB } from './schema.ts';
 import { isPaperRef } from './search-write.ts';
+import { digestAlias, keyAlias, repoAlias, titleAlias } from './alias-filter.ts';
 
 type WriteTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
 
@@ -90,16 +91,29 @@ export class BufferedRecordStore implements RecordStore {
 
   constructor(private readonly tx: WriteTx) {}
 
-  /** Reads, all at once, what writing `digest` will look up. */
-  async prefetch(digest: Digest): Promise<void> {
-    const { keys, titleKeys: titles, repos } = digestLookups(digest);
+  /**
+   * Reads, all at once, what writing `digest` will look up; but not what `absent` (the alias
+   * filter, when it holds every stored value) says no record holds: that is known absent unread.
+   */
+  async prefetch(digest: Digest, absent: (alias: string) => boolean = () => false): Promise<void> {
+    const { keys, titleKeys, repos } = digestLookups(digest);
     const papers = this.tx.objectStore('papers');
+    const unread = <T>(values: Iterable<string>, alias: (v: string) => string, index?: Map<string, Set<string>>, known?: Map<string, T | null>, originals?: Map<string, T | null>) =>
+      [...values].filter((v) => {
+        if (index?.has(v) || !absent(alias(v))) return !index?.has(v);
+        // As the transaction would have answered: nothing (unless this store already knows better).
+        if (index) index.set(v, new Set());
+        if (known && !known.has(v)) known.set(v, null);
+        if (originals && !originals.has(v)) originals.set(v, null);
+        return false;
+      });
+    const digestId = unread([digest.id], digestAlias, undefined, this.digests, this.originalDigests);
     await Promise.all([
       // Re-adding a stored digest removes its mentions first.
-      this.digestWithPapers(digest.id),
-      ...[...keys].map((k) => this.getPaper(k)),
-      ...[...titles].filter((t) => !this.byTitle.has(t)).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
-      ...[...repos].filter((r) => !this.byRepo.has(r)).map(async (r) => {
+      ...digestId.map((id) => this.digestWithPapers(id)),
+      ...unread(keys, keyAlias, undefined, this.papers, this.originalPapers).map((k) => this.getPaper(k)),
+      ...unread(titleKeys, titleAlias, this.byTitle).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
+      ...unread(repos, repoAlias, this.byRepo).map(async (r) => {
         const [own, cited] = await Promise.all([papers.index('by-repo').getAll(r), papers.index('by-cited').getAll(r)]);
         this.learn(this.byRepo, r, [...own, ...cited]);
       }),

@@ -7,13 +7,24 @@ import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface CountersRecord {
   readonly digests: number;
   readonly papers: number;
   readonly mentions: number;
   readonly updated?: string;
+}
+
+/**
+ * The counters' next `updated` stamp: now, or just after the last one if the clock has not moved
+ * past it (two writes in one millisecond, a clock set back). Stamps never repeat, so one that
+ * matches the search index's or the alias filter's means no write came between.
+ */
+export function nextUpdated(c: CountersRecord | undefined): string {
+  const last = Date.parse(c?.updated ?? '');
+  const now = Date.now();
+  return new Date(Number.isFinite(last) && last >= now ? last + 1 : now).toISOString();
 }
 
 export interface StarterRecord {
@@ -135,6 +146,29 @@ export interface PendingRow {
   readonly voided: Uint32Array;
 }
 
+/**
+ * Where the alias filter stands (src/db/alias-filter.ts). `stamp` equals the counters' `updated`
+ * when the filter holds every stored record's lookup values; `token` changes with every write, so
+ * a context's copy in memory is known to be current or not.
+ */
+export interface AliasState {
+  readonly token: string;
+  readonly stamp: string;
+  /** The stored layers ([0, layer, chunk] rows), in order. */
+  readonly sizes: readonly { readonly capacity: number; readonly count: number }[];
+  /** Rows of values ([1, seq]) not folded into the layers: seq from firstSeq to nextSeq − 1. */
+  readonly firstSeq: number;
+  readonly nextSeq: number;
+  readonly rows: number;
+  readonly values: number;
+}
+
+/** A new token for an alias state: random, so two contexts never make the same one. */
+export const newAliasToken = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** An empty alias filter's state, agreeing with records of `stamp` (by default: none yet). */
+export const freshAliasState = (stamp: string = EMPTY_STAMP): AliasState => ({ token: newAliasToken(), stamp, sizes: [], firstSeq: 0, nextSeq: 0, rows: 0, values: 0 });
+
 export interface MetaValues {
   counters: CountersRecord;
   starter: StarterRecord;
@@ -143,6 +177,7 @@ export interface MetaValues {
   /** The last sync's report, as the runner made it (plain data). */
   lastSync: unknown;
   search: SearchStateRecord;
+  aliases: AliasState;
 }
 
 export interface DigestLensDB extends DBSchema {
@@ -207,6 +242,11 @@ export interface DigestLensDB extends DBSchema {
     key: string;
     value: number;
   };
+  /** The alias filter: [0, layer, chunk] → a layer's bits; [1, seq] → one write's values (AliasDelta). */
+  aliases: {
+    key: number[];
+    value: Uint32Array | { readonly before: string; readonly after: string; readonly hashes: Uint32Array };
+  };
 }
 
 export type DB = IDBPDatabase<DigestLensDB>;
@@ -270,6 +310,13 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     const docs = tx.objectStore('searchDocs') as unknown as IDBObjectStore;
     if (docs.indexNames.contains('by-ref')) docs.deleteIndex('by-ref');
     if (oldVersion === 4) outdateSearchIndex(tx);
+  }
+  if (step(6)) {
+    // The alias filter, which lets a write skip reading values no record holds. A new database's
+    // empty filter agrees with its empty records; an upgraded one has none until it is rebuilt
+    // (writes read everything meanwhile, as before).
+    db.createObjectStore('aliases');
+    if (oldVersion === 0) void tx.objectStore('meta').put(freshAliasState(), 'aliases');
   }
 }
 

@@ -6,7 +6,8 @@ import { failedWrite } from './errors.ts';
 import { BufferedRecordStore } from './record-store.ts';
 import { issueAll, RELAXED } from './requests.ts';
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { CountersRecord, DB, DigestLensDB, SearchStateRecord } from './schema.ts';
+import { nextUpdated, type CountersRecord, type DB, type DigestLensDB, type SearchStateRecord } from './schema.ts';
+import { openAliases, paperAliases, digestAlias, rebuildAliasFilter, type AliasWrite } from './alias-filter.ts';
 import { hasSearchStores, isPaperRef, mergeSoon, planIndex, SEARCH_STORES, stampOf, type KnownRecords } from './search-write.ts';
 
 export const EMPTY_COUNTERS: CountersRecord = { digests: 0, papers: 0, mentions: 0 };
@@ -19,7 +20,7 @@ export const EMPTY_COUNTERS: CountersRecord = { digests: 0, papers: 0, mentions:
 export const writeStats = { writes: 0, recordsMs: 0, indexMs: 0, writeMs: 0 };
 
 /** The stores a digest write touches: records, counters and the search index (kept in step). */
-export const RECORD_STORES: StoreNames<DigestLensDB>[] = ['digests', 'papers', 'meta', ...SEARCH_STORES];
+export const RECORD_STORES: StoreNames<DigestLensDB>[] = ['digests', 'papers', 'meta', ...SEARCH_STORES, 'aliases'];
 
 /**
  * Writes one digest and all its records in one transaction, with the counters beside them, so
@@ -44,17 +45,19 @@ export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promis
     let before: string | undefined;
     let after = '';
     let countersPut: Promise<unknown> | undefined;
+    let aliases: AliasWrite | undefined;
     for (const d of digests) {
       // Each digest's counters read comes after the last one's put: it sees that value.
-      const r = await putRecordsInTx(tx, d, store);
+      const r = await putRecordsInTx(tx, d, store, aliases);
+      aliases = r.aliases;
       before ??= r.before;
       after = r.after;
       reports.push(r.report);
       countersPut = r.countersPut;
     }
-    const state = before === undefined ? undefined : (await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut)).state;
+    const state = before === undefined ? undefined : (await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut, aliases)).state;
     await tx.done;
-    void mergeSoon(db, state);
+    afterWrite(db, state, aliases);
     return reports;
   } catch (e) {
     // Whatever went wrong, none of it may stay.
@@ -78,13 +81,27 @@ function knownFrom(store: BufferedRecordStore): KnownRecords {
  * and counters (`countersPut`, already issued) in one wave. Returns the index's state, and when
  * its plan was made (writeStats).
  */
-async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, stamps: { before: string; after: string }, stateRead: Promise<SearchStateRecord | undefined>, countersPut: Promise<unknown> | undefined): Promise<{ state: SearchStateRecord; plannedAt: number }> {
+async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, stamps: { before: string; after: string }, stateRead: Promise<SearchStateRecord | undefined>, countersPut: Promise<unknown> | undefined, aliases: AliasWrite | undefined): Promise<{ state: SearchStateRecord; plannedAt: number }> {
   const { papers, digests } = store.dirty();
   const plan = await planIndex(tx, papers, digests, stamps, knownFrom(store), stateRead);
   store.restamp(plan.records);
+  // What the alias filter gains: every value the written records can be looked up by.
+  const written = [
+    ...papers.flatMap((k) => {
+      const p = store.known(k);
+      return p ? paperAliases(p) : [];
+    }),
+    ...digests.filter((id) => store.knownDigest(id)).map(digestAlias),
+  ];
   const plannedAt = performance.now();
-  await Promise.all([store.flush(), issueAll(plan.issue), countersPut]);
+  await Promise.all([store.flush(), issueAll(plan.issue), countersPut, issueAll((add) => aliases?.finish(add, written, stamps))]);
   return { state: plan.state, plannedAt };
+}
+
+/** Once a write committed: merge the search index when due; rebuild the alias filter when it did not agree. */
+function afterWrite(db: DB, state: SearchStateRecord | undefined, aliases: AliasWrite | undefined): void {
+  void mergeSoon(db, state);
+  if (aliases?.stale) void rebuildAliasFilter(db).catch((e: unknown) => console.warn('Digest Lens: could not rebuild the alias filter', e));
 }
 
 /**
@@ -93,18 +110,18 @@ async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, sta
  * does not leaves the index's stamp behind the counters, so search rebuilds it. Returns the
  * index's state (undefined without the search stores) for `mergeSoon` once the transaction is done.
  */
-export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<{ report: WriteReport; search?: SearchStateRecord; planned?: { records: number; index: number } }> {
+export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<{ report: WriteReport; search?: SearchStateRecord; aliases?: AliasWrite; planned?: { records: number; index: number } }> {
   const store = new BufferedRecordStore(tx);
   // The index's state is read in the records' first wave: one round trip fewer.
   const stateRead = hasSearchStores(tx) ? (tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>) : undefined;
-  const { report, before, after, countersPut } = await putRecordsInTx(tx, digest, store);
+  const { report, before, after, countersPut, aliases } = await putRecordsInTx(tx, digest, store);
   if (!stateRead) {
     await Promise.all([store.flush(), countersPut]);
     return { report };
   }
   const built = performance.now();
-  const { state, plannedAt } = await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut);
-  return { report, search: state, planned: { records: built, index: plannedAt } };
+  const { state, plannedAt } = await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut, aliases);
+  return { report, search: state, aliases, planned: { records: built, index: plannedAt } };
 }
 
 /**
@@ -112,9 +129,13 @@ export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<{ rep
  * is issued, not awaited (`countersPut`): later requests of the transaction see it all the same,
  * and the caller awaits it with its own.
  */
-async function putRecordsInTx(tx: RecordTx, digest: Digest, store: BufferedRecordStore): Promise<{ report: WriteReport; before: string; after: string; countersPut: Promise<unknown> }> {
+async function putRecordsInTx(tx: RecordTx, digest: Digest, store: BufferedRecordStore, opened?: AliasWrite): Promise<{ report: WriteReport; before: string; after: string; countersPut: Promise<unknown>; aliases: AliasWrite }> {
   const meta = tx.objectStore('meta');
-  const [counters] = await Promise.all([meta.get('counters') as Promise<CountersRecord | undefined>, store.prefetch(digest)]);
+  const countersRead = meta.get('counters') as Promise<CountersRecord | undefined>;
+  // The first digest of a transaction learns whether the alias filter holds every stored value;
+  // the later ones use the same answer (their own store knows what the earlier ones wrote).
+  const aliases = opened ?? (await openAliases(tx, countersRead));
+  const [counters] = await Promise.all([countersRead, store.prefetch(digest, aliases.absent)]);
   const old = await store.getDigest(digest.id);
   const oldMentions = old ? old.paperKeys.length : 0;
   const report = await addDigest(store, digest);
@@ -124,12 +145,12 @@ async function putRecordsInTx(tx: RecordTx, digest: Digest, store: BufferedRecor
     digests: c.digests + report.digestsAdded,
     papers: c.papers + report.papersAdded - report.papersRemoved,
     mentions: c.mentions - oldMentions + (written?.paperKeys.length ?? 0),
-    updated: new Date().toISOString(),
+    updated: nextUpdated(c),
   };
   const countersPut = meta.put(next, 'counters');
   // Awaited by the caller; a failure aborts the transaction, which the caller reports.
   countersPut.catch(() => undefined);
-  return { report, before: stampOf(counters), after: stampOf(next), countersPut };
+  return { report, before: stampOf(counters), after: stampOf(next), countersPut, aliases };
 }
 
 /**
@@ -143,7 +164,7 @@ export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], d
   // On failure we abort and report the cause; the abort's own rejection is expected.
   tx.done.catch(() => undefined);
   try {
-    const { report, search, planned } = await putDigestInTx(tx, digest);
+    const { report, search, aliases, planned } = await putDigestInTx(tx, digest);
     await also(tx);
     await tx.done;
     const t3 = performance.now();
@@ -153,7 +174,7 @@ export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], d
       writeStats.indexMs += planned.index - planned.records;
       writeStats.writeMs += t3 - planned.index;
     }
-    void mergeSoon(db, search);
+    afterWrite(db, search, aliases);
     return report;
   } catch (e) {
     // Whatever went wrong, none of this digest's records may stay.
@@ -173,7 +194,9 @@ export async function changeRecordsIn(db: DB, what: string, change: (store: Buff
     const store = new BufferedRecordStore(tx);
     const meta = tx.objectStore('meta');
     const stateRead = meta.get('search') as Promise<SearchStateRecord | undefined>;
-    const counters = (await meta.get('counters')) as CountersRecord | undefined;
+    const countersRead = meta.get('counters') as Promise<CountersRecord | undefined>;
+    // Its reads are few: the filter's state is read (to keep it), the filter itself is not loaded.
+    const [counters, aliases] = await Promise.all([countersRead, openAliases(tx, countersRead, false)]);
     const next = await change(store, counters, tx);
     const { papers, digests } = store.dirty();
     // Nothing changed (an arXiv id already known): nothing to write, the index's state included.
@@ -182,9 +205,9 @@ export async function changeRecordsIn(db: DB, what: string, change: (store: Buff
       return;
     }
     const countersPut = next && meta.put(next, 'counters');
-    const { state } = await writeIndexedRecords(tx, store, { before: stampOf(counters), after: stampOf(next ?? counters) }, stateRead, countersPut);
+    const { state } = await writeIndexedRecords(tx, store, { before: stampOf(counters), after: stampOf(next ?? counters) }, stateRead, countersPut, aliases);
     await tx.done;
-    void mergeSoon(db, state);
+    afterWrite(db, state, aliases);
   } catch (e) {
     throw failedWrite(tx, e, what);
   }
@@ -195,6 +218,6 @@ export async function rememberArxivIdIn(db: DB, paperKey: string, arxivId: Arxiv
     const before = await store.getPaper(arxivId);
     const moved = await assignArxivId(store, paperKey, arxivId);
     // Two records became one. (Moved or not, the paper's search document follows what it wrote.)
-    return moved && before && paperKey !== arxivId ? { ...(c ?? EMPTY_COUNTERS), papers: (c ?? EMPTY_COUNTERS).papers - 1, updated: new Date().toISOString() } : undefined;
+    return moved && before && paperKey !== arxivId ? { ...(c ?? EMPTY_COUNTERS), papers: (c ?? EMPTY_COUNTERS).papers - 1, updated: nextUpdated(c) } : undefined;
   });
 }
