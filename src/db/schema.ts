@@ -101,6 +101,7 @@ export interface SyncLockRecord {
 /**
  * A search document under its numeric id (postings hold ids: 4 bytes, not a paper key). The record
  * it was made from carries the id (`searchId`), so a write finds a record's document without a read.
+ * Stored by pages (`docPages`): the documents of consecutive ids that one write made.
  */
 export interface SearchDocRow {
   readonly id: number;
@@ -211,9 +212,15 @@ export interface DigestLensDB extends DBSchema {
     value: FailureRecord;
     indexes: { 'by-source': string };
   };
-  searchDocs: {
+  /**
+   * Search documents by pages: under the first id of the page, the documents of consecutive ids
+   * one write made, never across a multiple of DOC_PAGE (so the page of id n starts at or after
+   * n − n % DOC_PAGE). A write puts ~13 pages instead of 100 documents; documents made void stay
+   * in their page (their ids are never read again) until a rebuild.
+   */
+  docPages: {
     key: number;
-    value: SearchDocRow;
+    value: SearchDocRow[];
   };
   /** [term, chunk] → pairs of (document id, info) for the documents of that id range. */
   postings: {
@@ -285,7 +292,8 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
   if (step(3)) {
     // Search: an inverted index read per query term (docs/search.md), and related papers by dataset.
     // Version 3's by-ref index, which version 5 drops: typed no more.
-    (db.createObjectStore('searchDocs', { keyPath: 'id' }) as unknown as IDBObjectStore).createIndex('by-ref', 'ref', { unique: true });
+    // Version 3's documents, one row each (version 6 stores them by pages): typed no more.
+    (db as unknown as IDBDatabase).createObjectStore('searchDocs', { keyPath: 'id' }).createIndex('by-ref', 'ref', { unique: true });
     db.createObjectStore('postings');
     db.createObjectStore('vocab');
     db.createObjectStore('pending');
@@ -307,7 +315,7 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // Each record carries its search document's id (`searchId`): a write re-indexes a paper without
     // looking its document up by ref, and putting a document keeps no unique index. Records of a
     // version 4 database carry none: its index is rebuilt, which gives them theirs.
-    const docs = tx.objectStore('searchDocs') as unknown as IDBObjectStore;
+    const docs = tx.objectStore('searchDocs' as never) as unknown as IDBObjectStore;
     if (docs.indexNames.contains('by-ref')) docs.deleteIndex('by-ref');
     if (oldVersion === 4) outdateSearchIndex(tx);
   }
@@ -317,6 +325,12 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // (writes read everything meanwhile, as before).
     db.createObjectStore('aliases');
     if (oldVersion === 0) void tx.objectStore('meta').put(freshAliasState(), 'aliases');
+    // Search documents by pages, a put per ~8 documents instead of one each: the index of an
+    // older database is rebuilt into them (search answers from the records meanwhile).
+    const raw = db as unknown as IDBDatabase;
+    if (raw.objectStoreNames.contains('searchDocs')) raw.deleteObjectStore('searchDocs');
+    db.createObjectStore('docPages');
+    if (oldVersion >= 3) outdateSearchIndex(tx);
   }
 }
 

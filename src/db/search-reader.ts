@@ -8,7 +8,7 @@
 import type { SearchDoc } from '../core/search/document.ts';
 import type { IndexReader } from '../core/search/index-reader.ts';
 import type { CountersRecord, DB, PendingRow, SearchStateRecord } from './schema.ts';
-import { agrees, sortedUnion, VOCAB_SEP, VOID_TERM } from './search-write.ts';
+import { agrees, readDocs, sortedUnion, VOCAB_SEP, VOID_TERM } from './search-write.ts';
 
 /** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
 export class IndexMoved extends Error {
@@ -225,8 +225,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       const kept = docCache.docs;
       const missing = ids.filter((id) => !kept.has(id));
       if (missing.length) {
-        const dtx = db.transaction('searchDocs');
-        const rows = await Promise.all(missing.map((id) => dtx.store.get(id)));
+        const rows = await readDocs(db.transaction('docPages').store, missing);
         missing.forEach((id, i) => rows[i] && kept.set(id, rows[i]!.doc));
       }
       return ids.map((id) => kept.get(id));

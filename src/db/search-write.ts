@@ -18,7 +18,36 @@ import { EMPTY_STAMP, type CountersRecord, type DB, type DigestLensDB, type Pend
 
 /** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two); a full chunk (32 KB) stays under the size where Chromium moves a value out to a blob file. */
 export const CHUNK = 4096;
-export const SEARCH_STORES = ['searchDocs', 'postings', 'vocab', 'pending', 'termCounts'] as const;
+export const SEARCH_STORES = ['docPages', 'postings', 'vocab', 'pending', 'termCounts'] as const;
+/** Documents per page at most (`docPages`); a page never spans a multiple of it. */
+export const DOC_PAGE = 8;
+
+/** Documents of consecutive ids (as one write makes them) cut into pages at every multiple of DOC_PAGE. */
+export function docPagesOf(docs: readonly SearchDocRow[]): SearchDocRow[][] {
+  const pages: SearchDocRow[][] = [];
+  for (const d of docs) {
+    const last = pages.at(-1);
+    if (last && d.id === last.at(-1)!.id + 1 && d.id % DOC_PAGE !== 0) last.push(d);
+    else pages.push([d]);
+  }
+  return pages;
+}
+
+/**
+ * The documents of `ids` (undefined: none stored), one `getAll` per page asked for: the page
+ * holding id n starts between n − n % DOC_PAGE and n.
+ */
+export async function readDocs(store: { getAll(range: IDBKeyRange): Promise<SearchDocRow[][]> }, ids: readonly number[]): Promise<(SearchDocRow | undefined)[]> {
+  const pages = new Map<number, number>();
+  for (const id of ids) {
+    const start = id - (id % DOC_PAGE);
+    pages.set(start, Math.max(pages.get(start) ?? id, id));
+  }
+  const found = new Map<number, SearchDocRow>();
+  const read = await Promise.all([...pages].map(([start, last]) => store.getAll(IDBKeyRange.bound(start, last))));
+  for (const rows of read) for (const row of rows) for (const d of row) found.set(d.id, d);
+  return ids.map((id) => found.get(id));
+}
 /** Terms are words and filter pseudo-terms: never a NUL. */
 export const VOCAB_SEP = '\u0000';
 export const vocabPart = (term: string): string => term.slice(0, 2);
@@ -121,7 +150,7 @@ export interface IndexPlan {
  * transaction (nothing may have written it since).
  */
 export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }, known?: KnownRecords, stateRead?: Promise<SearchStateRecord | undefined>): Promise<IndexPlan> {
-  const docsStore = tx.objectStore('searchDocs');
+  const docsStore = tx.objectStore('docPages');
   const meta = tx.objectStore('meta');
   const refs = [...new Set([...[...paperKeys].map(paperRef), ...[...digestIds].map(digestRef)])];
   const stored = (ref: string) => (isPaperRef(ref) ? tx.objectStore('papers').get(ref.slice(2)) : tx.objectStore('digests').get(ref.slice(2))) as Promise<IndexedRecord | undefined>;
@@ -142,7 +171,7 @@ export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: 
   const oldIds = originals.map((o) => (o?.searchId !== undefined && o.searchId >= firstId && o.searchId < nextId ? o.searchId : undefined));
   // An index that agrees holds, under each original's id, the document that record makes. One
   // behind (a rebuild running) is read, and a document of another ref is not this record's.
-  const checked = agreed ? undefined : await Promise.all(oldIds.map((id) => (id === undefined ? undefined : docsStore.get(id))));
+  const checked = agreed ? undefined : await readOld(docsStore, oldIds);
   const adds = new Map<string, number[]>();
   const voided: number[] = [];
   const documents: SearchDocRow[] = [];
@@ -181,12 +210,19 @@ export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: 
     state: next,
     records,
     issue(add) {
-      for (const id of voided) add(docsStore.delete(id));
-      for (const d of documents) add(docsStore.put(d));
+      // Void documents stay in their pages: no query reads a void id.
+      for (const page of docPagesOf(documents)) add(docsStore.put(page, page[0]!.id));
       if (row) add(tx.objectStore('pending').put(row, seq));
       add(meta.put(next, 'search'));
     },
   };
+}
+
+/** The stored documents of `ids` where there is an id. */
+async function readOld(store: Parameters<typeof readDocs>[0], ids: readonly (number | undefined)[]): Promise<(SearchDocRow | undefined)[]> {
+  const some = ids.filter((id): id is number => id !== undefined);
+  const rows = new Map((await readDocs(store, some)).map((r, i) => [some[i]!, r]));
+  return ids.map((id) => (id === undefined ? undefined : rows.get(id)));
 }
 
 /**

@@ -13,7 +13,7 @@ import { openDigestDb, type DB } from './schema.ts';
 import { indexState, linearSearchIn, searchIn, searchIndexReady, forgetSearchCache } from './search.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
 import { writeDigestsTo, writeDigestTo, writeInOneTx, RECORD_STORES } from './write.ts';
-import { mergePending, MERGE_ROWS, VOID_TERM } from './search-write.ts';
+import { DOC_PAGE, docPagesOf, mergePending, MERGE_ROWS, readDocs, VOID_TERM } from './search-write.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
 import { rng } from '../../tests/server/generate-posts.ts';
 import type { SearchStateRecord } from './schema.ts';
@@ -31,6 +31,30 @@ async function freshDb(): Promise<DB> {
 }
 
 const titles = async (db: DB, q: string) => (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.title);
+
+describe('search documents by pages', () => {
+  it('cuts a write\'s documents at every multiple of the page size and reads any id back with one request per page', async () => {
+    const doc = (id: number) => ({ id, ref: `p ${id}`, doc: {} as never });
+    const made = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map(doc);
+    const pages = docPagesOf(made);
+    expect(pages.map((p) => p.map((d) => d.id))).toEqual([[6, 7], [8, 9, 10, 11, 12, 13, 14, 15], [16, 17]]);
+    // A gap (another write's ids) starts a page too.
+    expect(docPagesOf([doc(1), doc(2), doc(5)]).map((p) => p.length)).toEqual([2, 1]);
+    // Stored as a later write's pages beside an earlier one's (ids 0–5 in one page).
+    const stored = [[0, docPagesOf([0, 1, 2, 3, 4, 5].map(doc))[0]!], ...pages.map((p) => [p[0]!.id, p] as const)] as const;
+    const requests: [number, number][] = [];
+    const store = {
+      getAll: async (range: IDBKeyRange) => {
+        requests.push([range.lower as number, range.upper as number]);
+        return stored.filter(([k]) => range.includes(k)).map(([, p]) => p);
+      },
+    };
+    const ids = [3, 7, 6, 9, 15, 17, 30];
+    expect((await readDocs(store, ids)).map((r) => r?.id)).toEqual([3, 7, 6, 9, 15, 17, undefined]);
+    expect(requests).toEqual([[0, 7], [8, 15], [16, 17], [24, 30]]);
+    expect(DOC_PAGE).toBe(8);
+  });
+});
 
 describe('search quality on the seeds', () => {
   let db: DB;
@@ -83,7 +107,7 @@ describe('search and records agree', () => {
     })).rejects.toThrow('crash');
     expect((await indexState(db)).fresh).toBe(true);
     expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
-    expect(await db.count('searchDocs')).toBe(2); // the paper and its digest
+    expect((await db.getAll('docPages')).flat().length).toBe(2); // the paper and its digest
   });
 
   it('replaces an edited digest\'s documents and drops removed papers, batches included', async () => {
@@ -113,8 +137,8 @@ describe('search and records agree', () => {
     const db = await freshDb();
     await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
     // A rebuild that died after clearing the index: the stamp says so.
-    const tx = db.transaction(['meta', 'postings', 'searchDocs', 'vocab'], 'readwrite');
-    await Promise.all([tx.objectStore('postings').clear(), tx.objectStore('searchDocs').clear(), tx.objectStore('meta').put({ stamp: 'rebuilding', nextId: 0 }, 'search'), tx.done]);
+    const tx = db.transaction(['meta', 'postings', 'docPages', 'vocab'], 'readwrite');
+    await Promise.all([tx.objectStore('postings').clear(), tx.objectStore('docPages').clear(), tx.objectStore('meta').put({ stamp: 'rebuilding', nextId: 0 }, 'search'), tx.done]);
     expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
     await searchIndexReady(db);
     expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
@@ -393,7 +417,8 @@ describe('pending rows and merges', () => {
 
   it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
     const db = await freshDb();
-    const ids = async () => (await db.getAll('searchDocs')).filter((r) => r.ref.startsWith('p ')).map((r) => r.id);
+    // The paper's document id, as its record names it.
+    const ids = async () => (await db.getAll('papers')).map((p) => p.searchId);
     await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
     await mergePending(db);
     const [first] = await ids();
