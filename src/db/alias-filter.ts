@@ -100,7 +100,7 @@ export class AliasFilter {
     return this.layers.some((l) => holds(l, h1, h2));
   }
 
-  /** Adds hash pairs (h1, h2, h1, h2, …); returns whether any layer changed. */
+  /** Adds hash pairs (h1, h2, h1, h2, …), each to the last layer unless some layer may hold it already. */
   addHashes(pairs: Uint32Array): void {
     for (let i = 0; i + 1 < pairs.length; i += 2) {
       const h1 = pairs[i]!;

@@ -98,22 +98,28 @@ export class BufferedRecordStore implements RecordStore {
   async prefetch(digest: Digest, absent: (alias: string) => boolean = () => false): Promise<void> {
     const { keys, titleKeys, repos } = digestLookups(digest);
     const papers = this.tx.objectStore('papers');
-    const unread = <T>(values: Iterable<string>, alias: (v: string) => string, index?: Map<string, Set<string>>, known?: Map<string, T | null>, originals?: Map<string, T | null>) =>
+    // What the filter rules out is answered as the transaction would answer it: nothing.
+    const queried = (values: Iterable<string>, alias: (v: string) => string, index: Map<string, Set<string>>) =>
       [...values].filter((v) => {
-        if (index?.has(v) || !absent(alias(v))) return !index?.has(v);
-        // As the transaction would have answered: nothing (unless this store already knows better).
-        if (index) index.set(v, new Set());
-        if (known && !known.has(v)) known.set(v, null);
-        if (originals && !originals.has(v)) originals.set(v, null);
+        if (index.has(v)) return false;
+        if (!absent(alias(v))) return true;
+        index.set(v, new Set());
         return false;
       });
-    const digestId = unread([digest.id], digestAlias, undefined, this.digests, this.originalDigests);
+    // A record this store already knows is answered from memory (by getPaper / getDigest).
+    const fetched = <T>(values: Iterable<string>, alias: (v: string) => string, known: Map<string, T | null>, originals: Map<string, T | null>) =>
+      [...values].filter((v) => {
+        if (known.has(v) || !absent(alias(v))) return true;
+        known.set(v, null);
+        if (!originals.has(v)) originals.set(v, null);
+        return false;
+      });
     await Promise.all([
       // Re-adding a stored digest removes its mentions first.
-      ...digestId.map((id) => this.digestWithPapers(id)),
-      ...unread(keys, keyAlias, undefined, this.papers, this.originalPapers).map((k) => this.getPaper(k)),
-      ...unread(titleKeys, titleAlias, this.byTitle).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
-      ...unread(repos, repoAlias, this.byRepo).map(async (r) => {
+      ...fetched([digest.id], digestAlias, this.digests, this.originalDigests).map((id) => this.digestWithPapers(id)),
+      ...fetched(keys, keyAlias, this.papers, this.originalPapers).map((k) => this.getPaper(k)),
+      ...queried(titleKeys, titleAlias, this.byTitle).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
+      ...queried(repos, repoAlias, this.byRepo).map(async (r) => {
         const [own, cited] = await Promise.all([papers.index('by-repo').getAll(r), papers.index('by-cited').getAll(r)]);
         this.learn(this.byRepo, r, [...own, ...cited]);
       }),
