@@ -234,6 +234,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`writeIndexPlanMsPerDigest_${label}`]: m.indexing.phases.index,
       [`writeCommitMsPerDigest_${label}`]: m.indexing.phases.write,
       [`rawRecordWrite100MsP50_${label}`]: m.rawWrites.p50,
+      [`newPaperPuts100MsP50_${label}`]: m.newPuts.p50,
       ...(afterLoad ? { [`indexAfterLoadMsPerDigestP50_${label}`]: afterLoad.p50, [`indexAfterLoadMsPerDigestP95_${label}`]: afterLoad.p95 } : {}),
     };
     if (s.linear) {
@@ -349,6 +350,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['  the same, in the browser that has just loaded the corpus (ms)', 'indexAfterLoadMsPerDigestP50', 'indexAfterLoadMsPerDigestP95'],
     ['  of which reads / index plan / writes and commit, mean (ms)', 'writeRecordsMsPerDigest', 'writeIndexPlanMsPerDigest', 'writeCommitMsPerDigest'],
     ['floor: 100 stored papers read and written back, p50 (ms)', 'rawRecordWrite100MsP50', 'rawRecordWrite100MsP50'],
+    ['floor: 100 new papers put (five indexes), nothing read, p50 (ms)', 'newPaperPuts100MsP50', 'newPaperPuts100MsP50'],
     ['whole corpus load (s)', 'loadMs', 'loadMs'],
     ['then until the browser is idle (LevelDB compaction) (s)', 'settleMs', 'settleMs'],
     ['storage (MB)', 'storageBytes', 'storageBytes'],

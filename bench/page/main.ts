@@ -3,7 +3,7 @@ import { openDigestDb } from '../../src/db/schema.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { Corpus } from './corpus.ts';
 import { loadCorpus } from './load.ts';
-import { measureIndexing, measureLookups, measureRawRecordWrites, measureSearch, storageBytes } from './measure.ts';
+import { measureIndexing, measureLookups, measureNewPaperPuts, measureRawRecordWrites, measureSearch, storageBytes } from './measure.ts';
 
 let corpus: Corpus | undefined;
 let loaded = 0;
@@ -50,8 +50,9 @@ const bench = {
     const indexing = await measureIndexing(db, corpus!, loaded);
     loaded += 10;
     const rawWrites = await measureRawRecordWrites(db);
+    const newPuts = await measureNewPaperPuts(db);
     db.close();
-    return { lookups, search, indexing, rawWrites, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40), digests: loaded };
+    return { lookups, search, indexing, rawWrites, newPuts, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40), digests: loaded };
   },
   /** The keystrokes alone, on what is stored (for profiling a kept corpus: scripts/bench.ts --keep). */
   async search() {
