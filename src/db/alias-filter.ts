@@ -17,7 +17,8 @@
  * rebuild started to where the counters are.
  */
 import type { PaperRecord } from '../core/index/types.ts';
-import { EMPTY_STAMP, freshAliasState, newAliasToken as newToken, type AliasState, type CountersRecord, type DB } from './schema.ts';
+import { freshAliasState, newAliasToken as newToken, type AliasState, type CountersRecord, type DB } from './schema.ts';
+import { stampOf } from './search-write.ts';
 import type { RecordTx } from './write.ts';
 
 const PROBES = 7;
@@ -125,11 +126,11 @@ export class AliasFilter {
     return this.layers.map((l) => ({ capacity: l.capacity, count: l.count }));
   }
 
-  /** The layers' words in stored chunks, in key order: [layer, chunk]. */
-  chunks(): { key: [number, number]; words: Uint32Array }[] {
-    const out: { key: [number, number]; words: Uint32Array }[] = [];
+  /** The layers' words in stored chunks, in key order: [0, layer, chunk]. */
+  chunks(): { key: [0, number, number]; words: Uint32Array }[] {
+    const out: { key: [0, number, number]; words: Uint32Array }[] = [];
     this.layers.forEach((l, n) => {
-      for (let at = 0, c = 0; at < l.words.length; at += CHUNK_WORDS, c++) out.push({ key: [n, c], words: l.words.slice(at, at + CHUNK_WORDS) });
+      for (let at = 0, c = 0; at < l.words.length; at += CHUNK_WORDS, c++) out.push({ key: [0, n, c], words: l.words.slice(at, at + CHUNK_WORDS) });
     });
     return out;
   }
@@ -186,8 +187,9 @@ export async function openAliases(tx: RecordTx, countersRead: Promise<CountersRe
   if (!hasAliasStore(tx)) return NONE;
   const meta = tx.objectStore('meta');
   const [state, counters] = await Promise.all([meta.get('aliases') as Promise<AliasState | undefined>, countersRead]);
-  const agrees = state !== undefined && state.stamp === stampOfCounters(counters);
-  let kept = state && cache.get(tx.db)?.token === state.token ? cache.get(tx.db) : undefined;
+  const agrees = state !== undefined && state.stamp === stampOf(counters);
+  const cached = cache.get(tx.db);
+  let kept = state && cached?.token === state.token ? cached : undefined;
   if (agrees && !kept && load) {
     const store = tx.objectStore('aliases');
     const [chunks, deltas] = await Promise.all([store.getAll(chunkRange()) as Promise<Uint32Array[]>, store.getAll(deltasFrom(state.firstSeq)) as Promise<AliasDelta[]>]);
@@ -224,7 +226,7 @@ export async function openAliases(tx: RecordTx, countersRead: Promise<CountersRe
       if (fold) {
         aliasStats.folds++;
         add(store.delete(IDBKeyRange.bound([0], [1, Infinity])));
-        for (const c of kept!.filter.chunks()) add(store.put(c.words, [0, ...c.key]));
+        for (const c of kept!.filter.chunks()) add(store.put(c.words, c.key));
         add(tx.objectStore('meta').put({ ...next, sizes: kept!.filter.sizes(), firstSeq: next.nextSeq, rows: 0, values: 0 } satisfies AliasState, 'aliases'));
         return;
       }
@@ -240,8 +242,6 @@ export interface AliasDelta {
   readonly after: string;
   readonly hashes: Uint32Array;
 }
-
-const stampOfCounters = (c: CountersRecord | undefined): string => c?.updated ?? EMPTY_STAMP;
 
 let rebuilding: Promise<boolean> | undefined;
 
@@ -260,7 +260,7 @@ const BATCH = 2000;
 async function rebuild(db: DB): Promise<boolean> {
   const start = db.transaction('meta');
   const [state, counters] = await Promise.all([start.store.get('aliases') as Promise<AliasState | undefined>, start.store.get('counters') as Promise<CountersRecord | undefined>]);
-  const fromStamp = stampOfCounters(counters);
+  const fromStamp = stampOf(counters);
   const fromSeq = state?.nextSeq ?? 0;
   const filter = new AliasFilter();
   let after: string | undefined;
@@ -276,7 +276,7 @@ async function rebuild(db: DB): Promise<boolean> {
   const meta = tx.objectStore('meta');
   const store = tx.objectStore('aliases');
   const [now, nowCounters, deltas] = await Promise.all([meta.get('aliases') as Promise<AliasState | undefined>, meta.get('counters') as Promise<CountersRecord | undefined>, store.getAll(deltasFrom(fromSeq)) as Promise<AliasDelta[]>]);
-  const target = stampOfCounters(nowCounters);
+  const target = stampOf(nowCounters);
   const moves = new Map(deltas.filter((d) => d.before !== d.after).map((d) => [d.before, d.after]));
   let at = fromStamp;
   for (let steps = 0; at !== target && moves.has(at) && steps <= deltas.length; steps++) at = moves.get(at)!;
@@ -288,7 +288,7 @@ async function rebuild(db: DB): Promise<boolean> {
   }
   for (const d of deltas) filter.addHashes(d.hashes);
   const next: AliasState = { token: newToken(), stamp: target, sizes: filter.sizes(), firstSeq: now?.nextSeq ?? 0, nextSeq: now?.nextSeq ?? 0, rows: 0, values: 0 };
-  await Promise.all([store.clear(), ...filter.chunks().map((c) => store.put(c.words, [0, ...c.key])), meta.put(next, 'aliases'), tx.done]);
+  await Promise.all([store.clear(), ...filter.chunks().map((c) => store.put(c.words, c.key)), meta.put(next, 'aliases'), tx.done]);
   cache.set(db, { token: next.token, filter });
   aliasStats.rebuilds++;
   return true;

@@ -31,6 +31,14 @@ async function expectSearchable(db: DB): Promise<void> {
   expect((await searchIn(db, parseQuery('bee'))).map((h) => h.doc.key)).toEqual(['t:bee']);
 }
 
+/** What a migration must keep: the records and the counters. */
+const recordsOf = async (db: DB) => ({ digests: await db.getAll('digests'), papers: await db.getAll('papers'), counters: await db.get('meta', 'counters') });
+
+/** The state of a search index that agreed with these records (today's write code keeps no index of an older version). */
+async function markIndexAgreeing(db: DB): Promise<void> {
+  await db.put('meta', { stamp: ((await db.get('meta', 'counters')) as { updated: string }).updated, nextId: 0 }, 'search');
+}
+
 const arxiv = (id: string) => ({ kind: 'arxiv' as const, id: normalizeArxivId(id)! });
 
 async function realCounts() {
@@ -93,15 +101,15 @@ describe('migration from version 3', () => {
     await writeDigestTo(v3, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
     // Today's write code keeps no version 3 index (it lacks a store): the state of one that agreed
     // with these records is written by hand. Had the upgrade trusted it, "bee" would find nothing.
-    await v3.put('meta', { stamp: (await v3.get('meta', 'counters') as { updated: string }).updated, nextId: 0 }, 'search');
+    await markIndexAgreeing(v3);
     expect((await indexState(v3)).fresh).toBe(true);
-    const before = { digests: await v3.getAll('digests'), papers: await v3.getAll('papers'), counters: await v3.get('meta', 'counters') };
+    const before = await recordsOf(v3);
     v3.close();
 
     const v4 = await openDigestDb('migrate3');
     expect(v4.version).toBe(DB_VERSION);
     expect([...v4.objectStoreNames].sort()).toEqual(ALL_STORES);
-    expect({ digests: await v4.getAll('digests'), papers: await v4.getAll('papers'), counters: await v4.get('meta', 'counters') }).toEqual(before);
+    expect(await recordsOf(v4)).toEqual(before);
     await expectSearchable(v4);
     // The rebuilt index's merges counted its words.
     expect(await v4.get('termCounts', 'bee')).toBeUndefined();
@@ -118,15 +126,15 @@ describe('migration from version 5', () => {
     const v5 = await openDigestDb('migrate5', 5);
     await writeDigestTo(v5, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
     // Today's write code keeps no version 5 index (documents one row each): its agreeing state, by hand.
-    await v5.put('meta', { stamp: ((await v5.get('meta', 'counters')) as { updated: string }).updated, nextId: 0 }, 'search');
+    await markIndexAgreeing(v5);
     expect((await indexState(v5)).fresh).toBe(true);
-    const before = { digests: await v5.getAll('digests'), papers: await v5.getAll('papers'), counters: await v5.get('meta', 'counters') };
+    const before = await recordsOf(v5);
     v5.close();
 
     const v6 = await openDigestDb('migrate5');
     expect(v6.version).toBe(DB_VERSION);
     expect([...v6.objectStoreNames].sort()).toEqual(ALL_STORES);
-    expect({ digests: await v6.getAll('digests'), papers: await v6.getAll('papers'), counters: await v6.get('meta', 'counters') }).toEqual(before);
+    expect(await recordsOf(v6)).toEqual(before);
     expect(await v6.get('meta', 'aliases')).toBeUndefined();
     await expectSearchable(v6);
     expect(await searchIdProblems(v6)).toEqual([]);
@@ -146,7 +154,7 @@ describe('migration from version 4', () => {
     await tx.done;
     // Today's write code keeps no version 4 index (its documents go by pages, in a store version 4
     // lacks): the state of one that agreed with these records is written by hand.
-    await v4.put('meta', { stamp: ((await v4.get('meta', 'counters')) as { updated: string }).updated, nextId: 0 }, 'search');
+    await markIndexAgreeing(v4);
     expect((await indexState(v4)).fresh).toBe(true);
     expect([...v4.transaction('searchDocs' as never).store.indexNames]).toEqual(['by-ref']);
     v4.close();
