@@ -143,6 +143,30 @@ describe('migration from version 5', () => {
   });
 });
 
+describe('migration from version 6', () => {
+  it('drops the unpacked postings and rebuilds the index packed, keeping every record', async () => {
+    const v6 = await openDigestDb('migrate6', 6);
+    await writeDigestTo(v6, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    // Today's merges pack postings: a version 6 chunk (pairs as a Uint32Array), by hand, in an index that agreed.
+    await v6.put('postings', new Uint32Array([0, 1, 1, 1]) as never, ['bee', 0]);
+    await markIndexAgreeing(v6);
+    expect((await indexState(v6)).fresh).toBe(true);
+    const before = await recordsOf(v6);
+    v6.close();
+
+    const v7 = await openDigestDb('migrate6');
+    expect(v7.version).toBe(DB_VERSION);
+    expect(await recordsOf(v7)).toEqual(before);
+    expect(await v7.count('postings')).toBe(0);
+    await expectSearchable(v7);
+    const chunks = await v7.getAll('postings');
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((c) => c instanceof Uint8Array)).toBe(true);
+    expect(await searchIdProblems(v7)).toEqual([]);
+    v7.close();
+  });
+});
+
 describe('migration from version 4', () => {
   it('drops the documents\' by-ref index and rebuilds the index, giving each record its search id', async () => {
     const v4 = await openDigestDb('migrate4', 4);

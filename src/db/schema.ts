@@ -7,7 +7,7 @@ import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface CountersRecord {
   readonly digests: number;
@@ -222,10 +222,10 @@ export interface DigestLensDB extends DBSchema {
     key: number;
     value: SearchDocRow[];
   };
-  /** [term, chunk] → pairs of (document id, info) for the documents of that id range. */
+  /** [term, chunk] → pairs of (document id, info) for the documents of that id range, packed (src/core/search/postings-codec.ts). */
   postings: {
     key: [string, number];
-    value: Uint32Array;
+    value: Uint8Array;
   };
   /**
    * Every term with postings (words and filter pseudo-terms), for prefix and typo expansion:
@@ -331,6 +331,15 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     if (raw.objectStoreNames.contains('searchDocs')) raw.deleteObjectStore('searchDocs');
     db.createObjectStore('docPages');
     if (oldVersion >= 3) outdateSearchIndex(tx);
+  }
+  if (step(7)) {
+    // Postings packed as bytes, 1–2 per pair instead of 8: the index of an older database is
+    // rebuilt (search answers from the records meanwhile). Its chunks go now, so no merge before
+    // the rebuild appends packed pairs to an unpacked chunk.
+    if (oldVersion >= 3) {
+      void tx.objectStore('postings').clear();
+      outdateSearchIndex(tx);
+    }
   }
 }
 

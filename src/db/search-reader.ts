@@ -7,6 +7,7 @@
  */
 import type { SearchDoc } from '../core/search/document.ts';
 import type { IndexReader } from '../core/search/index-reader.ts';
+import { unpackPairs } from '../core/search/postings-codec.ts';
 import type { CountersRecord, DB, PendingRow, SearchStateRecord } from './schema.ts';
 import { agrees, readDocs, sortedUnion, VOCAB_SEP, VOID_TERM } from './search-write.ts';
 
@@ -134,7 +135,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
     return read;
   };
   if (vocabulary && !c.vocab) keepVocabulary(readVocabulary(tx.objectStore('vocab')));
-  const voidsRead = (c.voids ??= tx.objectStore('postings').getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then(concat));
+  const voidsRead = (c.voids ??= tx.objectStore('postings').getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then(unpackPairs));
   voidsRead.catch(() => c === cache && (c.voids = undefined));
   const keys = await tx.objectStore('pending').getAllKeys();
   const missing = keys.filter((k) => !c.rows.has(k));
@@ -186,7 +187,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
         // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent.
         const [now, lists, ranges] = await Promise.all([
           ptx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
-          Promise.all(read.map(async (t) => concat(await store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity]))))),
+          Promise.all(read.map(async (t) => unpackPairs(await store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity]))))),
           Promise.all(
             ranged.map((p) => {
               const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
@@ -209,7 +210,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
             const term = keys[i]![0];
             let j = i;
             while (j < keys.length && keys[j]![0] === term) j++;
-            keep(term, concat(values.slice(i, j)));
+            keep(term, unpackPairs(values.slice(i, j)));
             i = j;
           }
         }

@@ -10,13 +10,14 @@
  * only the last chunk of each term it adds to, whatever older documents a write re-indexed.
  */
 import { digestDoc, paperDoc } from '../core/search/document.ts';
+import { appendPairs, packPairs, unpackIds } from '../core/search/postings-codec.ts';
 import { docInfo, docTerms, infoIsPaper, postingInfo, relatableWord } from '../core/search/terms.ts';
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { issueAll, RELAXED } from './requests.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { EMPTY_STAMP, type CountersRecord, type DB, type DigestLensDB, type PendingRow, type SearchDocRow, type SearchStateRecord } from './schema.ts';
 
-/** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two); a full chunk (32 KB) stays under the size where Chromium moves a value out to a blob file. */
+/** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two); stored packed (src/core/search/postings-codec.ts), a full chunk is 4–8 KB. */
 export const CHUNK = 4096;
 export const SEARCH_STORES = ['docPages', 'postings', 'vocab', 'pending', 'termCounts'] as const;
 /** Documents per page at most (`docPages`); a page never spans a multiple of it. */
@@ -241,13 +242,16 @@ export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: 
 /** True when enough waits in `pending` for a merge to pay. */
 export const wantsMerge = (s: SearchStateRecord | undefined): boolean => (s?.pendingRows ?? 0) >= MERGE_ROWS || (s?.pendingPairs ?? 0) >= MERGE_PAIRS;
 
-/** A chunk with pairs appended (ids only grow, so it stays in id order). */
-function appended(before: Uint32Array | undefined, add: readonly number[]): Uint32Array {
-  if (!before) return Uint32Array.from(add);
-  const out = new Uint32Array(before.length + add.length);
-  out.set(before);
-  out.set(add, before.length);
-  return out;
+/**
+ * A chunk with pairs appended: a word's new ids are above every id it holds. Void ids may be old
+ * ones, below ids voided before in the same chunk (or voided twice): the void list's chunks are
+ * merged as sorted sets.
+ */
+function appended(term: string, before: Uint8Array | undefined, add: readonly number[]): Uint8Array {
+  if (term !== VOID_TERM) return appendPairs(before, add);
+  const ids = new Set(before ? unpackIds([before]) : []);
+  for (let j = 0; j < add.length; j += 2) ids.add(add[j]!);
+  return packPairs([...ids].sort((a, b) => a - b).flatMap((id) => [id, 0]));
 }
 
 interface ChunkEdit {
@@ -346,7 +350,7 @@ async function appendPending(db: DB): Promise<number> {
   const parts = [...fresh.keys()];
   const rowsBefore = await Promise.all(parts.map((p) => vocab.get(p)));
   await issueAll((add) => {
-    list.forEach((e, i) => add(postings.put(appended(chunks[i], e.add), [e.term, e.chunk])));
+    list.forEach((e, i) => add(postings.put(appended(e.term, chunks[i], e.add), [e.term, e.chunk])));
     counted.forEach((t, i) => add(counts.put((countsBefore[i] ?? 0) + papersAdded.get(t)!, t)));
     // Vocabulary entries are only removed by a rebuild.
     parts.forEach((p, i) => {

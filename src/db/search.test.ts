@@ -7,6 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseDigestDocument, type Digest } from '../core/digest/index.ts';
 import { parseQuery } from '../core/search/query.ts';
+import { packPairs, unpackIds, unpackPairs } from '../core/search/postings-codec.ts';
 import { digest } from '../../tests/support/make-digest.ts';
 import { importRecordsTo } from './export-import.ts';
 import { openDigestDb, type DB } from './schema.ts';
@@ -90,6 +91,43 @@ describe('search quality on the seeds', () => {
       const a = await searchIn(db, parseQuery(q), 30);
       const b = await linearSearchIn(db, parseQuery(q), 30);
       expect(a.map((h) => [h.doc.key, h.score, h.matched]), q).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
+    }
+  });
+});
+
+describe('documents read per query', () => {
+  const docReads = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+    const getAll = IDBObjectStore.prototype.getAll;
+    let reads = 0;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      if (this.name === 'docPages') reads++;
+      return getAll.apply(this, args);
+    };
+    try {
+      return [await run(), reads];
+    } finally {
+      IDBObjectStore.prototype.getAll = getAll;
+    }
+  };
+
+  it('reads the candidates tied at the cut, whose keys decide which make it, and no more', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    // Twelve papers alike but for their ids, listed in reverse key order: ids ascend as keys descend.
+    const alike = Array.from({ length: 12 }, (_, i) => ({ name: `K${i}`, title: 'Kidney stones', arxiv: `2605.${String(100 - i).padStart(5, '0')}` }));
+    await writeDigestTo(db, digest('a', '2026-05-23', alike));
+    // Twelve others on twelve days, nothing tied, each among seven fillers: in a page of its own.
+    for (let i = 0; i < 12; i++) {
+      const fillers = Array.from({ length: 7 }, (_, j) => ({ name: `F${i}-${j}`, title: `Filler ${i} ${j}` }));
+      await writeDigestTo(db, digest(`d${i}`, `2026-04-${String(10 + i).padStart(2, '0')}`, [{ name: `L${i}`, title: 'Liver cysts', arxiv: `2604.${String(200 + i).padStart(5, '0')}` }, ...fillers]));
+    }
+    await mergePending(db);
+    for (const q of ['kidney', 'liver']) {
+      const [hits, reads] = await docReads(() => searchIn(db, parseQuery(q), 3));
+      expect(hits.map((h) => h.doc.key), q).toEqual((await linearSearchIn(db, parseQuery(q), 3)).map((h) => h.doc.key));
+      // Twelve tied papers of one write sit in two or three pages; three untied ones in three.
+      expect(reads, q).toBeLessThanOrEqual(3);
+      forgetSearchCache();
     }
   });
 });
@@ -234,7 +272,7 @@ describe('postings read as one key range per typed prefix', () => {
       ['seh', 0, pairs(6)],
     ];
     const tx = db.transaction('postings', 'readwrite');
-    for (const [term, chunk, list] of rows) await tx.store.put(list, [term, chunk]);
+    for (const [term, chunk, list] of rows) await tx.store.put(packPairs(list), [term, chunk]);
     await tx.done;
     const terms = ['seg', 'segment', 'segments', 'segz', 'segpending'];
     const rangedReader = (await openIndexReader(db))!;
@@ -292,8 +330,8 @@ describe('per-word paper counts', () => {
     expect(await db.get('termCounts', 'ultrasound')).toBe(2);
     // Each count is what the postings hold: papers' pairs over every chunk.
     for (const word of keys) {
-      const lists = await db.getAll('postings', IDBKeyRange.bound([word, 0], [word, Infinity]));
-      const papers = lists.reduce((n, l) => n + l.filter((v, j) => j % 2 === 1 && ((v >>> 5) & 1) === 1).length, 0);
+      const pairs = unpackPairs(await db.getAll('postings', IDBKeyRange.bound([word, 0], [word, Infinity])));
+      const papers = pairs.filter((v, j) => j % 2 === 1 && ((v >>> 5) & 1) === 1).length;
       expect(await db.get('termCounts', word), word).toBe(papers);
     }
   });
@@ -433,9 +471,9 @@ describe('pending rows and merges', () => {
     const [second] = await ids();
     expect(second).toBeGreaterThan(first!);
     const kidneys = await db.getAll('postings', IDBKeyRange.bound(['kidneys', 0], ['kidneys', Infinity]));
-    expect(kidneys.flatMap((l) => [...l].filter((_, j) => j % 2 === 0))).toEqual([first, second]);
+    expect(unpackIds(kidneys)).toEqual([first, second]);
     const voids = await db.getAll('postings', IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]));
-    expect(voids.flatMap((l) => [...l].filter((_, j) => j % 2 === 0))).toEqual([first]);
+    expect(unpackIds(voids)).toEqual([first]);
     // Search shows the paper once, as it is now (in both digests).
     const hits = await searchIn(db, parseQuery('kidneys'), 10);
     expect(hits.map((h) => [h.doc.key, h.doc.date])).toEqual([['2605.00001', '2026-05-23']]);

@@ -4,6 +4,7 @@
  */
 import type { DB } from '../../src/db/schema.ts';
 import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
+import { unpackIds } from '../../src/core/search/postings-codec.ts';
 import { digestRef, paperRef, VOID_TERM } from '../../src/db/search-write.ts';
 
 /** What breaks the invariant (empty: it holds). */
@@ -18,7 +19,7 @@ export async function searchIdProblems(db: DB): Promise<string[]> {
   ]);
   const docs = pages.flat();
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const voids = new Set([...merged.flatMap((l) => [...l].filter((_, j) => j % 2 === 0)), ...pending.flatMap((r) => [...r.voided])]);
+  const voids = new Set([...unpackIds(merged), ...pending.flatMap((r) => [...r.voided])]);
   const problems: string[] = [];
   const records = [...papers.map((p) => ({ ref: paperRef(p.key), id: p.searchId, doc: paperDoc(p) })), ...digests.map((d) => ({ ref: digestRef(d.id), id: d.searchId, doc: digestDoc(d) }))];
   const named = new Set<number>();

@@ -123,7 +123,8 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   const { first, limit: limitId } = await reader.idRange();
   const { mark, info, scores } = scratchFor(limitId - first, words.length);
   let gen = 0;
-  const apply = (c: Constraint) => {
+  // Marks the constraint's documents; `found` collects each the first time (the candidates' source).
+  const apply = (c: Constraint, found?: number[]) => {
     gen = nextGen();
     const score = c.word === undefined ? undefined : scores[c.word]!;
     c.terms.forEach((t, k) => {
@@ -135,6 +136,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
         if (mark[id] !== gen) {
           mark[id] = gen;
           info[id] = inf;
+          if (found && (!q.hasCode || infoHasCode(inf))) found.push(id);
           if (score) score[id] = factor * maskWeight(infoMask(inf));
         } else if (score) {
           const s = factor * maskWeight(infoMask(inf));
@@ -144,9 +146,9 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
     });
   };
 
-  apply(order[0]!);
+  // Candidates in the order their terms list them (not a scan of every id: 10⁶ at 1M papers).
   let ids: number[] = [];
-  for (let id = 0; id < limitId - first; id++) if (mark[id] === gen && (!q.hasCode || infoHasCode(info[id]!))) ids.push(id);
+  apply(order[0]!, ids);
   for (const c of order.slice(1)) {
     if (ids.length === 0) break;
     apply(c);
@@ -163,23 +165,30 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
     for (let w = 0; w < words.length; w++) s += scores[w]![ids[j]!]!;
     total[j] = s;
   }
-  const better = (a: number, b: number) =>
+  // Ranked by score, then day, then papers first: what compareHits orders by before the key.
+  const rankOrder = (a: number, b: number) =>
     total[b]! - total[a]! || infoDay(info[ids[b]!]!) - infoDay(info[ids[a]!]!) || Number(infoIsPaper(info[ids[b]!]!)) - Number(infoIsPaper(info[ids[a]!]!));
+  // Exact ties (which only a document's key orders) go to the lower id: the same candidates whatever order they came in.
+  const better = (a: number, b: number) => rankOrder(a, b) || ids[a]! - ids[b]!;
 
   // Phrases can reject candidates only their document shows: check them all, best first.
   const ranked = q.phrases.length ? topK(ids.length, ids.length, better) : topK(ids.length, limit + SLACK, better);
   // Re-scored from each word's expansion: a Map lookup per document word, not an edit distance.
   const factors: TermFactor[] = expansions.map((found) => (term) => found.get(term) ?? 0);
   const hits: SearchHit[] = [];
-  for (let from = 0; from < ranked.length; from += limit + SLACK) {
-    const page = ranked.slice(from, from + limit + SLACK);
-    const docs = await reader.docs(page.map((c) => ids[c]! + first));
+  // Documents are read only as far as the cut and the candidates tied with the one at it (their
+  // keys decide which make it): a document read is a page of them read.
+  for (let from = 0; from < ranked.length && hits.length < limit; ) {
+    let to = Math.min(ranked.length, from + limit - hits.length);
+    const most = to + SLACK;
+    while (to < Math.min(ranked.length, most) && rankOrder(ranked[to - 1]!, ranked[to]!) === 0) to++;
+    const docs = await reader.docs(ranked.slice(from, to).map((c) => ids[c]! + first));
     for (const doc of docs) {
       // The very score the postings gave, plus the words to highlight and the phrases checked.
       const hit = doc && scoreWith(doc, q, factors);
       if (hit) hits.push(hit);
     }
-    if (hits.length >= limit) break;
+    from = to;
   }
   return hits.sort(compareHits).slice(0, limit);
 }
