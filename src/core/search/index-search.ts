@@ -180,8 +180,8 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   // keys decide which make it): a document read is a page of them read.
   for (let from = 0; from < ranked.length && hits.length < limit; ) {
     let to = Math.min(ranked.length, from + limit - hits.length);
-    const most = to + SLACK;
-    while (to < Math.min(ranked.length, most) && rankOrder(ranked[to - 1]!, ranked[to]!) === 0) to++;
+    const tiesEnd = Math.min(ranked.length, to + SLACK);
+    while (to < tiesEnd && rankOrder(ranked[to - 1]!, ranked[to]!) === 0) to++;
     const docs = await reader.docs(ranked.slice(from, to).map((c) => ids[c]! + first));
     for (const doc of docs) {
       // The very score the postings gave, plus the words to highlight and the phrases checked.
