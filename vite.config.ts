@@ -1,6 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { singleFilePages } from './scripts/single-file-pages.ts';
 
 export type Browser = 'chrome' | 'firefox';
 type Manifest = Record<string, unknown>;
@@ -48,8 +49,15 @@ function extraInputs(browser: Browser): Record<string, string> {
   return browser === 'firefox' ? { ...pages, sidebar: 'src/sidepanel/index.html' } : pages;
 }
 
+/** The pages a reader waits on at every open: one script and one style sheet each (scripts/single-file-pages.ts). */
+const ONE_FILE_PAGES = [
+  { html: 'src/popup/index.html', entry: 'src/popup/main.tsx', name: 'popup' },
+  { html: 'src/sidepanel/index.html', entry: 'src/sidepanel/main.tsx', name: 'sidepanel' },
+];
+
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const target = browser === 'firefox' ? 'firefox140' : 'chrome120';
   return {
     plugins: [
       crx({
@@ -59,12 +67,13 @@ export default defineConfig(({ mode }) => {
         // dynamic import of a module the page could observe.
         contentScripts: { injectCss: false, standaloneFiles: ['src/content/main.ts'] },
       }),
+      singleFilePages(ONE_FILE_PAGES, target),
     ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
-      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
+      target,
       rolldownOptions: { input: extraInputs(browser) },
       // Extension pages load from disk: no need to split for caching, and readable output helps review.
       minify: true,
