@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withinDistance } from './edit-distance.ts';
 import { expandWord } from './expand.ts';
-import { topK } from './top-k.ts';
+import { topRanked } from './top-k.ts';
 
 import { typoBudget } from './edit-distance.ts';
 import { FILTER_MARK } from './terms.ts';
@@ -42,11 +42,20 @@ describe('expandWord', () => {
   });
 });
 
-describe('topK', () => {
-  it('returns the k best in order', () => {
-    fc.assert(fc.property(fc.array(fc.integer(), { maxLength: 200 }), fc.integer({ min: 0, max: 50 }), (xs, k) => {
-      const got = topK(xs.length, k, (a, b) => xs[b]! - xs[a]!).map((i) => xs[i]);
-      expect(got).toEqual([...xs].sort((a, b) => b - a).slice(0, k));
-    }));
+describe('topRanked', () => {
+  // Few distinct scores and rank keys, so ties on both are common (as with real postings).
+  const candidate = fc.record({ total: fc.constantFrom(0, 0.4, 0.5, 1, 1.3, 2), rank: fc.integer({ min: 0, max: 5 }) });
+  it('returns the k best in order: score, then rank key, higher first; then id, lower first', () => {
+    fc.assert(
+      fc.property(fc.array(candidate, { maxLength: 300 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 1e6 }), (cs, k, seed) => {
+        // Distinct ids in no particular order, as candidates come from several terms' lists.
+        const ids = cs.map((_, i) => (i * 7919 + seed) % 1_000_003);
+        const total = Float64Array.from(cs, (c) => c.total);
+        const rank = Uint32Array.from(cs, (c) => c.rank);
+        const bySort = cs.map((_, i) => i).sort((a, b) => total[b]! - total[a]! || rank[b]! - rank[a]! || ids[a]! - ids[b]!);
+        expect(topRanked(total, rank, ids, k)).toEqual(bySort.slice(0, k));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

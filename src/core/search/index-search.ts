@@ -6,8 +6,8 @@ import { expandWord, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
 import { compareHits, PREFIX, scoreWith, TYPO, type SearchHit, type TermFactor } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
-import { CODE_TERM, FILTER_MARK, infoDay, infoHasCode, infoIsPaper, infoMask, maskWeight, yearTerm } from './terms.ts';
-import { topK } from './top-k.ts';
+import { CODE_TERM, FILTER_MARK, infoHasCode, infoMask, infoRank, maskWeight } from './terms.ts';
+import { topRanked } from './top-k.ts';
 
 /** A constraint on documents: a word (scored) or a filter (in or out). */
 interface Constraint {
@@ -158,21 +158,21 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   }
   if (ids.length === 0) return [];
 
-  // Summed in the query's order, exactly as scoreDoc adds them.
+  // Summed in the query's order, exactly as scoreDoc adds them; beside each, its rank key
+  // (day·2 + is-a-paper: what compareHits orders by after the score, before the key).
   const total = new Float64Array(ids.length);
+  const rank = new Uint32Array(ids.length);
   for (let j = 0; j < ids.length; j++) {
     let s = 0;
     for (let w = 0; w < words.length; w++) s += scores[w]![ids[j]!]!;
     total[j] = s;
+    rank[j] = infoRank(info[ids[j]!]!);
   }
-  // Ranked by score, then day, then papers first: what compareHits orders by before the key.
-  const rankOrder = (a: number, b: number) =>
-    total[b]! - total[a]! || infoDay(info[ids[b]!]!) - infoDay(info[ids[a]!]!) || Number(infoIsPaper(info[ids[b]!]!)) - Number(infoIsPaper(info[ids[a]!]!));
-  // Exact ties (which only a document's key orders) go to the lower id: the same candidates whatever order they came in.
-  const better = (a: number, b: number) => rankOrder(a, b) || ids[a]! - ids[b]!;
-
-  // Phrases can reject candidates only their document shows: check them all, best first.
-  const ranked = q.phrases.length ? topK(ids.length, ids.length, better) : topK(ids.length, limit + SLACK, better);
+  // Exact ties (which only a document's key orders) go to the lower id: the same candidates
+  // whatever order they came in. Phrases can reject candidates only their document shows: all of
+  // them are ranked then, best first.
+  const ranked = topRanked(total, rank, ids, q.phrases.length ? ids.length : limit + SLACK);
+  const rankOrder = (a: number, b: number) => total[b]! - total[a]! || rank[b]! - rank[a]!;
   // Re-scored from each word's expansion: a Map lookup per document word, not an edit distance.
   const factors: TermFactor[] = expansions.map((found) => (term) => found.get(term) ?? 0);
   const hits: SearchHit[] = [];

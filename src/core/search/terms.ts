@@ -47,6 +47,8 @@ export const infoMask = (info: number): number => info & 15;
 export const infoHasCode = (info: number): boolean => ((info >>> 4) & 1) === 1;
 export const infoIsPaper = (info: number): boolean => ((info >>> 5) & 1) === 1;
 export const infoDay = (info: number): number => info >>> 6;
+/** Day·2 + is-a-paper: the order of results equal in score (later first, papers before digests). */
+export const infoRank = (info: number): number => info >>> 5;
 
 /**
  * A word two papers may be related by (src/db/related-terms.ts): four letters or more, not a
