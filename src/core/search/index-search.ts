@@ -6,7 +6,8 @@ import { expandWord, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
 import { compareHits, PREFIX, scoreWith, TYPO, type SearchHit, type TermFactor } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
-import { CODE_TERM, FILTER_MARK, infoHasCode, infoMask, infoRank, maskWeight } from './terms.ts';
+import { intersect } from './intersect.ts';
+import { CODE_TERM, FILTER_MARK } from './terms.ts';
 import { topRanked } from './top-k.ts';
 
 /** A constraint on documents: a word (scored) or a filter (in or out). */
@@ -40,29 +41,6 @@ function filterConstraints(vocab: readonly string[], q: SearchQuery): Constraint
   // A phrase's words are all in the document (as exact words); the phrase itself is checked on it.
   for (const p of q.phrases) for (const w of p.split(' ')) out.push({ terms: [w] });
   return out;
-}
-
-// Per-document scratch arrays, kept between queries: at 1M documents a fresh set costs more than
-// the query. A score array per query word, so intersecting never moves scores around.
-let scratch: { mark: Uint32Array; info: Uint32Array; scores: Float64Array[] } | undefined;
-let generation = 0;
-
-function scratchFor(n: number, words: number) {
-  if (!scratch || scratch.mark.length < n) {
-    const size = Math.max(n, Math.ceil((scratch?.mark.length ?? 0) * 1.5), 1024);
-    scratch = { mark: new Uint32Array(size), info: new Uint32Array(size), scores: [] };
-    generation = 0;
-  }
-  while (scratch.scores.length < words) scratch.scores.push(new Float64Array(scratch.mark.length));
-  return scratch;
-}
-
-function nextGen(): number {
-  if (generation === 0xffffffff) {
-    scratch!.mark.fill(0);
-    generation = 0;
-  }
-  return ++generation;
 }
 
 // Typing "medical image seg…" expands "medical" and "image" again on every keystroke: expansions
@@ -119,55 +97,12 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   // Candidates come from the smallest constraint; the others only narrow them.
   const order = [...constraints].sort((a, b) => size(a) - size(b));
 
-  // Scratch arrays are indexed by id - first: a rebuilt index's ids start high.
+  // Ids counted from the index's first: a rebuilt index's ids start high.
   const { first, limit: limitId } = await reader.idRange();
-  const { mark, info, scores } = scratchFor(limitId - first, words.length);
-  let gen = 0;
-  // Marks the constraint's documents; `found` collects each the first time (the candidates' source).
-  const apply = (c: Constraint, found?: number[]) => {
-    gen = nextGen();
-    const score = c.word === undefined ? undefined : scores[c.word]!;
-    c.terms.forEach((t, k) => {
-      const list = byTerm.get(t)!;
-      const factor = c.factors?.[k] ?? 0;
-      for (let j = 0; j < list.length; j += 2) {
-        const id = list[j]! - first;
-        const inf = list[j + 1]!;
-        if (mark[id] !== gen) {
-          mark[id] = gen;
-          info[id] = inf;
-          if (found && (!q.hasCode || infoHasCode(inf))) found.push(id);
-          if (score) score[id] = factor * maskWeight(infoMask(inf));
-        } else if (score) {
-          const s = factor * maskWeight(infoMask(inf));
-          if (s > score[id]!) score[id] = s;
-        }
-      }
-    });
-  };
-
-  // Candidates in the order their terms list them (not a scan of every id: 10⁶ at 1M papers).
-  let ids: number[] = [];
-  apply(order[0]!, ids);
-  for (const c of order.slice(1)) {
-    if (ids.length === 0) break;
-    apply(c);
-    const kept: number[] = [];
-    for (const id of ids) if (mark[id] === gen) kept.push(id);
-    ids = kept;
-  }
+  const stages = order.map((c) => ({ lists: c.terms.map((t) => byTerm.get(t)!), factors: c.factors, word: c.word }));
+  const { ids, total, rank } = intersect(stages, words.length, first, limitId - first, q.hasCode);
   if (ids.length === 0) return [];
 
-  // Summed in the query's order, exactly as scoreDoc adds them; beside each, its rank key
-  // (day·2 + is-a-paper: what compareHits orders by after the score, before the key).
-  const total = new Float64Array(ids.length);
-  const rank = new Uint32Array(ids.length);
-  for (let j = 0; j < ids.length; j++) {
-    let s = 0;
-    for (let w = 0; w < words.length; w++) s += scores[w]![ids[j]!]!;
-    total[j] = s;
-    rank[j] = infoRank(info[ids[j]!]!);
-  }
   // Exact ties (which only a document's key orders) go to the lower id: the same candidates
   // whatever order they came in. Phrases can reject candidates only their document shows: all of
   // them are ranked then, best first.

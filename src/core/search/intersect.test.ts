@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { intersect, type Stage } from './intersect.ts';
+import { infoHasCode, infoMask, infoRank, maskWeight } from './terms.ts';
+
+/** The same candidates by Maps: every stage lists them, scores summed in word order. */
+function byMaps(stages: readonly Stage[], words: number, first: number, hasCode: boolean) {
+  const per = stages.map((st) => {
+    const best = new Map<number, { score: number; info: number }>();
+    st.lists.forEach((list, k) => {
+      for (let j = 0; j < list.length; j += 2) {
+        const s = (st.factors?.[k] ?? 0) * maskWeight(infoMask(list[j + 1]!));
+        const had = best.get(list[j]!);
+        if (!had) best.set(list[j]!, { score: s, info: list[j + 1]! });
+        else if (s > had.score) had.score = s;
+      }
+    });
+    return best;
+  });
+  const out: { id: number; total: number; rank: number }[] = [];
+  for (const [id, { info }] of per[0]!) {
+    if (hasCode && !infoHasCode(info)) continue;
+    if (!per.every((m) => m.has(id))) continue;
+    const score = Array.from({ length: words }, (_, w) => per[stages.findIndex((s) => s.word === w)]!.get(id)!.score);
+    out.push({ id: id - first, total: score.reduce((a, b) => a + b, 0), rank: infoRank(info) });
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+const asRows = (c: ReturnType<typeof intersect>) => [...c.ids].map((id, i) => ({ id, total: c.total[i]!, rank: c.rank[i]! })).sort((a, b) => a.id - b.id);
+
+describe('intersect', () => {
+  // A posting's info: mask (4 bits), has code, is a paper, day. The doc part is the document's own.
+  const docBits = (id: number) => (id % 3 === 0 ? 1 : 0) | (id % 5 === 0 ? 2 : 0) | ((id % 7) << 2);
+  const list = (first: number) =>
+    fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }).chain((ids) =>
+      fc.array(fc.integer({ min: 1, max: 15 }), { minLength: ids.length, maxLength: ids.length }).map((masks) => {
+        const sorted = [...ids].sort((a, b) => a - b);
+        return Uint32Array.from(sorted.flatMap((id, i) => [id + first, masks[i]! | (docBits(id) << 4)]));
+      }),
+    );
+  const stage = (first: number) => fc.record({ lists: fc.array(list(first), { minLength: 1, maxLength: 4 }), factors: fc.array(fc.constantFrom(1, 0.8, 0.5, 0.4), { minLength: 4, maxLength: 4 }) });
+
+  it('gives every document all stages list, with the same scores and rank keys as Maps would', () => {
+    const query = fc.record({ first: fc.integer({ min: 0, max: 1000 }), words: fc.integer({ min: 0, max: 3 }), filters: fc.integer({ min: 0, max: 2 }), hasCode: fc.boolean() }).filter((q) => q.words + q.filters > 0);
+    const withStages = query.chain((q) => fc.array(stage(q.first), { minLength: q.words + q.filters, maxLength: q.words + q.filters }).map((raw) => ({ ...q, raw })));
+    fc.assert(
+      fc.property(withStages, ({ first, words, hasCode, raw }) => {
+        // The first `words` stages score words 0…; the rest are filters; then in any order.
+        const stages: Stage[] = raw.map((s, i) => (i < words ? { lists: s.lists, factors: s.factors, word: i } : { lists: s.lists }));
+        const ordered = [...stages].sort((a, b) => a.lists.length - b.lists.length);
+        // Twice in a row: what one query leaves in the kept arrays must not leak into the next.
+        for (let round = 0; round < 2; round++) expect(asRows(intersect(ordered, words, first, 1100, hasCode))).toEqual(byMaps(ordered, words, first, hasCode));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
