@@ -57,7 +57,6 @@ const ONE_FILE_PAGES = [
 
 export default defineConfig(({ mode }) => {
   const browser: Browser = mode === 'firefox' ? 'firefox' : 'chrome';
-  const target = browser === 'firefox' ? 'firefox140' : 'chrome120';
   return {
     plugins: [
       crx({
@@ -67,13 +66,13 @@ export default defineConfig(({ mode }) => {
         // dynamic import of a module the page could observe.
         contentScripts: { injectCss: false, standaloneFiles: ['src/content/main.ts'] },
       }),
-      singleFilePages(ONE_FILE_PAGES, target),
+      singleFilePages(ONE_FILE_PAGES),
     ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
-      target,
+      target: browser === 'firefox' ? 'firefox140' : 'chrome120',
       rolldownOptions: { input: extraInputs(browser) },
       // Extension pages load from disk: no need to split for caching, and readable output helps review.
       minify: true,

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, type Plugin, type Rolldown } from 'vite';
+import { build, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
 
 export interface SingleFilePage {
   /** The page as the manifest names it, e.g. `src/popup/index.html`. */
@@ -33,30 +33,30 @@ const hash8 = (text: string) => createHash('sha256').update(text).digest('hex').
 /** `/assets/x.js` (as the HTML says) → the file in the output folder. */
 const fileOf = (outDir: string, href: string) => join(outDir, href.replace(/^\//, ''));
 
-export function singleFilePages(pages: readonly SingleFilePage[], target: string): Plugin {
-  let root = '';
+export function singleFilePages(pages: readonly SingleFilePage[]): Plugin {
+  let config: ResolvedConfig;
   let outDir = '';
   let chunks: Rolldown.OutputChunk[] = [];
   return {
     name: 'digest-lens:single-file-pages',
     apply: 'build',
     enforce: 'post',
-    configResolved(config) {
-      root = config.root;
-      outDir = resolve(root, config.build.outDir);
+    configResolved(resolved) {
+      config = resolved;
+      outDir = resolve(config.root, config.build.outDir);
     },
     generateBundle(_options, bundle) {
       chunks = Object.values(bundle).filter((f): f is Rolldown.OutputChunk => f.type === 'chunk');
     },
     async closeBundle() {
-      const dropped = new Set<string>();
+      const sheetsLinked = new Set<string>();
       for (const page of pages) {
         const htmlFile = join(outDir, page.html);
         let html = readFileSync(htmlFile, 'utf8');
         const scripts = [...html.matchAll(SCRIPT)].map((m) => m[1]!);
         const sheets = [...html.matchAll(STYLESHEET)].map((m) => m[1]!);
         if (scripts.length !== 1) throw new Error(`${page.html}: expected one script, found ${scripts.length}`);
-        const code = await bundleAlone(root, page.entry, target);
+        const code = await bundleAlone(config, page.entry);
         const css = sheets.map((href) => readFileSync(fileOf(outDir, href), 'utf8')).join('\n');
         const js = `assets/${page.name}-${hash8(code)}.js`;
         writeFileSync(join(outDir, js), code);
@@ -68,26 +68,26 @@ export function singleFilePages(pages: readonly SingleFilePage[], target: string
           tags += `\n    <link rel="stylesheet" href="/${sheet}">`;
         }
         writeFileSync(htmlFile, html.replace(/\s*<\/head>/, `${tags}\n  </head>`));
-        for (const href of [...scripts, ...sheets]) dropped.add(href.replace(/^\//, ''));
+        for (const href of sheets) sheetsLinked.add(href.replace(/^\//, ''));
       }
-      removeUnused(outDir, chunks, pages, dropped);
+      removeUnused(outDir, chunks, pages, sheetsLinked);
     },
   };
 }
 
-/** The page's script and everything it imports, in one ES module. */
-async function bundleAlone(root: string, entry: string, target: string): Promise<string> {
+/** The page's script and everything it imports, in one ES module, with the main build's transforms. */
+async function bundleAlone(config: ResolvedConfig, entry: string): Promise<string> {
   const out = await build({
     configFile: false,
-    root,
+    root: config.root,
     logLevel: 'warn',
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    oxc: config.oxc,
     build: {
       write: false,
-      target,
-      minify: true,
+      target: config.build.target,
+      minify: config.build.minify,
       modulePreload: false,
-      rolldownOptions: { input: resolve(root, entry), output: { format: 'es', codeSplitting: false } },
+      rolldownOptions: { input: resolve(config.root, entry), output: { format: 'es', codeSplitting: false } },
     },
   });
   const outputs = (Array.isArray(out) ? out : [out]) as Rolldown.RolldownOutput[];
@@ -99,9 +99,9 @@ async function bundleAlone(root: string, entry: string, target: string): Promise
 
 /**
  * Removes the chunks no remaining entry reaches (the pages' own entries and the common chunks
- * only they imported), and the style sheets the rewritten pages linked that no other page links.
+ * only they imported), and the style sheets the rewritten pages linked that nothing else loads.
  */
-function removeUnused(outDir: string, chunks: readonly Rolldown.OutputChunk[], pages: readonly SingleFilePage[], dropped: ReadonlySet<string>): void {
+function removeUnused(outDir: string, chunks: readonly Rolldown.OutputChunk[], pages: readonly SingleFilePage[], sheets: ReadonlySet<string>): void {
   const pageEntries = new Set(pages.map((p) => resolve(p.html)));
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   const reached = new Set<string>();
@@ -117,7 +117,7 @@ function removeUnused(outDir: string, chunks: readonly Rolldown.OutputChunk[], p
   for (const html of readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
     for (const m of readFileSync(join(outDir, html), 'utf8').matchAll(/\b(?:src|href)="\/([^"]+)"/g)) visit(m[1]!);
   }
-  for (const name of dropped) {
+  for (const name of sheets) {
     if (reached.has(name)) continue;
     const file = join(outDir, name);
     if (existsSync(file)) rmSync(file);
