@@ -56,7 +56,7 @@ export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[
 export async function pageLookupEndToEndMs(tab: Page, n: number): Promise<{ times: number[]; floor: number[] }> {
   await tab.evaluate(() => delete document.documentElement.dataset.benchProbe);
   await tab.evaluate((count) => postMessage({ type: 'bench-probe', count }, '*'), n);
-  await tab.waitForFunction(() => document.documentElement.dataset.benchProbe !== undefined, null, { timeout: 30_000 });
+  await tab.waitForFunction(() => document.documentElement.dataset.benchProbe !== undefined, null, { timeout: 120_000 });
   const r = JSON.parse((await tab.evaluate(() => document.documentElement.dataset.benchProbe))!) as { times: number[]; floor: number[] };
   if (r.times.some(Number.isNaN)) throw new Error('pageInfo: a corpus paper was not found');
   return r;

@@ -3,7 +3,7 @@ import { openDigestDb } from '../../src/db/schema.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { Corpus } from './corpus.ts';
 import { loadCorpus } from './load.ts';
-import { measureIndexing, measureLookups, measureNewPaperPuts, measureRawRecordWrites, measureSearch, storageBytes } from './measure.ts';
+import { INDEXING_WRITES, measureIndexing, measureLookups, measureNewPaperPuts, measureRawRecordWrites, measureSearch, storageBytes } from './measure.ts';
 
 let corpus: Corpus | undefined;
 let loaded = 0;
@@ -27,7 +27,7 @@ const bench = {
     const db = await openDigestDb();
     try {
       const indexing = await measureIndexing(db, corpus!, loaded);
-      loaded += 10;
+      loaded += INDEXING_WRITES;
       return { ...indexing, digests: loaded };
     } finally {
       db.close();
@@ -48,7 +48,7 @@ const bench = {
     const lookups = await measureLookups(db, corpus!);
     const search = await measureSearch(db, withLinear);
     const indexing = await measureIndexing(db, corpus!, loaded);
-    loaded += 10;
+    loaded += INDEXING_WRITES;
     const rawWrites = await measureRawRecordWrites(db);
     const newPuts = await measureNewPaperPuts(db);
     db.close();

@@ -130,14 +130,16 @@ export function withSearchId<R extends IndexedRecord>(r: R, id: number | undefin
   return rest as R;
 }
 
-/** What indexing some records changes: the caller writes `records` with its own, then `issue`s the index's writes. */
+/**
+ * What indexing some records changes, in two steps so the records' puts can run while the rest is
+ * built: `records` first (the caller writes them with its own), then `finish`, which builds the new
+ * documents and their terms, issues the documents, the pending row and the state (without
+ * awaiting them), and returns the index's state once this transaction commits.
+ */
 export interface IndexPlan {
-  /** The index's state once this transaction commits. */
-  readonly state: SearchStateRecord;
   /** ref → its record with the id of its new search document (or none): to be written by the caller. */
   readonly records: ReadonlyMap<string, IndexedRecord>;
-  /** Issues the documents, the pending row and the state (without awaiting them). */
-  issue(add: (request: Promise<unknown>) => void): void;
+  finish(add: (request: Promise<unknown>) => void): SearchStateRecord;
 }
 
 /**
@@ -173,9 +175,9 @@ export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: 
   // An index that agrees holds, under each original's id, the document that record makes. One
   // behind (a rebuild running) is read, and a document of another ref is not this record's.
   const checked = agreed ? undefined : await readOld(docsStore, oldIds);
-  const adds = new Map<string, number[]>();
   const voided: number[] = [];
-  const documents: SearchDocRow[] = [];
+  // Documents to make: a record new to the index has its document built only in `finish`.
+  const made: { id: number; ref: string; record: IndexedRecord; doc?: SearchDocRow['doc'] }[] = [];
   const records = new Map<string, IndexedRecord>();
   refs.forEach((ref, i) => {
     const original = originals[i];
@@ -184,37 +186,39 @@ export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: 
     let oldId = oldIds[i];
     const oldDoc = oldId === undefined ? undefined : checked ? (checked[i]?.ref === ref ? checked[i]!.doc : undefined) : docOf(ref, original!);
     if (!oldDoc) oldId = undefined;
-    const doc = record && docOf(ref, record);
+    const doc = record && oldId !== undefined ? docOf(ref, record) : undefined;
     let id: number | undefined;
     if (oldId !== undefined && doc && sameDoc(oldDoc!, doc)) id = oldId;
     else {
       if (oldId !== undefined) voided.push(oldId);
-      if (doc) {
-        // Ids are never reused: a voided id stays void, whatever lists still hold it.
-        id = nextId++;
-        const info = docInfo(doc);
-        for (const [term, mask] of docTerms(doc)) push(adds, term, id, postingInfo(mask, info));
-        documents.push({ id, ref, doc });
-      }
+      // Ids are never reused: a voided id stays void, whatever lists still hold it.
+      if (record) made.push({ id: (id = nextId++), ref, record, doc });
     }
     if (record && record.searchId !== id) records.set(ref, withSearchId(record, id));
   });
 
   const kept: SearchStateRecord = { ...state, stamp: agreed ? stamps.after : (state?.stamp ?? NO_STAMP), nextId };
-  const [terms, lists] = columns(adds);
   const seq = state?.nextSeq ?? 0;
-  // Everything this write adds, as one pending row (none when it changes no document).
-  const row: PendingRow | undefined = adds.size || voided.length ? { terms, lists, voided: Uint32Array.from(voided) } : undefined;
-  const pairs = lists.reduce((n, l) => n + l.length / 2, 0);
-  const next: SearchStateRecord = row ? { ...kept, nextSeq: seq + 1, pendingRows: (state?.pendingRows ?? 0) + 1, pendingPairs: (state?.pendingPairs ?? 0) + pairs } : kept;
   return {
-    state: next,
     records,
-    issue(add) {
+    finish(add) {
+      const adds = new Map<string, number[]>();
+      const documents: SearchDocRow[] = [];
+      for (const { id, ref, record, doc = docOf(ref, record) } of made) {
+        const info = docInfo(doc);
+        for (const [term, mask] of docTerms(doc)) push(adds, term, id, postingInfo(mask, info));
+        documents.push({ id, ref, doc });
+      }
+      const [terms, lists] = columns(adds);
+      // Everything this write adds, as one pending row (none when it changes no document).
+      const row: PendingRow | undefined = adds.size || voided.length ? { terms, lists, voided: Uint32Array.from(voided) } : undefined;
+      const pairs = lists.reduce((n, l) => n + l.length / 2, 0);
+      const next: SearchStateRecord = row ? { ...kept, nextSeq: seq + 1, pendingRows: (state?.pendingRows ?? 0) + 1, pendingPairs: (state?.pendingPairs ?? 0) + pairs } : kept;
       // Void documents stay in their pages: no query reads a void id.
       for (const page of docPagesOf(documents)) add(docsStore.put(page, page[0]!.id));
       if (row) add(tx.objectStore('pending').put(row, seq));
       add(meta.put(next, 'search'));
+      return next;
     },
   };
 }
@@ -232,11 +236,12 @@ async function readOld(store: Parameters<typeof readDocs>[0], ids: readonly (num
  */
 export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }): Promise<SearchStateRecord> {
   const plan = await planIndex(tx, paperKeys, digestIds, stamps);
+  let state: SearchStateRecord | undefined;
   await issueAll((add) => {
     for (const [ref, r] of plan.records) add(isPaperRef(ref) ? tx.objectStore('papers').put(r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
-    plan.issue(add);
+    state = plan.finish(add);
   });
-  return plan.state;
+  return state!;
 }
 
 /** True when enough waits in `pending` for a merge to pay. */

@@ -78,24 +78,31 @@ function knownFrom(store: BufferedRecordStore): KnownRecords {
 
 /**
  * Indexes every record `store` will write, gives them their search ids, and writes records, index
- * and counters (`countersPut`, already issued) in one wave. Returns the index's state, and when
- * its plan was made (writeStats).
+ * and counters (`countersPut`, already issued) in one wave: the records' puts are issued first, so
+ * IndexedDB writes them while the search documents and their terms are built. Returns the index's
+ * state, and when the records' ids were known (writeStats).
  */
 async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, stamps: { before: string; after: string }, stateRead: Promise<SearchStateRecord | undefined>, countersPut: Promise<unknown> | undefined, aliases: AliasWrite | undefined): Promise<{ state: SearchStateRecord; plannedAt: number }> {
   const { papers, digests } = store.dirty();
   const plan = await planIndex(tx, papers, digests, stamps, knownFrom(store), stateRead);
   store.restamp(plan.records);
-  // What the alias filter gains: every value the written records can be looked up by.
-  const written = [
-    ...papers.flatMap((k) => {
-      const p = store.known(k);
-      return p ? paperAliases(p) : [];
-    }),
-    ...digests.filter((id) => store.knownDigest(id)).map(digestAlias),
-  ];
   const plannedAt = performance.now();
-  await Promise.all([store.flush(), issueAll(plan.issue), countersPut, issueAll((add) => aliases?.finish(add, written, stamps))]);
-  return { state: plan.state, plannedAt };
+  const flushed = store.flush();
+  let state: SearchStateRecord | undefined;
+  const indexed = issueAll((add) => {
+    state = plan.finish(add);
+    // What the alias filter gains: every value the written records can be looked up by.
+    const written = [
+      ...papers.flatMap((k) => {
+        const p = store.known(k);
+        return p ? paperAliases(p) : [];
+      }),
+      ...digests.filter((id) => store.knownDigest(id)).map(digestAlias),
+    ];
+    aliases?.finish(add, written, stamps);
+  });
+  await Promise.all([flushed, indexed, countersPut]);
+  return { state: state!, plannedAt };
 }
 
 /** Once a write committed: merge the search index when due; rebuild the alias filter when it did not agree. */
