@@ -13,7 +13,7 @@ import { mergePending } from '../../src/db/search-write.ts';
 import { searchIn, searchIndexReady } from '../../src/db/search.ts';
 import { writeDigestTo, writeStats } from '../../src/db/write.ts';
 import type { Corpus } from './corpus.ts';
-import { p50p95, round, timeEach } from './stats.ts';
+import { p50p95, round, timeEach, timeInto } from './stats.ts';
 
 /** 1–3 word queries, typed a letter at a time from the second letter on. */
 export const QUERIES = ['segmentation', 'breast ultrasound', 'medical image segmentation', 'graph neural', 'diffusion model', 'uncertainty estimation', 'segmantation', 'federated learning privacy'];
@@ -31,12 +31,6 @@ export async function measureLookups(db: DB, corpus: Corpus) {
     const repo = s.repo ? parseGithubUrl(`https://github.com/${s.repo}`) : undefined;
     return [{ kind: 'arxiv', id: s.arxivId as ArxivId }, { kind: 'title', title: s.title, key: titleKey(s.title) }, ...(repo?.kind === 'github-repo' ? [repo] : [])];
   };
-  const timed = async <R>(into: number[], fn: () => Promise<R>): Promise<R> => {
-    const t0 = performance.now();
-    const r = await fn();
-    into.push(performance.now() - t0);
-    return r;
-  };
   // Per sample, the raw gets and then the page lookups (the papers a page names, with their
   // mentions: what the badge and chip show), one after the other: a p95 against a p95 compares
   // the code only when both saw the same moments of the browser (its collections, LevelDB's
@@ -45,10 +39,10 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   const rawIndexGet: number[] = [];
   const page = { arxiv: [] as number[], title: [] as number[], 'github-repo': [] as number[] };
   for (const s of samples) {
-    await timed(rawGet, () => db.get('papers', s.arxivId));
-    await timed(rawIndexGet, () => db.getFromIndex('papers', 'by-title', titleKey(s.title)));
+    await timeInto(rawGet, () => db.get('papers', s.arxivId));
+    await timeInto(rawIndexGet, () => db.getFromIndex('papers', 'by-title', titleKey(s.title)));
     for (const ref of refs(s)) {
-      const m = await timed(page[ref.kind as keyof typeof page], () => findPapersIn(db, ref));
+      const m = await timeInto(page[ref.kind as keyof typeof page], () => findPapersIn(db, ref));
       if (m.own.length === 0) throw new Error(`not found: ${JSON.stringify(ref)}`);
     }
   }
@@ -106,13 +100,15 @@ export async function measureSearch(db: DB, withLinear: boolean) {
   return { firstQueryMs: round(firstQueryMs), search: p50p95(index), hits, slowest, linear: p50p95(linear), loadAllMs: round(loadAllMs), mismatches, keystrokes: keys.length };
 }
 
-/**
- * New 100-paper digests written one per transaction onto the loaded corpus, as a sync does. What
- * waits in `pending` is merged first, so no merge (one per 16 writes, timed with the whole load)
- * starts among these ten and holds a write back.
- */
 /** Digests written per indexing measurement: 30, so that one slow commit moves neither the p50 nor the mean far. */
 export const INDEXING_WRITES = 30;
+
+/**
+ * New 100-paper digests written one per transaction onto the loaded corpus, as a sync does. What
+ * waits in `pending` is merged first; of the thirty, the 16th then starts one background merge (as
+ * a sync's would), which the writes after it can wait for: it shows in the p95 and the mean, not
+ * the p50. (Merges are timed with the whole load.)
+ */
 
 export async function measureIndexing(db: DB, corpus: Corpus, from: number, count = INDEXING_WRITES) {
   await mergePending(db);

@@ -6,13 +6,17 @@ export function percentile(xs: readonly number[], p: number): number {
 
 export const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
+/** Runs `fn`, appends its time to `into`, and returns its result. */
+export async function timeInto<R>(into: number[], fn: () => Promise<R>): Promise<R> {
+  const t0 = performance.now();
+  const r = await fn();
+  into.push(performance.now() - t0);
+  return r;
+}
+
 export async function timeEach<T>(items: readonly T[], fn: (t: T) => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
-  for (const it of items) {
-    const t0 = performance.now();
-    await fn(it);
-    out.push(performance.now() - t0);
-  }
+  for (const it of items) await timeInto(out, () => fn(it));
   return out;
 }
 

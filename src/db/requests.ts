@@ -1,17 +1,20 @@
 /**
- * Issues IndexedDB requests one after another without awaiting between them, then awaits them all.
+ * Issues IndexedDB requests one after another without awaiting between them, then awaits them all
+ * and returns what `issue` returned.
  * When issuing one throws (a full disk can refuse a put at once), the transaction aborts and
  * rejects those already issued too: they get a handler here, so only the first error surfaces.
  */
-export async function issueAll(issue: (add: (request: Promise<unknown>) => void) => void): Promise<void> {
+export async function issueAll<T>(issue: (add: (request: Promise<unknown>) => void) => T): Promise<T> {
   const issued: Promise<unknown>[] = [];
+  let result: T;
   try {
-    issue((r) => issued.push(r));
+    result = issue((r) => issued.push(r));
   } catch (e) {
     for (const r of issued) r.catch(() => undefined);
     throw e;
   }
   await Promise.all(issued);
+  return result;
 }
 
 /**

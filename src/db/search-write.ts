@@ -236,12 +236,10 @@ async function readOld(store: Parameters<typeof readDocs>[0], ids: readonly (num
  */
 export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }): Promise<SearchStateRecord> {
   const plan = await planIndex(tx, paperKeys, digestIds, stamps);
-  let state: SearchStateRecord | undefined;
-  await issueAll((add) => {
+  return issueAll((add) => {
     for (const [ref, r] of plan.records) add(isPaperRef(ref) ? tx.objectStore('papers').put(r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
-    state = plan.finish(add);
+    return plan.finish(add);
   });
-  return state!;
 }
 
 /** True when enough waits in `pending` for a merge to pay. */

@@ -88,9 +88,8 @@ async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, sta
   store.restamp(plan.records);
   const plannedAt = performance.now();
   const flushed = store.flush();
-  let state: SearchStateRecord | undefined;
   const indexed = issueAll((add) => {
-    state = plan.finish(add);
+    const state = plan.finish(add);
     // What the alias filter gains: every value the written records can be looked up by.
     const written = [
       ...papers.flatMap((k) => {
@@ -100,9 +99,10 @@ async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, sta
       ...digests.filter((id) => store.knownDigest(id)).map(digestAlias),
     ];
     aliases?.finish(add, written, stamps);
+    return state;
   });
-  await Promise.all([flushed, indexed, countersPut]);
-  return { state: state!, plannedAt };
+  const [, state] = await Promise.all([flushed, indexed, countersPut]);
+  return { state, plannedAt };
 }
 
 /** Once a write committed: merge the search index when due; rebuild the alias filter when it did not agree. */
