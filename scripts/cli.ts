@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fidelityReport, formatFidelity } from '../src/core/digest/fidelity.ts';
 import { parseDigestDocument } from '../src/core/digest/index.ts';
 import type { Digest } from '../src/core/digest/types.ts';
 import { addDigest } from '../src/core/index/add-digest.ts';
@@ -16,6 +17,7 @@ export const SEEDS_DIR = resolve(import.meta.dirname, '../tests/fixtures/seeds')
 
 const USAGE = `Usage:
   digest-lens parse FILE...                      print {"digests": [...]} as JSON
+  digest-lens parse --report FILE|DIR...         a table per post: papers, titled, split and suspect records
   digest-lens build-index FILE|DIR... --out DIR  write a static index (index.json + shards/)
           [--source NAME]                        the source named in the manifest
   digest-lens summary [FILE|DIR...]              what the digests hold (default: the built-in seeds)
@@ -99,7 +101,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   if (command === 'sync') return syncCommand(rest, io);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, source: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, source: { type: 'string' }, report: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
   } catch (e) {
     io.err(`digest-lens: ${(e as Error).message}\n${USAGE}\n`);
     return 2;
@@ -113,7 +115,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     case 'parse': {
       if (positionals.length === 0) return usage(io, 'parse needs at least one FILE');
       const { digests, failed } = parseFiles(positionals, io);
-      io.out(`${JSON.stringify({ digests }, null, 2)}\n`);
+      if (values.report) io.out(`${formatFidelity(fidelityReport(digests))}\n`);
+      else io.out(`${JSON.stringify({ digests }, null, 2)}\n`);
       return failed ? 1 : 0;
     }
     case 'build-index': {
