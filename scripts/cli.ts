@@ -72,6 +72,8 @@ async function buildIndex(paths: string[], out: string, source: string, io: Io):
     if (!index.shards.has(`shards/${name}`)) rmSync(join(out, 'shards', name));
   }
   writeFileSync(join(out, MANIFEST_FILE), `${JSON.stringify(index.manifest, null, 2)}\n`);
+  const copies = digests.length - index.manifest.digestCount;
+  if (copies > 0) io.err(`digest-lens: ${copies} ${copies === 1 ? 'input was a copy' : 'inputs were copies'} of a post given twice: one digest per post kept\n`);
   io.err(`digest-lens: wrote ${out}: ${index.manifest.digestCount} digests, ${index.manifest.mentionCount} paper mentions, ${index.manifest.shards.length} shards\n`);
   return failed ? 1 : 0;
 }

@@ -93,7 +93,7 @@ export async function syncCommand(argv: string[], io: Io, deps: SyncDeps = {}): 
     // Raw posts are not kept on disk: an index from an older parser, or a damaged one, is re-fetched.
     const fresh = before.problems.length > 0 || (before.manifest !== undefined && before.manifest.parserVersion < PARSER_VERSION);
     const store = new MemorySyncStore({ records: false });
-    for (const d of before.digests) store.digests.set(d.id, d);
+    for (const d of before.digests) store.digests.add(d);
     if (before.sidecar && !fresh) {
       store.states = before.sidecar.states;
       for (const [key, p] of Object.entries(before.sidecar.posts)) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { seedPosts } from './server/seed-posts.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'bin/digest-lens.mjs');
@@ -72,6 +73,19 @@ describe('digest-lens build-index', () => {
     expect(manifest.shards.map((s) => s.batch)).toEqual(['2026-07-04', '2026-05-30', '2026-05-23', '2026-02-28']);
     expect(readdirSync(join(out, 'shards')).sort()).toEqual(manifest.shards.map((s) => s.file.slice('shards/'.length)).sort());
     expect(r.stderr).toMatch(/5 digests/);
+  });
+
+  it('keeps one digest per post when the same posts come by two routes (seed text and WordPress JSON)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dl-routes-'));
+    writeFileSync(join(dir, 'posts.json'), JSON.stringify(seedPosts()));
+    const out = join(dir, 'index');
+    const r = await run('build-index', seeds, join(dir, 'posts.json'), '--out', out);
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { shards: { digests: string[] }[]; digestCount: number };
+    expect(manifest.digestCount).toBe(5);
+    // The WordPress copies know the post id and when it was modified: they are the versions kept.
+    expect(manifest.shards.flatMap((s) => s.digests).sort()).toEqual(['scipapermill.com:9001', 'scipapermill.com:9002', 'scipapermill.com:9003', 'scipapermill.com:9004', 'scipapermill.com:9005']);
+    expect(r.stderr).toMatch(/5 inputs were copies of a post given twice/);
   });
 
   it('requires --out', async () => {

@@ -3,7 +3,8 @@
  * transaction: a paper gets that digest's mention and is rebuilt from all its mentions, exactly as
  * records are always built, so export → clear → import gives back identical records.
  */
-import { removeDigest } from '../core/index/add-digest.ts';
+import { compareVersions } from '../core/digest/identity.ts';
+import { bestVersion, recordFacts, recordIdentity, removeDigest } from '../core/index/add-digest.ts';
 import { buildPaper } from '../core/index/paper.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { PARSER_VERSION } from '../core/digest/types.ts';
@@ -62,14 +63,26 @@ export async function importRecordsTo(db: DB, digests: readonly DigestRecord[], 
   return out;
 }
 
-async function importRecordTo(db: DB, d: DigestRecord, byKey: ReadonlyMap<string, PaperRecord>): Promise<ImportResult> {
+async function importRecordTo(db: DB, record: DigestRecord, byKey: ReadonlyMap<string, PaperRecord>): Promise<ImportResult> {
   const tx = db.transaction(['digests', 'papers', 'meta'], 'readwrite') as unknown as RecordTx;
   tx.done.catch(() => undefined);
+  // An export from before identity carries none: its fields give it.
+  const d: DigestRecord = { ...record, identity: recordIdentity(record) };
   try {
     const store = new TxRecordStore(tx);
+    // The same post under another id (another route's copy): the better version stays.
+    const others = new Map<string, DigestRecord>();
+    for (const k of d.identity!) for (const o of await store.digestsByIdentity(k)) if (o.id !== d.id) others.set(o.id, o);
+    const best = bestVersion([...others.values()]);
+    if (best && compareVersions(recordFacts(best), recordFacts(d)) >= 0) {
+      tx.abort();
+      return 'unchanged';
+    }
+    const replaced = [];
+    for (const o of others.values()) replaced.push(await removeDigest(store, o.id));
     const storedDigest = await store.getDigest(d.id);
     const old = storedDigest && withoutSearchId(storedDigest);
-    if (old && sameValue(old, d)) {
+    if (old && replaced.length === 0 && sameValue(old, d)) {
       const stored = await Promise.all(d.paperKeys.map((k) => store.getPaper(k)));
       if (stored.every((p, i) => sameValue(mentionOf(p, d.id), mentionOf(byKey.get(d.paperKeys[i]!), d.id)))) {
         tx.abort();
@@ -91,15 +104,15 @@ async function importRecordTo(db: DB, d: DigestRecord, byKey: ReadonlyMap<string
     const c = ((await meta.get('counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
     await meta.put(
       {
-        digests: c.digests + (old ? 0 : 1),
-        papers: c.papers + added - (removed?.papersRemoved ?? 0),
-        mentions: c.mentions - (old?.paperKeys.length ?? 0) + d.paperKeys.length,
+        digests: c.digests + (old ? 0 : 1) - replaced.length,
+        papers: c.papers + added - (removed?.papersRemoved ?? 0) - replaced.reduce((n, r) => n + r.papersRemoved, 0),
+        mentions: c.mentions - (old?.paperKeys.length ?? 0) + d.paperKeys.length + replaced.reduce((n, r) => n + r.mentionsDelta, 0),
         updated: nextUpdated(c),
       } satisfies CountersRecord,
       'counters',
     );
     await tx.done;
-    return old ? 'updated' : 'added';
+    return old || replaced.length > 0 ? 'updated' : 'added';
   } catch (e) {
     // Whatever went wrong, none of it may stay.
     throw failedWrite(tx, e, `the digest "${d.title}"`);

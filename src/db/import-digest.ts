@@ -41,6 +41,11 @@ export async function importDigestTo(db: DB, digest: Digest): Promise<ImportResu
   try {
     const before = await snapshot(tx, digest.id);
     const { report, search } = await putDigestInTx(tx, digest);
+    // A better version of the same post is held (another route's copy): nothing of this one is written.
+    if (report.heldAs && !report.learnt && (report.replaced ?? []).length === 0) {
+      tx.abort();
+      return 'unchanged';
+    }
     const after = await snapshot(tx, digest.id, report.touched);
     if (unchanged(before, after)) {
       tx.abort();
@@ -48,7 +53,7 @@ export async function importDigestTo(db: DB, digest: Digest): Promise<ImportResu
     }
     await tx.done;
     void mergeSoon(db, search);
-    return before.digest ? 'updated' : 'added';
+    return before.digest || report.heldAs || report.digestsAdded < 1 ? 'updated' : 'added';
   } catch (e) {
     // Whatever went wrong, none of it may stay.
     throw failedWrite(tx, e, `the digest "${digest.title}"`);

@@ -10,6 +10,7 @@ import type { LookupResult } from '../core/index/view.ts';
 import { findPapersIn, lookupIn, type PaperMatch, viewPapersInDb } from './lookup.ts';
 export { digestCountOf, type PaperMatch } from './lookup.ts';
 import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
+import { mergeDuplicateDigestsIn } from './identity.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
 import { restarted, SEARCH_STORES } from './search-write.ts';
 import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, freshAliasState, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
@@ -23,7 +24,13 @@ export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLo
 let opening: Promise<DB> | undefined;
 
 export function openDb(): Promise<DB> {
-  opening ??= openDigestDb().catch((e: unknown) => {
+  opening ??= openDigestDb()
+    .then(async (db) => {
+      // Copies of one post an upgrade found (database version 8): merged once, before any read.
+      await mergeDuplicateDigestsIn(db).catch((e: unknown) => console.warn('Digest Lens: could not merge copies of one post', e));
+      return db;
+    })
+    .catch((e: unknown) => {
     opening = undefined;
     throw e;
   });

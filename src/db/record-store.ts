@@ -1,6 +1,7 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { digestLookups } from '../core/index/add-digest.ts';
 import type { DigestRecord, PaperRecord, RecordStore } from '../core/index/types.ts';
+import { identityKeys } from '../core/digest/identity.ts';
 import type { Digest } from '../core/digest/types.ts';
 import { issueAll } from './requests.ts';
 import type { DigestLensDB } from './schema.ts';
@@ -34,6 +35,10 @@ export class TxRecordStore implements RecordStore {
     return this.tx.objectStore('digests').get(id);
   }
 
+  async digestsByIdentity(key: string): Promise<DigestRecord[]> {
+    return readByIdentity(this.tx, key);
+  }
+
   async putPaper(paper: PaperRecord): Promise<void> {
     await this.tx.objectStore('papers').put(paper);
   }
@@ -49,6 +54,12 @@ export class TxRecordStore implements RecordStore {
   async deleteDigest(id: string): Promise<void> {
     await this.tx.objectStore('digests').delete(id);
   }
+}
+
+/** Stored digests with this identity key (none in a database from before the by-identity index). */
+function readByIdentity(tx: WriteTx, key: string): Promise<DigestRecord[]> {
+  const digests = tx.objectStore('digests');
+  return digests.indexNames.contains('by-identity') ? digests.index('by-identity').getAll(key) : Promise.resolve([]);
 }
 
 /** A record from `known` (null: absent), read from the transaction the first time; `originals` keeps what each read found. */
@@ -80,6 +91,9 @@ export class BufferedRecordStore implements RecordStore {
   /** Keys the stored index gave for a title key / repository (before this store's writes). */
   private readonly byTitle = new Map<string, Set<string>>();
   private readonly byRepo = new Map<string, Set<string>>();
+  /** Ids the stored index gave for an identity key, and those this store wrote under one. */
+  private readonly byIdentity = new Map<string, Set<string>>();
+  private readonly writtenByIdentity = new Map<string, Set<string>>();
   private readonly dirtyPapers = new Set<string>();
   private readonly dirtyDigests = new Set<string>();
   /** Keys this store wrote, by title key and repository (kept after a flush: the sets above predate them). */
@@ -115,8 +129,15 @@ export class BufferedRecordStore implements RecordStore {
         return false;
       });
     await Promise.all([
-      // Re-adding a stored digest removes its mentions first.
+      // Re-adding a stored digest removes its mentions first; so does replacing another version of its post.
       ...fetched([digest.id], digestAlias, this.digests, this.originalDigests).map((id) => this.digestWithPapers(id)),
+      ...identityKeys(digest)
+        .filter((k) => !this.byIdentity.has(k))
+        .map(async (k) => {
+          const found = await readByIdentity(this.tx, k);
+          this.learnDigests(k, found);
+          await Promise.all(found.flatMap((d) => d.paperKeys.map((p) => this.getPaper(p))));
+        }),
       ...fetched(keys, keyAlias, this.papers, this.originalPapers).map((k) => this.getPaper(k)),
       ...queried(titleKeys, titleAlias, this.byTitle).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
       ...queried(repos, repoAlias, this.byRepo).map(async (r) => {
@@ -139,6 +160,24 @@ export class BufferedRecordStore implements RecordStore {
       if (!this.originalPapers.has(p.key)) this.originalPapers.set(p.key, p);
       if (!this.papers.has(p.key)) this.papers.set(p.key, p);
     }
+  }
+
+  private learnDigests(key: string, found: readonly DigestRecord[]): void {
+    this.byIdentity.set(key, new Set(found.map((d) => d.id)));
+    for (const d of found) {
+      if (!this.originalDigests.has(d.id)) this.originalDigests.set(d.id, d);
+      if (!this.digests.has(d.id)) this.digests.set(d.id, d);
+    }
+  }
+
+  async digestsByIdentity(key: string): Promise<DigestRecord[]> {
+    if (!this.byIdentity.has(key)) this.learnDigests(key, await readByIdentity(this.tx, key));
+    const out = new Map<string, DigestRecord>();
+    for (const id of [...this.byIdentity.get(key)!, ...(this.writtenByIdentity.get(key) ?? [])]) {
+      const d = this.digests.get(id);
+      if (d && (d.identity ?? []).includes(key)) out.set(id, d);
+    }
+    return [...out.values()];
   }
 
   getPaper(key: string): Promise<PaperRecord | undefined> {
@@ -184,6 +223,7 @@ export class BufferedRecordStore implements RecordStore {
   async putDigest(digest: DigestRecord): Promise<void> {
     this.digests.set(digest.id, digest);
     this.dirtyDigests.add(digest.id);
+    for (const k of digest.identity ?? []) (this.writtenByIdentity.get(k) ?? this.writtenByIdentity.set(k, new Set()).get(k)!).add(digest.id);
   }
 
   async deleteDigest(id: string): Promise<void> {

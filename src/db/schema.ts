@@ -4,10 +4,11 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import { identityKeys } from '../core/digest/identity.ts';
 import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export interface CountersRecord {
   readonly digests: number;
@@ -179,13 +180,15 @@ export interface MetaValues {
   lastSync: unknown;
   search: SearchStateRecord;
   aliases: AliasState;
+  /** Groups of digest ids found to be one post by the version 8 migration, not merged yet (src/db/identity.ts). */
+  identityMerges: string[][];
 }
 
 export interface DigestLensDB extends DBSchema {
   digests: {
     key: string;
     value: DigestRecord;
-    indexes: { 'by-date': string; 'by-topic': string };
+    indexes: { 'by-date': string; 'by-topic': string; 'by-identity': string };
   };
   papers: {
     key: string;
@@ -341,6 +344,42 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
       outdateSearchIndex(tx);
     }
   }
+  if (step(8)) {
+    // A digest is its post, whatever route brought it: other routes' copies are found by its
+    // identity keys. Stored digests get theirs; copies of one post are merged after the upgrade.
+    tx.objectStore('digests').createIndex('by-identity', 'identity', { multiEntry: true });
+    if (oldVersion > 0) void nameStoredDigests(tx);
+  }
+}
+
+/**
+ * Gives every stored digest its identity keys (core/digest/identity.ts) and notes the groups of
+ * digests that turn out to be one post, for `mergeDuplicateDigestsIn` to merge once the database
+ * is open (merging rewrites papers and the search index: a normal write, not an upgrade's).
+ */
+async function nameStoredDigests(tx: UpgradeTx): Promise<void> {
+  const owner = new Map<string, string>();
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    return root;
+  };
+  for (let cursor = await tx.objectStore('digests').openCursor(); cursor; cursor = await cursor.continue()) {
+    const d = cursor.value;
+    const identity = identityKeys(d);
+    parent.set(d.id, d.id);
+    for (const k of identity) {
+      const other = owner.get(k);
+      if (other === undefined) owner.set(k, d.id);
+      else parent.set(find(d.id), find(other));
+    }
+    await cursor.update({ ...d, identity });
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of parent.keys()) (groups.get(find(id)) ?? groups.set(find(id), []).get(find(id))!).push(id);
+  const merges = [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort());
+  if (merges.length > 0) await tx.objectStore('meta').put(merges, 'identityMerges');
 }
 
 /** Marks the stored index as one of an older format: search rebuilds it (answering from the records meanwhile). */

@@ -12,6 +12,17 @@ import { hasSearchStores, isPaperRef, mergeSoon, planIndex, SEARCH_STORES, stamp
 
 export const EMPTY_COUNTERS: CountersRecord = { digests: 0, papers: 0, mentions: 0 };
 
+/** The counters after a write that changed what `report` says. */
+export function countersAfter(c: CountersRecord | undefined, report: WriteReport): CountersRecord {
+  const was = c ?? EMPTY_COUNTERS;
+  return {
+    digests: was.digests + report.digestsAdded,
+    papers: was.papers + report.papersAdded - report.papersRemoved,
+    mentions: was.mentions + report.mentionsDelta,
+    updated: nextUpdated(c),
+  };
+}
+
 /**
  * Where this context's single-digest writes spent their time, summed (the benchmark reports it):
  * reading and building the records in memory, planning the search index, and the one wave of
@@ -143,17 +154,8 @@ async function putRecordsInTx(tx: RecordTx, digest: Digest, store: BufferedRecor
   // the later ones use the same answer (their own store knows what the earlier ones wrote).
   const aliases = opened ?? (await openAliases(tx, countersRead));
   const [counters] = await Promise.all([countersRead, store.prefetch(digest, aliases.absent)]);
-  const old = await store.getDigest(digest.id);
-  const oldMentions = old ? old.paperKeys.length : 0;
   const report = await addDigest(store, digest);
-  const written = store.knownDigest(digest.id);
-  const c = counters ?? EMPTY_COUNTERS;
-  const next: CountersRecord = {
-    digests: c.digests + report.digestsAdded,
-    papers: c.papers + report.papersAdded - report.papersRemoved,
-    mentions: c.mentions - oldMentions + (written?.paperKeys.length ?? 0),
-    updated: nextUpdated(c),
-  };
+  const next = countersAfter(counters, report);
   const countersPut = meta.put(next, 'counters');
   // Awaited by the caller; a failure aborts the transaction, which the caller reports.
   countersPut.catch(() => undefined);

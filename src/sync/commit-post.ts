@@ -56,5 +56,7 @@ export async function parseAndSave(store: SyncStore, post: RawPost, o: CommitOpt
     return { result: 'filtered' };
   }
   const report = await store.savePostWithDigest({ ...base, status: 'indexed', digestId: digest.id, topic: digest.topic }, digest);
+  // Another route's better copy of this post is held (say, a saved page with a later edit): nothing new.
+  if (report.heldAs) return { result: report.learnt || report.replaced?.length ? 'updated' : 'unchanged' };
   return { result: report.digestsAdded > 0 ? 'added' : 'updated' };
 }

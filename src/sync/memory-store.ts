@@ -1,4 +1,5 @@
 import type { Digest } from '../core/digest/types.ts';
+import { DigestsByPost } from '../core/digest/identity.ts';
 import { addDigest } from '../core/index/add-digest.ts';
 import { MemoryStore } from '../core/index/memory-store.ts';
 import type { WriteReport } from '../core/index/types.ts';
@@ -11,7 +12,8 @@ import type { FailureRecord, PostRecord, SourceSyncState, SyncLockRecord, SyncSt
 export class MemorySyncStore implements SyncStore {
   /** Paper records, built only when asked (the command-line tool needs only the digests). */
   readonly records: MemoryStore | undefined;
-  readonly digests = new Map<string, Digest>();
+  /** One digest per post: another route's copy of a post replaces it or is dropped (core/digest/identity.ts). */
+  readonly digests = new DigestsByPost<Digest>();
   readonly posts = new Map<string, PostRecord>();
   readonly failures = new Map<string, FailureRecord>();
   states: Record<string, SourceSyncState> = {};
@@ -40,10 +42,10 @@ export class MemorySyncStore implements SyncStore {
   }
 
   async writeDigest(digest: Digest): Promise<WriteReport> {
-    const existed = this.digests.has(digest.id);
-    this.digests.set(digest.id, digest);
+    const before = this.digests.size;
+    const kept = this.digests.add(digest);
     if (this.records) return addDigest(this.records, digest);
-    return { digestsAdded: existed ? 0 : 1, papersAdded: 0, papersRemoved: 0, touched: [] };
+    return { digestsAdded: this.digests.size - before, papersAdded: 0, papersRemoved: 0, mentionsDelta: 0, touched: [], ...(kept !== digest ? { heldAs: kept.id } : {}) };
   }
 
   async stalePostKeys(parserVersion: number): Promise<string[]> {

@@ -2,7 +2,7 @@ import type { Block } from './blocks.ts';
 import { decodeTitle } from './entities.ts';
 import { DigestParseError } from './errors.ts';
 import { mergeMentions } from './merge.ts';
-import { contentHash, dayFromUrl, hostOf, type PostMeta } from './meta.ts';
+import { contentHash, dayFromUrl, hostOf, postIdFromUrl, type PostMeta } from './meta.ts';
 import { extractMentions } from './mentions.ts';
 import type { ParseOptions } from './options.ts';
 import { structure } from './sections.ts';
@@ -12,8 +12,12 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function digestId(source: string, meta: PostMeta, options: ParseOptions, url: string, content: string): string {
-  const postId = meta.postId ?? (options.id && /^\d{1,12}$/.test(options.id) ? options.id : undefined);
+function postIdOf(meta: PostMeta, options: ParseOptions, url: string): string | undefined {
+  return meta.postId ?? (options.id && /^\d{1,12}$/.test(options.id) ? options.id : undefined) ?? postIdFromUrl(url);
+}
+
+/** The key a digest is stored under; which digests are one post is decided by identity.ts. */
+function digestId(source: string, postId: string | undefined, options: ParseOptions, url: string, content: string): string {
   if (postId) return `${source}:${postId}`;
   if (options.id) return options.id;
   if (url) return url;
@@ -46,9 +50,11 @@ export function buildDigest(blocks: Block[], format: SourceFormat, meta: PostMet
   const modified = meta.modified ?? options.modified;
   const papers = mergeMentions(extractMentions(st.parts));
   if (papers.length === 0) allWarnings.push('no paper mentions found');
+  const postId = postIdOf(meta, options, url);
   return {
-    id: digestId(source, meta, options, url, content),
+    id: digestId(source, postId, options, url, content),
     url,
+    ...(postId ? { postId } : {}),
     source,
     format,
     title,

@@ -59,6 +59,8 @@ export interface Digest {
   /** `<source host>:<post id>` when the post id is known, else the canonical address. */
   readonly id: string;
   readonly url: string;
+  /** The WordPress post id, when the route that brought it knows one (identity.ts). */
+  readonly postId?: string;
   /** Host of the site it came from (e.g. `scipapermill.com`). */
   readonly source: string;
   readonly format: SourceFormat;

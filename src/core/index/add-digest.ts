@@ -1,3 +1,4 @@
+import { compareVersions, identityKeys, type VersionFacts } from '../digest/identity.ts';
 import type { Digest, PaperMention } from '../digest/types.ts';
 import type { ArxivId } from '../ids/arxiv-id.ts';
 import { titleKey } from '../ids/title-key.ts';
@@ -133,16 +134,103 @@ function addMention(mentions: readonly MentionRecord[], m: MentionRecord): Menti
   return mentions.map((x) => (x === same ? mergeSameDigest(x, m) : x));
 }
 
+/** The stored digests that are versions of the post these identity keys name, by id. */
+async function storedVersions(store: RecordStore, identity: readonly string[]): Promise<DigestRecord[]> {
+  const found = new Map<string, DigestRecord>();
+  for (const list of await Promise.all(identity.map((k) => store.digestsByIdentity(k)))) for (const d of list) found.set(d.id, d);
+  return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A stored record's identity keys: those it carries, or (from before identity) those its fields give. */
+export const recordIdentity = (d: DigestRecord): readonly string[] => d.identity ?? identityKeys(d);
+
+export const recordFacts = (d: DigestRecord): VersionFacts => ({ ...(d.modified ? { modified: d.modified } : {}), mentions: d.paperKeys.length, names: recordIdentity(d).length });
+
+const union = (...lists: (readonly string[])[]): string[] => [...new Set(lists.flat())].sort();
+
+/** The best of several stored versions of one post (the first by id among equals). */
+export function bestVersion(versions: readonly DigestRecord[]): DigestRecord | undefined {
+  return versions.reduce<DigestRecord | undefined>((best, d) => (!best || compareVersions(recordFacts(d), recordFacts(best)) > 0 ? d : best), undefined);
+}
+
+/** Adds up what several removals (or a removal and a write) changed. */
+function sumReports(reports: readonly WriteReport[]): WriteReport {
+  return {
+    digestsAdded: reports.reduce((n, r) => n + r.digestsAdded, 0),
+    papersAdded: reports.reduce((n, r) => n + r.papersAdded, 0),
+    papersRemoved: reports.reduce((n, r) => n + r.papersRemoved, 0),
+    mentionsDelta: reports.reduce((n, r) => n + r.mentionsDelta, 0),
+    touched: [...new Set(reports.flatMap((r) => r.touched))],
+  };
+}
+
+/**
+ * Keeps `best`, the stored version of a post, and removes every other stored version of it
+ * (`losers`); `best` learns the names the others knew it by (a post id, another address).
+ */
+export async function keepVersion(store: RecordStore, best: DigestRecord, losers: readonly DigestRecord[], names: readonly string[] = [], postId?: string): Promise<WriteReport> {
+  const reports: WriteReport[] = [];
+  for (const d of losers) reports.push(await removeDigest(store, d.id));
+  reports.push(await adoptNamedPapers(store, best.id, losers.map((d) => d.id)));
+  const kept = (await store.getDigest(best.id)) ?? best;
+  const identity = union(recordIdentity(kept), names, ...losers.map(recordIdentity));
+  const post = kept.postId ?? postId ?? losers.find((d) => d.postId)?.postId;
+  const learnt = !sameList(identity, kept.identity ?? []) || post !== kept.postId;
+  if (learnt) await store.putDigest({ ...kept, identity, ...(post ? { postId: post } : {}) });
+  return { ...sumReports(reports), heldAs: best.id, replaced: losers.map((d) => d.id), learnt };
+}
+
+/**
+ * Papers known by a short name alone are keyed by the digest that named them (`n:<digest id>#…`):
+ * those the kept version shares with a removed copy of its post were keyed by the copy, and take
+ * the kept version's key (merging with a paper already under it).
+ */
+async function adoptNamedPapers(store: RecordStore, keptId: string, removedIds: readonly string[]): Promise<WriteReport> {
+  const kept = await store.getDigest(keptId);
+  const touched: string[] = [];
+  let papersRemoved = 0;
+  for (const key of kept?.paperKeys ?? []) {
+    const from = removedIds.find((id) => key.startsWith(nameRecordKey(id, '')));
+    const paper = from === undefined ? undefined : await store.getPaper(key);
+    if (from === undefined || !paper) continue;
+    const to = nameRecordKey(keptId, key.slice(nameRecordKey(from, '').length));
+    const other = await store.getPaper(to);
+    let mentions = [...(other?.mentions ?? [])];
+    for (const m of paper.mentions) mentions = addMention(mentions, m);
+    await rekeyInDigests(store, paper, to);
+    await store.deletePaper(key);
+    await store.putPaper(buildPaper(to, mentions, paper.arxivId ? { arxivId: paper.arxivId } : undefined));
+    if (other) papersRemoved++;
+    touched.push(key, to);
+  }
+  return { digestsAdded: 0, papersAdded: 0, papersRemoved, mentionsDelta: 0, touched };
+}
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /**
  * Writes one digest's records: a paper per mention (merged into what the store already holds),
- * and the digest with its themes' paper order. A digest already stored under the same id is
- * replaced, so an edited post never leaves duplicate mentions.
+ * and the digest with its themes' paper order. A digest is its post: a version of the same post
+ * already stored (under this id, or another route's) is replaced, so an edited or re-routed post
+ * never leaves duplicate mentions; unless the stored version is the better one (compareVersions),
+ * which then stands and this digest writes nothing (`heldAs`).
  */
 export async function addDigest(store: RecordStore, digest: Digest): Promise<WriteReport> {
-  const removed = (await store.getDigest(digest.id)) ? await removeDigest(store, digest.id) : undefined;
-  const touched = new Set<string>(removed?.touched ?? []);
+  const identity = identityKeys(digest);
+  const sameId = await store.getDigest(digest.id);
+  const others = (await storedVersions(store, identity)).filter((d) => d.id !== digest.id);
+  const best = bestVersion(others);
+  const facts: VersionFacts = { ...(digest.modified ? { modified: digest.modified } : {}), mentions: digest.papers.length, names: identity.length };
+  if (best && compareVersions(facts, recordFacts(best)) <= 0) {
+    return keepVersion(store, best, [...others.filter((d) => d !== best), ...(sameId ? [sameId] : [])], identity, digest.postId);
+  }
+  const replaced: WriteReport[] = [];
+  for (const d of others) replaced.push(await removeDigest(store, d.id));
+  const removed = sameId ? await removeDigest(store, digest.id) : undefined;
+  const gone = sumReports([...replaced, ...(removed ? [removed] : [])]);
+  const touched = new Set<string>(gone.touched);
   let papersAdded = 0;
-  let papersRemoved = removed?.papersRemoved ?? 0;
+  let papersRemoved = gone.papersRemoved;
 
   // First pass: each mention's key, merging into stored papers (re-keying them when the id arrives).
   const keys: string[] = [];
@@ -191,9 +279,11 @@ export async function addDigest(store: RecordStore, digest: Digest): Promise<Wri
     await store.putPaper({ ...paper, mentions });
   }
 
+  const postId = digest.postId ?? [...others, ...(sameId ? [sameId] : [])].find((d) => d.postId)?.postId;
   const record: DigestRecord = {
     id: digest.id,
     url: digest.url,
+    ...(postId ? { postId } : {}),
     source: digest.source,
     title: digest.title,
     topic: digest.topic,
@@ -205,15 +295,23 @@ export async function addDigest(store: RecordStore, digest: Digest): Promise<Wri
     paperKeys: [...new Set(keys)],
     warnings: digest.warnings,
     parserVersion: digest.parserVersion,
+    identity: union(identity, ...[...others, ...(sameId ? [sameId] : [])].map(recordIdentity)),
   };
   await store.putDigest(record);
-  return { digestsAdded: removed ? 0 : 1, papersAdded, papersRemoved, touched: [...touched] };
+  return {
+    digestsAdded: 1 + gone.digestsAdded,
+    papersAdded,
+    papersRemoved,
+    mentionsDelta: gone.mentionsDelta + record.paperKeys.length,
+    touched: [...touched],
+    ...(others.length ? { replaced: others.map((d) => d.id) } : {}),
+  };
 }
 
 /** Removes a digest and its mentions; papers it alone mentioned go with it. */
 export async function removeDigest(store: RecordStore, id: string): Promise<WriteReport> {
   const digest = await store.getDigest(id);
-  if (!digest) return { digestsAdded: 0, papersAdded: 0, papersRemoved: 0, touched: [] };
+  if (!digest) return { digestsAdded: 0, papersAdded: 0, papersRemoved: 0, mentionsDelta: 0, touched: [] };
   let papersRemoved = 0;
   for (const key of digest.paperKeys) {
     const paper = await store.getPaper(key);
@@ -227,7 +325,7 @@ export async function removeDigest(store: RecordStore, id: string): Promise<Writ
     }
   }
   await store.deleteDigest(id);
-  return { digestsAdded: -1, papersAdded: 0, papersRemoved, touched: digest.paperKeys };
+  return { digestsAdded: -1, papersAdded: 0, papersRemoved, mentionsDelta: -digest.paperKeys.length, touched: digest.paperKeys };
 }
 
 /**

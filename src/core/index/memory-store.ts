@@ -27,6 +27,7 @@ export class MemoryStore implements RecordStore {
   private readonly byTitle = new MultiMap();
   private readonly byRepo = new MultiMap();
   private readonly byOrg = new MultiMap();
+  private readonly byIdentity = new MultiMap();
 
   async getPaper(key: string): Promise<PaperRecord | undefined> {
     return this.papers.get(key);
@@ -49,6 +50,10 @@ export class MemoryStore implements RecordStore {
     return this.digests.get(id);
   }
 
+  async digestsByIdentity(key: string): Promise<DigestRecord[]> {
+    return this.byIdentity.get(key).flatMap((id) => this.digests.get(id) ?? []);
+  }
+
   async putPaper(paper: PaperRecord): Promise<void> {
     this.unindex(paper.key);
     this.papers.set(paper.key, paper);
@@ -63,10 +68,13 @@ export class MemoryStore implements RecordStore {
   }
 
   async putDigest(digest: DigestRecord): Promise<void> {
+    await this.deleteDigest(digest.id);
     this.digests.set(digest.id, digest);
+    for (const k of digest.identity ?? []) this.byIdentity.add(k, digest.id);
   }
 
   async deleteDigest(id: string): Promise<void> {
+    for (const k of this.digests.get(id)?.identity ?? []) this.byIdentity.delete(k, id);
     this.digests.delete(id);
   }
 

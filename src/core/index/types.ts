@@ -65,7 +65,9 @@ export interface ThemeRecord extends Theme {
 
 /** A digest as stored: its header, themes (with their papers in order) and every paper key. */
 export interface DigestRecord
-  extends Pick<Digest, 'id' | 'url' | 'source' | 'title' | 'topic' | 'date' | 'modified' | 'paperCount' | 'intro' | 'warnings' | 'parserVersion'> {
+  extends Pick<Digest, 'id' | 'url' | 'postId' | 'source' | 'title' | 'topic' | 'date' | 'modified' | 'paperCount' | 'intro' | 'warnings' | 'parserVersion'> {
+  /** Every name of its post (core/digest/identity.ts), indexed: how another route's copy finds it. Absent only in records from before identity. */
+  readonly identity?: readonly string[];
   readonly themes: readonly ThemeRecord[];
   /** Every paper the digest mentions, in order of first mention. */
   readonly paperKeys: readonly string[];
@@ -82,6 +84,8 @@ export interface RecordStore {
   papersByTitleKey(titleKey: string): Promise<PaperRecord[]>;
   papersByRepo(repo: string): Promise<PaperRecord[]>;
   getDigest(id: string): Promise<DigestRecord | undefined>;
+  /** Stored digests known by this identity key. */
+  digestsByIdentity(key: string): Promise<DigestRecord[]>;
   putPaper(paper: PaperRecord): Promise<void>;
   deletePaper(key: string): Promise<void>;
   putDigest(digest: DigestRecord): Promise<void>;
@@ -93,6 +97,14 @@ export interface WriteReport {
   readonly digestsAdded: number;
   readonly papersAdded: number;
   readonly papersRemoved: number;
+  /** Mentions (a digest's paper keys) written minus those removed. */
+  readonly mentionsDelta: number;
+  /** Set when a better version of the same post was already stored under this id: nothing of this digest was written. */
+  readonly heldAs?: string;
+  /** With `heldAs`: the stored version learnt a name of its post (an address, a post id) from this one. */
+  readonly learnt?: boolean;
+  /** Ids of other versions of the same post this write replaced. */
+  readonly replaced?: readonly string[];
   /** Keys of papers written or removed (for badges and search index updates). */
   readonly touched: readonly string[];
 }

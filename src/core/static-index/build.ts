@@ -1,3 +1,4 @@
+import { DigestsByPost } from '../digest/identity.ts';
 import type { Digest } from '../digest/types.ts';
 import { PARSER_VERSION } from '../digest/types.ts';
 import { FORMAT_VERSION, type Manifest, type Shard, type ShardRef } from './format.ts';
@@ -20,15 +21,11 @@ export interface BuildOptions {
  * JSON), so rebuilding an unchanged batch yields the same name and clients keep their copy.
  */
 export async function buildStaticIndex(digests: readonly Digest[], options: BuildOptions): Promise<StaticIndex> {
+  // One digest per post, whatever route brought each copy; among equals a later copy (say, a re-parse) wins.
+  const posts = new DigestsByPost<Digest>();
+  for (const d of digests) posts.add(d);
   const byBatch = new Map<string, Digest[]>();
-  for (const d of digests) {
-    const list = byBatch.get(d.date) ?? [];
-    // A later copy of the same post (say, a re-parse) wins over an earlier one.
-    const i = list.findIndex((x) => x.id === d.id);
-    if (i >= 0) list[i] = d;
-    else list.push(d);
-    byBatch.set(d.date, list);
-  }
+  for (const d of posts.values()) (byBatch.get(d.date) ?? byBatch.set(d.date, []).get(d.date)!).push(d);
   const shards = new Map<string, string>();
   const refs: ShardRef[] = [];
   for (const batch of [...byBatch.keys()].sort().reverse()) {
