@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counters, SyncStart, SyncStatus } from '../../src/messages.ts';
 import { generatePosts } from '../server/generate-posts.ts';
+import { seedPosts } from '../server/seed-posts.ts';
 import { wpDate } from '../server/wp-post.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
 import { ask, FIRST_RUN_PATH, launchExtension, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
@@ -155,6 +156,28 @@ describe('sync', () => {
     expect(s.last).toMatchObject({ status: 'ok', added: 0, updated: 0 });
     expect(server.log.length).toBeLessThanOrEqual(2);
     expect(await counters()).toBe(base + 150);
+    await options.close();
+  });
+
+  it('keeps one digest per post: the starter index\'s posts, synced, replace the starter\'s copies', async () => {
+    const before = await readRecords(await control());
+    const starterIds = before.digests.map((d) => d.id).filter((id) => id.startsWith('https://scipapermill.com/'));
+    expect(starterIds.length).toBeGreaterThanOrEqual(5);
+    // The five seed posts, edited since (so an incremental sync fetches them), from the source.
+    const edited = wpDate(Date.parse('2026-10-20T08:00:00Z'));
+    server.addPosts(seedPosts().map((p) => ({ ...p, modified: edited, modified_gmt: edited })));
+    const options = await openExtensionPage(ext, OPTIONS_PATH, 900);
+    await options.locator('[data-testid="sync-result"]').waitFor();
+    const s = await syncFromOptions(options);
+    expect(s.last).toMatchObject({ status: 'ok', added: 0, updated: 5, failed: 0 });
+    expect(await counters()).toBe(base + 150);
+    const after = await readRecords(options);
+    const ids = after.digests.map((d) => d.id);
+    expect(ids).toEqual(expect.arrayContaining(['scipapermill.com:9001', 'scipapermill.com:9005']));
+    // The starter's copies of those five posts are gone; its other digests stay.
+    const seedLinks = new Set(seedPosts().map((p) => p.link));
+    expect(ids.filter((id) => starterIds.includes(id))).toEqual(starterIds.filter((id) => !seedLinks.has(id)));
+    expect(await checkConsistent(options)).toBe(base + 150);
     await options.close();
   });
 
