@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PARSER_VERSION } from '../../src/core/digest/types.ts';
 import { acquireSyncLock, getLastSync, getSyncLock, listFailures } from '../../src/db/index.ts';
 import type { Clock } from '../../src/sync/clock.ts';
 import { parseRawPost } from '../../src/sync/parse-post.ts';
@@ -95,25 +96,26 @@ describe('parser version', () => {
       expect(await listFailures()).toHaveLength(1);
       server.log.length = 0;
       let calls = 0;
-      // "Parser 2" reads the same posts and marks what it made.
+      // The next parser version reads the same posts and marks what it made.
+      const NEXT = PARSER_VERSION + 1;
       const report = await sync(server, {
         sources: [],
-        parserVersion: 2,
+        parserVersion: NEXT,
         parse: (p) => {
           calls++;
           const out = parseRawPost(p);
-          return 'digest' in out ? { digest: { ...out.digest, intro: `v2 ${out.digest.intro}`, parserVersion: 2 } } : out;
+          return 'digest' in out ? { digest: { ...out.digest, intro: `v2 ${out.digest.intro}`, parserVersion: NEXT } } : out;
         },
       });
       expect(server.log).toHaveLength(0);
       expect(report).toMatchObject({ status: 'ok', requests: 0, reparsed: 61, updated: 60, failed: 1, added: 0 });
       expect(calls).toBe(61);
       const s = await snapshot();
-      expect(s.digests.every((d) => d.intro.startsWith('v2 ') && d.parserVersion === 2)).toBe(true);
+      expect(s.digests.every((d) => d.intro.startsWith('v2 ') && d.parserVersion === NEXT)).toBe(true);
       expect(s.counters).toEqual(s.real);
       expect(duplicates(s)).toEqual([]);
-      // Then a normal sync at version 2 sees nothing to fetch.
-      const next = await sync(server, { parserVersion: 2 });
+      // Then a normal sync at that version sees nothing to fetch.
+      const next = await sync(server, { parserVersion: NEXT });
       expect(next).toMatchObject({ added: 0, updated: 0, failed: 0, requests: 1 });
     } finally {
       server.posts.pop();

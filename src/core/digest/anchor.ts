@@ -11,6 +11,8 @@ export interface Anchor extends Range {
   readonly arxivId?: ArxivId;
   /** Named only by a plain phrase ("generalization bounds (https://arxiv.org/…)"). */
   readonly weak?: boolean;
+  /** Looks like a part of a paper ("a “Critic-Agent” that …", "the Verifier module"): dropped when the sentence names a paper. */
+  readonly part?: boolean;
 }
 
 // A link's or quotation's evidence beats a guess from word shapes.

@@ -1,5 +1,5 @@
 import type { Anchor } from './anchor.ts';
-import { DATASET_WORDS, GENERIC_NOUNS, INTRO_VERBS, isNameLike, SUBJECT_VERBS } from './lexicon.ts';
+import { COMPONENT_NOUNS, DATASET_WORDS, GENERIC_NOUNS, INTRO_VERBS, isNameLike, SUBJECT_VERBS } from './lexicon.ts';
 import { closingParen } from './people.ts';
 import type { Sentence } from './sentence.ts';
 
@@ -22,7 +22,10 @@ export function subjectAnchors(s: Sentence, out: Anchor[]): void {
       (t.trail === '' && next !== undefined && GENERIC_NOUNS.has(next.core) && !DATASET_WORDS.has(next.core) && prev !== undefined && DETERMINERS.has(prev.core.toLowerCase())) ||
       (t.trail === '' && clauseStart && next !== undefined && next.lead === '' && SUBJECT_VERBS.has(next.core)) ||
       (t.trail === ',' && next !== undefined && (next.core === 'a' || next.core === 'an'));
-    if (ok) out.push({ kind: 'subject', start: t.start, end: t.start + t.core.length, name: t.core });
+    if (!ok) continue;
+    // "a Critic-Agent that …", "its Verifier module": a part of the paper the sentence is about.
+    const part = (prev !== undefined && prev.trail === '' && (prev.core === 'a' || prev.core === 'an')) || (t.trail === '' && next !== undefined && COMPONENT_NOUNS.has(next.core));
+    out.push({ kind: 'subject', start: t.start, end: t.start + t.core.length, name: t.core, ...(part ? { part } : {}) });
   }
 }
 

@@ -34,6 +34,14 @@ export function isAuthorText(text: string): boolean {
   return list.etAl || (list.units.length >= 2 && list.units.every(isPersonLike));
 }
 
+/** A list of two or more people of two words or more ("Ada Park and Lee Chen"), or "X et al.": never a title. */
+export function isPeopleList(text: string): boolean {
+  const tokens = tokenize(text);
+  const list = parseNameList(tokens, 0);
+  if (!list || list.next !== tokens.length) return false;
+  return list.etAl || (list.units.length >= 2 && list.units.every((u) => isPersonLike(u) && u.includes(' ')));
+}
+
 /**
  * "HARU-Net (https://arxiv.org/pdf/…)", "TransFuzz (LLM-Powered Silent Bug …, https://…)",
  * "(Paper: BrepCoder: A Unified …, https://…)": the name before the bracket and the title inside it.

@@ -1,5 +1,6 @@
 import { wordCount, type Anchor } from './anchor.ts';
-import { DISCOURSE, isCapitalised, isNameLike, MINOR } from './lexicon.ts';
+import { isPeopleList } from './anchors-linked.ts';
+import { COMPONENT_NOUNS, DISCOURSE, isCapitalised, isNameLike, MINOR } from './lexicon.ts';
 import { cleanTitle, nameAndTitle, shortNameOf } from './names.ts';
 import type { PeoplePhrase } from './people-phrases.ts';
 import type { Sentence } from './sentence.ts';
@@ -12,29 +13,71 @@ function droppable(word: string): boolean {
   return MINOR.has(word) || DISCOURSE.has(word.toLowerCase());
 }
 
+// A quoted phrase after these is a concept the paper names, not a paper ("so-called “memory drift”").
+const CONCEPT_BEFORE = /(?:so-called|notion of|concept of|idea of|phenomenon of|what (?:they|the authors) (?:call|term))\s*$/i;
+
+/** The word before `at` ("a" in "a “Critic-Agent”"), lower case; '' when a bracket or clause mark comes first. */
+function wordBefore(text: string, at: number, from: number): string {
+  let e = at;
+  while (e > from && text[e - 1] === ' ') e--;
+  let b = e;
+  while (b > from && e - b < 20 && /[\p{L}-]/u.test(text[b - 1]!)) b--;
+  return text.slice(b, e).toLowerCase();
+}
+
+/** "“Function-Space … Priors” (ST-FS-EB)": the short name in brackets right after a quoted title. */
+function bracketName(text: string, c: number, end: number): { name: string; end: number } | undefined {
+  if (text[c + 1] !== ' ' || text[c + 2] !== '(') return undefined;
+  let close = -1;
+  for (let k = c + 3; k < Math.min(end, c + 44); k++) {
+    if (text[k] === ')') {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0) return undefined;
+  const name = text.slice(c + 3, close);
+  return isNameLike(name) ? { name, end: close + 1 } : undefined;
+}
+
 /** Quoted titles: “Plug-in Losses for Evidential Deep Learning”. */
 export function quoteAnchors(s: Sentence, out: Anchor[]): void {
   const text = s.text;
-  let i = s.start;
-  while (i < s.end) {
-    const open = text.indexOf('“', i);
-    const straight = text.indexOf('"', i);
-    const o = open < 0 || open >= s.end ? (straight >= 0 && straight < s.end ? straight : -1) : straight >= 0 && straight < open ? straight : open;
-    if (o < 0) return;
-    const closer = text[o] === '“' ? '”' : '"';
-    const c = text.indexOf(closer, o + 1);
-    if (c < 0 || c >= s.end || c - o > MAX_QUOTE) {
-      i = o + 1;
-      continue;
+  // The next closing quote of each kind, searched for once per stretch: a run of unclosed “ stays linear.
+  const next: Record<string, number> = { '”': -2, '"': -2 };
+  const closerFrom = (closer: string, from: number): number => {
+    for (let k = from; k < s.end; k++) if (text[k] === closer) return k;
+    return -1;
+  };
+  for (let o = s.start; o < s.end; o++) {
+    const ch = text[o];
+    if (ch !== '“' && ch !== '"') continue;
+    const closer = ch === '“' ? '”' : '"';
+    let c = next[closer]!;
+    if (c !== -1 && c <= o) {
+      c = closerFrom(closer, o + 1);
+      next[closer] = c;
     }
+    if (c < 0 || c - o > MAX_QUOTE) continue;
     const content = cleanTitle(text.slice(o + 1, c));
     const words = wordCount(content);
-    if (/^[\p{Lu}\p{N}]/u.test(content) && words >= 2 && words <= 40) {
-      out.push({ kind: 'quote', start: o, end: c + 1, ...nameAndTitle(content, true) });
-    } else if (words === 1 && isNameLike(content)) {
-      out.push({ kind: 'quote', start: o, end: c + 1, name: content });
+    const before = text.slice(Math.max(s.start, o - 40), o);
+    if (CONCEPT_BEFORE.test(before) || isPeopleList(content)) {
+      o = c;
+      continue;
     }
-    i = c + 1;
+    const article = wordBefore(text, o, s.start);
+    const after = /^[\s,]*([\p{L}-]+)/u.exec(text.slice(c + 1, Math.min(s.end, c + 30)))?.[1] ?? '';
+    const part = article === 'a' || article === 'an' || COMPONENT_NOUNS.has(after);
+    if (/^[\p{Lu}\p{N}]/u.test(content) && words >= 2 && words <= 40) {
+      const bracket = bracketName(text, c, s.end);
+      const named = nameAndTitle(content, true);
+      if (bracket) out.push({ kind: 'quote', start: o, end: bracket.end, name: bracket.name, ...(named.title ? { title: named.title } : {}) });
+      else out.push({ kind: 'quote', start: o, end: c + 1, ...named, ...(part && words <= 3 ? { part } : {}) });
+    } else if (words === 1 && isNameLike(content)) {
+      out.push({ kind: 'quote', start: o, end: c + 1, name: content, ...(part ? { part } : {}) });
+    }
+    o = c;
   }
 }
 
@@ -71,12 +114,23 @@ export function titleBefore(s: Sentence, b: number, inPeople: Uint8Array): Ancho
   const make = (from: number, name?: string): Anchor | undefined => {
     const startTok = tokens[from]!;
     const start = startTok.start + startTok.lead.length;
-    const title = cleanTitle(s.text.slice(start, last.end));
-    if (title === '') return undefined;
+    // "FooNet: Fast Graphs for Bar by researchers from ETH": the title ends before "by researchers".
+    let end = b;
+    for (let k = b - 1; k > from; k--) {
+      const w = tokens[k]!.core;
+      if ((w === 'by' || w === 'from') && k < b - 1) {
+        end = k;
+        break;
+      }
+      if (!/^\p{Ll}/u.test(w) || tokens[k]!.trail !== '' || k < b - 4) break;
+    }
+    const lastTok = tokens[end - 1]!;
+    const title = cleanTitle(s.text.slice(start, lastTok.end));
+    if (title === '' || isPeopleList(title)) return undefined;
     const short = name ?? shortNameOf(title);
     const words = wordCount(title);
-    if (!short && words < 3 && !tokens.slice(from, b).some((t) => isNameLike(t.core))) return undefined;
-    return { kind: 'titled', start, end: last.end, name: short ?? title, ...(words >= 3 || short ? { title } : {}) };
+    if (!short && words < 3 && !tokens.slice(from, end).some((t) => isNameLike(t.core))) return undefined;
+    return { kind: 'titled', start, end: lastTok.end, name: short ?? title, ...(words >= 3 || short ? { title } : {}) };
   };
   // A short name and a colon ("PatchDenoiser: Parameter-efficient … images by"): the subtitle may be lower case.
   for (const k of win) {
@@ -136,3 +190,37 @@ export function inTitleAnchors(s: Sentence, out: Anchor[]): void {
   }
 }
 
+
+/**
+ * A title written in prose without quotes: "introduces FooProver: Deep Search for Automated
+ * Theorem Proofs." — a short name, a colon, then words in title case up to the clause's end.
+ */
+export function colonTitleAnchors(s: Sentence, out: Anchor[]): void {
+  const tokens = s.tokens;
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const head = tokens[i]!;
+    if (head.trail !== ':' || head.lead !== '' || !isNameLike(head.core)) continue;
+    let capitals = 0;
+    let last = -1;
+    let k = i + 1;
+    for (; k < tokens.length && k - i <= 30; k++) {
+      const w = tokens[k]!;
+      if (w.lead !== '' || w.core === 'by' || w.core === 'from') break;
+      if (isCapitalised(w.core) || isNameLike(w.core)) capitals++;
+      else if (!MINOR.has(w.core)) break;
+      if (w.trail !== '') {
+        last = k;
+        break;
+      }
+    }
+    // The run must end the clause (punctuation, the sentence's end, or "by"/"from" + people).
+    if (last < 0 && k === tokens.length) last = k - 1;
+    if (last < 0 && k < tokens.length && (tokens[k]!.core === 'by' || tokens[k]!.core === 'from')) last = k - 1;
+    if (last <= i + 1 || capitals < 2 || !(isCapitalised(tokens[last]!.core) || isNameLike(tokens[last]!.core))) continue;
+    if (!/^[.,;)!?]*$/.test(tokens[last]!.trail)) continue;
+    const end = tokens[last]!.end - tokens[last]!.trail.length;
+    const title = cleanTitle(s.text.slice(head.start, end));
+    out.push({ kind: 'titled', start: head.start, end, name: head.core, title });
+    i = last;
+  }
+}

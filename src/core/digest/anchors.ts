@@ -1,7 +1,7 @@
 import { resolveAnchors, type Anchor } from './anchor.ts';
 import { listAnchors, subjectAnchors } from './anchors-guessed.ts';
 import { linkAnchors } from './anchors-linked.ts';
-import { inTitleAnchors, peopleMask, quoteAnchors, titleBefore } from './anchors-titled.ts';
+import { colonTitleAnchors, inTitleAnchors, peopleMask, quoteAnchors, titleBefore } from './anchors-titled.ts';
 import type { PeoplePhrase } from './people-phrases.ts';
 import type { Sentence } from './sentence.ts';
 
@@ -20,10 +20,13 @@ export function findAnchors(s: Sentence, people: readonly PeoplePhrase[]): Ancho
     if (a) found.push(a);
   }
   inTitleAnchors(s, found);
+  colonTitleAnchors(s, found);
   const guesses: Anchor[] = [];
   subjectAnchors(s, guesses);
   listAnchors(s, guesses);
   // "SENSE from SMART and MIT synthesizes": a name inside a list of people or places is not a paper.
   found.push(...guesses.filter((a) => !people.some((p) => a.start < p.end && p.start < a.end)));
-  return resolveAnchors(found);
+  const resolved = resolveAnchors(found);
+  // A part ("a “Critic-Agent” that …") is the paper's own only when the sentence names no paper.
+  return resolved.some((a) => !a.part) ? resolved.filter((a) => !a.part) : resolved;
 }

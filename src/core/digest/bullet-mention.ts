@@ -1,3 +1,4 @@
+import { isPeopleList } from './anchors-linked.ts';
 import { findDatasets } from './datasets.ts';
 import { leadClause } from './lead-clause.ts';
 import { isCapitalised, isNameLike } from './lexicon.ts';
@@ -20,6 +21,10 @@ export function bulletHead(text: string): BulletHead {
   }
   const colon = text.indexOf(': ');
   const head = colon > 0 && colon < 120 ? text.slice(0, colon).trim() : '';
+  if (head !== '' && isPeopleList(head)) {
+    const rest = text.slice(colon + 2);
+    return { name: leadClause(rest), end: colon + 1, authors: head.split(/,\s*(?:and\s+)?|\s+and\s+/).filter((a) => a !== '' && a !== 'et al.') };
+  }
   if (head !== '' && head.split(' ').length <= 12 && !head.includes('. ')) {
     const plain = withoutBrackets(head);
     // "PILOT (Policy-Informed Learned Optimization)" is PILOT; "Trust the Prior (or Not)" stays whole.
@@ -50,7 +55,9 @@ export function bulletMention(read: ReadPart, order: number): RawMention {
   const { part, sentences } = read;
   const head = read.head!;
   const m = rawMention(head.name, part.section, part.block.text, order, part.theme);
+  if (head.authors) m.authors.push(...head.authors);
   let title = head.title;
+  let named: string | undefined;
   for (const { sentence, people, anchors } of sentences) {
     for (const p of people) {
       if (p.start < head.end) continue;
@@ -62,6 +69,7 @@ export function bulletMention(read: ReadPart, order: number): RawMention {
         if (a.title && !title) title = a.title;
         if (a.arxivId) m.arxivId ??= a.arxivId;
       }
+      if (head.authors && !a.title && !a.weak && a.start >= head.end) named ??= a.name;
     }
     for (const link of sentence.links) addLink(m, sentence, link);
     for (const r of sentence.em) {
@@ -74,6 +82,8 @@ export function bulletMention(read: ReadPart, order: number): RawMention {
   }
   title ??= paperParen(part.block.text);
   if (title) m.title = cleanTitle(title);
+  // A bullet that opens with its authors is named by what it introduces or by its title.
+  if (head.authors) m.name = named ?? (m.title ? (shortNameOf(m.title) ?? m.title) : head.name);
   return m;
 }
 

@@ -96,6 +96,13 @@ export const GENERIC_NOUNS = new Set([
   'analysis', 'application', 'app', 'detector', 'solver', 'estimator', 'transformer', 'encoder', 'decoder',
 ]);
 
+/** Nouns after a name that make it a part of a paper, not a paper ("its Verifier module", "a “Critic-Agent” head"). */
+export const COMPONENT_NOUNS = new Set([
+  'module', 'modules', 'component', 'components', 'layer', 'layers', 'block', 'blocks', 'mechanism', 'head', 'heads',
+  'loss', 'unit', 'units', 'branch', 'gate', 'operator', 'kernel', 'token', 'tokens', 'adapter', 'adapters', 'stage',
+  'objective', 'regularizer', 'regulariser', 'agent', 'agents', 'encoder', 'decoder', 'cell', 'submodule', 'sub-module',
+]);
+
 /** Trailing words dropped when two spellings of one paper's name are compared ("FlashMem Framework"). */
 export const NAME_SUFFIXES = new Set([
   'framework', 'dataset', 'datasets', 'model', 'models', 'method', 'architecture', 'library', 'benchmark', 'toolkit',
@@ -113,8 +120,22 @@ export function isCapitalised(word: string): boolean {
  * Looks like a paper's short name: two capitals not both at the start ("HADS-Net", "AirfoilGen",
  * "SENSE"), or letters and digits together ("A4D"), and not a term every post uses.
  */
+/** The last part of a hyphenated word that makes it an adjective ("CNN-based", "LLM-driven"). */
+const ADJECTIVE_PARTS = new Set([
+  'based', 'driven', 'aware', 'guided', 'free', 'like', 'style', 'level', 'scale', 'specific', 'agnostic', 'oriented',
+  'centric', 'inspired', 'powered', 'enhanced', 'assisted', 'informed', 'augmented', 'conditioned', 'dependent',
+  'invariant', 'efficient', 'wise', 'only', 'ready', 'friendly', 'native', 'grounded', 'induced', 'related', 'enabled',
+  'supervised', 'tuned', 'trained', 'generated', 'type', 'compatible', 'intensive', 'sized', 'shaped', 'focused',
+]);
+
+/** "CNN-based", "LLM-driven": a word made into an adjective, never a paper's name. */
+export function isAdjectiveForm(word: string): boolean {
+  const dash = word.lastIndexOf('-');
+  return dash > 0 && ADJECTIVE_PARTS.has(word.slice(dash + 1));
+}
+
 export function isNameLike(word: string): boolean {
-  if (word.length < 2 || word.length > 40 || COMMON_TERMS.has(word)) return false;
+  if (word.length < 2 || word.length > 40 || COMMON_TERMS.has(word) || isAdjectiveForm(word)) return false;
   if (!/^[\p{L}\p{N}][\p{L}\p{N}\-_./+&]*$/u.test(word)) return false;
   if (!/\p{L}/u.test(word)) return false;
   if (/\p{Lu}/u.test(word.slice(1))) return true;

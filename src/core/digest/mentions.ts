@@ -1,7 +1,7 @@
 import { findAnchors } from './anchors.ts';
 import { bulletHead, bulletMention } from './bullet-mention.ts';
 import { KnownNames } from './known-names.ts';
-import { shortNameOf } from './names.ts';
+import { bracketedName, shortNameOf } from './names.ts';
 import { findPeople } from './people-phrases.ts';
 import { proseMentions } from './prose-mentions.ts';
 import type { RawMention } from './raw-mention.ts';
@@ -22,7 +22,7 @@ export function extractMentions(parts: readonly Part[]): RawMention[] {
   const read = parts.map(readPart);
   const known = new KnownNames();
   for (const r of read) {
-    if (r.head) known.add(r.head.name);
+    if (r.head && !r.head.authors) known.add(r.head.name);
     for (const s of r.sentences) {
       for (const a of s.anchors) {
         if (a.weak) continue;
@@ -30,6 +30,9 @@ export function extractMentions(parts: readonly Part[]): RawMention[] {
         if (a.title) {
           const short = shortNameOf(a.title);
           if (short) known.add(short);
+          // "Long Context Sparse Attention (LCSA): …" is found again as "LCSA".
+          const inner = short ? bracketedName(short) : undefined;
+          if (inner) known.add(inner);
         }
       }
     }

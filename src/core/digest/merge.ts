@@ -1,6 +1,6 @@
 import type { ArxivId } from '../ids/index.ts';
 import { codeLinkKey } from './code-links.ts';
-import { nameKey, shortNameOf, titleKey } from './names.ts';
+import { bracketedName, nameKey, shortNameOf, titleKey } from './names.ts';
 import type { RawMention } from './raw-mention.ts';
 import type { CodeLink, MentionContext, PaperMention, Section } from './types.ts';
 
@@ -46,13 +46,21 @@ function keysOf(m: RawMention): string[] {
   const keys: string[] = [];
   if (m.arxivId) keys.push(`a:${m.arxivId}`);
   if (m.weak) return keys;
-  const name = nameKey(m.name);
-  if (name) keys.push(`n:${name}`);
+  const names = [m.name, ...m.aliases];
   if (m.title) {
     const t = titleKey(m.title);
     if (t) keys.push(`t:${t}`);
     const short = shortNameOf(m.title);
-    if (short) keys.push(`n:${nameKey(short)}`);
+    if (short) names.push(short);
+  }
+  // "Long Context Sparse Attention (LCSA)" is also "LCSA".
+  for (const n of [...names]) {
+    const inner = bracketedName(n);
+    if (inner) names.push(inner);
+  }
+  for (const n of names) {
+    const key = nameKey(n);
+    if (key) keys.push(`n:${key}`);
   }
   // A name that is itself a title ("Poisoned Acoustics") matches the same title elsewhere.
   const asTitle = titleKey(m.name);
@@ -109,7 +117,11 @@ export function mergeMentions(raw: readonly RawMention[]): PaperMention[] {
 }
 
 function combine(members: RawMention[]): PaperMention {
-  const named = members.find((m) => !m.weak) ?? members[0]!;
+  // A paper first named by its title alone goes by the short name a later mention gives it.
+  const strong = members.filter((m) => !m.weak);
+  const short = strong.find((m) => m.introduced === true);
+  const first = strong[0];
+  const named = (first && first.title !== undefined && first.name === first.title && short?.title === first.title ? short : first) ?? members[0]!;
   const title = members.find((m) => m.title)?.title;
   const arxivId = members.find((m) => m.arxivId)?.arxivId;
   const theme = members.find((m) => m.theme !== undefined)?.theme;

@@ -31,7 +31,8 @@ export function nameAndTitle(raw: string, asTitle: boolean): { name: string; tit
   const short = shortNameOf(text);
   const words = text.split(' ').length;
   if (!asTitle && !short && words < 4) return { name: text };
-  return { name: short ?? text, title: text };
+  // "Long Context Sparse Attention (LCSA): …" goes by "LCSA".
+  return { name: (short && bracketedName(short)) ?? short ?? text, title: text };
 }
 
 /** Drops a bracketed part ("PILOT (Policy-Informed …)" → "PILOT"). */
@@ -60,4 +61,12 @@ export function trimLeadingWords(words: string[]): string[] {
   let i = 0;
   while (i < words.length - 1 && DISCOURSE.has(words[i]!.toLowerCase())) i++;
   return words.slice(i);
+}
+
+/** "Long Context Sparse Attention (LCSA)" → "LCSA": a short name given in brackets after a longer one. */
+export function bracketedName(name: string): string | undefined {
+  const open = name.lastIndexOf(' (');
+  if (open <= 0 || !name.endsWith(')')) return undefined;
+  const inner = name.slice(open + 2, -1);
+  return isNameLike(inner) ? inner : undefined;
 }

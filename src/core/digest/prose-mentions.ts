@@ -1,8 +1,10 @@
+import { introducedNames } from './aliases.ts';
 import { resolveAnchors, type Anchor } from './anchors.ts';
 import type { Range } from './blocks.ts';
 import { findDatasets } from './datasets.ts';
 import type { KnownNames } from './known-names.ts';
 import { addLink, addPeople, emText, inside, isInstitutionEm, overlaps } from './mention-fill.ts';
+import { nameKey } from './names.ts';
 import { rawMention, type RawMention } from './raw-mention.ts';
 import type { ReadSentence, ReadPart } from './read-part.ts';
 import { sentenceText } from './sentence.ts';
@@ -75,8 +77,27 @@ export function proseMentions(read: ReadPart, known: KnownNames, next: () => num
       const t = target(anchors, d, 'before');
       if (t !== undefined) ms[t]!.datasets.push(...d.names);
     }
-    out.push(...ms);
+    const aliases = introducedNames(s, anchors, people);
+    for (const [ni, ti] of aliases) fold(ms[ni]!, ms[ti]!);
+    out.push(...ms.filter((_, i) => !aliases.has(i)));
   });
   return out;
+}
+
+/** The name a titled paper's sentence introduced becomes its short name (or an alias when it has one). */
+function fold(alias: RawMention, paper: RawMention): void {
+  if (paper.name === paper.title || nameKey(paper.name) === nameKey(alias.name)) {
+    paper.name = alias.name;
+    paper.introduced = true;
+  } else {
+    paper.aliases.push(alias.name);
+  }
+  paper.aliases.push(...alias.aliases);
+  paper.codeUrls.push(...alias.codeUrls);
+  paper.datasets.push(...alias.datasets);
+  paper.authors.push(...alias.authors);
+  paper.institutions.push(...alias.institutions);
+  paper.placeholder ||= alias.placeholder;
+  paper.arxivId ??= alias.arxivId;
 }
 

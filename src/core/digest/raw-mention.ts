@@ -8,6 +8,10 @@ export interface RawMention {
   arxivId?: ArxivId;
   /** Named only by a plain phrase ("generalization bounds"): matched to a title that contains it. */
   weak: boolean;
+  /** Other short names the paper goes by in the digest (one its sentence introduced): merged on like the name. */
+  aliases: string[];
+  /** The name is one the paper's own sentence introduced ("… proposes SpaRL"): the paper goes by it. */
+  introduced?: boolean;
   codeUrls: CodeLink[];
   datasets: string[];
   institutions: string[];
@@ -23,6 +27,7 @@ export function rawMention(name: string, section: Section, context: string, orde
   return {
     name,
     weak: false,
+    aliases: [],
     codeUrls: [],
     datasets: [],
     institutions: [],

@@ -22,4 +22,6 @@ export interface BulletHead {
   readonly title?: string;
   /** Where the name ends in the bullet's text: people and datasets are read after it. */
   readonly end: number;
+  /** The bullet opens with its authors ("Ada Park and Lee Chen: …"): the name comes from the rest. */
+  readonly authors?: readonly string[];
 }

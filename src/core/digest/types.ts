@@ -1,7 +1,7 @@
 import type { ArxivId } from '../ids/arxiv-id.ts';
 
 /** Bumped whenever parsing changes what a post yields; stored digests with a lower one are re-parsed. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export type Section = 'bigIdeas' | 'underTheHood' | 'impact';
 export type CodeKind = 'repo' | 'org' | 'site';
