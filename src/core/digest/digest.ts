@@ -6,6 +6,7 @@ import { contentHash, dayFromUrl, hostOf, postIdFromUrl, type PostMeta } from '.
 import { extractMentions } from './mentions.ts';
 import type { ParseOptions } from './options.ts';
 import { structure } from './sections.ts';
+import { nameThemes } from './theme-name.ts';
 import { PARSER_VERSION, type Digest, type SourceFormat } from './types.ts';
 
 function capitalise(s: string): string {
@@ -63,7 +64,7 @@ export function buildDigest(blocks: Block[], format: SourceFormat, meta: PostMet
     ...(modified ? { modified } : {}),
     ...(header ? { paperCount: header.paperCount } : {}),
     intro: st.intro,
-    themes: st.themes,
+    themes: nameThemes(st.themes, papers),
     papers,
     warnings: [...new Set(allWarnings)],
     parserVersion: PARSER_VERSION,

@@ -95,7 +95,7 @@ describe('seed 2026-02-28-deep-learning.txt', () => {
 
   it('has three Big Ideas themes and no Under the Hood categories', () => {
     expect(d.themes.map((t) => t.section)).toEqual(['bigIdeas', 'bigIdeas', 'bigIdeas']);
-    expect(d.themes[1]!.title).toBe('Interpretability is another critical area');
+    expect(d.themes[1]!.title).toBe('Interpretability');
     expect(d.intro).toMatch(/^Deep learning continues to push the boundaries of AI/);
   });
 });

@@ -16,10 +16,12 @@ export interface CodeLink {
 }
 
 export interface Theme {
-  /** Lead clause of the paragraph or the category bullet's name, ≤ 80 characters. */
+  /** A short name (theme-name.ts): the framing's key phrase (Big Ideas), or the category bullet's name (Under the Hood). */
   readonly title: string;
-  /** The paragraph's text (Big Ideas), or the category's bullets joined (Under the Hood). */
+  /** Big Ideas: the paragraph's framing sentences, whole (empty when every sentence is about a paper). Under the Hood: the category's bullets joined. */
   readonly summary: string;
+  /** Big Ideas: the whole paragraph. */
+  readonly text?: string;
   readonly section: 'bigIdeas' | 'underTheHood';
   /** `<strong>` phrases of a Big Ideas paragraph, when the HTML has them. */
   readonly keyPhrases?: readonly string[];
