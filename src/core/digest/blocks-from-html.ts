@@ -1,4 +1,4 @@
-import { capBlocks, type Block, type BlockKind, type BlockLink, type Range } from './blocks.ts';
+import { capBlocks, MAX_BLOCK_CHARS, type Block, type BlockKind, type BlockLink, type Range } from './blocks.ts';
 import { scanHtml, type ScanHandler, type ScanResult } from './html-scan.ts';
 
 // Whose text is never content: scripts, widgets, forms, embedded media.
@@ -74,7 +74,8 @@ export class HtmlBlockCollector implements ScanHandler {
   }
 
   text(raw: string): void {
-    if (this.skipDepth > 0) return;
+    // Past the block cap the text is cut anyway (capBlocks warns): one character over is enough to know.
+    if (this.skipDepth > 0 || this.length > MAX_BLOCK_CHARS) return;
     // Collapse whitespace as a browser would, so offsets match the text we keep.
     let i = 0;
     const n = raw.length;

@@ -1,4 +1,5 @@
-import { MAX_BLOCKS, capBlocks, type Block } from './blocks.ts';
+import { MAX_BLOCK_CHARS, MAX_BLOCKS, capBlocks, type Block } from './blocks.ts';
+import { timeUp } from './limits.ts';
 import { findTextLinks } from './text-links.ts';
 
 // Bullets seen in extracted text: `•` (nested by 2 or 4 spaces), `- `, and the usual others.
@@ -61,15 +62,19 @@ function bulletNameAt(text: string, at: number): boolean {
 /**
  * Splits bullets that extraction ran together on one line: `…Reality) - BigMaQ Dataset: …` or
  * `…22284). - SF3D-RGB: …`. Only after a closing bracket or full stop and before a bullet's name,
- * so a dash inside a sentence stays.
+ * so a dash inside a sentence stays. Linear: each separator is found once (the next ` - ` and the
+ * next ` • ` are remembered, not searched for again at every step), and at most `maxParts` parts
+ * are made (the rest stays in the last one, for the block caps to cut).
  */
-export function splitRunTogether(text: string): string[] {
+export function splitRunTogether(text: string, maxParts = MAX_BLOCKS + 1): string[] {
   const out: string[] = [];
   let from = 0;
   let search = 0;
-  for (;;) {
-    const dash = text.indexOf(' - ', search);
-    const dot = text.indexOf(' • ', search);
+  let dash = -2;
+  let dot = -2;
+  while (out.length < maxParts - 1) {
+    if (dash !== -1 && dash < search) dash = text.indexOf(' - ', search);
+    if (dot !== -1 && dot < search) dot = text.indexOf(' • ', search);
     const at = dash < 0 ? dot : dot < 0 ? dash : Math.min(dash, dot);
     if (at < 0) break;
     search = at + 3;
@@ -77,11 +82,13 @@ export function splitRunTogether(text: string): string[] {
     const isDot = text[at + 1] === '•';
     if (!isDot && !(before === ')' || before === '.' || before === ']')) continue;
     if (!bulletNameAt(text, at + 3)) continue;
-    out.push(text.slice(from, at).trim());
+    const part = text.slice(from, at).trim();
+    if (part !== '') out.push(part);
     from = at + 3;
   }
-  out.push(text.slice(from).trim());
-  return out.filter((s) => s !== '');
+  const rest = text.slice(from).trim();
+  if (rest !== '') out.push(rest);
+  return out;
 }
 
 /** Reads the plain-text form of a post (one paragraph or bullet a line) into blocks. */
@@ -89,7 +96,7 @@ export function blocksFromText(input: string, warnings: string[]): Block[] {
   const raw = input.split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
   const indents: number[] = [];
-  for (let i = 0; i < raw.length && blocks.length <= MAX_BLOCKS; i++) {
+  for (let i = 0; i < raw.length && blocks.length <= MAX_BLOCKS && !timeUp(); i++) {
     const line = readLine(raw[i]!);
     if (!line) continue;
     let text = line.text;
@@ -113,11 +120,13 @@ export function blocksFromText(input: string, warnings: string[]): Block[] {
     while (indents.length > 0 && indents.at(-1)! > line.indent) indents.pop();
     if (indents.length === 0 || indents.at(-1)! < line.indent) indents.push(line.indent);
     const itemDepth = indents.length - 1;
-    for (const part of splitRunTogether(text)) blocks.push(textBlock('item', itemDepth, part));
+    for (const part of splitRunTogether(text, MAX_BLOCKS + 1 - blocks.length)) blocks.push(textBlock('item', itemDepth, part));
   }
   return capBlocks(blocks, warnings);
 }
 
-function textBlock(kind: 'paragraph' | 'item', depth: number, text: string): Block {
+function textBlock(kind: 'paragraph' | 'item', depth: number, full: string): Block {
+  // capBlocks cuts the text anyway: one character over the cap is kept so it still warns.
+  const text = full.length > MAX_BLOCK_CHARS ? full.slice(0, MAX_BLOCK_CHARS + 1) : full;
   return { kind, depth, text, links: findTextLinks(text), em: [], strong: [] };
 }

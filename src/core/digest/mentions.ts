@@ -1,6 +1,7 @@
 import { findAnchors } from './anchors.ts';
 import { bulletHead, bulletMention } from './bullet-mention.ts';
 import { KnownNames } from './known-names.ts';
+import { timeUp } from './limits.ts';
 import { bracketedName, shortNameOf } from './names.ts';
 import { findPeople } from './people-phrases.ts';
 import { proseMentions } from './prose-mentions.ts';
@@ -19,7 +20,12 @@ function readPart(part: Part): ReadPart {
 
 /** Every paper mention in the post's sections, in reading order, before merging. */
 export function extractMentions(parts: readonly Part[]): RawMention[] {
-  const read = parts.map(readPart);
+  // Out of time: the paragraphs not yet read give no mentions (withTimeLimit adds the warning).
+  const read: ReadPart[] = [];
+  for (const part of parts) {
+    if (timeUp()) break;
+    read.push(readPart(part));
+  }
   const known = new KnownNames();
   for (const r of read) {
     if (r.head && !r.head.authors) known.add(r.head.name);
@@ -41,6 +47,7 @@ export function extractMentions(parts: readonly Part[]): RawMention[] {
   const next = () => order++;
   const out: RawMention[] = [];
   for (const r of read) {
+    if (timeUp()) break;
     if (r.head) out.push(bulletMention(r, next()));
     else out.push(...proseMentions(r, known, next));
   }

@@ -14,4 +14,6 @@ export interface ParseOptions {
   format?: 'wordpress' | 'rss' | 'html' | 'text' | 'auto';
   /** ISO timestamp, used when the input gives none. */
   modified?: string;
+  /** Time budget for one post in milliseconds (default 5000): a post that takes longer is cut short with a warning. */
+  timeLimitMs?: number;
 }

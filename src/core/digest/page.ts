@@ -3,6 +3,7 @@ import { buildDigest } from './digest.ts';
 import { decodeTitle } from './entities.ts';
 import { DigestParseError } from './errors.ts';
 import { scanHtml } from './html-scan.ts';
+import { capPostSize, withTimeLimit } from './limits.ts';
 import { isoDay, postIdFromUrl } from './meta.ts';
 import type { ParseOptions } from './options.ts';
 import type { Digest } from './types.ts';
@@ -54,7 +55,16 @@ function withoutSiteName(title: string): string {
  * A saved post page: metadata from the head (canonical, shortlink, og tags), the post id from the
  * shortlink or `postid-N` body class, the post from `.entry-content` (else `<article>`, `<main>`, `<body>`).
  */
-export function parsePage(html: string, options: ParseOptions): Digest {
+export function parsePage(input: string, options: ParseOptions): Digest {
+  return withTimeLimit(options, () => {
+    const sizeWarnings: string[] = [];
+    const html = capPostSize(input, sizeWarnings);
+    const d = readPage(html, options);
+    return sizeWarnings.length > 0 ? { ...d, warnings: [...sizeWarnings, ...d.warnings] } : d;
+  });
+}
+
+function readPage(html: string, options: ParseOptions): Digest {
   const regions = [
     new Region((n, a) => hasClass(a, 'entry-content', 'post-content', 'article-content', 'td-post-content')),
     new Region((n) => n === 'article'),
