@@ -5,7 +5,7 @@
 import type { Detection, PageMeta } from './core/detect/index.ts';
 import type { Digest } from './core/digest/types.ts';
 import type { DigestRecord, PaperRecord } from './core/index/types.ts';
-import type { LookupResult } from './core/index/view.ts';
+import type { LookupResult, PageCitation, TextNeighbour } from './core/index/view.ts';
 import type { IndexExport } from './db/export-format.ts';
 import type { SourceKind, SyncProgress, SyncReport } from './sync/types.ts';
 
@@ -27,6 +27,10 @@ export interface TabView {
   readonly lookup?: LookupResult;
   /** The page's own title (citation_title or the document title) when the content script sent one. */
   readonly pageTitle?: string;
+  /** An arXiv page's own citation tags (authors, date, DOI) for the paper it shows. */
+  readonly citation?: PageCitation;
+  /** A page no digest names: the papers and digests of the index closest to its title and abstract. */
+  readonly closest?: readonly TextNeighbour[];
   /** Host patterns of the manifest the user has not granted (Chrome's "on click", or removed). */
   readonly missingHosts: readonly string[];
 }

@@ -35,6 +35,7 @@ beforeEach(() => {
     title: 'HARU-Net',
     body: {},
     querySelector: () => null,
+    querySelectorAll: () => [],
     addEventListener: (type: string, listener: () => void) => {
       if (type === 'DOMContentLoaded') domReady = listener;
     },

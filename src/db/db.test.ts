@@ -243,7 +243,7 @@ describe('writeDigest and lookup', () => {
     expect(byId.digestCount).toBe(1);
     expect(byId.digests.a!.themes[0]!.title).toBe('Theme 0');
     expect(byId.papers[0]!.related.map((r) => r.name)).toEqual(['BigMaQ Dataset']);
-    expect(byId.papers[0]!.related[0]!.reason).toBe('same theme: Theme 0');
+    expect(byId.papers[0]!.related[0]).toMatchObject({ via: 'theme', sameTheme: true, reason: 'In the same theme' });
 
     const byTitle = await lookup({ kind: 'title', title: 'BigMaQ: A Macaque Dataset', key: 'bigmaq a macaque dataset' });
     expect(byTitle.papers.map((p) => p.paper.key)).toEqual(['t:bigmaq a macaque dataset']);

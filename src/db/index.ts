@@ -6,11 +6,12 @@ import type { PaperRef } from '../core/detect/index.ts';
 import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
 import type { WriteReport } from '../core/index/types.ts';
-import type { LookupResult } from '../core/index/view.ts';
+import type { LookupResult, TextNeighbour } from '../core/index/view.ts';
 import { findPapersIn, lookupIn, type PaperMatch, viewPapersInDb } from './lookup.ts';
 export { digestCountOf, type PaperMatch } from './lookup.ts';
 import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
 import { mergeDuplicateDigestsIn } from './identity.ts';
+import { neighboursOfText } from './related-terms.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
 import { restarted, SEARCH_STORES } from './search-write.ts';
 import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, freshAliasState, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
@@ -59,6 +60,11 @@ export async function findPapers(ref: PaperRef): Promise<PaperMatch> {
 
 export async function viewPapers(match: PaperMatch): Promise<LookupResult> {
   return viewPapersInDb(await openDb(), match);
+}
+
+/** The papers and digests closest to a page no digest names (its title and abstract). */
+export async function neighboursOf(title: string, abstract: string, limit: number): Promise<TextNeighbour[]> {
+  return neighboursOfText(await openDb(), title, abstract, limit);
 }
 
 export async function rememberArxivId(paperKey: string, arxivId: ArxivId): Promise<void> {

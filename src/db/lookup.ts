@@ -3,6 +3,7 @@ import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../core/index/view.ts';
 import type { IDBPTransaction } from 'idb';
 import { relatedProbes, type RelatedProbe } from '../core/index/related-reasons.ts';
+import { paperRole } from '../core/index/role.ts';
 import type { DB, DigestLensDB } from './schema.ts';
 import { relativesByTerms, type TermRelative } from './related-terms.ts';
 
@@ -119,19 +120,15 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
 }
 
 async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, DigestRecord>, across: Probed[], byTerms: readonly TermRelative[]): Promise<RelatedPaper[]> {
-  const wanted: { key: string; reason: string; digestId: string }[] = [];
+  const wanted: { key: string; via: RelatedPaper['via']; reason?: string; digestId: string }[] = [];
   const seen = new Set([paper.key]);
+  // Its neighbours in the theme each digest puts it in (not in every section it is named in).
   for (const m of paper.mentions) {
-    const d = digests.get(m.digestId);
-    if (!d) continue;
-    for (const p of m.placements) {
-      const theme = d.themes[p.theme];
-      if (!theme) continue;
-      for (const key of theme.paperKeys) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        wanted.push({ key, reason: `same theme: ${theme.title}`, digestId: d.id });
-      }
+    const theme = m.theme === undefined ? undefined : digests.get(m.digestId)?.themes[m.theme];
+    for (const key of theme?.paperKeys ?? []) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      wanted.push({ key, via: 'theme', digestId: m.digestId });
     }
   }
   // Then papers of other digests sharing a dataset or a code organisation.
@@ -140,7 +137,7 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
       if (wanted.length >= RELATED_PER_PAPER) break;
       if (seen.has(key)) continue;
       seen.add(key);
-      wanted.push({ key, reason: probe.reason, digestId: '' });
+      wanted.push({ key, via: probe.index === 'by-dataset' ? 'dataset' : 'org', reason: probe.reason, digestId: '' });
     }
   }
   // Then papers anywhere sharing the rarest words of its title.
@@ -148,18 +145,29 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
     if (wanted.length >= RELATED_PER_PAPER) break;
     if (seen.has(r.key)) continue;
     seen.add(r.key);
-    wanted.push({ key: r.key, reason: `shared terms: ${r.terms.join(', ')}`, digestId: '' });
+    wanted.push({ key: r.key, via: 'terms', reason: `shared terms: ${r.terms.join(', ')}`, digestId: '' });
   }
   const list = wanted.slice(0, RELATED_PER_PAPER);
   const records = await Promise.all(list.map((w) => tx.objectStore('papers').get(w.key)));
   return list.flatMap((w, i) => {
     const r = records[i];
-    if (!r) return [];
+    // Never the paper itself under another name.
+    if (!r || sameName(paper, r)) return [];
     // A paper found across digests is named as its newest digest names it.
     const digestId = w.digestId || r.mentions[0]?.digestId || '';
-    const name = r.mentions.find((m) => m.digestId === digestId)?.name ?? r.names[0] ?? r.key;
-    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), reason: w.reason, digestId, sameTheme: w.digestId !== '' }];
+    const mention = r.mentions.find((m) => m.digestId === digestId);
+    const name = mention?.name ?? r.names[0] ?? r.key;
+    const role = mention && (paperRole(mention.contexts[0]?.text ?? '', [name, ...(mention.title ? [mention.title] : [])]) ?? 'In the same theme');
+    const reason = w.via === 'theme' ? role ?? 'In the same theme' : w.reason!;
+    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), via: w.via, reason, digestId, sameTheme: w.via === 'theme' }];
   });
+}
+
+/** Two records a reader would take for one paper: the same arXiv id, title or name. */
+function sameName(a: PaperRecord, b: PaperRecord): boolean {
+  if (a.arxivId && a.arxivId === b.arxivId) return true;
+  if (a.titleKey && a.titleKey === b.titleKey) return true;
+  return b.nameKeys.some((k) => a.nameKeys.includes(k) || k === a.titleKey);
 }
 
 interface Probed {

@@ -9,6 +9,8 @@ import type { PaperRecord } from '../core/index/types.ts';
 import { titleKey } from '../core/ids/title-key.ts';
 import { infoDay, infoIsPaper, relatableWord } from '../core/search/terms.ts';
 import type { DB } from './schema.ts';
+import type { TextNeighbour } from '../core/index/view.ts';
+import type { SearchDoc } from '../core/search/document.ts';
 import { IndexMoved, openIndexReader } from './search-reader.ts';
 
 /** Words of the title considered; the rarest TERMS of them used. */
@@ -27,6 +29,21 @@ export interface TermRelative {
   readonly terms: readonly string[];
 }
 
+/** How a search by rare shared words goes: which words, how many kept, how many a result must share. */
+interface Probe {
+  readonly words: readonly string[];
+  /** The document searched from (not a result), when it is in the index. */
+  readonly self?: number;
+  readonly limit: number;
+  /** Rarest words kept, and how many of them a result must share. */
+  readonly terms: number;
+  readonly need: number;
+  /** A word in fewer papers than this says nothing (a paper's own words are in its own document). */
+  readonly minPapers: number;
+  /** Digests may be results too. */
+  readonly digests: boolean;
+}
+
 /**
  * The words worth reading in full: every word counted in at most FEW papers (a small read; a word
  * with no count yet is only in pending rows, already in memory), and the READ_WORDS counted
@@ -43,28 +60,56 @@ export function wordsToRead(words: readonly string[], counts: readonly (number |
   return [...few, ...others];
 }
 
-const candidateWords = (title: string | undefined): string[] => [...new Set(titleKey(title ?? '').split(' '))].filter(relatableWord).slice(0, CANDIDATE_WORDS);
+const candidateWords = (title: string | undefined, max = CANDIDATE_WORDS): string[] => [...new Set(titleKey(title ?? '').split(' '))].filter(relatableWord).slice(0, max);
 
-/** Up to `limit` papers sharing the most of this paper's rarest title words, newest first among equals. */
-export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
-  // A merge landing between the reads (a sync running meanwhile) moves the index on: read again.
+/** Words of a page's title and abstract considered; the rarest TEXT_TERMS of them used, two shared at least. */
+const TEXT_WORDS = 40;
+const TEXT_TERMS = 5;
+
+/**
+ * The papers and digests of the index closest to a page no digest names: those sharing the most
+ * of the rarest words of its title and abstract (title words first), newest first among equals.
+ */
+export async function neighboursOfText(db: DB, title: string, abstract: string, limit: number): Promise<TextNeighbour[]> {
+  const words = [...new Set([...candidateWords(title, TEXT_WORDS), ...candidateWords(abstract.slice(0, 4000), TEXT_WORDS)])].slice(0, TEXT_WORDS);
+  const found = await withRetry(() => sharedRareWords(db, { words, limit, terms: TEXT_TERMS, need: Math.min(2, words.length), minPapers: 1, digests: true }));
+  return found.map(({ doc, terms }) => ({
+    kind: doc.kind,
+    key: doc.key,
+    title: doc.title,
+    ...(doc.name ? { name: doc.name } : {}),
+    ...(doc.arxivId ? { arxivId: doc.arxivId } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    date: doc.date,
+    terms,
+  }));
+}
+
+// A merge landing between the reads (a sync running meanwhile) moves the index on: read again.
+async function withRetry<T>(read: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await relativesOnce(db, paper, limit);
+      return await read();
     } catch (e) {
       if (!(e instanceof IndexMoved) || attempt >= 2) throw e;
     }
   }
 }
 
-async function relativesOnce(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
-  const words = candidateWords(paper.title);
+/** Up to `limit` papers sharing the most of this paper's rarest title words, newest first among equals. */
+export async function relativesByTerms(db: DB, paper: PaperRecord, limit: number): Promise<TermRelative[]> {
+  // The paper's own document, by the id its record carries (one of an index since rebuilt matches nothing).
+  const probe = { words: candidateWords(paper.title), limit, terms: TERMS, need: 2, minPapers: 2, digests: false };
+  const found = await withRetry(() => sharedRareWords(db, paper.searchId === undefined ? probe : { ...probe, self: paper.searchId }));
+  return found.map(({ doc, terms }) => ({ key: doc.key, terms }));
+}
+
+async function sharedRareWords(db: DB, probe: Probe): Promise<{ doc: SearchDoc; terms: string[] }[]> {
+  const { words, self, limit } = probe;
   if (words.length === 0 || !db.objectStoreNames.contains('termCounts')) return [];
   const counts = db.transaction('termCounts').store;
   // Issued at once; the reader's own transaction is another one (no vocabulary: nothing is expanded).
   const [countsRead, reader] = await Promise.all([Promise.all(words.map((w) => counts.get(w))), openIndexReader(db, { vocabulary: false })]);
-  // The paper's own document, by the id its record carries (one of an index since rebuilt matches nothing).
-  const self = paper.searchId;
   // An index being rebuilt answers nothing here; the other relatives still show.
   if (!reader) return [];
   const { first, limit: idLimit } = await reader.idRange();
@@ -81,9 +126,9 @@ async function relativesOnce(db: DB, paper: PaperRecord, limit: number): Promise
   // Rarest first; a word only this paper has relates it to nothing.
   const chosen = readable
     .map((w, i) => ({ w, list: all[i]!, papers: papersIn(all[i]!) }))
-    .filter((x) => x.papers >= 2 && x.papers <= maxPapers)
+    .filter((x) => x.papers >= probe.minPapers && x.papers <= maxPapers)
     .sort((a, b) => a.papers - b.papers)
-    .slice(0, TERMS);
+    .slice(0, probe.terms);
   const rarest = chosen.map((x) => x.w);
   // Per paper: which of the rare words it has (a bit each), and its newest digest's day.
   const shared = new Map<number, { bits: number; day: number }>();
@@ -91,15 +136,19 @@ async function relativesOnce(db: DB, paper: PaperRecord, limit: number): Promise
     for (let j = 0; j < list.length; j += 2) {
       const id = list[j]!;
       const info = list[j + 1]!;
-      if (id === self || !infoIsPaper(info)) continue;
+      if (id === self || (!probe.digests && !infoIsPaper(info))) continue;
       const s = shared.get(id);
       if (s) s.bits |= 1 << t;
       else shared.set(id, { bits: 1 << t, day: infoDay(info) });
     }
   });
-  const count = (bits: number) => (bits & 1) + ((bits >> 1) & 1) + ((bits >> 2) & 1);
+  const count = (bits: number) => {
+    let n = 0;
+    for (let b = bits; b; b &= b - 1) n++;
+    return n;
+  };
   // Two shared rare words when there are two to share; else one.
-  const need = Math.min(2, chosen.length);
+  const need = Math.min(probe.need, chosen.length);
   const best = [...shared.entries()]
     .filter(([, s]) => count(s.bits) >= need)
     .sort((a, b) => count(b[1].bits) - count(a[1].bits) || b[1].day - a[1].day || a[0] - b[0])
@@ -108,6 +157,6 @@ async function relativesOnce(db: DB, paper: PaperRecord, limit: number): Promise
   const docs = await reader.docs(best.map(([id]) => id));
   return best.flatMap(([, s], i) => {
     const doc = docs[i];
-    return doc ? [{ key: doc.key, terms: rarest.filter((_, t) => s.bits & (1 << t)) }] : [];
+    return doc ? [{ doc, terms: rarest.filter((_, t) => s.bits & (1 << t)) }] : [];
   });
 }

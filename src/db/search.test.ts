@@ -225,7 +225,7 @@ describe('related papers across digests', () => {
     const { lookupIn } = await import('./lookup.ts');
     const view = await lookupIn(db, { kind: 'arxiv', id: '2605.00001' as never });
     expect(view.papers[0]!.related.map((r) => [r.name, r.reason, r.digestId])).toEqual([
-      ['Other', 'same theme: Theme 0', 'a'],
+      ['Other', 'In the same theme', 'a'],
       ['BusiSeg', 'same dataset: BUSI', 'b'],
       ['NedumTwo', 'same code organisation: nedumcares', 'b'],
     ]);

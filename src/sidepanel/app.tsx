@@ -8,7 +8,7 @@ import { PageLine, describeSubject } from '../ui/page-line.tsx';
 import { PaperSection } from '../ui/paper-section.tsx';
 import { RepoView } from '../ui/repo-view.tsx';
 import type { PanelStore } from './panel-store.ts';
-import { PanelStoreContext } from './store-context.ts';
+import { PanelStoreContext, PanelSyncContext } from './store-context.ts';
 
 export function App() {
   const store = useContext(PanelStoreContext)!;
@@ -39,6 +39,8 @@ export function App() {
 
 function TabContent({ view, store }: { view: TabView; store: PanelStore }) {
   const counters = store.counters.value;
+  const syncing = useContext(PanelSyncContext);
+  const open = (key: string) => void store.showPaper(key);
   if (view.access === 'none' && view.missingHosts.length > 0) {
     return <AccessNeeded hosts={view.missingHosts} onGrant={() => void store.grantHosts(view.missingHosts)} />;
   }
@@ -50,13 +52,25 @@ function TabContent({ view, store }: { view: TabView; store: PanelStore }) {
     // A paper page's title is worth showing; a GitHub page's document title is not.
     const title = ref.kind === 'arxiv' || ref.kind === 'title' ? (view.pageTitle ?? detection.title) : undefined;
     const query = title ?? (ref.kind === 'arxiv' ? ref.id : ref.kind === 'github-repo' ? ref.repo : ref.kind === 'github-org' ? ref.owner : undefined);
-    body = <NotIndexed what={describeSubject(detection)} {...(title ? { title } : {})} {...(query ? { query } : {})} />;
+    body = (
+      <NotIndexed
+        what={describeSubject(detection)}
+        {...(title ? { title } : {})}
+        {...(query ? { query } : {})}
+        {...(counters ? { counters } : {})}
+        {...(syncing ? { sync: syncing.sync, onSetUpSync: syncing.setUp } : {})}
+        {...(view.closest ? { closest: view.closest } : {})}
+        open={open}
+      />
+    );
   } else if (ref.kind === 'github-repo') {
-    body = <RepoView name={`${ref.owner}/${ref.repo}`} result={lookup} />;
+    body = <RepoView name={`${ref.owner}/${ref.repo}`} result={lookup} open={(key) => void store.showPaper(key)} />;
   } else if (ref.kind === 'github-org') {
-    body = <OrgView name={ref.owner} result={lookup} />;
+    body = <OrgView name={ref.owner} result={lookup} open={(key) => void store.showPaper(key)} />;
   } else {
-    body = lookup.papers.map((v) => <PaperSection key={v.paper.key} view={v} digests={lookup.digests} />);
+    // The page's own citation tags describe the paper it shows, not others the lookup found.
+    const cites = (key: string) => (view.citation && ref.kind === 'arxiv' && key === ref.id ? { citation: view.citation } : {});
+    body = lookup.papers.map((v) => <PaperSection key={v.paper.key} view={v} digests={lookup.digests} open={open} {...cites(v.paper.key)} />);
   }
   return (
     <>
@@ -79,7 +93,7 @@ function PaperMode({ store }: { store: PanelStore }) {
       </p>
       {!result && <p class="muted">Loading the paper…</p>}
       {result && result.papers.length === 0 && <p class="state">That paper is no longer in your index.</p>}
-      {result?.papers.map((v) => <PaperSection key={v.paper.key} view={v} digests={result.digests} />)}
+      {result?.papers.map((v) => <PaperSection key={v.paper.key} view={v} digests={result.digests} open={(key) => void store.showPaper(key)} />)}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { api, isBroadcast, panelPaperKey, send } from '../messages.ts';
+import { api, isBroadcast, isSyncBroadcast, panelPaperKey, send } from '../messages.ts';
+import { createSyncStore } from '../ui/sync-store.ts';
 import { App } from './app.tsx';
 import { createPanelStore } from './panel-store.ts';
-import { PanelStoreContext } from './store-context.ts';
+import { PanelStoreContext, PanelSyncContext } from './store-context.ts';
 
 /**
  * One panel per window, following that window's active tab. `?tabId=N` pins it to one tab instead
@@ -18,20 +19,26 @@ async function start(): Promise<void> {
     requestHosts: (origins) => api.permissions.request({ origins: [...origins] }),
     loadPaper: (key) => send('paperView', { key }),
   });
+  const sync = createSyncStore({ status: () => send('syncStatus'), syncNow: () => send('syncNow') });
+  const setUp = () => void api.tabs.create({ url: api.runtime.getURL('src/firstrun/index.html') });
   watchPaperRequests(store, windowId, new URLSearchParams(location.search).get('paper'));
   api.runtime.onMessage.addListener((message: unknown, sender: chrome.runtime.MessageSender) => {
-    if (sender.id !== api.runtime.id || !isBroadcast(message)) return false;
+    if (sender.id !== api.runtime.id) return false;
+    if (isSyncBroadcast(message)) sync.onBroadcast(message);
+    if (!isBroadcast(message)) return false;
     const mine = message.type === 'indexChanged' || (tabId !== undefined ? message.tabId === tabId : message.windowId === windowId);
     if (mine) void store.refresh();
     return false; // never answer: requests are the background's
   });
   render(
     <PanelStoreContext.Provider value={store}>
-      <App />
+      <PanelSyncContext.Provider value={{ sync, setUp }}>
+        <App />
+      </PanelSyncContext.Provider>
     </PanelStoreContext.Provider>,
     document.getElementById('app')!,
   );
-  await store.refresh();
+  await Promise.all([store.refresh(), sync.refresh()]);
 }
 
 /**

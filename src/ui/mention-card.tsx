@@ -1,14 +1,29 @@
-import { useState } from 'preact/hooks';
+import type { MentionContext } from '../core/digest/types.ts';
 import type { MentionRecord } from '../core/index/types.ts';
 import type { DigestSummary, RelatedPaper } from '../core/index/view.ts';
 import { ExternalLink } from './external-link.tsx';
 import { formatDate } from './format-date.ts';
+import { LinkedText } from './linked-text.tsx';
 import { RelatedList } from './related-list.tsx';
 
-/** What one digest says about the paper: the digest, its theme, the sentences, the neighbours. */
-export function MentionCard({ mention, digest, related }: { mention: MentionRecord; digest?: DigestSummary; related: readonly RelatedPaper[] }) {
+const SECTION: Record<MentionContext['section'], string> = { bigIdeas: 'Big Ideas', underTheHood: 'Under the Hood', impact: 'Impact' };
+
+/** The digest's sentences about the paper, each once: the first in full, the others with the section they come from. */
+function sentencesOnce(contexts: readonly MentionContext[]): MentionContext[] {
+  const out: MentionContext[] = [];
+  for (const c of contexts) {
+    const text = c.text.trim();
+    if (text && !out.some((o) => o.text.includes(text) || text.includes(o.text))) out.push(c);
+  }
+  return out;
+}
+
+/** What one digest says about the paper: the digest, its theme, the sentence, the neighbours. */
+export function MentionCard({ mention, digest, related, open }: { mention: MentionRecord; digest?: DigestSummary; related: readonly RelatedPaper[]; open?: (key: string) => void }) {
   const theme = mention.theme !== undefined ? digest?.themes[mention.theme] : undefined;
-  const place = mention.placements.find((p) => p.theme === mention.theme) ?? mention.placements[0];
+  const themeName = theme?.title ?? mention.themeTitle;
+  const place = mention.placements.find((p) => p.theme === mention.theme);
+  const [first, ...others] = sentencesOnce(mention.contexts);
   return (
     <article class="mention">
       <h3 class="digest-title">
@@ -17,40 +32,31 @@ export function MentionCard({ mention, digest, related }: { mention: MentionReco
       <p class="muted digest-meta">
         <span class="topic">{mention.topic}</span> · <time dateTime={mention.digestDate}>{formatDate(mention.digestDate)}</time>
       </p>
-      {(theme || mention.themeTitle) && (
+      {themeName && (
         <section class="theme">
           <h4>
-            Theme: {mention.themeTitle ?? theme?.title}
-            {place && place.n > 1 && <span class="place"> · paper {place.k} of {place.n} in this theme</span>}
+            Theme: {themeName}
+            {place && place.n > 1 && (
+              <span class="place">
+                {' '}
+                · paper {place.k} of {place.n}
+              </span>
+            )}
           </h4>
-          {theme?.summary && <ThemeSummary text={theme.summary} />}
+          {theme?.section === 'bigIdeas' && theme.summary && <p class="theme-summary">{theme.summary}</p>}
         </section>
       )}
-      {mention.contexts.map((c, i) => (
-        <blockquote key={i} class="context">
-          {c.text}
+      {first && (
+        <blockquote class="context">
+          <LinkedText text={first.text} />
         </blockquote>
-      ))}
-      <RelatedList papers={related.filter((r) => r.sameTheme && r.digestId === mention.digestId)} label="Related in this theme" />
-    </article>
-  );
-}
-
-const SUMMARY_PREVIEW = 200;
-
-// Theme summaries are whole paragraphs: show the start, the rest on request.
-function ThemeSummary({ text }: { text: string }) {
-  const [open, setOpen] = useState(false);
-  if (text.length <= SUMMARY_PREVIEW) return <p class="theme-summary">{text}</p>;
-  const cut = text.lastIndexOf(' ', SUMMARY_PREVIEW);
-  return (
-    <p class="theme-summary">
-      {open ? text : `${text.slice(0, cut > 0 ? cut : SUMMARY_PREVIEW)}… `}
-      {!open && (
-        <button type="button" class="link-button" onClick={() => setOpen(true)}>
-          Read the whole theme
-        </button>
       )}
-    </p>
+      {others.map((c, i) => (
+        <p key={i} class="context-more">
+          <span class="section-name">{SECTION[c.section]}:</span> <LinkedText text={c.text} />
+        </p>
+      ))}
+      <RelatedList papers={related.filter((r) => r.sameTheme && r.digestId === mention.digestId)} label={themeName ? `Also in “${themeName}”` : 'Also in this digest'} {...(open ? { open } : {})} />
+    </article>
   );
 }

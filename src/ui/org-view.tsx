@@ -6,14 +6,14 @@ import { PaperSection } from './paper-section.tsx';
 const FULL_LIST_LIMIT = 3;
 
 /** A GitHub organisation: every paper whose code it hosts. */
-export function OrgView({ name, result }: { name: string; result: LookupResult }) {
+export function OrgView({ name, result, open }: { name: string; result: LookupResult; open?: (key: string) => void }) {
   const { papers } = result;
   if (papers.length <= FULL_LIST_LIMIT) {
     return (
       <>
         <p class="lead">Papers with code under {name}:</p>
         {papers.map((v) => (
-          <PaperSection key={v.paper.key} view={v} digests={result.digests} />
+          <PaperSection key={v.paper.key} view={v} digests={result.digests} {...(open ? { open } : {})} />
         ))}
       </>
     );

@@ -15,6 +15,13 @@ export interface TitleRef {
 export interface PageMeta {
   citation_arxiv_id?: string;
   citation_title?: string;
+  /** arXiv's abstract, for the papers closest to a page no digest names. */
+  citation_abstract?: string;
+  /** `YYYY/MM/DD` of the first version. */
+  citation_date?: string;
+  citation_doi?: string;
+  /** Every `citation_author` ("Last, First"), in order, joined by "; ". */
+  citation_author?: string;
   'og:url'?: string;
   'octolytics-dimension-repository_nwo'?: string;
 }

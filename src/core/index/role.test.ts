@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { paperRole } from './role.ts';
+
+describe('paperRole', () => {
+  it.each([
+    [
+      'HARU-Net: Hybrid Attention Residual U-Net for Edge-Preserving Denoising in Cone-Beam Computed Tomography by Naveed and Pauwels from Aarhus University introduces a hybrid attention U-Net that denoises low-dose CT images while preserving critical anatomical edges.',
+      ['HARU-Net', 'HARU-Net: Hybrid Attention Residual U-Net for Edge-Preserving Denoising in Cone-Beam Computed Tomography'],
+      'Introduces a hybrid attention U-Net that denoises low-dose CT images while preserving critical anatomical edges',
+    ],
+    ['MalariAI: Kaysarul Anas Apurba et al. use a decoupled framework for malaria cell segmentation.', ['MalariAI'], 'Uses a decoupled framework for malaria cell segmentation'],
+    ['RADE-Net: A robust attention network for radar-only object detection (https://arxiv.org/pdf/2602.10000). Code: https://github.com/x/y', ['RADE-Net'], 'A robust attention network for radar-only object detection'],
+    ['SymTorch (https://arxiv.org/pdf/2602.21307) and others.', ['SymTorch'], undefined],
+  ])('%s', (sentence, names, role) => {
+    expect(paperRole(sentence, names)).toBe(role);
+  });
+
+  it('keeps a role to one line', () => {
+    const long = `X proposes ${'a very long method '.repeat(20)}.`;
+    const role = paperRole(long, ['X'])!;
+    expect(role.length).toBeLessThanOrEqual(141);
+    expect(role.endsWith('…')).toBe(true);
+  });
+});
