@@ -118,4 +118,37 @@ describe('Firefox add-on', () => {
     await sidebar.close();
     await page.close();
   });
+
+  it('follows an in-page navigation the reader makes (the address change Firefox reports), not one a page script makes alone', async () => {
+    const page = await visit(urls.abs(unknown));
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await page.$(CHIP)).toBeNull();
+    // The page's script alone: three moves to the indexed paper's address with query strings.
+    // Two are looked up (a site's own redirects); the third waits for the reader.
+    await page.evaluate((path) => history.pushState({}, '', path), `/abs/${haru.id}?own=1`);
+    // Firefox reported the move (tabs.onUpdated), the background poked the content script.
+    await page.waitForSelector(CHIP, { timeout: 10_000 });
+    await page.evaluate((path) => history.pushState({}, '', path), `/abs/${unknown.id}?own=2`);
+    await page.evaluate((path) => history.pushState({}, '', path), `/abs/${haru.id}?own=3`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.$(CHIP)).toBeNull();
+    // The reader clicks a link the page handles in place (as alphaXiv and GitHub do).
+    await page.evaluate((path) => {
+      const link = document.createElement('a');
+      link.id = 'in-page';
+      link.href = path;
+      link.textContent = 'go';
+      link.style.cssText = 'position:fixed;left:0;top:0;z-index:10;background:#fff;padding:8px';
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        link.remove();
+        history.pushState({}, '', path);
+      });
+      document.body.append(link);
+    }, `/abs/${haru.id}`);
+    await page.click('#in-page');
+    const chip = await page.waitForSelector(CHIP, { timeout: 10_000 });
+    await expect.poll(async () => countOf(await chip!.evaluate((el) => el.getAttribute('data-e2e-chip')))).toBe(2);
+    await page.close();
+  });
 });
