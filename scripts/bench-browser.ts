@@ -17,11 +17,14 @@ export async function serveCorpusPages(context: BrowserContext, titles: Readonly
   });
 }
 
-// Installed before any page script: when the chip's host appears, note the time since navigation start.
+// Installed before any page script: when the chip's host appears, note the time since navigation
+// start. The host carries no attribute: it is the element the page did not make whose shadow root
+// is closed (the bench pages have no other), appended to the body or the root element.
 const CHIP_WATCH = () => {
   const w = window as unknown as { __chipAt?: number };
-  new MutationObserver(() => {
-    if (w.__chipAt === undefined && document.querySelector('[data-digest-lens]')) w.__chipAt = performance.now();
+  const isChip = (n: Node) => n instanceof HTMLDivElement && n.shadowRoot === null && n.attributes.length === 0 && (n.parentNode === document.body || n.parentNode === document.documentElement);
+  new MutationObserver((records) => {
+    if (w.__chipAt === undefined && records.some((r) => [...r.addedNodes].some(isChip))) w.__chipAt = performance.now();
   }).observe(document, { childList: true, subtree: true });
 };
 

@@ -43,7 +43,9 @@ export async function readDir(dir: string): Promise<DirContents> {
   }
   for (const ref of out.manifest.shards) {
     try {
-      out.digests.push(...(await readShard(ref, readFileSync(join(dir, ref.file)))).digests);
+      const shard = await readShard(ref, readFileSync(join(dir, ref.file)));
+      out.digests.push(...shard.digests);
+      for (const r of shard.rejected) out.problems.push(`${join(dir, ref.file)}: ${r.id}: ${r.reason}`);
     } catch (e) {
       out.problems.push(`${join(dir, ref.file)}: ${(e as Error).message}`);
     }

@@ -239,6 +239,18 @@ export type Broadcast =
   | { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number }
   | { readonly type: 'indexChanged' };
 
+/**
+ * Background → a tab's content script: the index changed (its chip may be out of date), or the
+ * tab's address changed as the browser saw it (an in-page navigation: GitHub's Turbo, alphaXiv).
+ * The content script looks pages up on these, never on events the page itself can fire.
+ */
+export type TabPoke = { readonly type: 'indexChanged' } | { readonly type: 'addressChanged' };
+
+export function isTabPoke(message: unknown): message is TabPoke {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'indexChanged' || type === 'addressChanged';
+}
+
 /** Background → extension pages: a running sync's progress, and its report when it ends. */
 export type SyncBroadcast = { readonly type: 'syncProgress'; readonly progress: SyncProgress } | { readonly type: 'syncDone'; readonly report: SyncReport };
 

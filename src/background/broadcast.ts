@@ -1,5 +1,5 @@
 /** Tells open extension pages (side panels) that what they show has changed. */
-import { api, type Broadcast } from '../messages.ts';
+import { api, type Broadcast, type TabPoke } from '../messages.ts';
 
 export async function broadcast(message: Broadcast): Promise<void> {
   try {
@@ -9,10 +9,11 @@ export async function broadcast(message: Broadcast): Promise<void> {
   }
 }
 
-/** Asks a tab's content script to send its page again (its chip may now be out of date). */
-export async function pokeTab(tabId: number): Promise<void> {
+/** Tells a tab's content script its chip may be out of date: the index changed, or the tab's address did. */
+export async function pokeTab(tabId: number, poke: TabPoke = { type: 'indexChanged' }): Promise<void> {
   try {
-    await api.tabs.sendMessage(tabId, { type: 'indexChanged' } satisfies Broadcast);
+    // The top frame only: that is where the content script runs.
+    await api.tabs.sendMessage(tabId, poke, { frameId: 0 });
   } catch {
     // No content script in that tab (a PDF, another site, or it was closed).
   }

@@ -88,6 +88,8 @@ async function doSync(settings: SyncSettings, run: Running, why: string): Promis
   let lastTold = 0;
   const report = await syncExtension({
     sources,
+    // A redirect (or a next page, or an API root) on another site is followed only to a site the reader granted.
+    http: { allowHost: (u) => api.permissions.contains({ origins: [originPattern(u.href)] }).catch(() => false) },
     reachBack: settings.reachBack,
     topics: settings.topics,
     owner: OWNER,

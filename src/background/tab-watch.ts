@@ -75,6 +75,9 @@ export function watchTabs(): void {
     if (change.url !== undefined || change.status === 'complete' || (change.status === 'loading' && !tab.url)) {
       void refreshTab(tabId, tab.url);
     }
+    // An address change the browser saw (in-page navigations included): the content script looks
+    // the new address up, within what its reader's actions allow. Page-fired events never do.
+    if (change.url !== undefined && tab.url) void pokeTab(tabId, { type: 'addressChanged' });
   });
   api.tabs.onActivated.addListener(({ tabId, windowId }) => void broadcast({ type: 'tabChanged', windowId, tabId }));
   api.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

@@ -1,6 +1,8 @@
 /**
  * The chip: a small button in a closed shadow root, so the page's styles and scripts can't reach
- * inside. Its host element's data attributes say it is there (for tests and users' scripts).
+ * inside. Its host is a bare element: no attribute, no text, nothing in the page's DOM says what
+ * the index holds beyond what the reader sees (tests read it through the closed root, as only an
+ * extension can).
  */
 const CSS = `
 :host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
@@ -47,10 +49,8 @@ export function showChip(digestCount: number, onOpen: () => void): void {
     hint.hidden = true;
     chip.append(open, hint, close);
     root.append(style, chip);
-    host.dataset.digestLens = 'ready';
     (document.body ?? document.documentElement).append(host);
   }
-  host.dataset.digestCount = String(digestCount);
   openButton!.textContent = label;
 }
 
@@ -60,7 +60,6 @@ export function showHint(text: string): void {
   hintLine.textContent = text;
   hintLine.hidden = false;
   openButton.hidden = true;
-  host.dataset.hint = text;
 }
 
 export function hideChip(): void {

@@ -10,6 +10,8 @@ export interface Entry {
   /** Relative path for a folder's files (webkitRelativePath), else the file name. */
   readonly path: string;
   readonly name: string;
+  /** Bytes, when known (a File's size): a file too big to import is refused before it is read. */
+  readonly size?: number;
   read(): Promise<string>;
 }
 

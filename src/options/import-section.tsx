@@ -9,7 +9,7 @@ interface Row {
   readonly result?: JobResult;
 }
 
-const entryOf = (f: File): Entry => ({ path: f.webkitRelativePath || f.name, name: f.name, read: () => f.text() });
+const entryOf = (f: File): Entry => ({ path: f.webkitRelativePath || f.name, name: f.name, size: f.size, read: () => f.text() });
 
 export function summarise(r: JobResult): string {
   const parts = [

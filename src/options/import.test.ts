@@ -97,4 +97,58 @@ describe('running an import', () => {
     expect(d.sent).toContain('s:2');
     expect(d.sent).not.toContain('s:1');
   });
+
+  it('keeps the sound digests of a shard and names each malformed one (no raw TypeError, nothing stored as is)', async () => {
+    const good = digest('s:1', '2026-05-23', [{ name: 'A' }]);
+    const bad = [
+      { ...digest('s:2', '2026-05-23', [{ name: 'B' }]), papers: [{ ...digest('s:2', '2026-05-23', [{ name: 'B' }]).papers[0]!, name: undefined }] },
+      { ...digest('s:3', '2026-05-23', [{ name: 'C' }]), themes: [null] },
+      { ...digest('s:4', '2026-05-23', [{ name: 'D' }]), date: '<script>' },
+    ];
+    // A shard written by hand (build-index checks what it writes): named by its hash as the format says.
+    const { sha256Hex } = await import('../core/static-index/sha256.ts');
+    const text = JSON.stringify({ formatVersion: 1, batch: '2026-05-23', digests: [good, ...bad] });
+    const sha = await sha256Hex(text);
+    const manifest = { formatVersion: 1, generator: 't', generated: '', source: 'x', parserVersion: 1, digestCount: 4, mentionCount: 4, shards: [{ file: `shards/${sha}.json`, sha256: sha, bytes: text.length, batch: '2026-05-23', digests: ['s:1', 's:2', 's:3', 's:4'], papers: 4 }] };
+    const d = deps();
+    const [result] = await runImport(await planImport([entry('idx/index.json', JSON.stringify(manifest)), entry(`idx/shards/${sha}.json`, text)]), d, () => undefined);
+    expect(result).toMatchObject({ added: 1, failed: 3 });
+    expect(result!.problems).toEqual([
+      'Digest s:2: not a valid digest (digest.papers[0].name is not text)',
+      'Digest s:3: not a valid digest (digest.themes[0] is not an object)',
+      'Digest s:4: not a valid digest (digest.date is not a YYYY-MM-DD date)',
+    ]);
+    expect(d.sent).toEqual(['s:1']);
+  });
+
+  it('refuses an export of another format version, saying which', async () => {
+    const d = deps();
+    const file = JSON.stringify({ kind: 'digest-lens-export', formatVersion: 99, digests: [{ id: 'a' }], papers: [] });
+    const [result] = await runImport(await planImport([entry('export.json', file)]), d, () => undefined);
+    expect(result).toMatchObject({ added: 0, failed: 0 });
+    expect(result!.problems[0]).toMatch(/^this export is format version 99; this Digest Lens reads version 1\. Nothing was imported/);
+    expect(d.sent).toEqual([]);
+  });
+
+  it('refuses a file too large to read, in plain words, before reading it', async () => {
+    const d = deps();
+    let read = false;
+    const huge: Entry = { path: 'big.json', name: 'big.json', size: 300 * 1024 * 1024, read: async () => ((read = true), '') };
+    const [result] = await runImport(await planImport([huge]), d, () => undefined);
+    expect(result!.problems[0]).toMatch(/^this file is 300 MB; Digest Lens imports files of up to 256 MB\. Nothing was imported from it/);
+    expect(read).toBe(false);
+  });
+
+  it('sends an export in messages of bounded size, one too-large record refused on its own', async () => {
+    const big = 'x'.repeat(3 * 1024 * 1024);
+    const digests = Array.from({ length: 10 }, (_, i) => ({ id: `r:${i}`, title: `R${i}`, intro: big, paperKeys: [] }));
+    const file = JSON.stringify({ kind: 'digest-lens-export', formatVersion: 1, digests: [...digests, { id: 'huge', title: 'Huge', intro: 'y'.repeat(40 * 1024 * 1024), paperKeys: [] }], papers: [] });
+    const sizes: number[] = [];
+    const d = deps();
+    const [result] = await runImport(await planImport([entry('export.json', file)]), { ...d, importRecords: async (ds, ps) => (sizes.push(JSON.stringify([ds, ps]).length), d.importRecords(ds, ps)) }, () => undefined);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(8 * 1024 * 1024 + 1024);
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    expect(result).toMatchObject({ added: 10, failed: 1 });
+    expect(result!.problems).toEqual(['Huge: 40 MB of data, more than any digest holds: not imported']);
+  });
 });

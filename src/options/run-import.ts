@@ -6,6 +6,7 @@
 import type { Digest, ParseOptions, ParseResult } from '../core/digest/index.ts';
 import { readShard } from '../core/static-index/read.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import { EXPORT_FORMAT_VERSION } from '../db/export-format.ts';
 import type { ImportOutcome } from '../messages.ts';
 import type { Job } from './import-plan.ts';
 import { withStableIds } from './stable-id.ts';
@@ -28,6 +29,51 @@ export interface JobResult {
 
 // Small enough that progress moves and no one message is huge; large enough to keep overhead low.
 const BATCH = 20;
+/** A message to the background stays well under the browsers' 64 MiB limit. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+/** One digest (or record with its papers) larger than this is no digest: refused, the rest goes on. */
+const MAX_DIGEST_BYTES = 32 * 1024 * 1024;
+/** The largest file read whole: a file is parsed as one string, and the page must not run out of memory. */
+export const MAX_IMPORT_FILE_BYTES = 256 * 1024 * 1024;
+
+const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
+/**
+ * Items in messages of at most BATCH items and about BATCH_BYTES of JSON; an item too large for
+ * any message is handed to `tooBig` instead.
+ */
+function* batches<T>(items: readonly T[], sizeOf: (item: T) => number, tooBig: (item: T, bytes: number) => void): Generator<T[]> {
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (size > MAX_DIGEST_BYTES) {
+      tooBig(item, size);
+      continue;
+    }
+    if (batch.length > 0 && (batch.length >= BATCH || bytes + size > BATCH_BYTES)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+const jsonBytes = (v: unknown): number => {
+  try {
+    return JSON.stringify(v)?.length ?? 0;
+  } catch {
+    return Infinity;
+  }
+};
+
+const labelOf = (d: unknown): string => {
+  const o = (d ?? {}) as { title?: unknown; id?: unknown };
+  return typeof o.title === 'string' ? o.title : typeof o.id === 'string' ? o.id : 'a digest';
+};
 
 const formatOf = (name: string): ParseOptions['format'] => {
   const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
@@ -50,6 +96,16 @@ class Tally {
   fail(reason: string): void {
     this.problems.push(reason);
   }
+  /** One digest not imported, with why. */
+  refuse(label: string, reason: string): void {
+    this.problems.push(`${label}: ${reason}`);
+    this.failed++;
+  }
+  /** Digests the schema check left out: each failed, with its reason. */
+  reject(rejected: readonly { id: string; reason: string }[]): void {
+    for (const r of rejected) this.problems.push(`${r.id}: not a valid digest (${r.reason})`);
+    this.failed += rejected.length;
+  }
   result(): JobResult {
     const { label, added, updated, unchanged, failed, problems } = this;
     return { label, added, updated, unchanged, failed, problems };
@@ -57,15 +113,20 @@ class Tally {
 }
 
 async function sendDigests(deps: ImportDeps, digests: readonly Digest[], tally: Tally): Promise<void> {
-  for (let i = 0; i < digests.length; i += BATCH) tally.count(await deps.importDigests(digests.slice(i, i + BATCH)));
+  const tooBig = (d: Digest, bytes: number) => tally.refuse(labelOf(d), `${mb(bytes)} of data, more than any digest holds: not imported`);
+  for (const batch of batches(digests, jsonBytes, tooBig)) tally.count(await deps.importDigests(batch));
 }
 
 async function sendRecords(deps: ImportDeps, digests: readonly DigestRecord[], papers: readonly PaperRecord[], tally: Tally): Promise<void> {
-  const byKey = new Map(papers.map((p) => [p.key, p]));
-  for (let i = 0; i < digests.length; i += BATCH) {
-    const chunk = digests.slice(i, i + BATCH);
-    const keys = new Set(chunk.flatMap((d) => (Array.isArray(d?.paperKeys) ? d.paperKeys : [])));
-    tally.count(await deps.importRecords(chunk, [...keys].flatMap((k) => byKey.get(k) ?? [])));
+  const byKey = new Map(papers.filter((p) => typeof p?.key === 'string').map((p) => [p.key, p]));
+  // A record travels with the papers it names.
+  const withPapers = digests.map((d) => ({ d, papers: (Array.isArray(d?.paperKeys) ? d.paperKeys : []).flatMap((k) => byKey.get(k) ?? []) }));
+  const tooBig = (r: (typeof withPapers)[number], bytes: number) => tally.refuse(labelOf(r.d), `${mb(bytes)} of data, more than any digest holds: not imported`);
+  for (const batch of batches(withPapers, (r) => jsonBytes(r.d) + jsonBytes(r.papers), tooBig)) {
+    const keys = new Set<string>();
+    const sent: PaperRecord[] = [];
+    for (const r of batch) for (const p of r.papers) if (!keys.has(p.key) && keys.add(p.key)) sent.push(p);
+    tally.count(await deps.importRecords(batch.map((r) => r.d), sent));
   }
 }
 
@@ -83,11 +144,22 @@ function sniffJson(text: string): { kind: 'export' | 'shard'; value: Record<stri
   return undefined;
 }
 
+/** Refuses a file too large to read whole, in words a reader can act on. */
+function tooLarge(entry: { size?: number }): string | undefined {
+  if (entry.size === undefined || entry.size <= MAX_IMPORT_FILE_BYTES) return undefined;
+  return `this file is ${mb(entry.size)}; Digest Lens imports files of up to ${mb(MAX_IMPORT_FILE_BYTES)}. Nothing was imported from it. Import its parts instead: a static index folder (digest-lens build-index) keeps each week in its own small file.`;
+}
+
 async function runFile(job: Extract<Job, { kind: 'file' }>, deps: ImportDeps, tally: Tally): Promise<void> {
+  const big = tooLarge(job.entry);
+  if (big) return tally.fail(big);
   const text = await job.entry.read();
   const json = job.entry.name.toLowerCase().endsWith('.json') ? sniffJson(text) : undefined;
   if (json?.kind === 'export') {
-    const { digests, papers } = json.value;
+    const { digests, papers, formatVersion } = json.value;
+    if (formatVersion !== EXPORT_FORMAT_VERSION) {
+      return tally.fail(`this export is format version ${JSON.stringify(formatVersion) ?? 'none'}; this Digest Lens reads version ${EXPORT_FORMAT_VERSION}. Nothing was imported from it: update Digest Lens, or export again from a version that writes version ${EXPORT_FORMAT_VERSION}.`);
+    }
     if (!Array.isArray(digests) || !Array.isArray(papers)) return tally.fail('an export file without digests and papers');
     return sendRecords(deps, digests as DigestRecord[], papers as PaperRecord[], tally);
   }
@@ -95,6 +167,7 @@ async function runFile(job: Extract<Job, { kind: 'file' }>, deps: ImportDeps, ta
     const sha256 = /^([0-9a-f]{64})\.json$/.exec(job.entry.name)?.[1];
     if (!sha256) return tally.fail('a static index shard must keep its name (<sha256>.json) to be checked');
     const shard = await readShard({ file: `shards/${sha256}.json`, sha256, bytes: 0, batch: '', digests: [], papers: 0 }, text);
+    tally.reject(shard.rejected);
     return sendDigests(deps, shard.digests, tally);
   }
   const options: ParseOptions = { fileName: job.entry.name, format: formatOf(job.entry.name), ...catalogueOptions(job.catalogue) };
@@ -119,8 +192,11 @@ async function runIndex(job: Extract<Job, { kind: 'index' }>, deps: ImportDeps, 
       continue;
     }
     try {
+      const big = tooLarge(entry);
+      if (big) throw new Error(`${ref.file}: ${big}`);
       // Verified against its sha256 before anything is written.
       const shard = await readShard(ref, await entry.read());
+      tally.reject(shard.rejected);
       await sendDigests(deps, shard.digests, tally);
     } catch (e) {
       tally.fail((e as Error).message);

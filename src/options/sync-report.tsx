@@ -1,4 +1,5 @@
 import type { SyncStatus } from '../messages.ts';
+import { ExternalLink } from '../ui/external-link.tsx';
 import { relativeTime } from '../ui/relative-time.ts';
 import { hostOf, reportText, STATUS_WORDS } from '../ui/sync-text.ts';
 
@@ -63,9 +64,7 @@ export function SyncReportView({ status }: { status: SyncStatus }) {
           <ul class="problems">
             {status.failures.slice(0, MAX_SHOWN).map((f) => (
               <li key={f.url + f.at}>
-                <a href={f.url} target="_blank" rel="noreferrer">
-                  {f.title || f.url}
-                </a>
+                <ExternalLink href={f.url}>{f.title || f.url}</ExternalLink>
                 : {f.reason}
               </li>
             ))}

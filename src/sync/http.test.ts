@@ -96,3 +96,29 @@ describe('Http', () => {
     expect((await http.getJson('https://x.org/p?page=9')).response.status).toBe(400);
   });
 });
+
+describe('Http bounds', () => {
+  it('follows a redirect a browser hides (opaqueredirect) only when its final address is on the same host', async () => {
+    const opaque = { type: 'opaqueredirect', status: 0, url: '', headers: new Headers(), body: null } as unknown as Response;
+    const landed = (url: string) => Object.defineProperty(ok('[]'), 'url', { value: url });
+    const same = scripted(opaque, landed('https://x.org/moved'));
+    expect((await new Http({ fetch: same.fetch, clock: clock() }).getJson('https://x.org/a')).body).toEqual([]);
+    const away = scripted(opaque, landed('https://evil.example/a'));
+    await expect(new Http({ fetch: away.fetch, clock: clock() }).get('https://x.org/a')).rejects.toMatchObject({ kind: 'redirect', message: expect.stringContaining('redirected to https://evil.example/a') });
+  });
+
+  it('decodes strictly, flagging a body that is not UTF-8', async () => {
+    const bytes = new Uint8Array([0x5b, 0x22, 0xff, 0x22, 0x5d]); // ["\xff"]
+    const { fetch } = scripted(new Response(bytes, { status: 200, headers: { 'content-type': 'application/json' } }));
+    const { response } = await new Http({ fetch, clock: clock() }).getJson('https://x.org/');
+    expect(response.invalidUtf8).toBe(true);
+    expect(response.text).toContain('\uFFFD');
+  });
+
+  it('stops reading at the byte limit, without retrying', async () => {
+    const { fetch, calls } = scripted(ok('x'.repeat(5000)), ok('[]'));
+    const http = new Http({ fetch, clock: clock(), maxResponseBytes: 1000 });
+    await expect(http.get('https://x.org/')).rejects.toMatchObject({ kind: 'too-large' });
+    expect(calls).toHaveLength(1);
+  });
+});

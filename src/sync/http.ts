@@ -2,6 +2,13 @@
  * The one way sync reaches the network: per-attempt timeouts, retries with exponential backoff and
  * jitter on network errors and 5xx, `429`/`503` honouring `Retry-After`, and a clear error when a
  * page comes where JSON was expected. Counts requests and bytes for the sync report.
+ *
+ * What a source decides the size of is bounded here: a body is streamed and stopped at
+ * `maxResponseBytes` (a clear error, never retried as a network fault); redirects are followed
+ * only to the same host or one `allowHost` accepts (a host the reader granted); nothing is
+ * requested after `deadline`. Bodies are decoded as strict UTF-8: a body that is not valid text
+ * is still returned (decoded with replacement characters) but flagged, so the caller can refuse
+ * what it touched instead of storing it silently.
  */
 import { type Clock, systemClock } from './clock.ts';
 import { SourceError, SyncAbortedError } from './errors.ts';
@@ -20,13 +27,24 @@ export interface HttpOptions {
   readonly maxRetryAfterMs?: number;
   /** Stops everything at once; never retried. */
   readonly signal?: AbortSignal;
+  /** The most bytes one response may have; more is a 'too-large' error. Default 64 MiB. */
+  readonly maxResponseBytes?: number;
+  /** A redirect to another host is followed only when this says yes (the host the reader granted). */
+  readonly allowHost?: (url: URL) => boolean | Promise<boolean>;
+  /** Epoch ms (the clock's) after which no request starts: a 'limit' error. */
+  readonly deadline?: number;
 }
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
 
 export interface HttpResponse {
   readonly url: string;
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
+  /** The body was not valid UTF-8: `text` holds replacement characters (U+FFFD) where it broke. */
+  readonly invalidUtf8?: boolean;
 }
 
 export interface HttpStats {
@@ -57,7 +75,7 @@ export class Http {
   readonly stats: HttpStats = { requests: 0, bytes: 0, retries: 0 };
   private readonly fetch: typeof fetch;
   private readonly clock: Clock;
-  private readonly o: Required<Omit<HttpOptions, 'fetch' | 'clock' | 'signal'>>;
+  private readonly o: Required<Omit<HttpOptions, 'fetch' | 'clock' | 'signal' | 'allowHost' | 'deadline'>>;
 
   constructor(private readonly options: HttpOptions = {}) {
     this.fetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
@@ -68,6 +86,7 @@ export class Http {
       baseDelayMs: options.baseDelayMs ?? 1000,
       maxDelayMs: options.maxDelayMs ?? 60_000,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 5 * 60_000,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     };
   }
 
@@ -79,6 +98,7 @@ export class Http {
   async get(url: string, options: GetOptions = {}): Promise<HttpResponse> {
     for (let attempt = 0; ; attempt++) {
       this.checkAbort();
+      this.checkDeadline(url);
       try {
         return await this.attempt(url, options);
       } catch (e) {
@@ -112,6 +132,99 @@ export class Http {
     if (this.options.signal?.aborted) throw new SyncAbortedError();
   }
 
+  /** Throws a 'limit' error once the sync's time is up. */
+  checkDeadline(url: string): void {
+    const { deadline } = this.options;
+    if (deadline !== undefined && this.clock.now() >= deadline) {
+      throw new SourceError('limit', url, `the sync ran out of time before ${url}: stopped; what it saved is kept, and the next sync goes on from there`);
+    }
+  }
+
+  /** Same host, or one the caller allows (a host the reader granted). */
+  async hostAllowed(from: string, to: string): Promise<boolean> {
+    const a = new URL(from);
+    const b = new URL(to);
+    if (b.protocol !== 'http:' && b.protocol !== 'https:') return false;
+    if (a.hostname === b.hostname) return true;
+    return (await this.options.allowHost?.(b)) ?? false;
+  }
+
+  private async checkRedirect(url: string, to: string): Promise<void> {
+    if (!(await this.hostAllowed(url, to))) {
+      throw new SourceError('redirect', url, `${brief(url)} redirected to ${to}, another site Digest Lens has no permission to read: not followed (add that site as a source if the digests now live there)`);
+    }
+  }
+
+  /**
+   * Redirects are followed by hand so each hop's host is checked before it is asked. Where the
+   * fetch hides a redirect's target (a browser's 'opaqueredirect'), it is followed and its final
+   * address checked before any of its body is read.
+   */
+  private async fetchChecked(url: string, init: RequestInit): Promise<Response> {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const res = await this.fetch(current, { ...init, redirect: 'manual' });
+      if (res.type === 'opaqueredirect') {
+        const followed = await this.fetch(current, { ...init, redirect: 'follow' });
+        if (followed.url && followed.url !== current) {
+          try {
+            await this.checkRedirect(url, followed.url);
+          } catch (e) {
+            await followed.body?.cancel().catch(() => undefined);
+            throw e;
+          }
+        }
+        return followed;
+      }
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null;
+      if (location === null) return res;
+      await res.body?.cancel().catch(() => undefined);
+      const next = new URL(location, current).href;
+      await this.checkRedirect(url, next);
+      if (hop >= MAX_REDIRECTS) throw new SourceError('redirect', url, `${url} redirected more than ${MAX_REDIRECTS} times: not followed`);
+      current = next;
+    }
+  }
+
+  /** The body, streamed and stopped at the limit; checked against Content-Length first. */
+  private async readBody(url: string, res: Response): Promise<Uint8Array> {
+    const max = this.o.maxResponseBytes;
+    const tooLarge = () => new SourceError('too-large', url, `${brief(url)} sent more than ${formatBytes(max)}: stopped reading (no digest listing or post is that large)`);
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > max) {
+      await res.body?.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    if (!res.body) {
+      const buf = new Uint8Array(await res.arrayBuffer());
+      if (buf.byteLength > max) throw tooLarge();
+      this.stats.bytes += buf.byteLength;
+      return buf;
+    }
+    const reader = res.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      this.stats.bytes += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    if (chunks.length === 1) return chunks[0]!;
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.byteLength;
+    }
+    return out;
+  }
+
   private async attempt(url: string, options: GetOptions): Promise<HttpResponse> {
     const controller = new AbortController();
     const outer = this.options.signal;
@@ -121,15 +234,14 @@ export class Http {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.o.timeoutMs);
+    }, this.attemptTimeoutMs());
     this.stats.requests++;
     try {
-      const res = await this.fetch(url, { headers: options.headers, signal: controller.signal, redirect: 'follow', credentials: 'omit' });
+      const res = await this.fetchChecked(url, { ...(options.headers ? { headers: options.headers } : {}), signal: controller.signal, credentials: 'omit' });
       // The body is read inside the timeout too: a server can stall mid-body.
-      const buf = new Uint8Array(await res.arrayBuffer());
-      this.stats.bytes += buf.byteLength;
-      const text = new TextDecoder().decode(buf);
-      const response: HttpResponse = { url: res.url || url, status: res.status, headers: res.headers, text };
+      const buf = await this.readBody(url, res);
+      const { text, invalidUtf8 } = decodeUtf8(buf);
+      const response: HttpResponse = { url: res.url || url, status: res.status, headers: res.headers, text, ...(invalidUtf8 ? { invalidUtf8 } : {}) };
       return this.judge(url, response, options);
     } catch (e) {
       if (e instanceof Retryable || e instanceof SourceError) throw e;
@@ -140,6 +252,12 @@ export class Http {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** The per-attempt timeout, never past the deadline. */
+  private attemptTimeoutMs(): number {
+    const { deadline } = this.options;
+    return deadline === undefined ? this.o.timeoutMs : Math.max(1, Math.min(this.o.timeoutMs, deadline - this.clock.now()));
   }
 
   private judge(url: string, r: HttpResponse, options: GetOptions): HttpResponse {
@@ -156,4 +274,25 @@ export class Http {
     }
     return r;
   }
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** Strict UTF-8; on bytes that are not text, the lenient decoding, flagged. */
+export function decodeUtf8(buf: Uint8Array): { text: string; invalidUtf8: boolean } {
+  try {
+    return { text: strict.decode(buf), invalidUtf8: false };
+  } catch {
+    return { text: lenient.decode(buf), invalidUtf8: true };
+  }
+}
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+}
+
+/** An address short enough for a message: a long query (100 ids) is cut. */
+export function brief(url: string): string {
+  return url.length > 120 ? `${url.slice(0, 117)}…` : url;
 }

@@ -5,7 +5,7 @@ import { runSync, type SyncOptions } from './runner.ts';
 import type { SyncReport } from './types.ts';
 
 export * from './types.ts';
-export { runSync, windowStart, type SyncOptions } from './runner.ts';
+export { DEFAULT_SYNC_LIMITS, runSync, windowStart, type SyncLimits, type SyncOptions } from './runner.ts';
 export { SourceError, SyncAbortedError } from './errors.ts';
 export { Http, type HttpOptions, type HttpStats } from './http.ts';
 export type { Clock } from './clock.ts';

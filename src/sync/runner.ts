@@ -10,13 +10,14 @@ import type { CommitOptions, ParsePost } from './commit-post.ts';
 import { detectSourceKind } from './detect-source.ts';
 import { isAbort, SourceError } from './errors.ts';
 import { syncFeed } from './feed/source.ts';
-import { Http, type HttpOptions } from './http.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, Http, type HttpOptions } from './http.ts';
 import { acquireLock, LOCK_TTL_MS, newOwnerId } from './lock.ts';
 import { reparseStored } from './reparse.ts';
 import { makeRun, type SourceRun } from './source-run.ts';
 import { syncStaticIndex } from './static-index-source.ts';
 import type { SourceSyncState, SyncStore } from './store.ts';
 import { emptyReport, type SourceConfig, type SourceKind, type SourceReport, type SyncProgress, type SyncReport } from './types.ts';
+import { DEFAULT_LISTING_LIMITS, type ListingLimits } from './wordpress/pages.ts';
 import { syncWordPress } from './wordpress/source.ts';
 
 export interface SyncOptions {
@@ -41,6 +42,26 @@ export interface SyncOptions {
   /** How long to wait for another context's sync to finish before answering 'busy'. Default 0. */
   readonly waitForLockMs?: number;
   readonly parserVersion?: number;
+  /** Bounds on what a source decides the size of (pages, posts, bytes, time). */
+  readonly limits?: Partial<SyncLimits>;
+}
+
+export interface SyncLimits extends ListingLimits {
+  /** Bytes per response. */
+  readonly maxResponseBytes: number;
+  /** The whole sync's time; past it, no request starts and the sources stop with a clear error. */
+  readonly maxDurationMs: number;
+}
+
+export const DEFAULT_SYNC_LIMITS: SyncLimits = { ...DEFAULT_LISTING_LIMITS, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES, maxDurationMs: 30 * 60_000 };
+
+/**
+ * Lets the event loop run whatever waits (a page lookup's message, above all): called between
+ * posts, so a long sync never holds the background for more than one post's parse and write.
+ */
+export function yieldToEvents(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const MONTH_MS = 30.44 * 24 * 3600_000;
@@ -60,7 +81,8 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     report.error = `another sync is running (until ${new Date(lock.holder?.expires ?? 0).toISOString()} at the latest)`;
     return report;
   }
-  const http = new Http({ ...o.http, clock, ...(o.signal ? { signal: o.signal } : {}) });
+  const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...o.limits };
+  const http = new Http({ maxResponseBytes: limits.maxResponseBytes, ...o.http, clock, deadline: clock.now() + limits.maxDurationMs, ...(o.signal ? { signal: o.signal } : {}) });
   let lastRenew = clock.now();
   let lost = false;
   const renew = async () => {
@@ -74,6 +96,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     renewing = renew().catch(() => undefined);
   }, ttlMs / 4);
   const heartbeat = async () => {
+    await yieldToEvents();
     if (!lost && clock.now() - lastRenew >= ttlMs / 4) await renew();
     if (lost) throw new Error('the sync lock was taken over by another sync (this one stalled too long)');
   };
@@ -120,6 +143,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
         commit,
         heartbeat,
         windowStart: o.since ? Date.parse(`${o.since}T00:00:00Z`) : windowStart(o.reachBack ?? 6, clock.now()),
+        limits,
         ...(o.signal ? { signal: o.signal } : {}),
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       });

@@ -5,7 +5,8 @@ import { SyncAbortedError } from './errors.ts';
 import type { Http } from './http.ts';
 import type { RawPost } from './raw-post.ts';
 import type { SourceSyncState, SyncStore } from './store.ts';
-import type { SourceConfig, SourceReport, SyncProgress, SyncReport } from './types.ts';
+import type { SourceConfig, SourceReport, SyncProgress, SyncReport, PostFailure } from './types.ts';
+import type { ListingLimits } from './wordpress/pages.ts';
 
 export interface SourceRun {
   readonly config: SourceConfig;
@@ -20,6 +21,13 @@ export interface SourceRun {
   readonly commitOptions: Omit<CommitOptions, 'now'>;
   /** Parses and commits one post in its own transaction; counts it; renews the lock. */
   commitPost(post: RawPost): Promise<CommitResult>;
+  /**
+   * Counts a post that could not be committed (not returned, not valid text) without storing
+   * anything: the next run tries it again. The source keeps its cursor from passing it.
+   */
+  countFailed(failure: PostFailure): Promise<void>;
+  /** How far a listing may go. */
+  readonly limits: ListingLimits;
   /** Counts a digest written from a static index and renews the lock. */
   countDigest(added: boolean): Promise<void>;
   saveState(patch: Partial<SourceSyncState>): Promise<void>;
@@ -40,6 +48,7 @@ export interface RunSetup {
   readonly commit: Omit<CommitOptions, 'now' | 'sourceId'>;
   readonly heartbeat: () => Promise<void>;
   readonly windowStart: number | undefined;
+  readonly limits: ListingLimits;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: SyncProgress) => void;
 }
@@ -58,6 +67,7 @@ export function makeRun(s: RunSetup): SourceRun {
       return state;
     },
     windowStart: s.windowStart,
+    limits: s.limits,
     commitOptions,
     async commitPost(post) {
       const { result, reason } = await commitPost(store, post, { ...commitOptions, now: s.clock.now() });
@@ -66,6 +76,12 @@ export function makeRun(s: RunSetup): SourceRun {
       if (result === 'failed') total.failures.push({ key: post.key, url: post.url, title: post.title, reason: reason ?? '' });
       await s.heartbeat();
       return result;
+    },
+    async countFailed(failure) {
+      report.failed++;
+      total.failed++;
+      total.failures.push(failure);
+      await s.heartbeat();
     },
     async countDigest(added) {
       report[added ? 'added' : 'updated']++;
@@ -83,6 +99,7 @@ export function makeRun(s: RunSetup): SourceRun {
     },
     checkAbort() {
       if (s.signal?.aborted) throw new SyncAbortedError();
+      s.http.checkDeadline(config.url);
     },
   };
 }

@@ -35,6 +35,11 @@ export async function syncStaticIndex(run: SourceRun): Promise<void> {
     run.checkAbort();
     const shardUrl = new URL(ref.file, url).href;
     const r = await http.get(shardUrl);
+    // Bytes that are not UTF-8 never match the hash the manifest names: said plainly instead.
+    if (r.invalidUtf8) {
+      rejected = new SourceError('format', shardUrl, `${shardUrl} is not valid UTF-8 text`);
+      continue;
+    }
     if (r.status >= 400) throw new SourceError('http', shardUrl, `${shardUrl} failed with HTTP ${r.status}`);
     let shard;
     try {
@@ -44,6 +49,11 @@ export async function syncStaticIndex(run: SourceRun): Promise<void> {
       if (!(e instanceof StaticIndexError)) throw e;
       rejected = new SourceError('format', shardUrl, e.message);
       continue;
+    }
+    // A malformed digest is left out (the rest of the shard is kept) and counted with its reason.
+    for (const r of shard.rejected) {
+      await run.countFailed({ key: r.id, url: shardUrl, title: r.id, reason: `not a valid digest: ${r.reason}` });
+      run.progress('fetch', ++done, total);
     }
     for (const digest of shard.digests) {
       run.checkAbort();

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHIP, countOf } from '../e2e/support/chip-mirror.ts';
 import { PAPERS, urls } from '../e2e/support/fixture-site.ts';
 import { ROOT } from '../e2e/support/paths.ts';
 import { ask, badgeOf, FIREFOX_E2E_DIST, inExtension, launchFirefox, tabIdOf, until, waitForIndex, type FirefoxExtension } from './support/firefox-browser.ts';
@@ -13,7 +14,6 @@ const unknown = PAPERS.unknown!;
 const ARTIFACTS = join(ROOT, 'artifacts/e2e-firefox');
 const artifact = (name: string) => (mkdirSync(ARTIFACTS, { recursive: true }), join(ARTIFACTS, name));
 const digestCount = () => (JSON.parse(readFileSync(join(FIREFOX_E2E_DIST, 'starter-index/index.json'), 'utf8')) as { digestCount: number }).digestCount;
-const CHIP = '[data-digest-lens="ready"]';
 
 let ext: FirefoxExtension;
 
@@ -46,7 +46,7 @@ describe('Firefox add-on', () => {
   it('shows the chip with the digest count on the arXiv abs page of a seed paper', async () => {
     const page = await visit(urls.abs(haru));
     const chip = await page.waitForSelector(CHIP, { timeout: 15_000 });
-    expect(await chip!.evaluate((el) => (el as HTMLElement).dataset.digestCount)).toBe('2');
+    await expect.poll(async () => countOf(await chip!.evaluate((el) => el.getAttribute('data-e2e-chip')))).toBe(2);
     await page.screenshot({ path: artifact('chip-abs.png') });
     await page.close();
   });
@@ -58,9 +58,9 @@ describe('Firefox add-on', () => {
     await page.mouse.click(box.x + 24, box.y + box.height / 2);
     // Firefox opens a sidebar only from a user action in extension UI; a page's click may not count.
     await expect
-      .poll(async () => (await sidebarOpen()) || (await chip.evaluate((el) => (el as HTMLElement).dataset.hint)), { timeout: 10_000 })
+      .poll(async () => (await sidebarOpen()) || (await chip.evaluate((el) => el.getAttribute('data-e2e-hint'))), { timeout: 10_000 })
       .toBeTruthy();
-    if (!(await sidebarOpen())) expect(await chip.evaluate((el) => (el as HTMLElement).dataset.hint)).toContain('Alt+Shift+D');
+    if (!(await sidebarOpen())) expect(await chip.evaluate((el) => el.getAttribute('data-e2e-hint'))).toContain('Alt+Shift+D');
     await page.screenshot({ path: artifact('chip-after-click.png') });
     await page.close();
   });
@@ -116,6 +116,39 @@ describe('Firefox add-on', () => {
     await expect.poll(() => panelText(sidebar), { timeout: 10_000 }).toContain(haru.title);
     await sidebar.screenshot({ path: artifact('sidebar-pdf-tab.png') });
     await sidebar.close();
+    await page.close();
+  });
+
+  it('follows an in-page navigation the reader makes (the address change Firefox reports), not one a page script makes alone', async () => {
+    const page = await visit(urls.abs(unknown));
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await page.$(CHIP)).toBeNull();
+    // The page's script alone: three moves to the indexed paper's address with query strings.
+    // Two are looked up (a site's own redirects); the third waits for the reader.
+    await page.evaluate((path) => history.pushState({}, '', path), `/abs/${haru.id}?own=1`);
+    // Firefox reported the move (tabs.onUpdated), the background poked the content script.
+    await page.waitForSelector(CHIP, { timeout: 10_000 });
+    await page.evaluate((path) => history.pushState({}, '', path), `/abs/${unknown.id}?own=2`);
+    await page.evaluate((path) => history.pushState({}, '', path), `/abs/${haru.id}?own=3`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.$(CHIP)).toBeNull();
+    // The reader clicks a link the page handles in place (as alphaXiv and GitHub do).
+    await page.evaluate((path) => {
+      const link = document.createElement('a');
+      link.id = 'in-page';
+      link.href = path;
+      link.textContent = 'go';
+      link.style.cssText = 'position:fixed;left:0;top:0;z-index:10;background:#fff;padding:8px';
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        link.remove();
+        history.pushState({}, '', path);
+      });
+      document.body.append(link);
+    }, `/abs/${haru.id}`);
+    await page.click('#in-page');
+    const chip = await page.waitForSelector(CHIP, { timeout: 10_000 });
+    await expect.poll(async () => countOf(await chip!.evaluate((el) => el.getAttribute('data-e2e-chip')))).toBe(2);
     await page.close();
   });
 });

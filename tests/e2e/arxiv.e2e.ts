@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeOf, launchExtension, openPanelPage, sidePanelCount, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
 import { fixtureResponse, PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
+import { CHIP, countOf } from './support/chip-mirror.ts';
 import { attachRealPanel } from './support/real-panel.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
@@ -20,7 +21,8 @@ async function visit(url: string): Promise<Page> {
   return page;
 }
 
-const chip = (page: Page) => page.locator('[data-digest-lens="ready"]');
+const chip = (page: Page) => page.locator(CHIP);
+const chipCount = async (page: Page) => countOf(await chip(page).getAttribute('data-e2e-chip'));
 
 beforeAll(async () => {
   ext = await launchExtension(E2E_DIST);
@@ -61,7 +63,7 @@ describe('chip', () => {
   ])('appears on the %s page with the digest count', async (kind, url) => {
     const page = await visit(url);
     await expect(chip(page).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
-    expect(await chip(page).getAttribute('data-digest-count')).toBe('2');
+    expect(await chipCount(page)).toBe(2);
     await page.screenshot({ path: artifact(`chip-${kind}.png`) });
     await page.close();
   });
@@ -82,14 +84,14 @@ describe('chip', () => {
     await page.goto(url, { waitUntil: 'commit' });
     await chip(page).waitFor({ timeout: 2500 });
     expect(await page.evaluate(() => document.readyState)).toBe('loading');
-    expect(await chip(page).getAttribute('data-digest-count')).toBe('2');
+    expect(await chipCount(page)).toBe(2);
     release();
     await page.waitForLoadState('domcontentloaded');
     // The page's full report (its tags) answers the same; one chip, still there.
     await expect.poll(() => badgeOf(ext, url), { timeout: 10_000 }).toBe('2');
     await new Promise((r) => setTimeout(r, 300));
-    expect(await page.locator('[data-digest-lens]').count()).toBe(1);
-    expect(await chip(page).getAttribute('data-digest-count')).toBe('2');
+    expect(await chip(page).count()).toBe(1);
+    expect(await chipCount(page)).toBe(2);
     await page.close();
   });
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TabView } from '../../src/messages.ts';
 import { ask, badgeOf, launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { CHIP, countOf } from './support/chip-mirror.ts';
 import { REPOS, serveFixtures, urls } from './support/fixture-site.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
@@ -17,38 +18,56 @@ beforeAll(async () => {
 });
 afterAll(async () => ext?.close());
 
-const chip = (page: Page) => page.locator('[data-digest-lens="ready"]');
+const chip = (page: Page) => page.locator(CHIP);
 
-/** What GitHub's Turbo does on a link click: new address and head tags, then `turbo:load`. */
+/**
+ * What GitHub's Turbo does when the reader clicks a link: new address and head tags, then
+ * `turbo:load`. The reader's click is real (playwright's, a trusted event): the content script
+ * follows in-page navigations the reader makes, not ones a page script makes on its own.
+ */
 async function turboNavigate(page: Page, path: string, repo?: { owner: string; repo: string }): Promise<void> {
   await page.evaluate(
     ([p, r]) => {
-      history.pushState({}, '', p);
-      const set = (sel: string, value: string | undefined) => {
-        const el = document.querySelector<HTMLMetaElement>(sel);
-        if (el && value === undefined) el.remove();
-        else if (el && value !== undefined) el.content = value;
-        else if (value !== undefined) {
-          const meta = document.createElement('meta');
-          if (sel.includes('property')) meta.setAttribute('property', 'og:url');
-          else meta.name = 'octolytics-dimension-repository_nwo';
-          meta.content = value;
-          document.head.append(meta);
-        }
+      const link = document.createElement('a');
+      link.id = 'turbo-link';
+      link.href = p;
+      link.textContent = 'go';
+      link.style.cssText = 'position:fixed;left:0;top:0;z-index:10;background:#fff';
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        link.remove();
+        turbo();
+      });
+      document.body.append(link);
+      const turbo = () => {
+        history.pushState({}, '', p);
+        const set = (sel: string, value: string | undefined) => {
+          const el = document.querySelector<HTMLMetaElement>(sel);
+          if (el && value === undefined) el.remove();
+          else if (el && value !== undefined) el.content = value;
+          else if (value !== undefined) {
+            const meta = document.createElement('meta');
+            if (sel.includes('property')) meta.setAttribute('property', 'og:url');
+            else meta.name = 'octolytics-dimension-repository_nwo';
+            meta.content = value;
+            document.head.append(meta);
+          }
+        };
+        set('meta[property="og:url"]', r ? `https://github.com/${r.owner}/${r.repo}` : undefined);
+        set('meta[name="octolytics-dimension-repository_nwo"]', r ? `${r.owner}/${r.repo}` : undefined);
+        document.dispatchEvent(new Event('turbo:load', { bubbles: true }));
       };
-      set('meta[property="og:url"]', r ? `https://github.com/${r.owner}/${r.repo}` : undefined);
-      set('meta[name="octolytics-dimension-repository_nwo"]', r ? `${r.owner}/${r.repo}` : undefined);
-      document.dispatchEvent(new Event('turbo:load', { bubbles: true }));
     },
     [path, repo] as const,
   );
+  await page.click('#turbo-link');
 }
 
 it('shows the repository’s paper, chip and badge', async () => {
   const page = await ext.context.newPage();
   await page.goto(urls.repo(rade));
   await chip(page).waitFor({ timeout: 10_000 });
-  expect(await chip(page).getAttribute('data-digest-count')).toBe('1');
+  expect(countOf(await chip(page).getAttribute('data-e2e-chip'))).toBe(1);
   await expect.poll(() => badgeOf(ext, urls.repo(rade))).toBe('1');
   await page.screenshot({ path: artifact('github-repo-chip.png') });
   const panel = await openPanelPage(ext, await tabIdOf(ext, urls.repo(rade)), 400);

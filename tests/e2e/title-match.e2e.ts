@@ -1,6 +1,7 @@
 // A paper the digests name by title only: its arXiv page resolves by citation_title, and the id is
 // remembered so its PDF tab (address only) resolves afterwards.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CHIP, countOf } from './support/chip-mirror.ts';
 import { ask, badgeOf, launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
 import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
@@ -27,9 +28,9 @@ it('the PDF is unknown before the abstract page was seen', async () => {
 it('an arXiv page found by its title alone resolves, and its PDF tab resolves afterwards', async () => {
   const abs = await ext.context.newPage();
   await abs.goto(urls.abs(paper));
-  const chip = abs.locator('[data-digest-lens="ready"]');
+  const chip = abs.locator(CHIP);
   await chip.waitFor({ timeout: 10_000 });
-  expect(await chip.getAttribute('data-digest-count')).toBe('1');
+  expect(countOf(await chip.getAttribute('data-e2e-chip'))).toBe(1);
   await expect.poll(() => badgeOf(ext, urls.abs(paper))).toBe('1');
 
   const panel = await openPanelPage(ext, await tabIdOf(ext, urls.abs(paper)), 400);

@@ -1,6 +1,7 @@
 // Chrome stops an idle service worker at any time: stopped through CDP, it comes back and answers,
 // and what a tab learnt before (kept in storage.session) is still there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CHIP } from './support/chip-mirror.ts';
 import type { Counters, TabView } from '../../src/messages.ts';
 import { ask, badgeOf, launchExtension, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
 import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
@@ -31,7 +32,7 @@ it('comes back after being stopped and answers', async () => {
   const paper = PAPERS.pluginLosses!;
   const page = await ext.context.newPage();
   await page.goto(urls.abs(paper));
-  await page.locator('[data-digest-lens="ready"]').waitFor({ timeout: 10_000 });
+  await page.locator(CHIP).waitFor({ timeout: 10_000 });
   const tabId = await tabIdOf(ext, urls.abs(paper));
 
   // A mark in the running worker's globals: a restarted worker starts without it.

@@ -66,7 +66,7 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
   let index = options.staticIndex;
   let base = '';
 
-  async function route(req: IncomingMessage, url: URL): Promise<Reply> {
+  async function route(req: IncomingMessage, url: URL, fault?: Fault): Promise<Reply> {
     let path = url.pathname;
     const apiPrefix = options.indexPhpOnly ? '/index.php/wp-json/' : '/wp-json/';
     if (!options.indexPhpOnly && path.startsWith('/index.php/wp-json/')) path = path.slice('/index.php'.length);
@@ -80,7 +80,7 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     if (options.indexPhpOnly && path.startsWith('/wp-json/')) return html(404, '<html><body>Not Found</body></html>');
     const api = path.startsWith(apiPrefix) ? path.slice(apiPrefix.length) : undefined;
     if (api === '' || api === undefined && path === apiPrefix.slice(0, -1)) return json(200, { name: 'SciPapermill', url: base, namespaces: ['oembed/1.0', 'wp/v2'], routes: {} });
-    if (api === 'wp/v2/posts') return listPosts(url);
+    if (api === 'wp/v2/posts') return listPosts(url, fault);
     const one = api && /^wp\/v2\/posts\/(\d+)$/.exec(api);
     if (one) {
       const post = posts.find((p) => p.id === Number(one[1]));
@@ -94,7 +94,7 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     return url.searchParams.get('_fields')?.split(',').map((f) => f.trim()).filter(Boolean);
   }
 
-  function listPosts(url: URL): Reply {
+  function listPosts(url: URL, fault?: Fault): Reply {
     const q = url.searchParams;
     const perPage = Number(q.get('per_page') ?? 10);
     if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) return json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: { status: 400 } });
@@ -114,15 +114,30 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     const dir = (q.get('order') ?? 'desc') === 'asc' ? 1 : -1;
     const key = (p: WpPost): string | number => (orderby === 'modified' ? p.modified_gmt : orderby === 'id' ? p.id : orderby === 'include' && include ? include.indexOf(p.id) : p.date_gmt);
     list = [...list].sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : a.id - b.id));
+    if (fault?.kind === 'drop' && include) list = list.filter((p) => !fault.ids.includes(p.id));
     const total = list.length;
     const totalPages = Math.ceil(total / perPage);
-    if (page > totalPages && total > 0) return json(400, PAGE_ERROR);
-    const links: string[] = [];
     const at = (n: number) => {
       const u = new URL(url.pathname + url.search, base);
       u.searchParams.set('page', String(n));
       return u.href;
     };
+    // The endless listings a broken or hostile site can send.
+    if (fault?.kind === 'endless-next') {
+      const last = Math.max(1, Math.min(page, totalPages));
+      const items = list.slice((last - 1) * perPage, last * perPage).map((p) => pickFields(p, fieldsOf(url)));
+      return json(200, items, { 'X-WP-Total': String(total), Link: `<${at(page + 1)}>; rel="next"` });
+    }
+    if (fault?.kind === 'endless-total') {
+      const items = list.slice((page - 1) * perPage, page * perPage).map((p) => pickFields(p, fieldsOf(url)));
+      return json(200, items, { 'X-WP-Total': String(1_000_000_000 * perPage), 'X-WP-TotalPages': '1000000000' });
+    }
+    if (fault?.kind === 'endless-new') {
+      const items = Array.from({ length: perPage }, (_, i) => ({ id: 10_000_000 + page * perPage + i, modified_gmt: wpDate(Date.parse('2026-07-01T00:00:00Z')), link: `${base}/made-up/${page}/${i}/` }));
+      return json(200, items, { Link: `<${at(page + 1)}>; rel="next"` });
+    }
+    if (page > totalPages && total > 0) return json(400, PAGE_ERROR);
+    const links: string[] = [];
     if (page > 1) links.push(`<${at(page - 1)}>; rel="prev"`);
     if (page < totalPages) links.push(`<${at(page + 1)}>; rel="next"`);
     const items = list.slice((page - 1) * perPage, page * perPage).map((p) => pickFields(p, fieldsOf(url)));
@@ -146,6 +161,22 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
   async function respond(res: ServerResponse, reply: Reply, fault: Fault | undefined): Promise<number> {
     const bytes = Buffer.from(reply.body, 'utf8');
     switch (fault?.kind) {
+      case 'redirect':
+        res.writeHead(302, { Location: fault.to, 'Content-Length': '0' });
+        res.end();
+        return 0;
+      case 'huge-body':
+        return streamHuge(res, fault.bytes, fault.declared ?? false);
+      case 'bad-utf8': {
+        // wpJson writes only ASCII: two bytes that can never be UTF-8, inside the post's content.
+        const at = reply.body.indexOf('"rendered":"', reply.body.indexOf(`"id":${fault.id},`));
+        if (at < 0) break;
+        const cut = at + '"rendered":"'.length + 10;
+        const body = Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xff, 0xfe]), bytes.subarray(cut)]);
+        res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(body.length) });
+        res.end(body);
+        return body.length;
+      }
       case 'delay':
         await new Promise((r) => setTimeout(r, Math.min(fault.ms, MAX_BODY_WAIT_MS)));
         break;
@@ -168,6 +199,22 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     return send(res, reply);
   }
 
+  /** `[` and then spaces and `0,` until `size` bytes: JSON-looking, never ending in time. Streamed with backpressure. */
+  async function streamHuge(res: ServerResponse, size: number, declared: boolean): Promise<number> {
+    res.writeHead(200, { 'Content-Type': JSON_TYPE, ...(declared ? { 'Content-Length': String(size) } : {}) });
+    const chunk = Buffer.alloc(64 * 1024, '0,');
+    let sent = 0;
+    res.write('[');
+    sent++;
+    while (sent < size && !res.destroyed) {
+      const part = size - sent >= chunk.length ? chunk : chunk.subarray(0, size - sent);
+      sent += part.length;
+      if (!res.write(part)) await new Promise<void>((r) => { res.once('drain', r); res.once('close', r); });
+    }
+    res.end();
+    return sent;
+  }
+
   function send(res: ServerResponse, reply: Reply): number {
     const bytes = Buffer.from(reply.body, 'utf8');
     res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(bytes.length) });
@@ -179,7 +226,7 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     const url = new URL(req.url ?? '/', base);
     const pathAndQuery = url.pathname + url.search;
     const fault = faults.take(pathAndQuery);
-    route(req, url)
+    route(req, url, fault)
       .then((reply) => respond(res, reply, fault).then((bytes) => log.push({ path: pathAndQuery, status: fault?.kind === 'status' ? fault.status : fault?.kind === 'rate-limit' ? 429 : reply.status, bytes })))
       .catch((e: unknown) => {
         log.push({ path: pathAndQuery, status: 500, bytes: 0 });

@@ -74,4 +74,29 @@ describe('static index source', () => {
     expect(report).toMatchObject({ status: 'ok', added: 24 });
     expect(report.sources[0]!.kind).toBe('static');
   });
+
+  it('writes the sound digests of a shard and counts each malformed one as failed, with its reason', async () => {
+    const { sha256Hex } = await import('../../src/core/static-index/sha256.ts');
+    const batch = digests.slice(0, 3).map((d) => ({ ...d, date: '2026-06-20' }));
+    // The issue's cases: a mention without a name (a raw TypeError before), themes: [null], a date that is markup.
+    const bad = [
+      { ...batch[0]!, id: 'bad:1', papers: [{ ...batch[0]!.papers[0]!, name: undefined }] },
+      { ...batch[1]!, id: 'bad:2', themes: [null] },
+      { ...batch[2]!, id: 'bad:3', date: '<script>' },
+    ];
+    const text = JSON.stringify({ formatVersion: 1, batch: '2026-06-20', digests: [...batch, ...bad] });
+    const sha = await sha256Hex(text);
+    const ref = { file: `shards/${sha}.json`, sha256: sha, bytes: text.length, batch: '2026-06-20', digests: [...batch, ...bad].map((d) => d.id), papers: 0 };
+    server.setStaticIndex({ manifest: { formatVersion: 1, generator: 'hand', generated: '', source: 'x', parserVersion: 1, digestCount: 6, mentionCount: 0, shards: [ref] }, shards: new Map([[ref.file, text]]) });
+    const report = await sync(server, { sources: [source()] });
+    expect(report).toMatchObject({ status: 'ok', added: 3, failed: 3 });
+    expect(report.failures.map((f) => f.reason)).toEqual([
+      'not a valid digest: digest.papers[0].name is not text',
+      'not a valid digest: digest.themes[0] is not an object',
+      'not a valid digest: digest.date is not a YYYY-MM-DD date',
+    ]);
+    const s = await snapshot();
+    expect(s.digests.map((d) => d.id).sort()).toEqual(batch.map((d) => d.id).sort());
+    expect(s.counters).toEqual(s.real);
+  });
 });

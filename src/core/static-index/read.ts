@@ -1,4 +1,5 @@
 import type { Digest } from '../digest/types.ts';
+import { digestLabel, digestProblem } from '../validate/digest.ts';
 import { FORMAT_VERSION, type Manifest, type Shard, type ShardRef } from './format.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -51,15 +52,23 @@ export function parseManifest(text: string): Manifest {
   };
 }
 
-function isDigest(v: unknown): v is Digest {
-  return isObject(v) && typeof v.id === 'string' && typeof v.date === 'string' && typeof v.title === 'string' && Array.isArray(v.papers) && Array.isArray(v.themes);
+/** A digest of a shard that failed the schema check: left out, said why. */
+export interface RejectedDigest {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** A shard as read: its sound digests, and the malformed ones left out with the reason. */
+export interface ReadShard extends Shard {
+  readonly rejected: readonly RejectedDigest[];
 }
 
 /**
- * Checks a shard's bytes against its hash before anything reads them, then parses it.
- * Hash first: a caller opens its write transaction only after this resolves.
+ * Checks a shard's bytes against its hash before anything reads them, then parses it and checks
+ * every digest against the schema (core/validate): a malformed digest is left out with a reason,
+ * the sound ones are kept. Hash first: a caller opens its write transaction only after this resolves.
  */
-export async function readShard(ref: ShardRef, bytes: string | Uint8Array): Promise<Shard> {
+export async function readShard(ref: ShardRef, bytes: string | Uint8Array): Promise<ReadShard> {
   const actual = await sha256Hex(bytes);
   if (actual !== ref.sha256) throw new StaticIndexError(`shard ${ref.file} does not match its sha256 (got ${actual.slice(0, 12)}…)`);
   const text = typeof bytes === 'string' ? bytes : new TextDecoder().decode(bytes);
@@ -70,9 +79,14 @@ export async function readShard(ref: ShardRef, bytes: string | Uint8Array): Prom
     throw new StaticIndexError(`shard ${ref.file} is not JSON`);
   }
   if (!isObject(v) || v.formatVersion !== FORMAT_VERSION || !Array.isArray(v.digests)) throw new StaticIndexError(`shard ${ref.file} is not a version ${FORMAT_VERSION} shard`);
-  const digests = v.digests.filter(isDigest);
-  if (digests.length !== v.digests.length) throw new StaticIndexError(`shard ${ref.file} holds ${v.digests.length - digests.length} malformed digest(s)`);
-  return { formatVersion: FORMAT_VERSION, batch: String(v.batch), digests };
+  const digests: Digest[] = [];
+  const rejected: RejectedDigest[] = [];
+  for (const [i, d] of (v.digests as unknown[]).entries()) {
+    const problem = digestProblem(d);
+    if (problem) rejected.push({ id: digestLabel(d, `digest ${i + 1} of ${ref.file}`), reason: problem });
+    else digests.push(d as Digest);
+  }
+  return { formatVersion: FORMAT_VERSION, batch: String(v.batch), digests, rejected };
 }
 
 /** The shards of `next` a client holding `have` (shard hashes) still has to fetch. */
