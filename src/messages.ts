@@ -15,6 +15,15 @@ export type { SyncProgress, SyncReport } from './sync/types.ts';
 export interface PageState {
   readonly status: 'found' | 'not-indexed' | 'not-a-paper';
   readonly digestCount: number;
+  /** False when the reader turned the chip off (everywhere, on this site, or dismissed it for this paper). */
+  readonly chip?: boolean;
+}
+
+/** Where the reader wants the in-page chip (Options → Chip). */
+export interface ChipSettings {
+  readonly enabled: boolean;
+  /** Hosts (of the pages the content script runs on) where it stays hidden. */
+  readonly offSites: readonly string[];
 }
 
 /** What the side panel shows for a window's active tab. */
@@ -222,6 +231,12 @@ export type Protocol = {
   syncNow(): SyncStart;
   /** Options, first run → background: change sync settings (validated); answers what is stored. */
   saveSyncSettings(patch: Partial<SyncSettings>): SyncSettings;
+  /** Options → background: where the chip shows, and the sites it may show on. */
+  chipSettings(): { settings: ChipSettings; sites: readonly string[] };
+  /** Options → background: change where the chip shows (validated); answers what is stored. */
+  saveChipSettings(settings: ChipSettings): ChipSettings;
+  /** Content script (the chip's ×) → background: hide the chip for this page's paper until the index changes. */
+  dismissChip(info: { url: string }): void;
 };
 
 /** storage.session key under which the popup asks a window's side panel to show one paper. */

@@ -17,6 +17,11 @@ function contentHostSet(): Set<string> {
   return contentHosts;
 }
 
+/** The hosts the content script runs on (where the chip can show), sorted. */
+export function contentScriptHosts(): string[] {
+  return [...contentHostSet()].sort();
+}
+
 export function isContentScriptHost(url: string | undefined): boolean {
   if (!url) return false;
   try {

@@ -4,8 +4,10 @@
  */
 import { api } from '../messages.ts';
 import { styleBadge } from './badge.ts';
+import { chipSettings } from './handlers/chip-settings.ts';
 import { clearData } from './handlers/clear-data.ts';
 import { counters } from './handlers/counters.ts';
+import { dismissChip } from './handlers/dismiss-chip.ts';
 import { exportIndex } from './handlers/export-index.ts';
 import { exportPapers } from './handlers/export-papers.ts';
 import { importDigests } from './handlers/import-digests.ts';
@@ -17,6 +19,7 @@ import { pageBrief } from './handlers/page-brief.ts';
 import { pageInfo } from './handlers/page-info.ts';
 import { paperView } from './handlers/paper-view.ts';
 import { resetToStarter } from './handlers/reset-to-starter.ts';
+import { saveChipSettings } from './handlers/save-chip-settings.ts';
 import { saveSyncSettings } from './handlers/save-sync-settings.ts';
 import { search } from './handlers/search.ts';
 import { syncNow } from './handlers/sync-now.ts';
@@ -29,6 +32,9 @@ import { openFirstRun, watchSyncSchedule } from './sync-schedule.ts';
 import { watchTabs } from './tab-watch.ts';
 
 listen({
+  chipSettings,
+  saveChipSettings,
+  dismissChip,
   pageInfo,
   pageBrief,
   openPanel,

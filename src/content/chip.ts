@@ -25,7 +25,7 @@ let host: HTMLElement | undefined;
 let openButton: HTMLButtonElement | undefined;
 let hintLine: HTMLElement | undefined;
 
-export function showChip(digestCount: number, onOpen: () => void): void {
+export function showChip(digestCount: number, onOpen: () => void, onDismiss: () => void): void {
   const label = `In ${digestCount} ${digestCount === 1 ? 'digest' : 'digests'} · Open panel`;
   if (!host) {
     host = document.createElement('div');
@@ -41,8 +41,11 @@ export function showChip(digestCount: number, onOpen: () => void): void {
     close.type = 'button';
     close.className = 'close';
     close.textContent = '×';
-    close.title = close.ariaLabel = 'Hide Digest Lens on this page';
-    close.addEventListener('click', hideChip);
+    close.title = close.ariaLabel = 'Hide for this paper until the index changes';
+    close.addEventListener('click', () => {
+      onDismiss();
+      hideChip();
+    });
     const hint = (hintLine = document.createElement('span'));
     hint.className = 'hint';
     hint.setAttribute('role', 'status');

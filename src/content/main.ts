@@ -37,7 +37,9 @@ let moves = FREE_MOVES;
 /** An address change waits for the reader: looked up at their next action. */
 let waiting = false;
 
-const shows = (state: PageState) => state.status === 'found' && state.digestCount > 0;
+const shows = (state: PageState) => state.status === 'found' && state.digestCount > 0 && state.chip !== false;
+/** The chip's ×: hidden for this paper until the index changes (the background remembers). */
+const dismiss = () => void send('dismissChip', { url: location.href }).catch(() => undefined);
 const bare = (url: string) => url.replace(/#.*$/, '');
 
 /** The page's full report: address, tags and title; its answer decides the chip. */
@@ -53,7 +55,7 @@ function report(force = false): void {
     (state) => {
       if (g !== generation || key !== lastKey) return;
       answered = g;
-      if (shows(state)) showChip(state.digestCount, openPanel);
+      if (shows(state)) showChip(state.digestCount, openPanel, dismiss);
       else hideChip();
     },
     // The extension was reloaded or updated: this old script has nobody to talk to.
@@ -68,7 +70,7 @@ function lookUp(): void {
   const g = ++generation;
   const current = () => g === generation && answered !== g && bare(location.href) === lastUrl;
   send('pageBrief', { url }).then(
-    (state) => shows(state) && current() && whenBody(() => current() && showChip(state.digestCount, openPanel)),
+    (state) => shows(state) && current() && whenBody(() => current() && showChip(state.digestCount, openPanel, dismiss)),
     () => undefined,
   );
 }

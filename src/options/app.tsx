@@ -1,3 +1,4 @@
+import { ChipSection } from './chip-section.tsx';
 import type { OptionsStore } from './options-store.ts';
 import { DataSection } from './data-section.tsx';
 import { ExportSection } from './export-section.tsx';
@@ -17,6 +18,7 @@ export function App({ store, sync }: { store: OptionsStore; sync: SyncStore }) {
       )}
       <Holdings store={store} />
       <SyncSection sync={sync} />
+      <ChipSection />
       <ImportSection onDone={() => void store.refresh()} />
       <ExportSection stats={store.stats.value} />
       <DataSection counters={store.stats.value?.counters} onDone={() => void store.refresh()} />

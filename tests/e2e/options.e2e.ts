@@ -1,10 +1,11 @@
 // The options page in real Chromium: what the index holds, importing a digest file once, bad files
 // reported, a static index folder, export → clear → import restoring identical records, reset.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PARSER_VERSION } from '../../src/core/digest/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counters } from '../../src/messages.ts';
 import { ask, launchExtension, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
@@ -54,7 +55,7 @@ describe('options page', () => {
     expect(await page.locator('svg[role="img"] desc').first().textContent()).toMatch(/week of .*: 1/);
     expect(await page.locator('.chart-table table').count()).toBe(2);
     expect(await page.locator('[data-testid="storage"]').innerText()).toMatch(/\d+ (KB|MB) used/);
-    expect(text).toMatch(/Parser\s+version 1/);
+    expect(text).toMatch(new RegExp(`Parser\\s+version ${PARSER_VERSION}`));
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.screenshot({ path: artifact(`options-${scheme}.png`), fullPage: true });
@@ -62,13 +63,19 @@ describe('options page', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
-  it('imports a digest file once: the same file again changes nothing', async () => {
+  it('imports a digest file once: the same file again, or a post the index holds, changes nothing', async () => {
     const before = await counters();
-    expect(await importFiles(EXTRA)).toEqual([['2026-07-11-deep-learning.txt', '1 added']]);
+    // The e2e starter index holds this post (by its address): the file is the same post.
+    expect(await importFiles(EXTRA)).toEqual([['2026-07-11-deep-learning.txt', '1 unchanged']]);
+    expect(await counters()).toEqual(before);
+    // A post the index does not hold: the next week's.
+    const next = join(tmp, '2026-07-18-deep-learning.txt');
+    writeFileSync(next, readFileSync(EXTRA, 'utf8').replace('Deep Learning Revisited:', 'Deep Learning Revisited Again:').replace('Jul. 11, 2026', 'Jul. 18, 2026'));
+    expect(await importFiles(next)).toEqual([['2026-07-18-deep-learning.txt', '1 added']]);
     const once = await counters();
     expect(once.digests).toBe(before.digests + 1);
     expect(once.mentions).toBeGreaterThan(before.mentions);
-    expect(await importFiles(EXTRA)).toEqual([['2026-07-11-deep-learning.txt', '1 unchanged']]);
+    expect(await importFiles(next)).toEqual([['2026-07-18-deep-learning.txt', '1 unchanged']]);
     // Not even the stamp moved: nothing was written.
     expect(await counters()).toEqual(once);
     await page.locator('[data-testid="counters"]', { hasText: `${once.digests} digests` }).waitFor();
@@ -88,9 +95,9 @@ describe('options page', () => {
     expect(byName['notes.txt']).toMatch(/not imported.*no digest here/);
     expect(byName['paper.pdf']).toMatch(/not a digest file/);
     expect(byName['broken.json']).toMatch(/not imported/);
-    // Without its catalogue's address the seed is a new, file-keyed digest: added, once.
-    expect(byName['2026-05-30-deep-learning.txt']).toBe('1 added');
-    expect((await counters()).digests).toBe(before.digests + 1);
+    // Without its catalogue's address the seed is still its post (date, topic, title): the starter holds it.
+    expect(byName['2026-05-30-deep-learning.txt']).toBe('1 unchanged');
+    expect((await counters()).digests).toBe(before.digests);
     await page.screenshot({ path: artifact('options-import-results.png'), fullPage: true });
   });
 

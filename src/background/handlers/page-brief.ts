@@ -1,3 +1,4 @@
+import { gateChip } from '../chip-settings.ts';
 import type { Handler } from '../router.ts';
 import { resolvePage } from '../resolve-page.ts';
 import { pageState } from '../tab-watch.ts';
@@ -11,6 +12,7 @@ import { reportedUrl } from './page-info.ts';
 export const pageBrief: Handler<'pageBrief'> = {
   from: 'content',
   async handle(info, sender) {
-    return pageState(await resolvePage(reportedUrl(info, sender, 'pageBrief'), undefined, 'brief'));
+    const url = reportedUrl(info, sender, 'pageBrief');
+    return gateChip(url, pageState(await resolvePage(url, undefined, 'brief')));
   },
 };

@@ -1,4 +1,5 @@
 import type { PageMeta } from '../../core/detect/index.ts';
+import { gateChip } from '../chip-settings.ts';
 import type { Handler } from '../router.ts';
 import { refreshTab } from '../tab-watch.ts';
 import { setPageInfo } from '../tab-state.ts';
@@ -55,6 +56,6 @@ export const pageInfo: Handler<'pageInfo'> = {
     // the chip waits for) does not wait for the storing — the panel update does.
     const stored = setPageInfo(tabId, page);
     stored.catch((e: unknown) => console.warn('Digest Lens: could not keep the page details of a tab', e));
-    return refreshTab(tabId, url, page, stored);
+    return gateChip(url, await refreshTab(tabId, url, page, stored));
   },
 };

@@ -38,6 +38,15 @@ export const PAPERS: Record<string, FixturePaper> = {
     submitted: '20 May 2026',
     citationDate: '2026/05/20',
   },
+  // In no digest, but close to HARU-Net (the same problem, other words around it).
+  nearHaru: {
+    id: '2601.07777',
+    title: 'Residual Attention for Edge-Preserving Denoising of Low-Dose Cone-Beam CT',
+    authors: ['Doe, J.'],
+    abstract: 'We denoise low-dose cone-beam computed tomography with residual attention, keeping anatomical edges sharp.',
+    submitted: '10 Jan 2026',
+    citationDate: '2026/01/10',
+  },
   // In no digest.
   unknown: {
     id: '2601.00042',
