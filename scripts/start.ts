@@ -2,11 +2,12 @@
 //   npm start                 a visible browser on a real arXiv page of a starter-index paper
 //   npm start -- --headless   no display needed: fixture pages on their real addresses, screenshots
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { CHROME_PATH, launchExtension, openPanelPage, sidePanelCount, tabIdOf, waitForIndex, type ExtensionBrowser } from '../tests/e2e/support/extension-browser.ts';
+import { addChipMirror, CHIP } from '../tests/e2e/support/chip-mirror.ts';
 import { PAPERS, REPOS, serveFixtures, urls } from '../tests/e2e/support/fixture-site.ts';
 import { attachRealPanel } from '../tests/e2e/support/real-panel.ts';
 
@@ -47,18 +48,24 @@ async function panelShots(ext: ExtensionBrowser, url: string, name: string, shot
 
 async function headless(): Promise<void> {
   mkdirSync(join(ROOT, 'artifacts/start'), { recursive: true });
-  const ext = await launchExtension(DIST, { headless: true });
+  // The chip sits in a closed shadow root no page (nor playwright) can read: a copy of the build
+  // with the e2e tests' mirror script shows where it is.
+  const dist = join(ROOT, 'dist/chrome-start');
+  rmSync(dist, { recursive: true, force: true });
+  cpSync(DIST, dist, { recursive: true });
+  addChipMirror(dist);
+  const ext = await launchExtension(dist, { headless: true });
   const shots: string[] = [];
   try {
     await serveFixtures(ext.context);
-    const { digestCount } = JSON.parse(readFileSync(join(DIST, 'starter-index/index.json'), 'utf8')) as { digestCount: number };
+    const { digestCount } = JSON.parse(readFileSync(join(dist, 'starter-index/index.json'), 'utf8')) as { digestCount: number };
     const digests = await waitForIndex(ext, digestCount);
     console.log(`Starter index loaded: ${digests} digests.`);
 
     const haru = PAPERS.haruNet!;
     const page = await ext.context.newPage();
     await page.goto(urls.abs(haru));
-    const chip = page.locator('[data-digest-lens="ready"]');
+    const chip = page.locator(CHIP);
     await chip.waitFor({ timeout: 10_000 });
     await shoot(page, join(ROOT, 'artifacts/start/arxiv-abs-with-chip.png'), shots);
     const variants: [number, 'light' | 'dark'][] = [[320, 'light'], [320, 'dark'], [500, 'light'], [500, 'dark']];
@@ -81,8 +88,14 @@ async function headless(): Promise<void> {
 
     const repo = await ext.context.newPage();
     await repo.goto(urls.repo(REPOS.radeNet!));
-    await repo.locator('[data-digest-lens="ready"]').waitFor({ timeout: 10_000 });
+    await repo.locator(CHIP).waitFor({ timeout: 10_000 });
     await panelShots(ext, urls.repo(REPOS.radeNet!), 'panel-github-repo', shots, [[400, 'light']]);
+
+    // A paper no digest names, with the papers of the index closest to it.
+    const near = await ext.context.newPage();
+    await near.goto(urls.abs(PAPERS.nearHaru!));
+    await near.waitForTimeout(500);
+    await panelShots(ext, urls.abs(PAPERS.nearHaru!), 'panel-closest', shots, [[400, 'light'], [400, 'dark']]);
 
     const unknown = await ext.context.newPage();
     await unknown.goto(urls.abs(PAPERS.unknown!));
