@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blocksFromText, splitRunTogether } from './blocks-from-text.ts';
+import { blocksFromText, collapse, splitRunTogether } from './blocks-from-text.ts';
+
+describe('collapse', () => {
+  it('does what s.replace(/\\s+/g, " ").trim() does, in one pass', () => {
+    const unit = fc.constantFrom('a', 'b', ' ', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff', '•', '“');
+    fc.assert(fc.property(fc.string({ unit }), (s) => collapse(s) === s.replace(/\s+/g, ' ').trim()), { numRuns: 2000 });
+  });
+});
 
 describe('blocksFromText', () => {
   it('reads paragraphs and both bullet styles', () => {

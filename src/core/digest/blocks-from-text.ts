@@ -29,8 +29,35 @@ function readLine(raw: string): Line | undefined {
   return text === '' ? undefined : { indent, bullet: true, text };
 }
 
-function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+/** What `\s` matches. */
+function isWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Runs of whitespace → one space, trimmed: `s.replace(/\s+/g, ' ').trim()` in one pass that copies only where something changes. */
+export function collapse(s: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (!isWhitespace(c)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < s.length && isWhitespace(s.charCodeAt(end))) end++;
+    // A single plain space stays where it is; anything else is cut and joined with one space.
+    if (c !== 32 || end - i > 1 || i === 0 || end === s.length) {
+      parts.push(s.slice(from, i));
+      from = end;
+      if (i > 0 && end < s.length) parts.push(' ');
+    }
+    i = end;
+  }
+  if (from === 0) return s;
+  parts.push(s.slice(from));
+  return parts.join('');
 }
 
 /** Open-parenthesis count left after the text, starting from `depth`. */
@@ -96,7 +123,8 @@ export function blocksFromText(input: string, warnings: string[]): Block[] {
   const raw = input.split(/\r\n|\r|\n/);
   const blocks: Block[] = [];
   const indents: number[] = [];
-  for (let i = 0; i < raw.length && blocks.length <= MAX_BLOCKS && !timeUp(); i++) {
+  // Out of time, the lines read so far still make a post (the header and the first sections).
+  for (let i = 0; i < raw.length && blocks.length <= MAX_BLOCKS && !(blocks.length > 0 && timeUp()); i++) {
     const line = readLine(raw[i]!);
     if (!line) continue;
     let text = line.text;
