@@ -44,6 +44,8 @@ export interface SyncOptions {
   readonly parserVersion?: number;
   /** Bounds on what a source decides the size of (pages, posts, bytes, time). */
   readonly limits?: Partial<SyncLimits>;
+  /** Between posts, after yielding: waits while the extension answers a reader (a page lookup). */
+  readonly pause?: () => Promise<void>;
 }
 
 export interface SyncLimits extends ListingLimits {
@@ -97,6 +99,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
   }, ttlMs / 4);
   const heartbeat = async () => {
     await yieldToEvents();
+    await o.pause?.();
     if (!lost && clock.now() - lastRenew >= ttlMs / 4) await renew();
     if (lost) throw new Error('the sync lock was taken over by another sync (this one stalled too long)');
   };

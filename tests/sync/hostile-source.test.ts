@@ -191,3 +191,24 @@ describe('time', () => {
     await recovers(clock);
   });
 });
+
+describe('the reader first', () => {
+  it('between posts the sync yields and waits while the extension answers a reader', async () => {
+    let pauses = 0;
+    let held = false;
+    const report = await sync(server, {
+      pause: async () => {
+        pauses++;
+        // One pause is held a while, as while a page lookup is answered: the sync waits for it.
+        if (pauses === 50) {
+          held = true;
+          await new Promise((r) => setTimeout(r, 50));
+          held = false;
+        }
+      },
+      onProgress: () => expect(held).toBe(false),
+    });
+    expect(report).toMatchObject({ status: 'ok', added: 130 });
+    expect(pauses).toBeGreaterThanOrEqual(130);
+  });
+});
