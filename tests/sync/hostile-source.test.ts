@@ -22,7 +22,7 @@ beforeAll(async () => {
   await freshDb();
   expect((await sync(server)).added).toBe(130);
   clean = await snapshot();
-});
+}, 60_000); // A whole sync of 130 posts: time enough on a loaded machine.
 afterAll(async () => {
   await server.close();
 });
