@@ -14,6 +14,38 @@ export interface Handler<K extends MessageName> {
 
 export type Handlers = { readonly [K in MessageName]: Handler<K> };
 
+/**
+ * Requests someone waits on (a page lookup for the chip, the panel, the popup): while any is being
+ * answered, a running sync holds back between posts (sync-runner.ts), so a sync's parsing and
+ * writing never stand between a reader and an answer.
+ */
+const FOREGROUND = new Set<MessageName>(['pageInfo', 'pageBrief', 'openPanel', 'tabView', 'paperView', 'counters', 'search', 'latestDigests', 'syncStatus']);
+let answering = 0;
+let idle: (() => void)[] = [];
+
+/** Resolves once no foreground request is being answered (at most after `maxMs`). */
+export function foregroundIdle(maxMs = 5000): Promise<void> {
+  if (answering === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, maxMs);
+    idle.push(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function track(type: MessageName, result: unknown): unknown {
+  if (!FOREGROUND.has(type) || !(result instanceof Promise)) return result;
+  answering++;
+  return result.finally(() => {
+    if (--answering > 0) return;
+    const waiting = idle;
+    idle = [];
+    for (const w of waiting) w();
+  });
+}
+
 function failure(e: unknown): Envelope<never> {
   const err = e instanceof Error ? e : new Error(String(e));
   return { ok: false, error: { name: err.name, message: err.message } };
@@ -35,7 +67,7 @@ export function listen(handlers: Handlers): void {
     }
     let result: unknown;
     try {
-      result = handler.handle(message.arg as never, sender);
+      result = track(message.type, handler.handle(message.arg as never, sender));
     } catch (e) {
       reply(failure(e));
       return false;

@@ -7,6 +7,7 @@ import { getSyncLock, releaseSyncLock } from '../db/index.ts';
 import { api, type SyncBroadcast, type SyncProgress, type SyncReport, type SyncSettings, type SyncStart } from '../messages.ts';
 import { applyRetention, retentionCutoff, type SourceConfig, syncExtension } from '../sync/index.ts';
 import { indexChanged } from './index-changed.ts';
+import { foregroundIdle } from './router.ts';
 import { scheduleRetry } from './sync-alarm.ts';
 import { getSyncSettings, originPattern } from './sync-settings.ts';
 
@@ -89,6 +90,8 @@ async function doSync(settings: SyncSettings, run: Running, why: string): Promis
   const report = await syncExtension({
     sources,
     // A redirect (or a next page, or an API root) on another site is followed only to a site the reader granted.
+    // Between posts the sync waits while a page lookup (or the panel, the popup) is being answered.
+    pause: () => foregroundIdle(),
     http: { allowHost: (u) => api.permissions.contains({ origins: [originPattern(u.href)] }).catch(() => false) },
     reachBack: settings.reachBack,
     topics: settings.topics,

@@ -165,7 +165,14 @@ export class Http {
     for (let hop = 0; ; hop++) {
       const res = await this.fetch(current, { ...init, redirect: 'manual' });
       if (res.type === 'opaqueredirect') {
-        const followed = await this.fetch(current, { ...init, redirect: 'follow' });
+        let followed: Response;
+        try {
+          followed = await this.fetch(current, { ...init, redirect: 'follow' });
+        } catch (e) {
+          // The browser would not read where it led (another site, without our permission or CORS).
+          if (init.signal?.aborted) throw e;
+          throw new SourceError('redirect', url, `${brief(url)} redirected to another site, which Digest Lens has no permission to read: not followed`);
+        }
         if (followed.url && followed.url !== current) {
           try {
             await this.checkRedirect(url, followed.url);

@@ -44,6 +44,8 @@ export interface SyncOptions {
   readonly parserVersion?: number;
   /** Bounds on what a source decides the size of (pages, posts, bytes, time). */
   readonly limits?: Partial<SyncLimits>;
+  /** Between posts, after yielding: waits while the extension answers a reader (a page lookup). */
+  readonly pause?: () => Promise<void>;
 }
 
 export interface SyncLimits extends ListingLimits {
@@ -61,7 +63,10 @@ export const DEFAULT_SYNC_LIMITS: SyncLimits = { ...DEFAULT_LISTING_LIMITS, maxR
  */
 export function yieldToEvents(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  if (scheduler?.yield) return scheduler.yield();
+  // Node (the command-line tool, tests): one turn of the event loop, without a timer's millisecond.
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }
 
 const MONTH_MS = 30.44 * 24 * 3600_000;
@@ -97,6 +102,7 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
   }, ttlMs / 4);
   const heartbeat = async () => {
     await yieldToEvents();
+    await o.pause?.();
     if (!lost && clock.now() - lastRenew >= ttlMs / 4) await renew();
     if (lost) throw new Error('the sync lock was taken over by another sync (this one stalled too long)');
   };

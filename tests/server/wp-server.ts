@@ -225,6 +225,8 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', base);
     const pathAndQuery = url.pathname + url.search;
+    // As WordPress's REST API does: a request with an Origin (an extension's fetch) may read the answer.
+    if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
     const fault = faults.take(pathAndQuery);
     route(req, url, fault)
       .then((reply) => respond(res, reply, fault).then((bytes) => log.push({ path: pathAndQuery, status: fault?.kind === 'status' ? fault.status : fault?.kind === 'rate-limit' ? 429 : reply.status, bytes })))

@@ -16,7 +16,7 @@ beforeAll(async () => {
   expect((await sync(server)).added).toBe(130);
   clean = await snapshot();
   expect(duplicates(clean)).toEqual([]);
-});
+}, 60_000); // A whole sync of 130 posts: time enough on a loaded machine.
 afterAll(async () => {
   await server.close();
 });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   await freshDb();
   expect((await sync(server)).added).toBe(130);
   clean = await snapshot();
-});
+}, 60_000); // A whole sync of 130 posts: time enough on a loaded machine.
 afterAll(async () => {
   await server.close();
 });
@@ -189,5 +189,26 @@ describe('time', () => {
     expect(report.sources[0]!.error).toMatchObject({ kind: 'limit', message: expect.stringMatching(/ran out of time/) });
     expect((await snapshot()).digests).toHaveLength(100);
     await recovers(clock);
+  });
+});
+
+describe('the reader first', () => {
+  it('between posts the sync yields and waits while the extension answers a reader', async () => {
+    let pauses = 0;
+    let held = false;
+    const report = await sync(server, {
+      pause: async () => {
+        pauses++;
+        // One pause is held a while, as while a page lookup is answered: the sync waits for it.
+        if (pauses === 50) {
+          held = true;
+          await new Promise((r) => setTimeout(r, 50));
+          held = false;
+        }
+      },
+      onProgress: () => expect(held).toBe(false),
+    });
+    expect(report).toMatchObject({ status: 'ok', added: 130 });
+    expect(pauses).toBeGreaterThanOrEqual(130);
   });
 });
