@@ -20,13 +20,14 @@ export async function serveCorpusPages(context: BrowserContext, titles: Readonly
 // Installed before any page script: when the chip's host appears, note the time since navigation
 // start. The host carries no attribute: it is the element the page did not make whose shadow root
 // is closed (the bench pages have no other), appended to the body or the root element.
-const CHIP_WATCH = () => {
-  const w = window as unknown as { __chipAt?: number };
-  const isChip = (n: Node) => n instanceof HTMLDivElement && n.shadowRoot === null && n.attributes.length === 0 && (n.parentNode === document.body || n.parentNode === document.documentElement);
+// Plain JavaScript text, not a function of this file: the TypeScript runner may wrap a function's
+// inner functions in helpers the page does not have, and the script would then do nothing.
+const CHIP_WATCH = `(() => {
+  const isChip = (n) => n instanceof HTMLDivElement && n.shadowRoot === null && n.attributes.length === 0 && (n.parentNode === document.body || n.parentNode === document.documentElement);
   new MutationObserver((records) => {
-    if (w.__chipAt === undefined && records.some((r) => [...r.addedNodes].some(isChip))) w.__chipAt = performance.now();
+    if (window.__chipAt === undefined && records.some((r) => [...r.addedNodes].some(isChip))) window.__chipAt = performance.now();
   }).observe(document, { childList: true, subtree: true });
-};
+})();`;
 
 /**
  * Navigation start → chip, per page; beside it the page's own DOMContentLoaded (what any content
@@ -36,7 +37,7 @@ export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[
   const chip: number[] = [];
   const domReady: number[] = [];
   const page = await ext.context.newPage();
-  await page.addInitScript(CHIP_WATCH);
+  await page.addInitScript({ content: CHIP_WATCH });
   for (const id of ids) {
     await page.goto(`https://arxiv.org/abs/${id}`);
     await page.waitForFunction(() => (window as unknown as { __chipAt?: number }).__chipAt !== undefined, null, { timeout: 15_000 });

@@ -211,6 +211,8 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`relatedPerPaper_${label}`]: m.lookups.relatedPerPaper,
       [`relatedByTermsP50Ms_${label}`]: m.lookups.relatedByTerms.p50,
       [`relatedByTermsP95Ms_${label}`]: m.lookups.relatedByTerms.p95,
+      [`closestP50Ms_${label}`]: m.lookups.closest.p50,
+      [`closestP95Ms_${label}`]: m.lookups.closest.p95,
       [`e2eWarmP50Ms_${label}`]: r2(pct(warm, 50)),
       [`e2eWarmP95Ms_${label}`]: r2(pct(warm, 95)),
       [`e2eColdP50Ms_${label}`]: r2(pct(cold, 50)),
@@ -306,6 +308,8 @@ function printTargets(r: Record<string, number | string>, ran: readonly string[]
   add(`page lookup end to end, warm worker p95 (${largest}) ms`, e2e, '≤ 10', e2e === undefined ? undefined : e2e <= 10);
   const panel = n(`panelViewP95Ms_${largest}`);
   add(`side panel view with related papers p95 (${largest}) ms`, panel, '≤ 20', panel === undefined ? undefined : panel <= 20);
+  const closest = n(`closestP95Ms_${largest}`);
+  add(`closest papers for a page no digest names p95 (${largest}) ms`, closest, '≤ 50', closest === undefined ? undefined : closest <= 50);
   const popup = n('popupFirstResultsMs_100k');
   add('popup open → first results (100k) ms', popup, '≤ 150', popup === undefined ? undefined : popup <= 150);
   const k100 = n('searchP95Ms_100k');
@@ -336,6 +340,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['page lookup (paper and its mentions) p50 / p95 (ms)', 'lookupP50Ms', 'lookupP95Ms'],
     ['side panel view (+ digests, related papers) p50 / p95 (ms)', 'panelViewP50Ms', 'panelViewP95Ms'],
     ['  of which related by shared title words alone p50 / p95 (ms)', 'relatedByTermsP50Ms', 'relatedByTermsP95Ms'],
+    ['closest papers for a page no digest names p50 / p95 (ms)', 'closestP50Ms', 'closestP95Ms'],
     ['page lookup from the content script, warm worker p50 / p95 (ms)', 'e2eWarmP50Ms', 'e2eWarmP95Ms'],
     ['the same, worker stopped before each, p50 (ms)', 'e2eColdP50Ms', 'e2eColdP50Ms'],
     ['floor: a message the worker declines, p50 / p95 (ms)', 'messageFloorP50Ms', 'messageFloorP95Ms'],

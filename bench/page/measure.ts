@@ -6,7 +6,7 @@ import { paperDoc, digestDoc } from '../../src/core/search/document.ts';
 import { linearSearch } from '../../src/core/search/match.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
 import { findPapersIn, lookupIn } from '../../src/db/lookup.ts';
-import { relativesByTerms } from '../../src/db/related-terms.ts';
+import { neighboursOfText, relativesByTerms } from '../../src/db/related-terms.ts';
 import type { PaperRef } from '../../src/core/detect/index.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { mergePending } from '../../src/db/search-write.ts';
@@ -53,6 +53,12 @@ export async function measureLookups(db: DB, corpus: Corpus) {
     const paper = await db.get('papers', s.arxivId);
     if (paper) await relativesByTerms(db, paper, 12);
   });
+  // A page no digest names: the papers and digests closest to its title and abstract (here a
+  // corpus paper's title without its short name, and its digest sentence as the abstract).
+  const closest = await timeEach(samples, async (s) => {
+    const paper = await db.get('papers', s.arxivId);
+    await neighboursOfText(db, s.title.replace(/^[^:]{1,40}:\s*/, ''), paper?.mentions[0]?.contexts[0]?.text ?? '', 5);
+  });
   const found = await lookupIn(db, { kind: 'arxiv', id: samples[0]!.arxivId as ArxivId });
   if (found.status !== 'found') throw new Error('a corpus paper was not found');
   return {
@@ -64,6 +70,7 @@ export async function measureLookups(db: DB, corpus: Corpus) {
     lookup: p50p95([...page.arxiv, ...page.title, ...page['github-repo']]),
     panel: p50p95(panel),
     relatedByTerms: p50p95(byTerms),
+    closest: p50p95(closest),
     relatedPerPaper: found.papers[0]!.related.length,
   };
 }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIP } from './support/chip-mirror.ts';
 import { launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
+import { PAPERS, REPOS, serveFixtures, urls } from './support/fixture-site.ts';
 import { openExtensionPage, OPTIONS_PATH } from './support/pages.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
@@ -88,6 +88,22 @@ describe('a paper the digests name', () => {
     expect(bib).toMatch(/author\s*=\s*\{A\. Naveed and R\. Pauwels\}/);
     await panel.locator('[data-testid="copy-link"]').click();
     await expect.poll(async () => (await copied())[1]).toBe('https://arxiv.org/abs/2602.22544');
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('a repository page', () => {
+  it('shows the paper whose code it is, accessible light and dark', async () => {
+    const url = urls.repo(REPOS.radeNet!);
+    const page = await visit(url);
+    const panel = await panelFor(url);
+    await panel.locator('.paper').first().waitFor();
+    expect(await panel.locator('.paper-title').first().innerText()).toContain('RADE-Net');
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      expect(await violations(panel)).toEqual([]);
+    }
     await panel.close();
     await page.close();
   });
