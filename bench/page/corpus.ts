@@ -85,7 +85,9 @@ export class Corpus {
       url: `https://bench.example/${n}`,
       source: 'bench.example',
       format: 'text',
-      title: `Latest ${PAPERS_PER_DIGEST} papers on ${topic}: ${date}`,
+      // Numbered: a batch holds several digests of one topic, and one date, topic and title would be
+      // one post (src/core/digest/identity.ts), each replacing the last.
+      title: `Latest ${PAPERS_PER_DIGEST} papers on ${topic}: ${date} (${n})`,
       topic,
       date,
       paperCount: PAPERS_PER_DIGEST,
