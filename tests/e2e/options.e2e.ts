@@ -138,7 +138,8 @@ describe('options page', () => {
     const path = join(tmp, 'haru.bib');
     await (await bib).saveAs(path);
     const text = (await import('node:fs')).readFileSync(path, 'utf8');
-    expect(text).toMatch(/@misc\{\w+2026haru,/);
+    expect(text).toMatch(/@misc\{naveed2026harunet,/);
+    expect(text).toContain('author = {Naveed and Pauwels}');
     expect(text).toContain('eprint = {2602.22544}');
     const md = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Markdown' }).nth(1).click();
