@@ -101,6 +101,21 @@ async function headless(): Promise<void> {
     await unknown.goto(urls.abs(PAPERS.unknown!));
     await unknown.waitForTimeout(500);
     await panelShots(ext, urls.abs(PAPERS.unknown!), 'panel-not-indexed', shots, [[400, 'light'], [400, 'dark']]);
+
+    // The search popup (as a page, at the toolbar popup's width): results saying why they
+    // matched, and an arXiv id pasted.
+    for (const [name, q] of [['popup-snippets', 'segmentation'], ['popup-pasted-id', haru.id]] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const popup = await ext.context.newPage();
+        await popup.setViewportSize({ width: 460, height: 800 });
+        await popup.emulateMedia({ colorScheme: scheme });
+        await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`);
+        await popup.locator('input.search').fill(q);
+        await popup.locator(`[role="listbox"][data-query="${q}"]`).waitFor({ timeout: 10_000 });
+        await shoot(popup, join(ROOT, 'artifacts/start', `${name}-${scheme}.png`), shots);
+        await popup.close();
+      }
+    }
   } finally {
     await ext.close();
   }

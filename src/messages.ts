@@ -68,12 +68,23 @@ export interface SearchResult {
   readonly href?: string;
   /** Title-keyed words that matched, for highlighting. */
   readonly matched: readonly string[];
+  /** Why it matched when its title does not show it: a short text ("institution", "Aarhus University"). */
+  readonly why?: { readonly label: string; readonly text: string };
+  /** Named by the arXiv id or address pasted. */
+  readonly pasted?: boolean;
 }
 
 export interface SearchAnswer {
   readonly results: readonly SearchResult[];
   /** Time the background spent answering (ms), for the latency measurement. */
   readonly tookMs: number;
+  /** Results in all (a bound when not `exact`: phrases are checked only on those read). */
+  readonly total?: number;
+  readonly exact?: boolean;
+  /** The id or address pasted, as it reads ("arXiv 2602.22544"), and how many papers it named. */
+  readonly reference?: { readonly label: string; readonly found: number };
+  /** What the query itself needs to know ("c: takes no word…"). */
+  readonly notes?: readonly string[];
 }
 
 export interface ThemeBrief {
@@ -208,7 +219,7 @@ export type Protocol = {
   /** Popup → background: papers and digests matching a query (the popup's language, core/search). */
   search(req: { query: string; limit?: number }): SearchAnswer;
   /** Popup → background: the newest batches of digests, for the empty query. */
-  latestDigests(req: { batches?: number }): DigestBatch[];
+  latestDigests(req: { batches?: number; before?: string }): DigestBatch[];
   /** Side panel → background: one paper by its record key (the popup's Ctrl+Enter). */
   paperView(req: { key: string }): LookupResult;
   /** Options → background: what the index holds. */

@@ -11,7 +11,7 @@ import { packPairs, unpackIds, unpackPairs } from '../core/search/postings-codec
 import { digest } from '../../tests/support/make-digest.ts';
 import { importRecordsTo } from './export-import.ts';
 import { openDigestDb, type DB } from './schema.ts';
-import { indexState, linearSearchIn, searchIn, searchIndexReady, forgetSearchCache } from './search.ts';
+import { indexState, linearSearchIn, searchIn, searchIndexReady, searchPageIn, forgetSearchCache } from './search.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
 import { writeDigestsTo, writeDigestTo, writeInOneTx, RECORD_STORES } from './write.ts';
 import { DOC_PAGE, docPagesOf, mergePending, MERGE_ROWS, readDocs, VOID_TERM } from './search-write.ts';
@@ -84,8 +84,32 @@ describe('search quality on the seeds', () => {
     expect((await titles(db, 'breast ultras'))).toContain('HADS-Net');
   });
 
+  it('ranks a phrase in a title above the same phrase in digest prose', async () => {
+    const hits = await searchIn(db, parseQuery('"medical imaging"'), 10);
+    expect(hits.map((h) => h.doc.title), JSON.stringify(hits.map((h) => [h.score, h.doc.title]))).toContain('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
+    // The paper with the phrase in its title comes first (before the digest with it in its title:
+    // papers before digests among equals); the rest have it in their prose alone.
+    expect(hits[0]!.doc.title).toBe('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
+    expect(hits.slice(2).every((h) => h.score < hits[0]!.score)).toBe(true);
+  });
+
+  it('counts every match beyond the page, exactly without phrases and as a bound with them', async () => {
+    for (const q of ['t:deep', 'y:2026', 'c:', 'deep']) {
+      const page = await searchPageIn(db, parseQuery(q), 30);
+      const all = await linearSearchIn(db, parseQuery(q), 10_000);
+      expect(page.hits).toHaveLength(Math.min(30, all.length));
+      expect([page.total, page.exact], q).toEqual([all.length, true]);
+    }
+    expect((await searchPageIn(db, parseQuery('t:deep'), 30)).total).toBeGreaterThan(30);
+    const phrase = await searchPageIn(db, parseQuery('"deep learning"'), 5);
+    const phraseAll = await linearSearchIn(db, parseQuery('"deep learning"'), 10_000);
+    expect(phrase.total).toBeGreaterThanOrEqual(phraseAll.length);
+    const read = await searchPageIn(db, parseQuery('"deep learning"'), 10_000);
+    expect([read.total, read.exact]).toEqual([phraseAll.length, true]);
+  });
+
   it('answers exactly as the linear scan, for words, prefixes, typos, filters and phrases', async () => {
-    const queries = ['segmentation', 'segmantation', 'seg', 'breast ultra', 'medical image segm', 'deep learning', 'uncertianty', 'BUSI', 'HADS-Net', 'graph neural',
+    const queries = ['"medical imaging"', '"graph neural" networks', 'segmentation', 'segmantation', 'seg', 'breast ultra', 'medical image segm', 'deep learning', 'uncertianty', 'BUSI', 'HADS-Net', 'graph neural',
       'c:', 't:deep', 't:neural c:', 'y:2026 diffusion', 'y:<2026', '"breast ultrasound"', '"deep ensembles" uncertainty', 'transformer c: y:2026', 'zzzz', 'a', 'lea', 'netw', 'knowledge graph c:'];
     for (const q of queries) {
       const a = await searchIn(db, parseQuery(q), 30);

@@ -1,6 +1,6 @@
 import { digestDoc, paperDoc, type SearchDoc } from '../core/search/document.ts';
-import { indexSearch } from '../core/search/index-search.ts';
-import { compareHits, linearSearch, type SearchHit } from '../core/search/match.ts';
+import { indexSearchPage } from '../core/search/index-search.ts';
+import { linearSearch, linearSearchPage, type SearchHit, type SearchPage } from '../core/search/match.ts';
 import { isEmptyQuery, type SearchQuery } from '../core/search/query.ts';
 import type { CountersRecord, DB, SearchStateRecord } from './schema.ts';
 import { rebuildSearchIndex } from './search-rebuild.ts';
@@ -14,19 +14,24 @@ import { agrees } from './search-write.ts';
  * from the records themselves meanwhile, so search and records never disagree.
  */
 export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
-  if (isEmptyQuery(query)) return [];
+  return [...(await searchPageIn(db, query, limit)).hits];
+}
+
+/** The best `limit` results and how many match in all (the popup's count and "show more"). */
+export async function searchPageIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchPage> {
+  if (isEmptyQuery(query)) return { hits: [], total: 0, exact: true };
   // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
   for (let attempt = 0; ; attempt++) {
     const reader = await openIndexReader(db);
     if (!reader) break;
     try {
-      return await indexSearch(reader, query, limit);
+      return await indexSearchPage(reader, query, limit);
     } catch (e) {
       if (!(e instanceof IndexMoved) || attempt >= 3) throw e;
     }
   }
   void rebuildSearchIndex(db).catch((e: unknown) => console.error('Digest Lens: search index rebuild failed', e));
-  return linearSearch(await documents(db), query, limit).sort(compareHits);
+  return linearSearchPage(await documents(db), query, limit);
 }
 
 export async function indexState(db: DB): Promise<{ fresh: boolean; record?: SearchStateRecord }> {

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
-import { QUERY_HINT } from '../core/search/query.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { QUERY_HELP, QUERY_HINT } from '../core/search/query.ts';
 import { LatestList } from './latest-list.tsx';
 import type { SyncStore } from '../ui/sync-store.ts';
 import { openFirstRun, openOptions, openPanel, openTab, type Place } from './open.ts';
@@ -14,6 +14,7 @@ export function App({ store, sync, place }: { store: PopupStore; sync: SyncStore
   const items = store.items.value;
   const active = items[store.active.value];
   const error = store.error.value;
+  const [help, setHelp] = useState(false);
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
@@ -87,10 +88,25 @@ export function App({ store, sync, place }: { store: PopupStore; sync: SyncStore
           onKeyDown={onKeyDown}
         />
       </div>
-      <p id="query-hint" class="hint">
-        {QUERY_HINT}
-        <span class="sr-only">. Arrow keys choose, Enter opens, Control+Enter shows it in the side panel.</span>
-      </p>
+      <div class="hint-row">
+        <p id="query-hint" class="hint">
+          {QUERY_HINT}
+          <span class="sr-only">. Arrow keys choose, Enter opens, Control+Enter shows it in the side panel.</span>
+        </p>
+        <button type="button" class="help-toggle" aria-expanded={help} aria-controls="query-help" aria-label="How to search" title="How to search" onClick={() => setHelp(!help)} data-testid="help-toggle">
+          ?
+        </button>
+      </div>
+      {help && (
+        <dl id="query-help" class="query-help" data-testid="query-help">
+          {QUERY_HELP.map(([form, meaning]) => (
+            <div key={form}>
+              <dt class="mono">{form}</dt>
+              <dd>{meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}

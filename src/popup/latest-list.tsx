@@ -4,7 +4,10 @@ import type { Item, PopupStore } from './popup-store.ts';
 
 type Choose = (item: Item, toPanel: boolean) => void;
 
-/** The empty query: the newest digests by batch date, each opening into its themes (→ / ←). */
+/**
+ * The empty query: digests by batch date, newest first, each opening into its themes (→ / ←);
+ * "Older weeks" lists the next ones, down to the first week the index holds.
+ */
 export function LatestList({ id, store, onChoose }: { id: string; store: PopupStore; onChoose: Choose }) {
   const batches = store.batches.value;
   const items = store.items.value;
@@ -19,18 +22,31 @@ export function LatestList({ id, store, onChoose }: { id: string; store: PopupSt
   }
   const byDigest = new Map(items.filter((i) => i.kind !== 'result').map((i) => [i.id, i]));
   return (
-    <div id={id} class="list" role="listbox" aria-label="Latest digests">
-      {batches.map((b) => (
-        <div key={b.date} role="group" aria-labelledby={`batch-${b.date}`} class="batch">
-          <div id={`batch-${b.date}`} class="batch-date" role="presentation">
-            <time dateTime={b.date}>{formatDate(b.date)}</time> · {b.digests.length} {b.digests.length === 1 ? 'digest' : 'digests'}
+    <>
+      <div id={id} class="list" role="listbox" aria-label="Digests by week">
+        {batches.map((b) => (
+          <div key={b.date} role="group" aria-labelledby={`batch-${b.date}`} class="batch">
+            <div id={`batch-${b.date}`} class="batch-date" role="presentation">
+              <time dateTime={b.date}>{formatDate(b.date)}</time> · {b.digests.length} {b.digests.length === 1 ? 'digest' : 'digests'}
+            </div>
+            {b.digests.map((d) => (
+              <DigestRows key={d.id} digest={d} store={store} active={active} byId={byDigest} onChoose={onChoose} />
+            ))}
           </div>
-          {b.digests.map((d) => (
-            <DigestRows key={d.id} digest={d} store={store} active={active} byId={byDigest} onChoose={onChoose} />
-          ))}
-        </div>
-      ))}
-    </div>
+        ))}
+      </div>
+      <div class="list-foot">
+        {store.hasOlder.value ? (
+          <button type="button" class="link-button" data-testid="older-weeks" onClick={() => void store.loadOlder()}>
+            Older weeks
+          </button>
+        ) : (
+          <span class="muted" data-testid="all-weeks">
+            {batches.length === 1 ? 'The one week' : `All ${batches.length} weeks`} your index holds
+          </span>
+        )}
+      </div>
+    </>
   );
 }
 
@@ -39,22 +55,22 @@ function DigestRows({ digest: d, store, active, byId, onChoose }: { digest: Dige
   const rowItems = [...byId.values()].filter((i) => i.kind !== 'result' && i.digest.id === d.id);
   const self = rowItems.find((i) => i.kind === 'digest')!;
   const themes = rowItems.filter((i) => i.kind === 'theme');
+  // An option can carry no aria-expanded and hold no control: its themes are said in its name, and
+  // the arrow is a mouse target only (→ / ← do the same from the keyboard).
   return (
     <>
-      <div id={self.id} class="row digest-row" role="option" aria-selected={active === self.id} aria-expanded={d.themes.length ? open : undefined} data-key={d.id} onClick={() => onChoose(self, false)}>
-        <button
-          type="button"
-          class="toggle"
-          tabIndex={-1}
+      <div id={self.id} class="row digest-row" role="option" aria-selected={active === self.id} data-key={d.id} data-open={open ? 'true' : 'false'} onClick={() => onChoose(self, false)}>
+        <span
+          class={`toggle${d.themes.length === 0 ? ' toggle-none' : ''}`}
           aria-hidden="true"
-          disabled={d.themes.length === 0}
           onClick={(e) => {
+            if (d.themes.length === 0) return;
             e.stopPropagation();
             store.setExpanded(d.id, !open);
           }}
         >
           {open ? '▾' : '▸'}
-        </button>
+        </span>
         <span class="row-main">
           <span class="row-title">{d.title}</span>
           <span class="row-meta">
@@ -62,6 +78,7 @@ function DigestRows({ digest: d, store, active, byId, onChoose }: { digest: Dige
             <span>
               {plural(d.papers, 'paper')} · {plural(d.themes.length, 'theme')}
             </span>
+            {d.themes.length > 0 && <span class="sr-only">{open ? ', themes shown below (left arrow hides them)' : ', right arrow shows its themes'}</span>}
           </span>
         </span>
       </div>

@@ -2,12 +2,12 @@ import { render } from 'preact';
 import { api, isBroadcast, isSyncBroadcast, send } from '../messages.ts';
 import { createSyncStore } from '../ui/sync-store.ts';
 import { App } from './app.tsx';
-import { createPopupStore } from './popup-store.ts';
+import { BATCHES_PER_PAGE, createPopupStore } from './popup-store.ts';
 
 async function start(): Promise<void> {
   const store = createPopupStore({
-    search: (query) => send('search', { query, limit: 30 }),
-    latest: () => send('latestDigests', { batches: 3 }),
+    search: (query, limit) => send('search', { query, limit }),
+    latest: (before) => send('latestDigests', { batches: BATCHES_PER_PAGE, ...(before ? { before } : {}) }),
     counters: () => send('counters'),
   });
   const sync = createSyncStore({ status: () => send('syncStatus'), syncNow: () => send('syncNow') });

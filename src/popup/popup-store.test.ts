@@ -11,9 +11,11 @@ const batches: DigestBatch[] = [
   { date: '2026-05-30', digests: [{ id: 'b', title: 'B', topic: 'deep learning', date: '2026-05-30', url: '', papers: 1, themes: [] }] },
 ];
 
-function store(search: (q: string) => Promise<SearchAnswer>) {
-  return createPopupStore({ search, latest: async () => batches, counters: async () => ({ digests: 2, papers: 4, mentions: 4 }) });
+function store(search: (q: string, limit: number) => Promise<SearchAnswer>, latest: (before?: string) => Promise<DigestBatch[]> = async () => batches) {
+  return createPopupStore({ search, latest, counters: async () => ({ digests: 2, papers: 4, mentions: 4 }) });
 }
+
+const week = (date: string): DigestBatch => ({ date, digests: [{ id: date, title: date, topic: 't', date, url: '', papers: 1, themes: [] }] });
 
 describe('popup store', () => {
   it('paints only the latest query when answers arrive out of order', async () => {
@@ -85,5 +87,49 @@ describe('popup store', () => {
     await s.setQuery('ab');
     expect(s.error.value).toBeUndefined();
     expect(s.answer.value?.results).toHaveLength(1);
+  });
+
+  it('counts the matches and asks again for more, the keyboard staying on its row', async () => {
+    const asked: number[] = [];
+    const s = store(async (_q, limit) => {
+      asked.push(limit);
+      return { results: Array.from({ length: Math.min(limit, 45) }, (_, i) => result(`k${i}`)), total: 45, exact: true, tookMs: 1 };
+    });
+    await s.setQuery('t:deep');
+    expect(s.items.value).toHaveLength(30);
+    expect(s.answer.value?.total).toBe(45);
+    expect(s.hasMore.value).toBe(true);
+    s.move(29);
+    await s.showMore();
+    expect(asked).toEqual([30, 60]);
+    expect(s.items.value).toHaveLength(45);
+    expect(s.active.value).toBe(29);
+    expect(s.hasMore.value).toBe(false);
+  });
+
+  it('says more may match when a phrase was checked only on the results read', async () => {
+    const s = store(async () => ({ results: Array.from({ length: 30 }, (_, i) => result(`k${i}`)), total: 31, exact: false, tookMs: 1 }));
+    await s.setQuery('"deep learning"');
+    expect(s.hasMore.value).toBe(true);
+  });
+
+  it('pages back through every week the index holds', async () => {
+    const weeks = ['2026-07-11', '2026-07-04', '2026-05-30', '2026-05-23', '2026-02-28'].map(week);
+    const asked: (string | undefined)[] = [];
+    const s = store(
+      async () => ({ results: [], tookMs: 0 }),
+      async (before) => {
+        asked.push(before);
+        return weeks.filter((w) => before === undefined || w.date < before).slice(0, 3);
+      },
+    );
+    await s.load();
+    expect(s.batches.value?.map((b) => b.date)).toEqual(['2026-07-11', '2026-07-04', '2026-05-30']);
+    expect(s.hasOlder.value).toBe(true);
+    await s.loadOlder();
+    expect(asked).toEqual([undefined, '2026-05-30']);
+    expect(s.batches.value?.map((b) => b.date)).toEqual(['2026-07-11', '2026-07-04', '2026-05-30', '2026-05-23', '2026-02-28']);
+    expect(s.hasOlder.value).toBe(false);
+    expect(s.items.value.map((i) => (i.kind === 'digest' ? i.digest.id : ''))).toContain('2026-02-28');
   });
 });

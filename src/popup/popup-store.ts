@@ -6,8 +6,10 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import type { Counters, DigestBatch, DigestBrief, SearchAnswer, SearchResult } from '../messages.ts';
 
 export interface PopupDeps {
-  search(query: string): Promise<SearchAnswer>;
-  latest(): Promise<DigestBatch[]>;
+  /** `limit`: how many results; "show more" asks again for more. */
+  search(query: string, limit: number): Promise<SearchAnswer>;
+  /** Up to BATCHES_PER_PAGE batches, newest first; `before`: older than that date. */
+  latest(before?: string): Promise<DigestBatch[]>;
   counters(): Promise<Counters>;
   now?(): number;
 }
@@ -18,9 +20,21 @@ export type Item =
   | { readonly kind: 'digest'; readonly id: string; readonly digest: DigestBrief }
   | { readonly kind: 'theme'; readonly id: string; readonly digest: DigestBrief; readonly theme: number };
 
+/** Results asked for at first, and added by each "show more". */
+export const RESULTS_PAGE = 30;
+/** Weeks listed at first, and added by each "older weeks". */
+export const BATCHES_PER_PAGE = 3;
+
 export interface Answer {
   readonly query: string;
   readonly results: readonly SearchResult[];
+  /** How many were asked for. */
+  readonly limit: number;
+  /** Matches in all; `exact` false: a bound (phrases checked only on those read). */
+  readonly total: number;
+  readonly exact: boolean;
+  readonly reference?: SearchAnswer['reference'];
+  readonly notes: readonly string[];
   /** From sending the query to having its answer (ms), and the background's share of it. */
   readonly latencyMs: number;
   readonly tookMs: number;
@@ -37,7 +51,15 @@ export interface PopupStore {
   readonly items: ReadonlySignal<readonly Item[]>;
   /** True while the list shows the latest digests (the query is empty). */
   readonly browsing: ReadonlySignal<boolean>;
+  /** More results than shown may match. */
+  readonly hasMore: ReadonlySignal<boolean>;
+  /** Older weeks than those listed may exist (the last page came back full). */
+  readonly hasOlder: Signal<boolean>;
   setQuery(q: string): Promise<void>;
+  /** Asks the same query again for RESULTS_PAGE more results, the keyboard staying where it was. */
+  showMore(): Promise<void>;
+  /** Lists the next BATCHES_PER_PAGE older weeks below those shown. */
+  loadOlder(): Promise<void>;
   move(delta: number): void;
   setExpanded(digestId: string, open: boolean): void;
   load(): Promise<void>;
@@ -56,10 +78,15 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
   const expanded = signal<ReadonlySet<string>>(new Set());
   const active = signal(0);
   const error = signal<string | undefined>(undefined);
+  const hasOlder = signal(false);
   let generation = 0;
   let inFlight: Promise<unknown> = Promise.resolve();
 
   const browsing = computed(() => query.value.trim() === '');
+  const hasMore = computed(() => {
+    const a = answer.value;
+    return !!a && a.results.length >= a.limit && (a.total > a.results.length || !a.exact);
+  });
   const items = computed<readonly Item[]>(() => {
     if (!browsing.value) return (answer.value?.results ?? []).map((r, i) => ({ kind: 'result', id: itemId(`r${i}`, r.key), result: r }));
     const open = expanded.value;
@@ -73,24 +100,60 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
 
   async function setQuery(q: string): Promise<void> {
     query.value = q;
-    const mine = ++generation;
     active.value = 0;
     if (q.trim() === '') {
+      ++generation;
       answer.value = undefined;
       return;
     }
+    await ask(q, RESULTS_PAGE, 0);
+  }
+
+  async function ask(q: string, limit: number, keep: number): Promise<void> {
+    const mine = ++generation;
     const started = now();
     try {
-      const asked = deps.search(q);
+      const asked = deps.search(q, limit);
       inFlight = asked.catch(() => undefined);
       const a = await asked;
       // Typing outruns answers: only the latest query's answer may paint.
       if (mine !== generation) return;
-      answer.value = { query: q, results: a.results, latencyMs: Math.round((now() - started) * 10) / 10, tookMs: a.tookMs };
-      active.value = 0;
+      answer.value = {
+        query: q,
+        results: a.results,
+        limit,
+        total: a.total ?? a.results.length,
+        exact: a.exact ?? true,
+        ...(a.reference ? { reference: a.reference } : {}),
+        notes: a.notes ?? [],
+        latencyMs: Math.round((now() - started) * 10) / 10,
+        tookMs: a.tookMs,
+      };
+      active.value = Math.min(keep, Math.max(0, a.results.length - 1));
       error.value = undefined;
     } catch (e) {
       if (mine === generation) error.value = (e as Error).message;
+    }
+  }
+
+  async function showMore(): Promise<void> {
+    const a = answer.value;
+    if (!a || a.query !== query.value) return;
+    await ask(a.query, a.limit + RESULTS_PAGE, active.value);
+  }
+
+  async function loadOlder(): Promise<void> {
+    const shown = batches.value ?? [];
+    const oldest = shown.at(-1)?.date;
+    if (!oldest) return;
+    try {
+      const older = await deps.latest(oldest);
+      // The list may have been reloaded meanwhile (an index change): add only what follows it.
+      if (batches.value?.at(-1)?.date !== oldest) return;
+      batches.value = [...shown, ...older];
+      hasOlder.value = older.length >= BATCHES_PER_PAGE;
+    } catch (e) {
+      error.value = (e as Error).message;
     }
   }
 
@@ -114,6 +177,7 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
     try {
       const [b, c] = await Promise.all([deps.latest(), deps.counters()]);
       batches.value = b;
+      hasOlder.value = b.length >= BATCHES_PER_PAGE;
       counters.value = c;
     } catch (e) {
       error.value = (e as Error).message;
@@ -125,5 +189,5 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
     for (let seen: Promise<unknown> | undefined; seen !== inFlight; ) await (seen = inFlight);
   }
 
-  return { query, answer, batches, counters, expanded, active, error, items, browsing, setQuery, move, setExpanded, load, settled };
+  return { query, answer, batches, counters, expanded, active, error, items, browsing, hasMore, hasOlder, setQuery, showMore, loadOlder, move, setExpanded, load, settled };
 }

@@ -12,6 +12,8 @@ import { ask, launchExtension, waitForIndex, type ExtensionBrowser } from './sup
 import { serveFixtures } from './support/fixture-site.ts';
 import { openExtensionPage, OPTIONS_PATH, readRecords } from './support/pages.ts';
 import { artifact, E2E_DIST, e2eDigestCount, ROOT } from './support/paths.ts';
+import { axeBothSchemes, lines } from './support/axe.ts';
+import { FIRST_RUN_PATH } from './support/extension-browser.ts';
 
 const EXTRA = join(ROOT, 'tests/fixtures/extra/2026-07-11-deep-learning.txt');
 let ext: ExtensionBrowser;
@@ -145,12 +147,34 @@ describe('options page', () => {
     const path = join(tmp, 'haru.bib');
     await (await bib).saveAs(path);
     const text = (await import('node:fs')).readFileSync(path, 'utf8');
-    expect(text).toMatch(/@misc\{\w+2026haru,/);
+    expect(text).toMatch(/@misc\{naveed2026harunet,/);
+    expect(text).toContain('author = {Naveed and Pauwels}');
     expect(text).toContain('eprint = {2602.22544}');
     const md = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Markdown' }).nth(1).click();
     const mdPath = join(tmp, 'theme.md');
     await (await md).saveAs(mdPath);
     expect((await import('node:fs')).readFileSync(mdPath, 'utf8')).toMatch(/^## .+\n\n- /);
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  it('options has no violations, light and dark, after imports and exports', async () => {
+    await page.reload();
+    await page.locator('[data-testid="counters"]').waitFor();
+    const { light, dark } = await axeBothSchemes(page);
+    console.log(`axe, options: ${light.length} light, ${dark.length} dark violations`);
+    expect(lines(light)).toEqual([]);
+    expect(lines(dark)).toEqual([]);
+  });
+
+  it('the first-run page has no violations, light and dark', async () => {
+    const first = await openExtensionPage(ext, FIRST_RUN_PATH, 900);
+    await first.locator('main, h1').first().waitFor();
+    const { light, dark } = await axeBothSchemes(first);
+    console.log(`axe, first run: ${light.length} light, ${dark.length} dark violations`);
+    expect(lines(light)).toEqual([]);
+    expect(lines(dark)).toEqual([]);
+    await first.close();
   });
 });

@@ -7,6 +7,7 @@ import { PAPERS, serveFixtures } from './support/fixture-site.ts';
 import { openExtensionPage, POPUP_PATH } from './support/pages.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 import { attachRealPanel } from './support/real-panel.ts';
+import { axeBothSchemes, lines } from './support/axe.ts';
 
 let ext: ExtensionBrowser;
 let popup: Page;
@@ -152,6 +153,100 @@ describe('popup', () => {
       await query('deep');
       expect(await popup.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
+  });
+});
+
+describe('popup: what people paste and type', () => {
+  it('finds the paper a pasted arXiv id or address names, first', async () => {
+    for (const q of ['2602.22544', 'arxiv.org/abs/2602.22544', 'https://arxiv.org/pdf/2602.22544v1', 'https://www.alphaxiv.org/abs/2602.22544']) {
+      const r = await query(q);
+      expect(r.names[0], q).toBe('HARU-Net');
+      expect(await popup.locator('[role="option"]').first().getAttribute('data-pasted')).toBe('true');
+    }
+    await popup.screenshot({ path: artifact('popup-pasted-id-light.png'), fullPage: true });
+    expect((await query('https://github.com/NedumCares/BIUS-Classification')).titles[0]).toBe('HADS-Net');
+  });
+
+  it('says why a result matched: the matched words in a snippet of its sentence', async () => {
+    await query('segmentation');
+    const rows = popup.locator('[role="option"]');
+    const count = await rows.count();
+    let withWhy = 0;
+    for (let i = 0; i < count; i++) {
+      const row = rows.nth(i);
+      const title = (await row.locator('.row-title').innerText()).toLowerCase();
+      if (/segment/.test(title)) continue;
+      // Not in its title: a snippet says where, the matched word marked.
+      expect(await row.locator('.why mark').count(), title).toBeGreaterThan(0);
+      withWhy++;
+    }
+    expect(withWhy).toBeGreaterThan(0);
+    await popup.screenshot({ path: artifact('popup-snippets-light.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.screenshot({ path: artifact('popup-snippets-dark.png'), fullPage: true });
+    await popup.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('counts what matches and shows more instead of stopping at 30', async () => {
+    await query('y:2026');
+    const head = await popup.locator('[data-testid="result-count"]').innerText();
+    const [, shown, total] = /^(\d+) of (\d+) results/.exec(head) ?? [];
+    expect(Number(shown)).toBe(30);
+    expect(Number(total)).toBeGreaterThan(30);
+    await popup.locator('[data-testid="show-more"]').click();
+    await expect.poll(() => popup.locator('[role="option"]').count()).toBe(Math.min(60, Number(total)));
+  });
+
+  it('says that c: takes no word, and explains the filters behind ?', async () => {
+    const r = await query('c:segmentation');
+    expect(r.titles.length).toBeGreaterThan(0);
+    expect(await popup.locator('[data-testid="query-note"]').innerText()).toContain('c: takes no word');
+    await popup.locator('[data-testid="help-toggle"]').click();
+    expect(await popup.locator('[data-testid="query-help"]').innerText()).toContain('y:2026');
+    expect(await popup.locator('[data-testid="help-toggle"]').getAttribute('aria-expanded')).toBe('true');
+    await popup.screenshot({ path: artifact('popup-help-light.png'), fullPage: true });
+    await popup.locator('[data-testid="help-toggle"]').click();
+  });
+
+  it('ranks a paper with a quoted phrase in its title first', async () => {
+    expect((await query('"medical imaging"')).titles[0]).toBe('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
+  });
+
+  it('reaches every week the index holds from the digest list', async () => {
+    await search().fill('');
+    await popup.locator('.batch').first().waitFor();
+    while (await popup.locator('[data-testid="older-weeks"]').count()) await popup.locator('[data-testid="older-weeks"]').click();
+    const dates = await popup.locator('.batch-date time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    expect(dates).toContain('2026-02-28');
+    expect(new Set(dates).size).toBe(dates.length);
+    expect(await popup.locator('[data-testid="all-weeks"]').innerText()).toContain(`All ${dates.length} weeks`);
+  });
+});
+
+describe('popup accessibility (axe-core)', () => {
+  it('has no violations while browsing, a digest opened into its themes, light and dark', async () => {
+    await search().fill('');
+    await popup.locator('.batch').first().waitFor();
+    await search().press('ArrowDown');
+    await search().press('ArrowRight');
+    const { light, dark } = await axeBothSchemes(popup);
+    console.log(`axe, popup browsing: ${light.length} light, ${dark.length} dark violations`);
+    expect(lines(light)).toEqual([]);
+    expect(lines(dark)).toEqual([]);
+    await search().press('ArrowLeft');
+  });
+
+  it('has no violations with results, snippets, a count, notes and the help shown, light and dark', async () => {
+    await query('c:segmentation');
+    await popup.locator('[data-testid="help-toggle"]').click();
+    const { light, dark } = await axeBothSchemes(popup);
+    console.log(`axe, popup results: ${light.length} light, ${dark.length} dark violations`);
+    expect(lines(light)).toEqual([]);
+    expect(lines(dark)).toEqual([]);
+    await popup.locator('[data-testid="help-toggle"]').click();
+    await query('Nazarbayev');
+    const again = await axeBothSchemes(popup);
+    expect([...lines(again.light), ...lines(again.dark)]).toEqual([]);
   });
 });
 

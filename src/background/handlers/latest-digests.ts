@@ -7,6 +7,7 @@ export const latestDigests: Handler<'latestDigests'> = {
   from: 'extension',
   async handle(req) {
     const batches = Math.min(Math.max(Number(req?.batches) || 3, 1), 12);
-    return latestBatchesFrom(await openDb(), batches);
+    const before = typeof req?.before === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.before) ? req.before : undefined;
+    return latestBatchesFrom(await openDb(), batches, 200, before);
   },
 };

@@ -1,13 +1,14 @@
 import { arxivAbsUrl, type ArxivId } from '../../core/ids/arxiv-id.ts';
-import { parseQuery } from '../../core/search/query.ts';
+import { queryNotes } from '../../core/search/query.ts';
 import { openDb } from '../../db/index.ts';
-import { searchIn } from '../../db/search.ts';
+import { answerQuery } from '../../db/search-answer.ts';
 import type { SearchResult } from '../../messages.ts';
 import type { Handler } from '../router.ts';
 
-const MAX_LIMIT = 100;
+// "Show more" asks again for more; past this the reader refines the query.
+const MAX_LIMIT = 1000;
 
-/** Popup → background: ranked papers and digests for what the reader typed. */
+/** Popup → background: ranked papers and digests for what the reader typed or pasted. */
 export const search: Handler<'search'> = {
   from: 'extension',
   async handle(req) {
@@ -15,8 +16,8 @@ export const search: Handler<'search'> = {
     if (typeof req?.query !== 'string') throw new Error('search: no query');
     const limit = Math.min(Math.max(Number(req.limit) || 30, 1), MAX_LIMIT);
     const db = await openDb();
-    const hits = await searchIn(db, parseQuery(req.query), limit);
-    const results = hits.map(({ doc, matched }): SearchResult => {
+    const answer = await answerQuery(db, req.query, limit);
+    const results = answer.hits.map(({ hit: { doc, matched }, why, pasted }): SearchResult => {
       // A paper opens its arXiv page, or without an id the digest that names it; a digest itself.
       const href = doc.arxivId ? arxivAbsUrl(doc.arxivId as ArxivId) : doc.url;
       return {
@@ -30,8 +31,18 @@ export const search: Handler<'search'> = {
         hasCode: doc.hasCode,
         ...(href ? { href } : {}),
         matched,
+        ...(why ? { why } : {}),
+        ...(pasted ? { pasted } : {}),
       };
     });
-    return { results, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    const notes = queryNotes(req.query);
+    return {
+      results,
+      total: answer.total,
+      exact: answer.exact,
+      ...(answer.reference ? { reference: answer.reference } : {}),
+      ...(notes.length ? { notes } : {}),
+      tookMs: Math.round((performance.now() - started) * 10) / 10,
+    };
   },
 };

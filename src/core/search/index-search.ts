@@ -4,7 +4,7 @@
  */
 import { expandWord, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
-import { compareHits, PREFIX, scoreWith, TYPO, type SearchHit, type TermFactor } from './match.ts';
+import { compareHits, EXACT, phraseWords, PREFIX, scoreWith, TYPO, type SearchHit, type SearchPage, type TermFactor } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import { intersect } from './intersect.ts';
 import { CODE_TERM, FILTER_MARK } from './terms.ts';
@@ -38,8 +38,6 @@ function filterConstraints(vocab: readonly string[], q: SearchQuery): Constraint
     if (terms.length === 0) return undefined;
     out.push({ terms });
   }
-  // A phrase's words are all in the document (as exact words); the phrase itself is checked on it.
-  for (const p of q.phrases) for (const w of p.split(' ')) out.push({ terms: [w] });
   return out;
 }
 
@@ -73,19 +71,29 @@ function rangePrefixes(q: SearchQuery, expansions: readonly Map<string, number>[
   return [...out];
 }
 
+const NONE: SearchPage = { hits: [], total: 0, exact: true };
+
 export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchHit[]> {
-  if (isEmptyQuery(q)) return [];
+  return [...(await indexSearchPage(reader, q, limit)).hits];
+}
+
+/** The best `limit` results and how many match in all. */
+export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchPage> {
+  if (isEmptyQuery(q)) return NONE;
   const vocab = await reader.vocabulary();
   const words: Constraint[] = [];
   const expansions: Map<string, number>[] = [];
   for (const [i, w] of q.words.entries()) {
     const found = expandKept(vocab, w, q.prefixLast && i === q.words.length - 1);
-    if (found.size === 0) return [];
+    if (found.size === 0) return NONE;
     expansions.push(found);
     words.push({ terms: [...found.keys()], factors: [...found.values()], word: i });
   }
+  // A phrase's words are all in the document, as exact words scored after the query's (the phrase
+  // itself is checked on the document).
+  for (const [j, w] of phraseWords(q).entries()) words.push({ terms: [w], factors: [EXACT], word: q.words.length + j });
   const filters = filterConstraints(vocab, q);
-  if (!filters) return [];
+  if (!filters) return NONE;
   const constraints = [...words, ...filters];
   // "c:" alone has nothing else to draw candidates from; otherwise the info bit serves it.
   if (constraints.length === 0) constraints.push({ terms: [CODE_TERM] });
@@ -101,7 +109,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   const { first, limit: limitId } = await reader.idRange();
   const stages = order.map((c) => ({ lists: c.terms.map((t) => byTerm.get(t)!), factors: c.factors, word: c.word }));
   const { ids, total, rank } = intersect(stages, words.length, first, limitId - first, q.hasCode);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return NONE;
 
   // Exact ties (which only a document's key orders) go to the lower id: the same candidates
   // whatever order they came in. Phrases can reject candidates only their document shows: all of
@@ -111,9 +119,10 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
   // Re-scored from each word's expansion: a Map lookup per document word, not an edit distance.
   const factors: TermFactor[] = expansions.map((found) => (term) => found.get(term) ?? 0);
   const hits: SearchHit[] = [];
+  let from = 0;
   // Documents are read only as far as the cut and the candidates tied with the one at it (their
   // keys decide which make it): a document read is a page of them read.
-  for (let from = 0; from < ranked.length && hits.length < limit; ) {
+  while (from < ranked.length && hits.length < limit) {
     let to = Math.min(ranked.length, from + limit - hits.length);
     const tiesEnd = Math.min(ranked.length, to + SLACK);
     while (to < tiesEnd && rankOrder(ranked[to - 1]!, ranked[to]!) === 0) to++;
@@ -125,5 +134,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
     }
     from = to;
   }
-  return hits.sort(compareHits).slice(0, limit);
+  // Without phrases every candidate matches; with them, those not read yet may not.
+  const exact = q.phrases.length === 0 || from >= ranked.length;
+  return { hits: hits.sort(compareHits).slice(0, limit), total: exact && q.phrases.length ? hits.length : ids.length, exact };
 }

@@ -37,6 +37,9 @@ function wordFactor(word: string, prefix: boolean): TermFactor {
   };
 }
 
+/** The words of the query's phrases, in order: each scores as an exact word after the query's own. */
+export const phraseWords = (q: SearchQuery): string[] => q.phrases.flatMap((p) => p.split(' ').filter(Boolean));
+
 /** Each query word's factor by the matching rules (the last word a prefix while typing). */
 export function wordFactors(q: SearchQuery): TermFactor[] {
   return q.words.map((word, i) => wordFactor(word, q.prefixLast && i === q.words.length - 1));
@@ -74,6 +77,9 @@ export function scoreWith(doc: SearchDoc, q: SearchQuery, factors: readonly Term
     if (s === 0) return undefined;
     score += s;
   }
+  // A phrase's words score as exact words, in order after the query's words: "medical imaging" in
+  // a title (8 + 8) ranks above the same phrase in a digest's prose (1 + 1).
+  for (const w of phraseWords(q)) score += bestOf(doc, (term) => (term === w ? EXACT : 0), matched);
   for (const p of q.phrases) matched.push(...p.split(' '));
   // A filter-only query ranks by recency alone.
   return { doc, score, matched: [...new Set(matched)] };
@@ -89,13 +95,25 @@ export function compareHits(a: SearchHit, b: SearchHit): number {
   return b.score - a.score || b.doc.date.localeCompare(a.doc.date) || (a.doc.kind === b.doc.kind ? a.doc.key.localeCompare(b.doc.key) : a.doc.kind === 'paper' ? -1 : 1);
 }
 
+/** A page of results and how many documents match in all. */
+export interface SearchPage {
+  readonly hits: readonly SearchHit[];
+  /** Documents matching the query; when not `exact`, an upper bound (phrases not yet checked on all). */
+  readonly total: number;
+  readonly exact: boolean;
+}
+
 /** The plain scan: every document scored. Correct at any size, fast at the starter index's. */
-export function linearSearch(docs: readonly SearchDoc[], q: SearchQuery, limit = 50): SearchHit[] {
+export function linearSearchPage(docs: readonly SearchDoc[], q: SearchQuery, limit = 50): SearchPage {
   const hits: SearchHit[] = [];
   const factors = wordFactors(q);
   for (const doc of docs) {
     const hit = scoreWith(doc, q, factors);
     if (hit) hits.push(hit);
   }
-  return hits.sort(compareHits).slice(0, limit);
+  return { hits: hits.sort(compareHits).slice(0, limit), total: hits.length, exact: true };
+}
+
+export function linearSearch(docs: readonly SearchDoc[], q: SearchQuery, limit = 50): SearchHit[] {
+  return [...linearSearchPage(docs, q, limit).hits];
 }

@@ -20,7 +20,29 @@ export interface SearchQuery {
   readonly prefixLast: boolean;
 }
 
-export const QUERY_HINT = 'Words, "a phrase", t:topic, y:2026 or y:>2025, c: (has code)';
+export const QUERY_HINT = 'Words, "a phrase", t:topic, y:2026 or y:>2025, c: (has code), or paste an arXiv id or address';
+
+/** The filters, one line each, for the popup's help. */
+export const QUERY_HELP: readonly (readonly [string, string])[] = [
+  ['words', 'every word must match: title, short name, authors, institutions, datasets, code or the digest’s sentence'],
+  ['"a phrase"', 'the words together, in this order'],
+  ['t:medical', 'digests whose topic contains the word (t:"deep learning" for several)'],
+  ['y:2026', 'digests of 2026; also y:>2025, y:<=2026, y:2024..2026'],
+  ['c:', 'papers with code (takes no word: c: segmentation)'],
+  ['2602.22544', 'an arXiv id, or an arXiv, alphaXiv, Hugging Face, SciRate or GitHub address: that paper first'],
+];
+
+/** What the popup says about the query itself: filters written in a way they do not mean. */
+export function queryNotes(input: string): string[] {
+  const notes: string[] = [];
+  for (const m of input.slice(0, 500).matchAll(/(?:^|\s)[cC]:([^\s"]+)/g)) {
+    notes.push(`c: takes no word: it means "has code". Searching papers with code for "${m[1]}".`);
+  }
+  for (const m of input.slice(0, 500).matchAll(/(?:^|\s)([abd-su-xzABD-SU-XZ]):\S/g)) {
+    notes.push(`${m[1]}: is no filter (t:, y: and c: are); it was searched as a word.`);
+  }
+  return notes;
+}
 
 const TOKEN = /(\w+):"([^"]*)"?|"([^"]*)"?|(\S+)/g;
 
@@ -72,6 +94,10 @@ export function parseQuery(input: string): SearchQuery {
       years = intersect(years, yearRange(value)!);
     } else if (filter === 'c' && (value === undefined || value === '')) {
       hasCode = true;
+    } else if (filter === 'c' && key === undefined && value !== undefined) {
+      // "c:segmentation": c: takes no word; read as "has code" and the word (queryNotes says so).
+      hasCode = true;
+      words.push(...titleKey(value).split(' ').filter(Boolean));
     } else {
       const source = key !== undefined ? `${key} ${quotedValue}` : bare!;
       words.push(...titleKey(source).split(' ').filter(Boolean));
