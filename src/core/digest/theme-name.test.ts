@@ -47,6 +47,7 @@ describe('framingPhrase', () => {
     ['The drive for efficiency and scalability is also paramount.', 'Efficiency and scalability'],
     ['Finally, novel applications of deep learning are continually emerging.', 'Novel applications of deep learning'],
     ['Closely related is the drive for robustness against distribution shifts.', 'Robustness against distribution shifts'],
+    ['Medical image denoising is back in focus this week.', 'Medical image denoising'],
     ['HARU-Net by Naveed and Pauwels introduces a hybrid attention U-Net.', undefined],
     ['For instance, “Plug-in Losses” shows that softmax suffices.', undefined],
   ])('%s → %s', (sentence, name) => {

@@ -29,7 +29,7 @@ const SUBJECT = new RegExp(
   'iu',
 );
 // "… novel applications of deep learning are continually emerging."; "a new perspective on X is presented in …"
-const EMERGING = /^(?:finally, |moreover, |additionally, |beyond these, |beyond this, )?(.+?)\s+(?:are|is) (?:continually |constantly |rapidly |also )?(?:emerging|growing|expanding|flourishing|advancing|maturing|progressing|gaining (?:ground|traction)|(?:presented|offered|proposed|explored|examined) (?:in|by)\b.*)$/iu;
+const EMERGING = /^(?:finally, |moreover, |additionally, |beyond these, |beyond this, )?(.+?)\s+(?:are|is) (?:continually |constantly |rapidly |also )?(?:emerging|growing|expanding|flourishing|advancing|maturing|progressing|gaining (?:ground|traction)|(?:back |again |firmly )?in (?:focus|the spotlight)(?: this week| again)?|(?:presented|offered|proposed|explored|examined) (?:in|by)\b.*)$/iu;
 // "Theory also advances: <paper> …"
 const ADVANCES = /^((?:[\p{L}\p{N}-]+ ){0,3}[\p{L}\p{N}-]+) (?:also |too |likewise )?(?:advances|matures|progresses|moves forward|sees progress|gets attention)\s*[:,]/iu;
 // "For Bayesian deep learning, …" (a domain before a paper sentence)

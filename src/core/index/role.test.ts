@@ -11,6 +11,11 @@ describe('paperRole', () => {
     ['MalariAI: Kaysarul Anas Apurba et al. use a decoupled framework for malaria cell segmentation.', ['MalariAI'], 'Uses a decoupled framework for malaria cell segmentation'],
     ['RADE-Net: A robust attention network for radar-only object detection (https://arxiv.org/pdf/2602.10000). Code: https://github.com/x/y', ['RADE-Net'], 'A robust attention network for radar-only object detection'],
     ['SymTorch (https://arxiv.org/pdf/2602.21307) and others.', ['SymTorch'], undefined],
+    [
+      'Alongside it, LiteDenoise: Tiny Transformers for Low-Dose CT by Okafor et al. from the University of Lagos trades a little accuracy for a model small enough for the scanner itself.',
+      ['LiteDenoise', 'LiteDenoise: Tiny Transformers for Low-Dose CT'],
+      'Trades a little accuracy for a model small enough for the scanner itself',
+    ],
   ])('%s', (sentence, names, role) => {
     expect(paperRole(sentence, names)).toBe(role);
   });

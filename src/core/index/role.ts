@@ -41,7 +41,7 @@ export function paperRole(sentence: string, names: readonly string[]): string | 
     const at = first.indexOf(n);
     if (at >= 0) from = Math.max(from, at + n.length);
   }
-  const role = fromVerb(first.slice(from)) ?? afterColon(first, names) ?? fromVerb(first);
+  const role = fromVerb(first.slice(from)) ?? afterAttribution(first.slice(from)) ?? afterColon(first, names) ?? fromVerb(first);
   return role && role.split(' ').length >= 3 ? capitalise(cut(role)) : undefined;
 }
 
@@ -52,6 +52,18 @@ function fromVerb(text: string): string | undefined {
   const role = text.slice(start).replace(/^(?:also|further|then|significantly)\s+/i, '');
   const [word = '', ...rest] = role.split(' ');
   return [thirdPerson(word), ...rest].join(' ');
+}
+
+// "… by Okafor et al. from the University of Lagos trades a little accuracy for …": past the
+// attribution (capitalised names, "et al.", "from the …"), the first lower-case word ending in -s.
+const ATTRIBUTION_WORDS = new Set(['by', 'et', 'al', 'al.', 'and', 'from', 'the', 'of', 'at', 'in', 'de', 'van', 'von', '&']);
+function afterAttribution(text: string): string | undefined {
+  const tokens = text.trim().split(/\s+/);
+  if (tokens[0] !== 'by') return undefined;
+  let i = 1;
+  while (i < tokens.length && (/^[\p{Lu}(]/u.test(tokens[i]!) || ATTRIBUTION_WORDS.has(tokens[i]!.replace(/,$/, '')))) i++;
+  const verb = tokens[i];
+  return verb && /^[a-z]+s$/.test(verb) && !/(?:ss|us)$/.test(verb) ? tokens.slice(i).join(' ') : undefined;
 }
 
 // A bullet: "RADE-Net: A robust attention network for radar-only object detection …".
