@@ -2,11 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, launchExtension, openPanelPage, sidePanelCount, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { fixtureResponse, PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
+import { badgeOf, openPanelPage, sidePanelCount, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
+import { fixtureResponse, PAPERS, urls } from './support/fixture-site.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
 import { attachRealPanel } from './support/real-panel.ts';
-import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import { artifact } from './support/paths.ts';
 
 const haru = PAPERS.haruNet!;
 const unknown = PAPERS.unknown!;
@@ -25,9 +26,7 @@ const chip = (page: Page) => page.locator(CHIP);
 const chipCount = async (page: Page) => countOf(await chip(page).getAttribute('data-e2e-chip'));
 
 beforeAll(async () => {
-  ext = await launchExtension(E2E_DIST);
-  await serveFixtures(ext.context);
-  await waitForIndex(ext, e2eDigestCount());
+  ext = await launchOnFixtures();
 });
 afterAll(async () => ext?.close());
 

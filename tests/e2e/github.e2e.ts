@@ -1,20 +1,19 @@
 // A GitHub repository from the seeds: its paper, also after GitHub's in-page (Turbo) navigation.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import type { TabView } from '../../src/messages.ts';
-import { ask, badgeOf, launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { ask, badgeOf, openPanelPage, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
-import { REPOS, serveFixtures, urls } from './support/fixture-site.ts';
-import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import { REPOS, urls } from './support/fixture-site.ts';
+import { artifact } from './support/paths.ts';
 
 const rade = REPOS.radeNet!;
 const other = REPOS.unknown!;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  ext = await launchExtension(E2E_DIST);
-  await serveFixtures(ext.context);
-  await waitForIndex(ext, e2eDigestCount());
+  ext = await launchOnFixtures();
 });
 afterAll(async () => ext?.close());
 

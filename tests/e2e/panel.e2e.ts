@@ -1,23 +1,22 @@
 // The side panel as a reader uses it: a theme by its name, the paper's sentence once, citation and
 // link to copy, related papers with reasons, a page no digest names with its closest papers, the
 // chip under the reader's control; and each state accessible, light and dark (axe-core).
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeFindings } from './support/axe.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import { CHIP } from './support/chip-mirror.ts';
-import { launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { PAPERS, REPOS, serveFixtures, urls } from './support/fixture-site.ts';
+import { openPanelPage, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
+import { PAPERS, REPOS, urls } from './support/fixture-site.ts';
 import { openExtensionPage, OPTIONS_PATH } from './support/pages.ts';
-import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import { artifact, e2eDigestCount } from './support/paths.ts';
 
 const haru = PAPERS.haruNet!;
 const near = PAPERS.nearHaru!;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  ext = await launchExtension(E2E_DIST);
-  await serveFixtures(ext.context);
-  await waitForIndex(ext, e2eDigestCount());
+  ext = await launchOnFixtures();
 });
 afterAll(async () => ext?.close());
 
@@ -33,10 +32,16 @@ async function panelFor(url: string, scheme: 'light' | 'dark' = 'light', width =
   return panel;
 }
 
-/** axe-core's violations on a page, as "rule: node" lines (empty when there are none). */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+/** axe-core's violations on a page, one line each (none: an empty list). */
+const violations = async (page: Page): Promise<string[]> => (await axeFindings(page)).map((f) => f.line);
+
+/** A screenshot and axe-core's verdict in each colour scheme. */
+async function shootAndCheck(panel: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await panel.emulateMedia({ colorScheme: scheme });
+    await panel.screenshot({ path: artifact(`${name}-${scheme}.png`), fullPage: true });
+    expect(await violations(panel)).toEqual([]);
+  }
 }
 
 describe('a paper the digests name', () => {
@@ -61,11 +66,7 @@ describe('a paper the digests name', () => {
     const header = await panel.locator('.paper-header').innerText();
     expect(header).toContain('A. Naveed, R. Pauwels');
     expect(header).toContain('10.48550/arXiv.2602.22544');
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      await panel.screenshot({ path: artifact(`panel-paper-${scheme}.png`), fullPage: true });
-      expect(await violations(panel)).toEqual([]);
-    }
+    await shootAndCheck(panel, 'panel-paper');
     await panel.close();
     await page.close();
   });
@@ -100,10 +101,7 @@ describe('a repository page', () => {
     const panel = await panelFor(url);
     await panel.locator('.paper').first().waitFor();
     expect(await panel.locator('.paper-title').first().innerText()).toContain('RADE-Net');
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      expect(await violations(panel)).toEqual([]);
-    }
+    await shootAndCheck(panel, 'panel-repo');
     await panel.close();
     await page.close();
   });
@@ -120,11 +118,7 @@ describe('a paper no digest names', () => {
     await closest.first().waitFor();
     expect(await closest.first().innerText()).toContain('HARU-Net');
     expect(await closest.first().locator('.reason').innerText()).toMatch(/shares \w+, \w+/);
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.emulateMedia({ colorScheme: scheme });
-      await panel.screenshot({ path: artifact(`panel-closest-${scheme}.png`), fullPage: true });
-      expect(await violations(panel)).toEqual([]);
-    }
+    await shootAndCheck(panel, 'panel-closest');
     await panel.close();
     await page.close();
   });

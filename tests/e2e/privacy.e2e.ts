@@ -7,18 +7,17 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchExtension, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
-import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
+import { type ExtensionBrowser } from './support/extension-browser.ts';
+import { PAPERS, urls } from './support/fixture-site.ts';
+import { artifact } from './support/paths.ts';
 
 const haru = PAPERS.haruNet!;
 const unknown = PAPERS.unknown!;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  ext = await launchExtension(E2E_DIST);
-  await serveFixtures(ext.context);
-  await waitForIndex(ext, e2eDigestCount());
+  ext = await launchOnFixtures();
 });
 afterAll(async () => ext?.close());
 

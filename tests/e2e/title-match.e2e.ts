@@ -1,19 +1,18 @@
 // A paper the digests name by title only: its arXiv page resolves by citation_title, and the id is
 // remembered so its PDF tab (address only) resolves afterwards.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
-import { ask, badgeOf, launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
-import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import { ask, badgeOf, openPanelPage, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
+import { PAPERS, urls } from './support/fixture-site.ts';
+import { artifact } from './support/paths.ts';
 import type { TabView } from '../../src/messages.ts';
 
 const paper = PAPERS.pluginLosses!;
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  ext = await launchExtension(E2E_DIST);
-  await serveFixtures(ext.context);
-  await waitForIndex(ext, e2eDigestCount());
+  ext = await launchOnFixtures();
 });
 afterAll(async () => ext?.close());
 

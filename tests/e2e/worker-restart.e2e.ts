@@ -1,18 +1,17 @@
 // Chrome stops an idle service worker at any time: stopped through CDP, it comes back and answers,
 // and what a tab learnt before (kept in storage.session) is still there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import { CHIP } from './support/chip-mirror.ts';
 import type { Counters, TabView } from '../../src/messages.ts';
-import { ask, badgeOf, launchExtension, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
-import { E2E_DIST, e2eDigestCount } from './support/paths.ts';
+import { ask, badgeOf, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
+import { PAPERS, urls } from './support/fixture-site.ts';
+import { e2eDigestCount } from './support/paths.ts';
 
 let ext: ExtensionBrowser;
 
 beforeAll(async () => {
-  ext = await launchExtension(E2E_DIST);
-  await serveFixtures(ext.context);
-  await waitForIndex(ext, e2eDigestCount());
+  ext = await launchOnFixtures();
 });
 afterAll(async () => ext?.close());
 
