@@ -1,4 +1,4 @@
-import { toBibtex } from '../core/export/bibtex.ts';
+import { bibtexEntry } from '../core/export/bibtex.ts';
 import type { PaperRecord } from '../core/index/types.ts';
 import type { PageCitation } from '../core/index/view.ts';
 import { CopyButton } from './copy-button.tsx';
@@ -27,7 +27,7 @@ export function PaperHeader({ paper, level = 2, citation }: { paper: PaperRecord
   const authors = citation?.authors.length ? citation.authors.map(displayName) : paper.authors;
   const link = paper.arxivId ? arxivLinks(paper.arxivId).abs : paper.mentions[0]?.digestUrl;
   // The page's full author list beats a digest's "X et al.".
-  const cited = (): string => toBibtex([citation?.authors.length ? { ...paper, authors: citation.authors.map(displayName) } : paper]);
+  const cited = (): string => bibtexEntry(citation?.authors.length ? { ...paper, authors: citation.authors.map(displayName) } : paper);
   return (
     <header class="paper-header">
       <Heading class="paper-title">{title}</Heading>
