@@ -8,9 +8,12 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addChipMirror } from '../e2e/support/chip-mirror.ts';
 import { ROOT } from '../e2e/support/paths.ts';
+import { browserPath } from '../../scripts/browsers.ts';
 import { FIREFOX_E2E_DIST } from './support/firefox-browser.ts';
 
 export default function setup(): void {
+  // Before any build: a missing browser stops here with one line (or, as root on Debian, is installed).
+  browserPath('firefox');
   const dist = join(ROOT, 'dist/firefox');
   if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   rmSync(FIREFOX_E2E_DIST, { recursive: true, force: true });

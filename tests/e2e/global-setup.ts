@@ -11,8 +11,11 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { addChipMirror } from './support/chip-mirror.ts';
 import { E2E_DIST, ROOT } from './support/paths.ts';
+import { browserPath } from '../../scripts/browsers.ts';
 
 export default function setup(): void {
+  // Before any build: a missing browser stops here with one line (or, as root on Debian, is installed).
+  browserPath('chromium');
   const dist = join(ROOT, 'dist/chrome');
   if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   rmSync(E2E_DIST, { recursive: true, force: true });

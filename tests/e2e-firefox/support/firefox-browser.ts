@@ -8,8 +8,10 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { fixtureResponse } from '../../e2e/support/fixture-site.ts';
 import { ROOT } from '../../e2e/support/paths.ts';
+import { browserPath } from '../../../scripts/browsers.ts';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** $FIREFOX_PATH, else the usual names (scripts/browsers.sh). */
+export const FIREFOX_PATH = browserPath('firefox');
 export const FIREFOX_E2E_DIST = join(ROOT, 'dist/firefox-e2e');
 /** Fixed through extensions.webextensions.uuids, so extension pages have a known address. */
 export const EXTENSION_UUID = 'd1e5a7c0-4f1b-4c2e-9a3d-5b6c7d8e9f01';

@@ -3,8 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { browserPath } from '../../../scripts/browsers.ts';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+/** $CHROME_PATH, else the usual names (scripts/browsers.sh). */
+export const CHROME_PATH = browserPath('chromium');
 export const PANEL_PATH = 'src/sidepanel/index.html';
 
 export interface ExtensionBrowser {
