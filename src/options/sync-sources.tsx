@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { SyncSettings, SyncSource, SyncStatus } from '../messages.ts';
-import { DEFAULT_SOURCE } from '../sync/types.ts';
+import { DEFAULT_SOURCE, type SyncSettings, type SyncSource, type SyncStatus } from '../messages.ts';
 import { hostOf } from '../ui/sync-text.ts';
 import { grantOrigins } from './sync-access.ts';
 

@@ -12,8 +12,6 @@ export interface SourceConfig {
   readonly url: string;
 }
 
-export const DEFAULT_SOURCE: SourceConfig = { id: 'scipapermill', kind: 'wordpress', url: 'https://scipapermill.com/' };
-
 export interface SyncProgress {
   readonly sourceId: string;
   readonly url: string;
