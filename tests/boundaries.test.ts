@@ -38,7 +38,7 @@ const UI_AREAS = new Set(['sidepanel', 'popup', 'options', 'firstrun']);
 
 const withExtension = (path: string): string => (/\.(tsx?|json|css)$/.test(path) ? path : `${path}.ts`);
 
-interface Edge { from: string; spec: string; target?: string }
+interface Edge { from: string; spec: string; target: string | undefined }
 
 function edges(): Edge[] {
   return files(src).flatMap((file) =>

@@ -168,14 +168,14 @@ export function forgetAliasFilters(db: DB): void {
 
 export interface AliasWrite {
   /** Undefined when the filter does not hold every stored value: then every lookup is read. */
-  readonly absent?: (alias: string) => boolean;
+  readonly absent: ((alias: string) => boolean) | undefined;
   /** The filter does not agree with the records: it wants rebuilding. */
   readonly stale: boolean;
   /** Issues the row of this transaction's values and the new state (and a fold when due). */
   finish(add: (request: Promise<unknown>) => void, written: readonly string[], stamps: { before: string; after: string }): void;
 }
 
-const NONE: AliasWrite = { stale: false, finish: () => undefined };
+const NONE: AliasWrite = { stale: false, absent: undefined, finish: () => undefined };
 
 export const hasAliasStore = (tx: { objectStoreNames: DOMStringList }): boolean => tx.objectStoreNames.contains('aliases');
 

@@ -24,9 +24,9 @@ const POSTINGS_CACHE_ENTRIES = 8_000_000;
 interface Cache {
   readonly db: DB;
   readonly main: number;
-  vocab?: Promise<string[]>;
+  vocab?: Promise<string[]> | undefined;
   /** Merged void ids (pairs id, 0). */
-  voids?: Promise<Uint32Array>;
+  voids?: Promise<Uint32Array> | undefined;
   /** Merged postings by term. */
   readonly lists: Map<string, Uint32Array>;
   entries: number;

@@ -177,7 +177,7 @@ export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: 
   const checked = agreed ? undefined : await readOld(docsStore, oldIds);
   const voided: number[] = [];
   // Documents to make: a record new to the index has its document built only in `finish`.
-  const made: { id: number; ref: string; record: IndexedRecord; doc?: SearchDocRow['doc'] }[] = [];
+  const made: { id: number; ref: string; record: IndexedRecord; doc: SearchDocRow['doc'] | undefined }[] = [];
   const records = new Map<string, IndexedRecord>();
   refs.forEach((ref, i) => {
     const original = originals[i];

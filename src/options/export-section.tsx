@@ -4,7 +4,7 @@ import { send, type IndexStats, type PaperSelection } from '../messages.ts';
 import { download, fileSlug } from './download.ts';
 
 /** The whole index as JSON; a search's or a theme's papers as BibTeX or Markdown. */
-export function ExportSection({ stats }: { stats?: IndexStats }) {
+export function ExportSection({ stats }: { stats?: IndexStats | undefined }) {
   const [message, setMessage] = useState<string>();
   const [query, setQuery] = useState('');
   const [digestId, setDigestId] = useState('');

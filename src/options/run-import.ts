@@ -75,7 +75,7 @@ const labelOf = (d: unknown): string => {
   return typeof o.title === 'string' ? o.title : typeof o.id === 'string' ? o.id : 'a digest';
 };
 
-const formatOf = (name: string): ParseOptions['format'] => {
+const formatOf = (name: string): NonNullable<ParseOptions['format']> => {
   const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
   return ext === '.txt' ? 'text' : ext === '.xml' ? 'rss' : ext === '.json' ? 'wordpress' : 'html';
 };

@@ -50,7 +50,7 @@ export function LatestList({ id, store, onChoose }: { id: string; store: PopupSt
   );
 }
 
-function DigestRows({ digest: d, store, active, byId, onChoose }: { digest: DigestBrief; store: PopupStore; active?: string; byId: Map<string, Item>; onChoose: Choose }) {
+function DigestRows({ digest: d, store, active, byId, onChoose }: { digest: DigestBrief; store: PopupStore; active?: string | undefined; byId: Map<string, Item>; onChoose: Choose }) {
   const open = store.expanded.value.has(d.id);
   const rowItems = [...byId.values()].filter((i) => i.kind !== 'result' && i.digest.id === d.id);
   const self = rowItems.find((i) => i.kind === 'digest')!;

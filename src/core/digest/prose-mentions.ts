@@ -98,6 +98,6 @@ function fold(alias: RawMention, paper: RawMention): void {
   paper.authors.push(...alias.authors);
   paper.institutions.push(...alias.institutions);
   paper.placeholder ||= alias.placeholder;
-  paper.arxivId ??= alias.arxivId;
+  if (paper.arxivId === undefined && alias.arxivId !== undefined) paper.arxivId = alias.arxivId;
 }
 

@@ -3,7 +3,7 @@ import { DigestParseError } from './errors.ts';
 import { scanHtml } from './html-scan.ts';
 import { decodeTitle } from './entities.ts';
 import { isoDay, postIdFromUrl } from './meta.ts';
-import type { ParseOptions } from './options.ts';
+import { type ParseOptions, withoutPostIdentity } from './options.ts';
 import type { ParseResult } from './result.ts';
 
 interface FeedItem {
@@ -99,7 +99,7 @@ export function parseFeed(xml: string, options: ParseOptions): ParseResult {
           ...(title ? { title } : {}),
           ...(date ? { date } : {}),
           ...(modified ? { modified } : {}),
-        }, { ...options, url: undefined, id: undefined }),
+        }, withoutPostIdentity(options)),
       );
     } catch (e) {
       if (!(e instanceof DigestParseError)) throw e;

@@ -2,7 +2,7 @@ import { digestFromContent } from './content.ts';
 import { DigestParseError } from './errors.ts';
 import { htmlToText } from './html-scan.ts';
 import { isoDay } from './meta.ts';
-import type { ParseOptions } from './options.ts';
+import { type ParseOptions, withoutPostIdentity } from './options.ts';
 import type { ParseResult } from './result.ts';
 import type { Digest } from './types.ts';
 
@@ -70,7 +70,7 @@ export function parseWordpress(input: string, options: ParseOptions): ParseResul
     const item = isObject(post) ? (str(post.id) ?? String(index)) : String(index);
     try {
       if (!isObject(post)) throw new DigestParseError('not-a-digest', 'list entry is not a post object');
-      result.digests.push(digestFromPost(post, { ...options, url: undefined, id: undefined }));
+      result.digests.push(digestFromPost(post, withoutPostIdentity(options)));
     } catch (e) {
       if (!(e instanceof DigestParseError)) throw e;
       result.errors.push({ item, message: e.message });

@@ -115,9 +115,10 @@ function mergeSameDigest(a: MentionRecord, b: MentionRecord): MentionRecord {
     const seen = new Set(x.map(key));
     return [...x, ...y.filter((t) => !seen.has(key(t)))];
   };
+  const title = a.title ?? b.title;
   return {
     ...a,
-    title: a.title ?? b.title,
+    ...(title !== undefined ? { title } : {}),
     placements: cat(a.placements, b.placements, (p) => String(p.theme)),
     sections: cat(a.sections, b.sections),
     contexts: cat(a.contexts, b.contexts, (c) => c.text),

@@ -20,7 +20,7 @@ export function mentionKeys(m: Pick<PaperMention, 'name' | 'title'>): { titleKey
   if (nk) names.add(nk);
   if (m.title && m.title.includes(':')) names.add(shortNameKey(m.title));
   if (m.name.includes(':')) names.add(shortNameKey(m.name));
-  return { titleKey: tk || undefined, nameKeys: [...names].filter(Boolean) };
+  return { ...(tk ? { titleKey: tk } : {}), nameKeys: [...names].filter(Boolean) };
 }
 
 /**
@@ -46,12 +46,11 @@ export function buildPaper(key: string, mentions: readonly MentionRecord[], know
     }
   }
   const keys = sorted.map((m) => mentionKeys(m));
-  const tk = title ? titleKey(title) : undefined;
   const dates = sorted.map((m) => m.digestDate);
   const record: PaperRecord = {
     key,
     ...(known?.arxivId ? { arxivId: known.arxivId } : {}),
-    ...(title ? { title, titleKey: tk } : {}),
+    ...(title ? { title, titleKey: titleKey(title) } : {}),
     names: union(sorted.map((m) => [m.name])),
     nameKeys: union(keys.map((k) => k.nameKeys)),
     repos: union([repos]),

@@ -8,7 +8,7 @@ import { parseDigestDocument, type ParseOptions } from '../digest/index.ts';
 import { digestProblem, digestRecordProblem } from './digest.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures');
-const formatOf = (name: string): ParseOptions['format'] => (name.endsWith('.txt') ? 'text' : name.endsWith('.xml') ? 'rss' : name.endsWith('.json') ? 'wordpress' : 'html');
+const formatOf = (name: string): NonNullable<ParseOptions['format']> => (name.endsWith('.txt') ? 'text' : name.endsWith('.xml') ? 'rss' : name.endsWith('.json') ? 'wordpress' : 'html');
 
 function parsedFixtures() {
   return ['seeds', 'samples', 'digests', 'extra'].flatMap((dir) =>
