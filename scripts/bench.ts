@@ -16,7 +16,15 @@ const DIST = join(ROOT, 'dist/chrome');
 const BENCH_DIST = join(ROOT, 'dist/chrome-bench');
 // --keep DIR: each size's browser profile is kept in DIR/<size> and, when it already holds that
 // corpus, reused without loading it again (for measuring changes to the read side at 1M).
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, report: { type: 'string' }, keep: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    report: { type: 'string' },
+    keep: { type: 'string' },
+  },
+});
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const sizes = values.sizes ? values.sizes.split(',') : values.quick ? ['10k'] : ['10k', '100k', '1m'];
 const SEED = 20260523;
@@ -53,7 +61,11 @@ function PROBE(): void {
     for (let i = 0; i < (e.data.count as number); i++) {
       // One lookup per navigation: the previous one's badge and panel updates have settled.
       await new Promise((r) => setTimeout(r, 40));
-      const info = { url: location.href, meta: Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')])), title: document.title };
+      const info = {
+        url: location.href,
+        meta: Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')])),
+        title: document.title,
+      };
       const t0 = performance.now();
       const r = await chrome.runtime.sendMessage({ type: 'pageInfo', arg: info });
       times.push(performance.now() - t0);
@@ -172,7 +184,10 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     writeFileSync(stateFile, JSON.stringify({ ...load, digests: m.digests } satisfies KeptLoad));
     const samples = m.samples as { arxivId: string; title: string }[];
     await serveCorpusPages(ext.context, new Map(samples.map((s) => [s.arxivId, s.title])));
-    const chip = await chipVisibleMs(ext, samples.slice(0, 11).map((s) => s.arxivId));
+    const chip = await chipVisibleMs(
+      ext,
+      samples.slice(0, 11).map((s) => s.arxivId),
+    );
     const tab = await ext.context.newPage();
     await tab.goto(`https://arxiv.org/abs/${samples[12]!.arxivId}`);
     const control = await ext.control();
@@ -331,7 +346,8 @@ function printTargets(r: Record<string, number | string>, ran: readonly string[]
   const chip = n(`chipVisibleMs_${largest}`);
   add(`navigation → chip visible, median (${largest}) ms`, chip, '≤ 100', chip === undefined ? undefined : chip <= 100);
   console.log('\ntargets');
-  for (const [what, value, limit, ok] of rows) console.log(`${ok === undefined ? '  –' : ok ? '  ✓' : '  ✗'} ${what.padEnd(58)}${String(value ?? 'not measured').padStart(14)}  ${limit}`);
+  for (const [what, value, limit, ok] of rows)
+    console.log(`${ok === undefined ? '  –' : ok ? '  ✓' : '  ✗'} ${what.padEnd(58)}${String(value ?? 'not measured').padStart(14)}  ${limit}`);
 }
 
 function printTable(r: Record<string, number | string>, sizes: readonly string[]): void {

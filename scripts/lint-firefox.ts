@@ -45,7 +45,9 @@ try {
 const report = JSON.parse(out) as Report;
 const line = (m: Message) => `  ${m.code} ${m.file ?? ''}: ${m.message}`;
 const unexplained = report.warnings.filter((w) => !explained(w));
-console.log(`web-ext lint dist/firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained), ${report.notices.length} notices`);
+console.log(
+  `web-ext lint dist/firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained), ${report.notices.length} notices`,
+);
 for (const m of [...report.errors, ...report.warnings, ...report.notices]) console.log(line(m));
 if (report.errors.length > 0 || unexplained.length > 0) {
   if (unexplained.length) console.error(`Warnings not explained in README.md ("web-ext lint"):\n${unexplained.map(line).join('\n')}`);

@@ -263,9 +263,7 @@ export type Response<K extends MessageName> = ReturnType<Protocol[K]>;
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { name: string; message: string } };
 
 /** Background → extension pages: something they show has changed. */
-export type Broadcast =
-  | { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number }
-  | { readonly type: 'indexChanged' };
+export type Broadcast = { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number } | { readonly type: 'indexChanged' };
 
 /**
  * Background → a tab's content script: the index changed (its chip may be out of date), or the

@@ -38,7 +38,11 @@ const UI_AREAS = new Set(['sidepanel', 'popup', 'options', 'firstrun']);
 
 const withExtension = (path: string): string => (/\.(tsx?|json|css)$/.test(path) ? path : `${path}.ts`);
 
-interface Edge { from: string; spec: string; target: string | undefined }
+interface Edge {
+  from: string;
+  spec: string;
+  target: string | undefined;
+}
 
 function edges(): Edge[] {
   return files(src).flatMap((file) =>

@@ -156,7 +156,15 @@ export const urlCases: ReadonlyArray<readonly [string, ExpectedPage]> = [
 
 // Archives with the subject classes people write after them (math.GT/0309136).
 const OLD_ARCHIVES: Record<string, string[]> = {
-  'hep-th': [], 'hep-ph': [], 'astro-ph': [], 'quant-ph': [], 'gr-qc': [], nlin: [], 'q-bio': [], 'solv-int': [], physics: [],
+  'hep-th': [],
+  'hep-ph': [],
+  'astro-ph': [],
+  'quant-ph': [],
+  'gr-qc': [],
+  nlin: [],
+  'q-bio': [],
+  'solv-int': [],
+  physics: [],
   'cond-mat': ['.mes-hall', '.stat-mech'],
   math: ['.GT', '.CO', '.AG'],
   cs: ['.AI', '.LG'],
@@ -237,7 +245,15 @@ export function addressForms(id: GeneratedId): Array<{ url: string; version?: nu
     forms.push({ url: `https://arxiv.org/abs?archive=${id.archive}&papernum=${id.file}` });
     forms.push({ url: `https://arxiv.org/ftp/${id.archive}/papers/${id.yymm}/${id.file}.pdf` });
   }
-  for (const mirror of ['https://www.alphaxiv.org/abs/', 'https://www.alphaxiv.org/overview/', 'https://www.alphaxiv.org/pdf/', 'https://ar5iv.labs.arxiv.org/html/', 'https://ar5iv.org/abs/', 'https://ar5iv.org/html/', 'https://scirate.com/arxiv/']) {
+  for (const mirror of [
+    'https://www.alphaxiv.org/abs/',
+    'https://www.alphaxiv.org/overview/',
+    'https://www.alphaxiv.org/pdf/',
+    'https://ar5iv.labs.arxiv.org/html/',
+    'https://ar5iv.org/abs/',
+    'https://ar5iv.org/html/',
+    'https://scirate.com/arxiv/',
+  ]) {
     // Mirrors write the id as arXiv prints it: the key plus any version.
     keep(`${mirror}${id.key}${v}`);
   }

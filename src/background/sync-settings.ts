@@ -72,7 +72,14 @@ export async function saveSyncSettings(patch: Partial<SyncSettings>): Promise<Sy
   if ('retentionMonths' in p) next.retentionMonths = oneOf(RETENTION_MONTHS, p.retentionMonths, 'retention');
   if ('topics' in p) {
     if (!Array.isArray(p.topics)) throw new Error('saveSyncSettings: topics must be a list');
-    next.topics = [...new Set(p.topics.filter((t): t is string => typeof t === 'string').map((t) => t.trim().toLowerCase().slice(0, 100)).filter(Boolean))].slice(0, MAX_TOPICS);
+    next.topics = [
+      ...new Set(
+        p.topics
+          .filter((t): t is string => typeof t === 'string')
+          .map((t) => t.trim().toLowerCase().slice(0, 100))
+          .filter(Boolean),
+      ),
+    ].slice(0, MAX_TOPICS);
   }
   await api.storage.local.set({ [KEY]: next });
   return next;

@@ -5,31 +5,44 @@
 import type { PaperRef } from '../core/detect/index.ts';
 import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
-import type { WriteReport } from '../core/index/types.ts';
+import type { DigestRecord, PaperRecord, WriteReport } from '../core/index/types.ts';
 import type { LookupResult, TextNeighbour } from '../core/index/view.ts';
-import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
-import { exportIndexFrom, importRecordsTo, type RecordOutcome } from './export-import.ts';
 import type { IndexExport } from './export-format.ts';
-import { importDigestTo, type ImportResult } from './import-digest.ts';
+import { exportIndexFrom, importRecordsTo, type RecordOutcome } from './export-import.ts';
+import { type ImportResult, importDigestTo } from './import-digest.ts';
 import { type BatchRecord, latestBatchesFrom } from './latest.ts';
 import { findPapersIn, lookupIn, lookupKeyIn, type PaperMatch, viewPapersInDb } from './lookup.ts';
 import { papersFor, type Selection } from './paper-list.ts';
 import { answerQuery, type PopupAnswer } from './search-answer.ts';
 import { type StatsRecord, statsFrom } from './stats.ts';
+
 export { digestCountOf, type PaperMatch } from './lookup.ts';
-import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
+
 import { mergeDuplicateDigestsIn } from './identity.ts';
+import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
 import { neighboursOfText } from './related-terms.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
+import {
+  type CountersRecord,
+  type DB,
+  DB_NAME,
+  EMPTY_STAMP,
+  type FailureRecord,
+  freshAliasState,
+  openDigestDb,
+  type PostRecord,
+  type SearchStateRecord,
+  type SourceSyncState,
+  type SyncLockRecord,
+} from './schema.ts';
 import { restarted, SEARCH_STORES } from './search-write.ts';
-import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, freshAliasState, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
-import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { type FetchText, loadStarterInto } from './starter.ts';
+import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { EMPTY_COUNTERS, rememberArxivIdIn, writeDigestTo } from './write.ts';
 
 export { StorageFullError } from './errors.ts';
-export type { BatchRecord, ImportResult, IndexExport, PopupAnswer, RecordOutcome, Selection, StatsRecord };
 export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
+export type { BatchRecord, ImportResult, IndexExport, PopupAnswer, RecordOutcome, Selection, StatsRecord };
 
 let opening: Promise<DB> | undefined;
 
@@ -41,9 +54,9 @@ export function openDb(): Promise<DB> {
       return db;
     })
     .catch((e: unknown) => {
-    opening = undefined;
-    throw e;
-  });
+      opening = undefined;
+      throw e;
+    });
   return opening;
 }
 
@@ -95,7 +108,12 @@ export async function clearAll(): Promise<void> {
   const tx = db.transaction([...stores], 'readwrite');
   const meta = tx.objectStore('meta');
   const old = (await meta.get('search')) as SearchStateRecord | undefined;
-  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), meta.put(restarted(old, EMPTY_STAMP), 'search'), meta.put(freshAliasState(), 'aliases'), tx.done]);
+  await Promise.all([
+    ...stores.map((s) => tx.objectStore(s).clear()),
+    meta.put(restarted(old, EMPTY_STAMP), 'search'),
+    meta.put(freshAliasState(), 'aliases'),
+    tx.done,
+  ]);
 }
 
 // Sync: raw posts, failures, per-source state, the lock, retention.

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { send, type Counters } from '../messages.ts';
+import { type Counters, send } from '../messages.ts';
 
 type Action = 'clear' | 'reset';
 

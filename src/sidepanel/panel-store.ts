@@ -1,5 +1,5 @@
 /** The panel's state as a small signal store, passed down by context (STYLE.md §6). */
-import { signal, type Signal } from '@preact/signals';
+import { type Signal, signal } from '@preact/signals';
 import type { LookupResult } from '../core/index/view.ts';
 import type { Counters, TabView } from '../messages.ts';
 

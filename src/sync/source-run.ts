@@ -5,7 +5,7 @@ import { SyncAbortedError } from './errors.ts';
 import type { Http } from './http.ts';
 import type { RawPost } from './raw-post.ts';
 import type { SourceSyncState, SyncStore } from './store.ts';
-import type { SourceConfig, SourceReport, SyncProgress, SyncReport, PostFailure } from './types.ts';
+import type { PostFailure, SourceConfig, SourceReport, SyncProgress, SyncReport } from './types.ts';
 import type { ListingLimits } from './wordpress/pages.ts';
 
 export interface SourceRun {

@@ -68,5 +68,18 @@ export interface SyncReport {
 }
 
 export function emptyReport(now: number): SyncReport {
-  return { status: 'ok', started: new Date(now).toISOString(), added: 0, updated: 0, failed: 0, filtered: 0, reparsed: 0, requests: 0, bytes: 0, retries: 0, sources: [], failures: [] };
+  return {
+    status: 'ok',
+    started: new Date(now).toISOString(),
+    added: 0,
+    updated: 0,
+    failed: 0,
+    filtered: 0,
+    reparsed: 0,
+    requests: 0,
+    bytes: 0,
+    retries: 0,
+    sources: [],
+    failures: [],
+  };
 }

@@ -6,9 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { browserPath } from '../../scripts/browsers.ts';
 import { addChipMirror } from '../e2e/support/chip-mirror.ts';
 import { ROOT } from '../e2e/support/paths.ts';
-import { browserPath } from '../../scripts/browsers.ts';
 import { FIREFOX_E2E_DIST } from './support/firefox-browser.ts';
 
 export default function setup(): void {
@@ -21,7 +21,16 @@ export default function setup(): void {
   addChipMirror(FIREFOX_E2E_DIST);
   execFileSync(
     process.execPath,
-    ['bin/digest-lens.mjs', 'build-index', 'tests/fixtures/seeds', 'tests/fixtures/extra', '--out', join(FIREFOX_E2E_DIST, 'starter-index'), '--source', 'e2e fixtures'],
+    [
+      'bin/digest-lens.mjs',
+      'build-index',
+      'tests/fixtures/seeds',
+      'tests/fixtures/extra',
+      '--out',
+      join(FIREFOX_E2E_DIST, 'starter-index'),
+      '--source',
+      'e2e fixtures',
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
 }

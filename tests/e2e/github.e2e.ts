@@ -2,8 +2,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TabView } from '../../src/messages.ts';
-import { ask, badgeOf, launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
+import { ask, badgeOf, type ExtensionBrowser, launchExtension, openPanelPage, tabIdOf, waitForIndex } from './support/extension-browser.ts';
 import { REPOS, serveFixtures, urls } from './support/fixture-site.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 

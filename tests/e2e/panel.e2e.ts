@@ -5,9 +5,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIP } from './support/chip-mirror.ts';
-import { launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { type ExtensionBrowser, launchExtension, openPanelPage, tabIdOf, waitForIndex } from './support/extension-browser.ts';
 import { PAPERS, REPOS, serveFixtures, urls } from './support/fixture-site.ts';
-import { openExtensionPage, OPTIONS_PATH } from './support/pages.ts';
+import { OPTIONS_PATH, openExtensionPage } from './support/pages.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
 const haru = PAPERS.haruNet!;
@@ -49,7 +49,9 @@ describe('a paper the digests name', () => {
     // The summary frames the theme; the paper's sentence is said once, in its quote.
     const card = await mention.innerText();
     expect(card.split('denoises low-dose CT images').length - 1).toBe(1);
-    expect(await mention.locator('.theme-summary').innerText()).toBe('The overarching theme in these recent papers is the pursuit of more reliable and insightful AI. For instance, in medical imaging, the need for robustness is paramount.');
+    expect(await mention.locator('.theme-summary').innerText()).toBe(
+      'The overarching theme in these recent papers is the pursuit of more reliable and insightful AI. For instance, in medical imaging, the need for robustness is paramount.',
+    );
     // Addresses written in the digest are links with short labels.
     expect(card).not.toContain('https://arxiv.org/pdf/');
     expect(await mention.locator('a', { hasText: 'arXiv 2602.22544' }).count()).toBe(1);
@@ -70,7 +72,7 @@ describe('a paper the digests name', () => {
     await page.close();
   });
 
-  it('copies a BibTeX citation and the paper\'s link', async () => {
+  it("copies a BibTeX citation and the paper's link", async () => {
     const page = await visit(urls.abs(haru));
     const panel = await panelFor(urls.abs(haru));
     // Chromium grants no clipboard reading to an extension origin under test: what is written is kept instead.
@@ -114,7 +116,9 @@ describe('a paper no digest names', () => {
     const page = await visit(urls.abs(near));
     const panel = await panelFor(urls.abs(near));
     await panel.locator('[data-state="not-indexed"]').waitFor();
-    expect(await panel.locator('[data-testid="index-facts"]').innerText()).toMatch(new RegExp(`Your index holds ${e2eDigestCount()} digests and \\d+ papers; sync is off\\.`));
+    expect(await panel.locator('[data-testid="index-facts"]').innerText()).toMatch(
+      new RegExp(`Your index holds ${e2eDigestCount()} digests and \\d+ papers; sync is off\\.`),
+    );
     expect(await panel.locator('[data-testid="panel-set-up-sync"]').count()).toBe(1);
     const closest = panel.locator('[data-testid="closest"] li');
     await closest.first().waitFor();
@@ -130,11 +134,17 @@ describe('a paper no digest names', () => {
   });
 });
 
-describe('the chip, under the reader\'s control', () => {
+describe("the chip, under the reader's control", () => {
   const chipShown = async (url: string) => {
     const page = await visit(url);
     // The chip appears within a second when it is to show at all.
-    const shown = await page.locator(CHIP).waitFor({ timeout: 3000 }).then(() => true, () => false);
+    const shown = await page
+      .locator(CHIP)
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.close();
     return shown;
   };

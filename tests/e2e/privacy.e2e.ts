@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchExtension, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { type ExtensionBrowser, launchExtension, waitForIndex } from './support/extension-browser.ts';
 import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
@@ -102,6 +102,8 @@ it('a page script without the reader learns next to nothing of the index, and th
 
   // 4. The reader acts (a real click on the page): the address the page now shows is looked up.
   await page.mouse.click(600, 400);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __probe: { chipShown(): boolean } }).__probe.chipShown()), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __probe: { chipShown(): boolean } }).__probe.chipShown()), { timeout: 10_000 })
+    .toBe(true);
   await page.close();
 });

@@ -1,11 +1,11 @@
 // A paper the digests name by title only: its arXiv page resolves by citation_title, and the id is
 // remembered so its PDF tab (address only) resolves afterwards.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { TabView } from '../../src/messages.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
-import { ask, badgeOf, launchExtension, openPanelPage, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { ask, badgeOf, type ExtensionBrowser, launchExtension, openPanelPage, tabIdOf, waitForIndex } from './support/extension-browser.ts';
 import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
-import type { TabView } from '../../src/messages.ts';
 
 const paper = PAPERS.pluginLosses!;
 let ext: ExtensionBrowser;

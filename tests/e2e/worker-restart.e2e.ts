@@ -1,9 +1,9 @@
 // Chrome stops an idle service worker at any time: stopped through CDP, it comes back and answers,
 // and what a tab learnt before (kept in storage.session) is still there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CHIP } from './support/chip-mirror.ts';
 import type { Counters, TabView } from '../../src/messages.ts';
-import { ask, badgeOf, launchExtension, tabIdOf, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { CHIP } from './support/chip-mirror.ts';
+import { ask, badgeOf, type ExtensionBrowser, launchExtension, tabIdOf, waitForIndex } from './support/extension-browser.ts';
 import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
 import { E2E_DIST, e2eDigestCount } from './support/paths.ts';
 

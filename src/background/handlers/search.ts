@@ -1,4 +1,4 @@
-import { arxivAbsUrl, type ArxivId } from '../../core/ids/arxiv-id.ts';
+import { type ArxivId, arxivAbsUrl } from '../../core/ids/arxiv-id.ts';
 import { queryNotes } from '../../core/search/query.ts';
 import { answerSearch } from '../../db/index.ts';
 import type { SearchResult } from '../../messages.ts';

@@ -39,13 +39,19 @@ function digestFromPost(post: Json, options: ParseOptions): Digest {
   const postId = str(post.id);
   const modified = modifiedOf(post);
   const date = isoDay(str(post.date_gmt) ?? str(post.date));
-  return digestFromContent(content, 'html', 'wordpress', {
-    ...(url ? { url } : {}),
-    ...(postId && /^\d{1,12}$/.test(postId) ? { postId } : {}),
-    ...(title !== '' ? { title } : {}),
-    ...(date ? { date } : {}),
-    ...(modified ? { modified } : {}),
-  }, options);
+  return digestFromContent(
+    content,
+    'html',
+    'wordpress',
+    {
+      ...(url ? { url } : {}),
+      ...(postId && /^\d{1,12}$/.test(postId) ? { postId } : {}),
+      ...(title !== '' ? { title } : {}),
+      ...(date ? { date } : {}),
+      ...(modified ? { modified } : {}),
+    },
+    options,
+  );
 }
 
 /** A WordPress REST response: one post, a list of posts (a page of `/wp/v2/posts`), or an error body. */

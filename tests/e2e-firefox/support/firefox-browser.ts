@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { browserPath } from '../../../scripts/browsers.ts';
 import { fixtureResponse } from '../../e2e/support/fixture-site.ts';
 import { ROOT } from '../../e2e/support/paths.ts';
-import { browserPath } from '../../../scripts/browsers.ts';
 
 /** $FIREFOX_PATH, else the usual names (scripts/browsers.sh). */
 export const FIREFOX_PATH = browserPath('firefox');
@@ -104,7 +104,11 @@ export async function launchFirefox(distDir: string = FIREFOX_E2E_DIST): Promise
 
 /** Sends a Protocol message from an extension page, as the sidebar would. */
 export async function ask<T>(page: Page, type: string, arg?: unknown): Promise<T> {
-  const envelope = (await page.evaluate((t, a) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ type: t, arg: a }), type, arg)) as {
+  const envelope = (await page.evaluate(
+    (t, a) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ type: t, arg: a }),
+    type,
+    arg,
+  )) as {
     ok: boolean;
     value?: T;
     error?: { message: string };
