@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 /**
- * Real address forms and what each one shows (FORMATS.md §2, §3). Shared so the background's tab
+ * Real address forms and what each one shows (arXiv's per-paper views, their mirrors, GitHub repositories and
+ * organisations). Shared so the background's tab
  * watching can be tested against the same table as the detectors.
  * `null` means "not a single-paper or repository page".
  */
@@ -216,7 +217,7 @@ export const generatedId: fc.Arbitrary<GeneratedId> = fc
   .tuple(fc.oneof(newStyleId, oldStyleId), fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }))
   .map(([id, version]) => (version === undefined ? id : { ...id, version }));
 
-/** Every address form of FORMATS.md §2 for one id, with the version each form keeps. */
+/** Every arXiv address form (abstract, PDF, HTML, other views) for one id, with the version each form keeps. */
 export function addressForms(id: GeneratedId): Array<{ url: string; version?: number }> {
   const v = id.version === undefined ? '' : `v${id.version}`;
   const withV = `${id.written}${v}`;

@@ -1,5 +1,6 @@
 /**
- * The popup's state as a small signal store (STYLE.md §6): the query, the answer to the latest
+ * The popup's state as a small signal store (signals made by a create function, read by the
+ * components, changed only through the store's methods): the query, the answer to the latest
  * query only, the empty query's latest digests, and which row the keyboard is on.
  */
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';

@@ -1,4 +1,7 @@
-/** arXiv's own pages: abstract, PDF, HTML full text and the other per-paper views (FORMATS.md §2). */
+/**
+ * arXiv's own pages: abstract, PDF, HTML full text and the other per-paper views (/abs, /pdf, /html,
+ * /format…, with or without a version; tests/url-cases.ts lists every form).
+ */
 import { type ArxivRef, parseArxivId } from '../ids/arxiv-id.ts';
 import { hostOf, isWebUrl, pathSegments } from './url-parts.ts';
 

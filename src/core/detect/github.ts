@@ -1,4 +1,4 @@
-/** GitHub repository and organisation pages (FORMATS.md §3); the rules live in ids/github-repo.ts. */
+/** GitHub repository and organisation pages (tests/url-cases.ts lists the address forms); the rules live in ids/github-repo.ts. */
 import { type GithubOrgRef, type GithubRepoRef, parseGithubUrl } from '../ids/github-repo.ts';
 import { hostOf } from './url-parts.ts';
 

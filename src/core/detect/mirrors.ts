@@ -1,4 +1,4 @@
-/** Sites that show one arXiv paper per page under its arXiv id (FORMATS.md §2, mirrors). */
+/** Sites that show one arXiv paper per page under its arXiv id (the mirror forms are listed in tests/url-cases.ts). */
 import { type ArxivRef, isNewStyle, parseArxivId } from '../ids/arxiv-id.ts';
 import { hostOf, isWebUrl, pathSegments } from './url-parts.ts';
 
