@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { addChipMirror, CHIP } from '../tests/e2e/support/chip-mirror.ts';
 import {
-  CHROME_PATH,
+  chromePath,
   type ExtensionBrowser,
   launchExtension,
   openPanelPage,
@@ -36,7 +36,7 @@ async function visible(): Promise<void> {
   const ext = await launchExtension(DIST, { headless: false, viewport: null });
   const page = ext.context.pages()[0] ?? (await ext.context.newPage());
   await page.goto(START_URL);
-  console.log(`Digest Lens is running in ${CHROME_PATH} (extension ${ext.extensionId}). Close the browser to stop.`);
+  console.log(`Digest Lens is running in ${chromePath()} (extension ${ext.extensionId}). Close the browser to stop.`);
   await new Promise<void>((done) => ext.context.on('close', () => done()));
 }
 
@@ -145,5 +145,7 @@ async function headless(): Promise<void> {
 }
 
 const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+// The browser first: when it is missing (and cannot be installed) one line says so before any build.
+chromePath();
 if (!values['no-build']) build();
 await (values.headless ? headless() : visible());
