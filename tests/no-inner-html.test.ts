@@ -1,5 +1,5 @@
 // web-ext lint warns that preact's renderer assigns innerHTML (for dangerouslySetInnerHTML). The
-// README explains that warning away because our code never gives preact HTML: this keeps it true.
+// docs/release.md explains that warning away because our code never gives preact HTML: this keeps it true.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
