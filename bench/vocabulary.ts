@@ -21,13 +21,35 @@ export function seedVocabulary(root: string): Vocabulary {
   const papers = digests.flatMap((d) => d.papers);
   const uniq = (xs: string[]) => [...new Set(xs.filter((x) => x && x.length < 120))];
   return {
-    titleWords: uniq(papers.flatMap((p) => (p.title ?? '').split(/\s+/)).map((w) => w.replace(/[^\p{L}\p{N}-]/gu, '')).filter((w) => w.length > 2)),
+    titleWords: uniq(
+      papers
+        .flatMap((p) => (p.title ?? '').split(/\s+/))
+        .map((w) => w.replace(/[^\p{L}\p{N}-]/gu, ''))
+        .filter((w) => w.length > 2),
+    ),
     names: uniq(papers.map((p) => p.name).filter((n) => n.length <= 24)),
     institutions: uniq(papers.flatMap((p) => p.institutions)),
     datasets: uniq(papers.flatMap((p) => p.datasets)),
     authors: uniq(papers.flatMap((p) => p.authors)),
     sentences: uniq(papers.flatMap((p) => p.contexts.map((c) => c.text)).filter((t) => t.length > 40 && t.length < 400)),
     themes: uniq(digests.flatMap((d) => d.themes.map((t) => t.title))),
-    topics: uniq([...digests.map((d) => d.topic), 'computer vision', 'medical imaging', 'reinforcement learning', 'natural language processing', 'graph neural networks', 'federated learning', 'robotics', 'speech recognition', 'time series', 'diffusion models', 'large language models', 'optimization', 'uncertainty quantification', 'remote sensing', 'explainable ai']),
+    topics: uniq([
+      ...digests.map((d) => d.topic),
+      'computer vision',
+      'medical imaging',
+      'reinforcement learning',
+      'natural language processing',
+      'graph neural networks',
+      'federated learning',
+      'robotics',
+      'speech recognition',
+      'time series',
+      'diffusion models',
+      'large language models',
+      'optimization',
+      'uncertainty quantification',
+      'remote sensing',
+      'explainable ai',
+    ]),
   };
 }

@@ -1,7 +1,6 @@
 // Browser-side measurements of the bench: end-to-end lookups through the worker (warm and cold),
 // the chip after navigation, and the real popup's first results.
-import type { Page } from 'playwright-core';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../tests/e2e/support/extension-browser.ts';
 
 const html = (id: string, title: string) => `<!doctype html><html><head><title>${title}</title>
@@ -10,7 +9,10 @@ const html = (id: string, title: string) => `<!doctype html><html><head><title>$
 
 /** arXiv abstract pages for the corpus: only the id and title matter to the extension. */
 export async function serveCorpusPages(context: BrowserContext, titles: ReadonlyMap<string, string>): Promise<void> {
-  await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('blockedbyclient'),
+  );
   await context.route('https://arxiv.org/abs/**', (route) => {
     const id = new URL(route.request().url()).pathname.split('/').pop()!;
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html(id, titles.get(id) ?? 'Unknown') });
@@ -67,17 +69,20 @@ export async function pageLookupEndToEndMs(tab: Page, n: number): Promise<{ time
 }
 
 /** tabView for a tab showing a corpus paper: extension page → worker → IndexedDB → the side panel's whole view. */
-export async function endToEndMs(ext: ExtensionBrowser, control: Page, tabId: number, n: number): Promise<number[]> {
-  return control.evaluate(async ([id, count]) => {
-    const times: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const t0 = performance.now();
-      const r = (await chrome.runtime.sendMessage({ type: 'tabView', arg: { tabId: id } })) as { ok: boolean; value?: { lookup?: { status: string } } };
-      times.push(performance.now() - t0);
-      if (r?.value?.lookup?.status !== 'found') throw new Error(`tabView: ${JSON.stringify(r).slice(0, 200)}`);
-    }
-    return times;
-  }, [tabId, n] as const);
+export async function endToEndMs(_ext: ExtensionBrowser, control: Page, tabId: number, n: number): Promise<number[]> {
+  return control.evaluate(
+    async ([id, count]) => {
+      const times: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const t0 = performance.now();
+        const r = (await chrome.runtime.sendMessage({ type: 'tabView', arg: { tabId: id } })) as { ok: boolean; value?: { lookup?: { status: string } } };
+        times.push(performance.now() - t0);
+        if (r?.value?.lookup?.status !== 'found') throw new Error(`tabView: ${JSON.stringify(r).slice(0, 200)}`);
+      }
+      return times;
+    },
+    [tabId, n] as const,
+  );
 }
 
 export async function stopWorker(ext: ExtensionBrowser, from: Page): Promise<void> {
@@ -130,7 +135,16 @@ export async function blankPageMs(ext: ExtensionBrowser, n: number): Promise<num
   for (let i = 0; i < n; i++) {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/bench/blank.html`, { waitUntil: 'commit' });
-    out.push(await page.evaluate(() => new Promise<number>((res) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => res(performance.now()))) : requestAnimationFrame(() => res(performance.now()))))));
+    out.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((res) =>
+            document.readyState === 'loading'
+              ? addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => res(performance.now())))
+              : requestAnimationFrame(() => res(performance.now())),
+          ),
+      ),
+    );
     await page.close();
   }
   return out;

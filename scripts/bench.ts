@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { seedVocabulary } from '../bench/vocabulary.ts';
@@ -16,7 +16,18 @@ const DIST = join(ROOT, 'dist/chrome');
 const BENCH_DIST = join(ROOT, 'dist/chrome-bench');
 // --keep DIR: each size's browser profile is kept in DIR/<size> and, when it already holds that
 // corpus, reused without loading it again (for measuring changes to the read side at 1M).
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' }, 'no-build': { type: 'boolean', default: false }, report: { type: 'string' }, keep: { type: 'string' } } });
+// --report [FILE]: no measuring; FILE's (default bench/results.json) tables and targets are printed
+// and written into bench/README.md below its generated-section marker.
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    report: { type: 'boolean', default: false },
+    keep: { type: 'string' },
+  },
+});
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
 const sizes = values.sizes ? values.sizes.split(',') : values.quick ? ['10k'] : ['10k', '100k', '1m'];
 const SEED = 20260523;
@@ -53,7 +64,11 @@ function PROBE(): void {
     for (let i = 0; i < (e.data.count as number); i++) {
       // One lookup per navigation: the previous one's badge and panel updates have settled.
       await new Promise((r) => setTimeout(r, 40));
-      const info = { url: location.href, meta: Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')])), title: document.title };
+      const info = {
+        url: location.href,
+        meta: Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')])),
+        title: document.title,
+      };
       const t0 = performance.now();
       const r = await chrome.runtime.sendMessage({ type: 'pageInfo', arg: info });
       times.push(performance.now() - t0);
@@ -172,7 +187,10 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     writeFileSync(stateFile, JSON.stringify({ ...load, digests: m.digests } satisfies KeptLoad));
     const samples = m.samples as { arxivId: string; title: string }[];
     await serveCorpusPages(ext.context, new Map(samples.map((s) => [s.arxivId, s.title])));
-    const chip = await chipVisibleMs(ext, samples.slice(0, 11).map((s) => s.arxivId));
+    const chip = await chipVisibleMs(
+      ext,
+      samples.slice(0, 11).map((s) => s.arxivId),
+    );
     const tab = await ext.context.newPage();
     await tab.goto(`https://arxiv.org/abs/${samples[12]!.arxivId}`);
     const control = await ext.control();
@@ -255,11 +273,31 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
   }
 }
 
+const BENCH_README = join(ROOT, 'bench/README.md');
+const GENERATED = '<!-- Generated from here on by `npm run bench -- --report`: edit above this line only. -->';
+
+/** Rewrites bench/README.md below its marker with a results file's table and targets. */
+function writeReport(saved: Record<string, number | string>, file: string): void {
+  const lines: string[] = [];
+  const ran = String(saved.sizes).split(',');
+  printTable(saved, ran, (l) => lines.push(l));
+  printTargets(saved, ran, (l) => lines.push(l));
+  const readme = existsSync(BENCH_README) ? readFileSync(BENCH_README, 'utf8') : '# Benchmark\n\n';
+  const at = readme.indexOf(GENERATED);
+  const head = (at < 0 ? readme : readme.slice(0, at)).trimEnd();
+  const when = `${String(saved.date).slice(0, 10)}, commit ${saved.commit}`;
+  const body = `## Latest results\n\n\`${relative(ROOT, file)}\` (${when}):\n\n\`\`\`text\n${lines.join('\n').trim()}\n\`\`\`\n`;
+  writeFileSync(BENCH_README, `${head}\n\n${GENERATED}\n\n${body}`);
+}
+
 if (values.report) {
   // Prints the table and the targets of a results file already written, measuring nothing.
-  const saved = JSON.parse(readFileSync(values.report, 'utf8')) as Record<string, number | string>;
+  const file = resolve(ROOT, positionals[0] ?? 'bench/results.json');
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number | string>;
   printTable(saved, String(saved.sizes).split(','));
   printTargets(saved, String(saved.sizes).split(','));
+  writeReport(saved, file);
+  console.log(`written: ${relative(ROOT, BENCH_README)}`);
   process.exit(0);
 }
 
@@ -291,7 +329,7 @@ if (mismatches > 0) {
 }
 
 /** The issue's targets, judged on what this run measured (a size not run is "not measured"). */
-function printTargets(r: Record<string, number | string>, ran: readonly string[]): void {
+function printTargets(r: Record<string, number | string>, ran: readonly string[], out: (line: string) => void = console.log): void {
   const n = (k: string) => (r[k] === undefined ? undefined : Number(r[k]));
   const largest = ran.at(-1)!;
   const rows: [string, number | undefined, string, boolean | undefined][] = [];
@@ -330,11 +368,12 @@ function printTargets(r: Record<string, number | string>, ran: readonly string[]
   add('content script gzip bytes', gz, '≤ 5120', gz === undefined ? undefined : gz <= 5120);
   const chip = n(`chipVisibleMs_${largest}`);
   add(`navigation → chip visible, median (${largest}) ms`, chip, '≤ 100', chip === undefined ? undefined : chip <= 100);
-  console.log('\ntargets');
-  for (const [what, value, limit, ok] of rows) console.log(`${ok === undefined ? '  –' : ok ? '  ✓' : '  ✗'} ${what.padEnd(58)}${String(value ?? 'not measured').padStart(14)}  ${limit}`);
+  out('\ntargets');
+  for (const [what, value, limit, ok] of rows)
+    out(`${ok === undefined ? '  –' : ok ? '  ✓' : '  ✗'} ${what.padEnd(58)}${String(value ?? 'not measured').padStart(14)}  ${limit}`);
 }
 
-function printTable(r: Record<string, number | string>, sizes: readonly string[]): void {
+function printTable(r: Record<string, number | string>, sizes: readonly string[], out: (line: string) => void = console.log): void {
   const rows: [string, ...string[]][] = [
     ['raw IndexedDB get p50 / p95 (ms)', 'rawGetP50Ms', 'rawGetP95Ms'],
     ['page lookup (paper and its mentions) p50 / p95 (ms)', 'lookupP50Ms', 'lookupP95Ms'],
@@ -363,7 +402,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['navigation → chip visible, median (ms)', 'chipVisibleMs', 'chipVisibleMs'],
     ['arXiv page: navigation → DOMContentLoaded / chip after it (ms)', 'pageDomReadyMs', 'chipAfterDomReadyMs'],
   ];
-  console.log(`\n${r.machine}\n${'measurement'.padEnd(64)}${sizes.map((s) => s.padStart(22)).join('')}`);
+  out(`\n${r.machine}\n${'measurement'.padEnd(64)}${sizes.map((s) => s.padStart(22)).join('')}`);
   for (const [label, ...keys] of rows) {
     const cell = (s: string) => {
       const xs = [...new Set(keys)].map((k) => r[`${k}_${s}`]);
@@ -372,7 +411,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
       if (keys[0] === 'storageBytes') return `${Math.round(Number(xs[0]) / 2 ** 20)}`;
       return xs.map((x) => (typeof x === 'number' ? String(Math.round(x * 10) / 10) : String(x))).join(' / ');
     };
-    console.log(`${label.padEnd(64)}${sizes.map((s) => cell(s).padStart(22)).join('')}`);
+    out(`${label.padEnd(64)}${sizes.map((s) => cell(s).padStart(22)).join('')}`);
   }
-  console.log(`content script: ${r.contentScriptBytes} B raw, ${r.contentScriptGzipBytes} B gzip`);
+  out(`content script: ${r.contentScriptBytes} B raw, ${r.contentScriptGzipBytes} B gzip`);
 }

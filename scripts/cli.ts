@@ -10,7 +10,7 @@ import { addDigest } from '../src/core/index/add-digest.ts';
 import { MemoryStore } from '../src/core/index/memory-store.ts';
 import { buildStaticIndex } from '../src/core/static-index/build.ts';
 import { MANIFEST_FILE } from '../src/core/static-index/format.ts';
-import { InputError, expandInputs, readInput } from './inputs.ts';
+import { expandInputs, InputError, readInput } from './inputs.ts';
 import { SYNC_USAGE, syncCommand } from './sync-command.ts';
 
 export const SEEDS_DIR = resolve(import.meta.dirname, '../tests/fixtures/seeds');
@@ -73,8 +73,11 @@ async function buildIndex(paths: string[], out: string, source: string, io: Io):
   }
   writeFileSync(join(out, MANIFEST_FILE), `${JSON.stringify(index.manifest, null, 2)}\n`);
   const copies = digests.length - index.manifest.digestCount;
-  if (copies > 0) io.err(`digest-lens: ${copies} ${copies === 1 ? 'input was a copy' : 'inputs were copies'} of a post given twice: one digest per post kept\n`);
-  io.err(`digest-lens: wrote ${out}: ${index.manifest.digestCount} digests, ${index.manifest.mentionCount} paper mentions, ${index.manifest.shards.length} shards\n`);
+  if (copies > 0)
+    io.err(`digest-lens: ${copies} ${copies === 1 ? 'input was a copy' : 'inputs were copies'} of a post given twice: one digest per post kept\n`);
+  io.err(
+    `digest-lens: wrote ${out}: ${index.manifest.digestCount} digests, ${index.manifest.mentionCount} paper mentions, ${index.manifest.shards.length} shards\n`,
+  );
   return failed ? 1 : 0;
 }
 
@@ -103,7 +106,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   if (command === 'sync') return syncCommand(rest, io);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' }, source: { type: 'string' }, report: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, source: { type: 'string' }, report: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     io.err(`digest-lens: ${(e as Error).message}\n${USAGE}\n`);
     return 2;

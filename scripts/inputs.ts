@@ -6,7 +6,10 @@ import type { ParseOptions } from '../src/core/digest/index.ts';
 export const DIGEST_EXTENSIONS = new Set(['.txt', '.html', '.htm', '.json', '.xml']);
 
 export class InputError extends Error {
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
     super(`${file}: ${reason}`);
   }
 }
@@ -27,7 +30,9 @@ export function expandInputs(paths: readonly string[]): { files: string[]; error
       continue;
     }
     if (st.isDirectory()) {
-      const names = readdirSync(path).filter((n) => !n.startsWith('.')).sort();
+      const names = readdirSync(path)
+        .filter((n) => !n.startsWith('.'))
+        .sort();
       // A seeds folder's index.json describes its text files; it is not a digest itself.
       const files = names.filter((n) => DIGEST_EXTENSIONS.has(extname(n).toLowerCase()) && !(n === 'index.json' && isSeedCatalogue(join(path, n))));
       out.push(...files.map((n) => join(path, n)).filter((p) => statSync(p).isFile()));
@@ -36,12 +41,20 @@ export function expandInputs(paths: readonly string[]): { files: string[]; error
   return { files: out, errors };
 }
 
-interface SeedEntry { file: string; url?: string; title?: string; date?: string; topic?: string }
+interface SeedEntry {
+  file: string;
+  url?: string;
+  title?: string;
+  date?: string;
+  topic?: string;
+}
 
 function readCatalogue(path: string): SeedEntry[] | undefined {
   try {
     const v: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && typeof (e as SeedEntry).file === 'string') ? (v as SeedEntry[]) : undefined;
+    return Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && typeof (e as SeedEntry).file === 'string')
+      ? (v as SeedEntry[])
+      : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 /**
  * `npm run lint:firefox`: web-ext lint on dist/firefox. Fails on any error, and on any warning the
- * README does not explain (README.md, "web-ext lint"): a new warning must be fixed or explained.
+ * docs/release.md does not explain ("web-ext lint"): a new warning must be fixed or explained.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/firefox');
 
 /**
- * Explained in the README: preact's renderer sets innerHTML only from a dangerouslySetInnerHTML
+ * Explained in docs/release.md: preact's renderer sets innerHTML only from a dangerouslySetInnerHTML
  * prop (`el.innerHTML = props.__html`), which no component passes (tests/no-inner-html.test.ts).
  * Which chunk holds preact depends on bundling, so the warning is recognised by its code instead.
  */
@@ -45,9 +45,11 @@ try {
 const report = JSON.parse(out) as Report;
 const line = (m: Message) => `  ${m.code} ${m.file ?? ''}: ${m.message}`;
 const unexplained = report.warnings.filter((w) => !explained(w));
-console.log(`web-ext lint dist/firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained), ${report.notices.length} notices`);
+console.log(
+  `web-ext lint dist/firefox: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.length - unexplained.length} explained), ${report.notices.length} notices`,
+);
 for (const m of [...report.errors, ...report.warnings, ...report.notices]) console.log(line(m));
 if (report.errors.length > 0 || unexplained.length > 0) {
-  if (unexplained.length) console.error(`Warnings not explained in README.md ("web-ext lint"):\n${unexplained.map(line).join('\n')}`);
+  if (unexplained.length) console.error(`Warnings not explained in docs/release.md ("web-ext lint"):\n${unexplained.map(line).join('\n')}`);
   process.exit(1);
 }

@@ -58,7 +58,7 @@ function colourAt(x: number, y: number): Rgba {
   const d = Math.hypot(x - 0.43, y - 0.43);
   if (d > 0.19 && d < 0.28) return WHITE;
   // Handle: a thick segment from the ring towards the lower right corner.
-  const t = Math.max(0, Math.min(1, ((x - 0.62) + (y - 0.62)) / (2 * 0.18)));
+  const t = Math.max(0, Math.min(1, (x - 0.62 + (y - 0.62)) / (2 * 0.18)));
   const px = 0.62 + t * 0.18;
   if (Math.hypot(x - px, y - px) < 0.065) return WHITE;
   // Three text lines inside the lens: the digest.
@@ -82,7 +82,7 @@ function draw(size: number): Uint8Array {
       }
       const a = acc[3]! / (ss * ss);
       const o = (y * size + x) * 4;
-      for (let i = 0; i < 3; i++) out[o + i] = a > 0 ? Math.round((acc[i]! / (ss * ss)) * 255 / a) : 0;
+      for (let i = 0; i < 3; i++) out[o + i] = a > 0 ? Math.round(((acc[i]! / (ss * ss)) * 255) / a) : 0;
       out[o + 3] = Math.round(a);
     }
   }

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { zip, type ZipEntry } from './zip.ts';
+import { type ZipEntry, zip } from './zip.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'release');
@@ -34,10 +34,16 @@ for (const browser of ['chrome', 'firefox'] as const) {
   const dist = join(ROOT, 'dist', browser);
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { version: string };
   if (manifest.version !== version) throw new Error(`dist/${browser} is version ${manifest.version}, manifest.json says ${version}: run npm run build`);
-  write(`digest-lens-${version}-${browser}.zip`, filesUnder(dist).map((p) => entry(dist, p)));
+  write(
+    `digest-lens-${version}-${browser}.zip`,
+    filesUnder(dist).map((p) => entry(dist, p)),
+  );
 }
 // Tracked and new-but-not-ignored files: the tree a reviewer builds from with `npm ci && npm run build`.
 const sources = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
   .split('\0')
   .filter((p) => p && statSync(join(ROOT, p), { throwIfNoEntry: false })?.isFile());
-write(`digest-lens-${version}-source.zip`, sources.map((p) => entry(ROOT, join(ROOT, p))));
+write(
+  `digest-lens-${version}-source.zip`,
+  sources.map((p) => entry(ROOT, join(ROOT, p))),
+);

@@ -6,8 +6,16 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { CHROME_PATH, launchExtension, openPanelPage, sidePanelCount, tabIdOf, waitForIndex, type ExtensionBrowser } from '../tests/e2e/support/extension-browser.ts';
 import { addChipMirror, CHIP } from '../tests/e2e/support/chip-mirror.ts';
+import {
+  chromePath,
+  type ExtensionBrowser,
+  launchExtension,
+  openPanelPage,
+  sidePanelCount,
+  tabIdOf,
+  waitForIndex,
+} from '../tests/e2e/support/extension-browser.ts';
 import { PAPERS, REPOS, serveFixtures, urls } from '../tests/e2e/support/fixture-site.ts';
 import { attachRealPanel } from '../tests/e2e/support/real-panel.ts';
 
@@ -28,7 +36,7 @@ async function visible(): Promise<void> {
   const ext = await launchExtension(DIST, { headless: false, viewport: null });
   const page = ext.context.pages()[0] ?? (await ext.context.newPage());
   await page.goto(START_URL);
-  console.log(`Digest Lens is running in ${CHROME_PATH} (extension ${ext.extensionId}). Close the browser to stop.`);
+  console.log(`Digest Lens is running in ${chromePath()} (extension ${ext.extensionId}). Close the browser to stop.`);
   await new Promise<void>((done) => ext.context.on('close', () => done()));
 }
 
@@ -68,7 +76,12 @@ async function headless(): Promise<void> {
     const chip = page.locator(CHIP);
     await chip.waitFor({ timeout: 10_000 });
     await shoot(page, join(ROOT, 'artifacts/start/arxiv-abs-with-chip.png'), shots);
-    const variants: [number, 'light' | 'dark'][] = [[320, 'light'], [320, 'dark'], [500, 'light'], [500, 'dark']];
+    const variants: [number, 'light' | 'dark'][] = [
+      [320, 'light'],
+      [320, 'dark'],
+      [500, 'light'],
+      [500, 'dark'],
+    ];
     await panelShots(ext, urls.abs(haru), 'panel-arxiv', shots, variants);
 
     // The real side panel, opened by the chip as a reader would.
@@ -95,16 +108,25 @@ async function headless(): Promise<void> {
     const near = await ext.context.newPage();
     await near.goto(urls.abs(PAPERS.nearHaru!));
     await near.waitForTimeout(500);
-    await panelShots(ext, urls.abs(PAPERS.nearHaru!), 'panel-closest', shots, [[400, 'light'], [400, 'dark']]);
+    await panelShots(ext, urls.abs(PAPERS.nearHaru!), 'panel-closest', shots, [
+      [400, 'light'],
+      [400, 'dark'],
+    ]);
 
     const unknown = await ext.context.newPage();
     await unknown.goto(urls.abs(PAPERS.unknown!));
     await unknown.waitForTimeout(500);
-    await panelShots(ext, urls.abs(PAPERS.unknown!), 'panel-not-indexed', shots, [[400, 'light'], [400, 'dark']]);
+    await panelShots(ext, urls.abs(PAPERS.unknown!), 'panel-not-indexed', shots, [
+      [400, 'light'],
+      [400, 'dark'],
+    ]);
 
     // The search popup (as a page, at the toolbar popup's width): results saying why they
     // matched, and an arXiv id pasted.
-    for (const [name, q] of [['popup-snippets', 'segmentation'], ['popup-pasted-id', haru.id]] as const) {
+    for (const [name, q] of [
+      ['popup-snippets', 'segmentation'],
+      ['popup-pasted-id', haru.id],
+    ] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         const popup = await ext.context.newPage();
         await popup.setViewportSize({ width: 460, height: 800 });
@@ -123,5 +145,7 @@ async function headless(): Promise<void> {
 }
 
 const { values } = parseArgs({ options: { headless: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } } });
+// The browser first: when it is missing (and cannot be installed) one line says so before any build.
+chromePath();
 if (!values['no-build']) build();
 await (values.headless ? headless() : visible());

@@ -46,10 +46,14 @@ const server = await startWpServer({ posts });
 const site = { id: 'bench', kind: 'wordpress' as const, url: `${server.url}/` };
 const sync = () => runSync({ sources: [site], store: idbSyncStore, parse: parseRawPost, reachBack: 'all' });
 const line = (label: string, r: SyncReport, m: { ms: number; peakRss: number; peakHeap: number; startRss: number }) =>
-  console.log(`${label.padEnd(34)} ${String(Math.round(m.ms)).padStart(6)} ms  +${r.added} new  ${r.requests} requests  ${(r.bytes / 1024).toFixed(1)} KiB  peak RSS ${mb(m.peakRss)} (start ${mb(m.startRss)})  peak heap ${mb(m.peakHeap)}`);
+  console.log(
+    `${label.padEnd(34)} ${String(Math.round(m.ms)).padStart(6)} ms  +${r.added} new  ${r.requests} requests  ${(r.bytes / 1024).toFixed(1)} KiB  peak RSS ${mb(m.peakRss)} (start ${mb(m.startRss)})  peak heap ${mb(m.peakHeap)}`,
+  );
 
 try {
-  console.log(`Digest Lens sync benchmark: ${count} posts, ${mb(posts.reduce((n, p) => n + p.content.rendered.length, 0))} of post HTML, Node ${process.version}`);
+  console.log(
+    `Digest Lens sync benchmark: ${count} posts, ${mb(posts.reduce((n, p) => n + p.content.rendered.length, 0))} of post HTML, Node ${process.version}`,
+  );
   const full = await measure(sync);
   line('extension: full sync', full.value, full);
   const counters = await getCounters();
@@ -64,15 +68,19 @@ try {
     server.log.length = 0;
     const cliFull = await measure(() => syncCommand(['--source', site.url, '--out', dir], quiet));
     const fullBytes = server.log.reduce((n, r) => n + r.bytes, 0);
-    console.log(`${'cli: full sync into a directory'.padEnd(34)} ${String(Math.round(cliFull.ms)).padStart(6)} ms  exit ${cliFull.value}  ${server.log.length} requests  ${(fullBytes / 1024).toFixed(1)} KiB  peak RSS ${mb(cliFull.peakRss)}`);
+    console.log(
+      `${'cli: full sync into a directory'.padEnd(34)} ${String(Math.round(cliFull.ms)).padStart(6)} ms  exit ${cliFull.value}  ${server.log.length} requests  ${(fullBytes / 1024).toFixed(1)} KiB  peak RSS ${mb(cliFull.peakRss)}`,
+    );
     server.log.length = 0;
     const cliInc = await measure(() => syncCommand(['--source', site.url, '--out', dir], quiet));
     const incBytes = server.log.reduce((n, r) => n + r.bytes, 0);
-    console.log(`${'cli: incremental, nothing new'.padEnd(34)} ${String(Math.round(cliInc.ms)).padStart(6)} ms  exit ${cliInc.value}  ${server.log.length} requests  ${(incBytes / 1024).toFixed(1)} KiB`);
+    console.log(
+      `${'cli: incremental, nothing new'.padEnd(34)} ${String(Math.round(cliInc.ms)).padStart(6)} ms  exit ${cliInc.value}  ${server.log.length} requests  ${(incBytes / 1024).toFixed(1)} KiB`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log('(the server runs in the same process: its posts are part of the start RSS; fake-indexeddb is slower than a browser\'s IndexedDB)');
+  console.log("(the server runs in the same process: its posts are part of the start RSS; fake-indexeddb is slower than a browser's IndexedDB)");
 } finally {
   await server.close();
 }

@@ -59,7 +59,8 @@ function progressPrinter(io: Io): (p: SyncProgress) => void {
     const key = `${p.sourceId}|${p.phase}|${p.done === p.total ? 'all' : Math.floor(p.done / step)}`;
     if (key === last) return;
     last = key;
-    const what = p.phase === 'reparse' ? 're-parsing stored posts' : p.phase === 'discover' ? 'finding the API' : p.phase === 'list' ? 'listing changes' : 'fetching';
+    const what =
+      p.phase === 'reparse' ? 're-parsing stored posts' : p.phase === 'discover' ? 'finding the API' : p.phase === 'list' ? 'listing changes' : 'fetching';
     io.err(`digest-lens: ${p.url || 'local'}: ${what}${p.total ? ` ${p.done}/${p.total}` : ''}\n`);
   };
 }
@@ -67,7 +68,17 @@ function progressPrinter(io: Io): (p: SyncProgress) => void {
 export async function syncCommand(argv: string[], io: Io, deps: SyncDeps = {}): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, allowPositionals: false, options: { source: { type: 'string', multiple: true }, out: { type: 'string' }, since: { type: 'string' }, topic: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        source: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        since: { type: 'string' },
+        topic: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (e) {
     return usage(io, (e as Error).message);
   }
@@ -77,7 +88,8 @@ export async function syncCommand(argv: string[], io: Io, deps: SyncDeps = {}): 
   }
   if (!values.source?.length) return usage(io, 'sync needs at least one --source URL');
   if (!values.out) return usage(io, 'sync needs --out DIR');
-  if (values.since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.since) || Number.isNaN(Date.parse(values.since)))) return usage(io, `--since "${values.since}" is not a YYYY-MM-DD date`);
+  if (values.since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.since) || Number.isNaN(Date.parse(values.since))))
+    return usage(io, `--since "${values.since}" is not a YYYY-MM-DD date`);
   const sources = sourcesFrom(values.source);
   if (typeof sources === 'string') return usage(io, sources);
   const dir = values.out;
@@ -98,13 +110,37 @@ export async function syncCommand(argv: string[], io: Io, deps: SyncDeps = {}): 
       store.states = before.sidecar.states;
       for (const [key, p] of Object.entries(before.sidecar.posts)) {
         store.posts.set(key, { ...p, key, date: '', raw: '', fetched: '' });
-        if (p.reason) store.failures.set(key, { key, sourceId: p.sourceId, url: p.url, title: p.title, reason: p.reason, modified: p.modified, parserVersion: p.parserVersion, at: '' });
+        if (p.reason)
+          store.failures.set(key, {
+            key,
+            sourceId: p.sourceId,
+            url: p.url,
+            title: p.title,
+            reason: p.reason,
+            modified: p.modified,
+            parserVersion: p.parserVersion,
+            at: '',
+          });
       }
     } else if (!fresh) {
       // An index from build-index: its digests stand for their posts, so only changes are fetched.
       for (const d of before.digests) {
         if (!d.modified || Number.isNaN(Date.parse(d.modified))) continue;
-        store.posts.set(d.id, { key: d.id, sourceId: '', url: d.url, title: d.title, date: '', modified: new Date(d.modified).toISOString(), format: d.format === 'rss' ? 'rss' : 'wordpress', raw: '', status: 'indexed', digestId: d.id, topic: d.topic, parserVersion: d.parserVersion, fetched: '' });
+        store.posts.set(d.id, {
+          key: d.id,
+          sourceId: '',
+          url: d.url,
+          title: d.title,
+          date: '',
+          modified: new Date(d.modified).toISOString(),
+          format: d.format === 'rss' ? 'rss' : 'wordpress',
+          raw: '',
+          status: 'indexed',
+          digestId: d.id,
+          topic: d.topic,
+          parserVersion: d.parserVersion,
+          fetched: '',
+        });
       }
     }
 
@@ -130,7 +166,18 @@ export async function syncCommand(argv: string[], io: Io, deps: SyncDeps = {}): 
     const posts: Record<string, PostState> = {};
     for (const p of store.posts.values()) {
       const failure = store.failures.get(p.key);
-      posts[p.key] = { modified: p.modified, status: p.status, parserVersion: p.parserVersion, sourceId: p.sourceId, url: p.url, title: p.title, format: p.format, ...(p.digestId ? { digestId: p.digestId } : {}), ...(p.topic ? { topic: p.topic } : {}), ...(failure ? { reason: failure.reason } : {}) };
+      posts[p.key] = {
+        modified: p.modified,
+        status: p.status,
+        parserVersion: p.parserVersion,
+        sourceId: p.sourceId,
+        url: p.url,
+        title: p.title,
+        format: p.format,
+        ...(p.digestId ? { digestId: p.digestId } : {}),
+        ...(p.topic ? { topic: p.topic } : {}),
+        ...(failure ? { reason: failure.reason } : {}),
+      };
     }
     writeSidecar(dir, { version: 1, states: store.states, posts } satisfies SidecarState);
 

@@ -15,7 +15,11 @@ const LOCK_FILE = '.digest-lens-sync.lock';
 const STALE_LOCK_MS = 60 * 60_000;
 
 /** What the sidecar keeps of a post: enough to skip it next time, not its body. */
-export type PostState = Pick<PostRecord, 'modified' | 'status' | 'parserVersion' | 'sourceId' | 'url' | 'title' | 'format'> & { digestId?: string; topic?: string; reason?: string };
+export type PostState = Pick<PostRecord, 'modified' | 'status' | 'parserVersion' | 'sourceId' | 'url' | 'title' | 'format'> & {
+  digestId?: string;
+  topic?: string;
+  reason?: string;
+};
 
 export interface SidecarState {
   version: 1;
@@ -70,7 +74,11 @@ export function writeIndex(dir: string, index: StaticIndex, previous: Manifest |
     writeAtomic(path, text);
     written++;
   }
-  const same = (a: Manifest | undefined, b: Manifest) => a !== undefined && a.parserVersion === b.parserVersion && a.source === b.source && a.shards.map((s) => s.sha256).join() === b.shards.map((s) => s.sha256).join();
+  const same = (a: Manifest | undefined, b: Manifest) =>
+    a !== undefined &&
+    a.parserVersion === b.parserVersion &&
+    a.source === b.source &&
+    a.shards.map((s) => s.sha256).join() === b.shards.map((s) => s.sha256).join();
   const manifestChanged = !same(previous, index.manifest);
   // Unchanged content keeps the old manifest, so clients revalidating with an ETag get a 304.
   if (manifestChanged) writeAtomic(join(dir, MANIFEST_FILE), `${JSON.stringify(index.manifest, null, 2)}\n`);

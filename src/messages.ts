@@ -7,7 +7,7 @@ import type { Digest } from './core/digest/types.ts';
 import type { DigestRecord, PaperRecord } from './core/index/types.ts';
 import type { LookupResult, PageCitation, TextNeighbour } from './core/index/view.ts';
 import type { IndexExport } from './db/export-format.ts';
-import type { SourceKind, SyncProgress, SyncReport } from './sync/types.ts';
+import type { SourceConfig, SourceKind, SyncProgress, SyncReport } from './sync/types.ts';
 
 export type { SyncProgress, SyncReport } from './sync/types.ts';
 
@@ -169,6 +169,8 @@ export interface SyncSettings {
 }
 
 /** The values the settings take (labels are the pages' business). */
+/** The source every profile starts with; the settings keep it (it can be turned off, not removed). */
+export const DEFAULT_SOURCE: SourceConfig = { id: 'scipapermill', kind: 'wordpress', url: 'https://scipapermill.com/' };
 export const SYNC_INTERVALS_MINUTES = [60, 180, 360, 720, 1440] as const;
 export const REACH_BACK_MONTHS = [1, 3, 6, 12, 24] as const;
 export const RETENTION_MONTHS = [0, 3, 6, 12, 24] as const;
@@ -261,9 +263,7 @@ export type Response<K extends MessageName> = ReturnType<Protocol[K]>;
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { name: string; message: string } };
 
 /** Background → extension pages: something they show has changed. */
-export type Broadcast =
-  | { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number }
-  | { readonly type: 'indexChanged' };
+export type Broadcast = { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number } | { readonly type: 'indexChanged' };
 
 /**
  * Background → a tab's content script: the index changed (its chip may be out of date), or the

@@ -1,6 +1,6 @@
 // The digest-lens command as a user runs it: the real bin, real files, exit codes and messages.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,7 +29,9 @@ describe('digest-lens parse', () => {
     expect(r.code).toBe(0);
     const { digests } = JSON.parse(r.stdout) as { digests: { id: string; date: string; url: string }[] };
     expect(digests.map((d) => d.date)).toEqual(['2026-07-04', '2026-02-28']);
-    expect(digests[1]!.url).toBe('https://scipapermill.com/index.php/2026/02/28/deep-learnings-next-frontier-robustness-interpretability-and-efficiency-across-diverse-domains/');
+    expect(digests[1]!.url).toBe(
+      'https://scipapermill.com/index.php/2026/02/28/deep-learnings-next-frontier-robustness-interpretability-and-efficiency-across-diverse-domains/',
+    );
   });
 
   it('parses every seed and both samples', async () => {
@@ -67,7 +69,11 @@ describe('digest-lens build-index', () => {
     writeFileSync(join(out, 'shards', 'stale.json'), '{}');
     const r = await run('build-index', seeds, '--out', out, '--source', 'seeds');
     expect(r.code).toBe(0);
-    const manifest = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { shards: { file: string; batch: string }[]; digestCount: number; source: string };
+    const manifest = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {
+      shards: { file: string; batch: string }[];
+      digestCount: number;
+      source: string;
+    };
     expect(manifest.source).toBe('seeds');
     expect(manifest.digestCount).toBe(5);
     expect(manifest.shards.map((s) => s.batch)).toEqual(['2026-07-04', '2026-05-30', '2026-05-23', '2026-02-28']);
@@ -84,7 +90,13 @@ describe('digest-lens build-index', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { shards: { digests: string[] }[]; digestCount: number };
     expect(manifest.digestCount).toBe(5);
     // The WordPress copies know the post id and when it was modified: they are the versions kept.
-    expect(manifest.shards.flatMap((s) => s.digests).sort()).toEqual(['scipapermill.com:9001', 'scipapermill.com:9002', 'scipapermill.com:9003', 'scipapermill.com:9004', 'scipapermill.com:9005']);
+    expect(manifest.shards.flatMap((s) => s.digests).sort()).toEqual([
+      'scipapermill.com:9001',
+      'scipapermill.com:9002',
+      'scipapermill.com:9003',
+      'scipapermill.com:9004',
+      'scipapermill.com:9005',
+    ]);
     expect(r.stderr).toMatch(/5 inputs were copies of a post given twice/);
   });
 

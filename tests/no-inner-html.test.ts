@@ -1,12 +1,14 @@
 // web-ext lint warns that preact's renderer assigns innerHTML (for dangerouslySetInnerHTML). The
-// README explains that warning away because our code never gives preact HTML: this keeps it true.
+// docs/release.md explains that warning away because our code never gives preact HTML: this keeps it true.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 
 const SRC = join(import.meta.dirname, '../src');
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.includes('.test.') ? [join(dir, e.name)] : [],
+  );
 
 it('no extension code sets HTML from a string', () => {
   const offenders = files(SRC).filter((f) => /dangerouslySetInnerHTML|\.(inner|outer)HTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')));
@@ -30,7 +32,14 @@ it('every href an extension page renders goes through the safe-link component', 
       return [...jsx, ...dom].map((hit) => `${rel(f)}: ${hit}`);
     })
     // The download helper's link is a blob: address it made itself (URL.createObjectURL), clicked and dropped at once.
-    .filter((o) => !(o === 'options/download.ts: .href =' && /a\.href = url;/.test(readFileSync(join(SRC, 'options/download.ts'), 'utf8')) && /const url = URL\.createObjectURL\(/.test(readFileSync(join(SRC, 'options/download.ts'), 'utf8'))));
+    .filter(
+      (o) =>
+        !(
+          o === 'options/download.ts: .href =' &&
+          /a\.href = url;/.test(readFileSync(join(SRC, 'options/download.ts'), 'utf8')) &&
+          /const url = URL\.createObjectURL\(/.test(readFileSync(join(SRC, 'options/download.ts'), 'utf8'))
+        ),
+    );
   expect(offenders).toEqual([]);
 });
 
@@ -42,7 +51,15 @@ it('the check above catches a raw link', () => {
 
 it('the safe-link component keeps only http(s) addresses', async () => {
   const { safeHref } = await import('../src/ui/safe-href.ts');
-  for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'data:text/html,x', 'chrome-extension://x/y', 'file:///etc/passwd', 'https://user:pw@evil.example/']) expect(safeHref(bad)).toBeUndefined();
+  for (const bad of [
+    'javascript:alert(1)',
+    ' JAVASCRIPT:alert(1)',
+    'data:text/html,x',
+    'chrome-extension://x/y',
+    'file:///etc/passwd',
+    'https://user:pw@evil.example/',
+  ])
+    expect(safeHref(bad)).toBeUndefined();
   expect(safeHref('https://scipapermill.com/a')).toBe('https://scipapermill.com/a');
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 /**
- * Real address forms and what each one shows (FORMATS.md §2, §3). Shared so the background's tab
+ * Real address forms and what each one shows (arXiv's per-paper views, their mirrors, GitHub repositories and
+ * organisations). Shared so the background's tab
  * watching can be tested against the same table as the detectors.
  * `null` means "not a single-paper or repository page".
  */
@@ -156,7 +157,15 @@ export const urlCases: ReadonlyArray<readonly [string, ExpectedPage]> = [
 
 // Archives with the subject classes people write after them (math.GT/0309136).
 const OLD_ARCHIVES: Record<string, string[]> = {
-  'hep-th': [], 'hep-ph': [], 'astro-ph': [], 'quant-ph': [], 'gr-qc': [], nlin: [], 'q-bio': [], 'solv-int': [], physics: [],
+  'hep-th': [],
+  'hep-ph': [],
+  'astro-ph': [],
+  'quant-ph': [],
+  'gr-qc': [],
+  nlin: [],
+  'q-bio': [],
+  'solv-int': [],
+  physics: [],
   'cond-mat': ['.mes-hall', '.stat-mech'],
   math: ['.GT', '.CO', '.AG'],
   cs: ['.AI', '.LG'],
@@ -208,7 +217,7 @@ export const generatedId: fc.Arbitrary<GeneratedId> = fc
   .tuple(fc.oneof(newStyleId, oldStyleId), fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }))
   .map(([id, version]) => (version === undefined ? id : { ...id, version }));
 
-/** Every address form of FORMATS.md §2 for one id, with the version each form keeps. */
+/** Every arXiv address form (abstract, PDF, HTML, other views) for one id, with the version each form keeps. */
 export function addressForms(id: GeneratedId): Array<{ url: string; version?: number }> {
   const v = id.version === undefined ? '' : `v${id.version}`;
   const withV = `${id.written}${v}`;
@@ -237,7 +246,15 @@ export function addressForms(id: GeneratedId): Array<{ url: string; version?: nu
     forms.push({ url: `https://arxiv.org/abs?archive=${id.archive}&papernum=${id.file}` });
     forms.push({ url: `https://arxiv.org/ftp/${id.archive}/papers/${id.yymm}/${id.file}.pdf` });
   }
-  for (const mirror of ['https://www.alphaxiv.org/abs/', 'https://www.alphaxiv.org/overview/', 'https://www.alphaxiv.org/pdf/', 'https://ar5iv.labs.arxiv.org/html/', 'https://ar5iv.org/abs/', 'https://ar5iv.org/html/', 'https://scirate.com/arxiv/']) {
+  for (const mirror of [
+    'https://www.alphaxiv.org/abs/',
+    'https://www.alphaxiv.org/overview/',
+    'https://www.alphaxiv.org/pdf/',
+    'https://ar5iv.labs.arxiv.org/html/',
+    'https://ar5iv.org/abs/',
+    'https://ar5iv.org/html/',
+    'https://scirate.com/arxiv/',
+  ]) {
     // Mirrors write the id as arXiv prints it: the key plus any version.
     keep(`${mirror}${id.key}${v}`);
   }

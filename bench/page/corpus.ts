@@ -6,12 +6,11 @@
 import type { CodeLink, Digest, PaperMention } from '../../src/core/digest/types.ts';
 import { parseArxivId } from '../../src/core/ids/arxiv-id.ts';
 import { parseGithubUrl } from '../../src/core/ids/github-repo.ts';
-import type { Vocabulary } from '../vocabulary.ts';
 import { rng } from '../../tests/server/generate-posts.ts';
+import type { Vocabulary } from '../vocabulary.ts';
 
 export const PAPERS_PER_DIGEST = 100;
 const DIGESTS_PER_WEEK = 50;
-
 
 /** The arXiv id of the g-th new paper: unique up to 1M (12 months × 83,334). */
 export function arxivIdOf(g: number): string {
@@ -31,7 +30,10 @@ export class Corpus {
   /** Every few hundredth paper, for lookups. */
   readonly samples: PaperFacts[] = [];
 
-  constructor(private readonly v: Vocabulary, seed: number) {
+  constructor(
+    private readonly v: Vocabulary,
+    seed: number,
+  ) {
     this.random = rng(seed);
   }
 

@@ -2,7 +2,7 @@
 import type { DB } from '../../src/db/schema.ts';
 import { mergePending, mergeStats } from '../../src/db/search-write.ts';
 import { writeDigestsTo } from '../../src/db/write.ts';
-import { Corpus, PAPERS_PER_DIGEST } from './corpus.ts';
+import { type Corpus, PAPERS_PER_DIGEST } from './corpus.ts';
 
 const BATCH = 10;
 
@@ -18,7 +18,9 @@ export async function loadCorpus(db: DB, corpus: Corpus, mentions: number, progr
     const done = n + batch.length;
     if (Math.floor((done * 10) / digests) > Math.floor((n * 10) / digests)) {
       const now = performance.now();
-      console.log(`bench: ${done}/${digests} digests, ${Math.round((now - mark.t) / (done - mark.n))} ms per digest lately, merges ${mergeStats.merges} taking ${Math.round((mergeStats.ms / (now - t0)) * 100)}% of the time`);
+      console.log(
+        `bench: ${done}/${digests} digests, ${Math.round((now - mark.t) / (done - mark.n))} ms per digest lately, merges ${mergeStats.merges} taking ${Math.round((mergeStats.ms / (now - t0)) * 100)}% of the time`,
+      );
       mark = { t: now, n: done };
     }
   }

@@ -1,22 +1,32 @@
 /** Measurements inside the extension's origin, on the database the service worker uses. */
-import { titleKey } from '../../src/core/ids/title-key.ts';
-import { parseGithubUrl } from '../../src/core/ids/github-repo.ts';
+
+import type { PaperRef } from '../../src/core/detect/index.ts';
 import type { ArxivId } from '../../src/core/ids/arxiv-id.ts';
-import { paperDoc, digestDoc } from '../../src/core/search/document.ts';
+import { parseGithubUrl } from '../../src/core/ids/github-repo.ts';
+import { titleKey } from '../../src/core/ids/title-key.ts';
+import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
 import { linearSearch } from '../../src/core/search/match.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
 import { findPapersIn, lookupIn } from '../../src/db/lookup.ts';
 import { neighboursOfText, relativesByTerms } from '../../src/db/related-terms.ts';
-import type { PaperRef } from '../../src/core/detect/index.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { mergePending } from '../../src/db/search-write.ts';
 import { searchIn, searchIndexReady } from '../../src/db/search.ts';
+import { mergePending } from '../../src/db/search-write.ts';
 import { writeDigestTo, writeStats } from '../../src/db/write.ts';
 import type { Corpus } from './corpus.ts';
 import { p50p95, round, timeEach, timeInto } from './stats.ts';
 
 /** 1–3 word queries, typed a letter at a time from the second letter on. */
-export const QUERIES = ['segmentation', 'breast ultrasound', 'medical image segmentation', 'graph neural', 'diffusion model', 'uncertainty estimation', 'segmantation', 'federated learning privacy'];
+export const QUERIES = [
+  'segmentation',
+  'breast ultrasound',
+  'medical image segmentation',
+  'graph neural',
+  'diffusion model',
+  'uncertainty estimation',
+  'segmantation',
+  'federated learning privacy',
+];
 
 export function keystrokes(): string[] {
   return QUERIES.flatMap((q) => Array.from({ length: q.length - 1 }, (_, i) => q.slice(0, i + 2)).filter((p) => !p.endsWith(' ')));
@@ -29,7 +39,11 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   await db.get('papers', samples[0]!.arxivId);
   const refs = (s: (typeof samples)[number]): PaperRef[] => {
     const repo = s.repo ? parseGithubUrl(`https://github.com/${s.repo}`) : undefined;
-    return [{ kind: 'arxiv', id: s.arxivId as ArxivId }, { kind: 'title', title: s.title, key: titleKey(s.title) }, ...(repo?.kind === 'github-repo' ? [repo] : [])];
+    return [
+      { kind: 'arxiv', id: s.arxivId as ArxivId },
+      { kind: 'title', title: s.title, key: titleKey(s.title) },
+      ...(repo?.kind === 'github-repo' ? [repo] : []),
+    ];
   };
   // Per sample, the raw gets and then the page lookups (the papers a page names, with their
   // mentions: what the badge and chip show), one after the other: a p95 against a p95 compares
@@ -85,7 +99,10 @@ export async function measureSearch(db: DB, withLinear: boolean) {
   const index = await timeEach(keys, (k) => searchIn(db, parseQuery(k), 30));
   const hits = first.length;
   // The slowest keystrokes, to see what the tail is made of.
-  const slowest = keys.map((k, i) => `${k} ${round(index[i]!)}`).sort((a, b) => Number(b.split(' ').at(-1)) - Number(a.split(' ').at(-1))).slice(0, 8);
+  const slowest = keys
+    .map((k, i) => `${k} ${round(index[i]!)}`)
+    .sort((a, b) => Number(b.split(' ').at(-1)) - Number(a.split(' ').at(-1)))
+    .slice(0, 8);
   if (!withLinear) return { firstQueryMs: round(firstQueryMs), search: p50p95(index), hits, slowest };
   // Design B, today's: load every record into memory once, then scan per keystroke.
   const l0 = performance.now();
@@ -104,7 +121,16 @@ export async function measureSearch(db: DB, withLinear: boolean) {
     const b = rank(linearSearch(docs, parseQuery(k), 30));
     if (a !== b) mismatches++;
   }
-  return { firstQueryMs: round(firstQueryMs), search: p50p95(index), hits, slowest, linear: p50p95(linear), loadAllMs: round(loadAllMs), mismatches, keystrokes: keys.length };
+  return {
+    firstQueryMs: round(firstQueryMs),
+    search: p50p95(index),
+    hits,
+    slowest,
+    linear: p50p95(linear),
+    loadAllMs: round(loadAllMs),
+    mismatches,
+    keystrokes: keys.length,
+  };
 }
 
 /** Digests written per indexing measurement: 30, so that one slow commit moves neither the p50 nor the mean far. */
@@ -120,7 +146,10 @@ export const INDEXING_WRITES = 30;
 export async function measureIndexing(db: DB, corpus: Corpus, from: number, count = INDEXING_WRITES) {
   await mergePending(db);
   writePhases(true);
-  const times = await timeEach(Array.from({ length: count }, (_, i) => from + i), (n) => writeDigestTo(db, corpus.digest(n)));
+  const times = await timeEach(
+    Array.from({ length: count }, (_, i) => from + i),
+    (n) => writeDigestTo(db, corpus.digest(n)),
+  );
   return { ...p50p95(times), phases: writePhases() };
 }
 

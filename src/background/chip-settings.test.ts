@@ -8,7 +8,8 @@ beforeAll(async () => {
     runtime: { getManifest: () => ({ content_scripts: [{ matches: ['https://arxiv.org/abs/*', 'https://github.com/*'] }] }) },
     storage: {
       local: {
-        get: async (keys: string | string[]) => Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => stored.has(k)).map((k) => [k, stored.get(k)])),
+        get: async (keys: string | string[]) =>
+          Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => stored.has(k)).map((k) => [k, stored.get(k)])),
         set: async (o: Record<string, unknown>) => Object.entries(o).forEach(([k, v]) => stored.set(k, structuredClone(v))),
       },
     },
@@ -24,7 +25,10 @@ describe('chip settings', () => {
   });
 
   it('keeps only sites the chip runs on, and refuses what is not a setting', async () => {
-    expect(await mod.saveChipSettings({ enabled: true, offSites: ['github.com', 'evil.example', 7, 'github.com'] })).toEqual({ enabled: true, offSites: ['github.com'] });
+    expect(await mod.saveChipSettings({ enabled: true, offSites: ['github.com', 'evil.example', 7, 'github.com'] })).toEqual({
+      enabled: true,
+      offSites: ['github.com'],
+    });
     expect(await mod.chipAllowed('github.com', 'github:a/b', 's1')).toBe(false);
     expect(await mod.chipAllowed('arxiv.org', 'arxiv:2602.22544', 's1')).toBe(true);
     await expect(mod.saveChipSettings({ enabled: 'yes', offSites: [] })).rejects.toThrow(/enabled/);

@@ -11,9 +11,7 @@ function hostOfPattern(pattern: string): string | undefined {
 let contentHosts: Set<string> | undefined;
 
 function contentHostSet(): Set<string> {
-  contentHosts ??= new Set(
-    (api.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []).flatMap((m) => hostOfPattern(m) ?? []),
-  );
+  contentHosts ??= new Set((api.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []).flatMap((m) => hostOfPattern(m) ?? []));
   return contentHosts;
 }
 

@@ -1,5 +1,5 @@
 /** A tab's address (plus its meta tags when the content script sent them) → what the index holds. */
-import { detectPaper, type Detection, type TitleRef } from '../core/detect/index.ts';
+import { type Detection, detectPaper, type TitleRef } from '../core/detect/index.ts';
 import { titleKey } from '../core/ids/title-key.ts';
 import type { LookupResult } from '../core/index/view.ts';
 import { digestCountOf, findPapers, type PaperMatch, rememberArxivId, viewPapers } from '../db/index.ts';

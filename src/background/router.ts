@@ -3,7 +3,7 @@
  * listener so that one needing the user's gesture (sidePanel.open) still has it.
  */
 import { api, type Envelope, type MessageName, type Protocol, type Request, type Response } from '../messages.ts';
-import { senderAllowed, type SenderKind } from './sender.ts';
+import { type SenderKind, senderAllowed } from './sender.ts';
 
 type Sender = chrome.runtime.MessageSender;
 

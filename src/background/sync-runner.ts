@@ -67,9 +67,11 @@ export async function startSync(why: 'now' | 'alarm' | 'startup' | 'first-run'):
     running = undefined;
     return { status: 'needs-consent', message: 'Sync is not set up yet: open the first-run page to choose what to sync.' };
   }
-  void doSync(settings, run, why).then(ready, (e: unknown) => ready(failedReport(started, e))).finally(() => {
-    if (running === run) running = undefined;
-  });
+  void doSync(settings, run, why)
+    .then(ready, (e: unknown) => ready(failedReport(started, e)))
+    .finally(() => {
+      if (running === run) running = undefined;
+    });
   return { status: 'started', message: 'Sync started.' };
 }
 
@@ -79,7 +81,22 @@ export function whenSynced(): Promise<SyncReport> | undefined {
 }
 
 function failedReport(started: string, e: unknown): SyncReport {
-  return { status: 'failed', started, finished: new Date().toISOString(), added: 0, updated: 0, failed: 0, filtered: 0, reparsed: 0, requests: 0, bytes: 0, retries: 0, sources: [], failures: [], error: (e as Error)?.message ?? String(e) };
+  return {
+    status: 'failed',
+    started,
+    finished: new Date().toISOString(),
+    added: 0,
+    updated: 0,
+    failed: 0,
+    filtered: 0,
+    reparsed: 0,
+    requests: 0,
+    bytes: 0,
+    retries: 0,
+    sources: [],
+    failures: [],
+    error: (e as Error)?.message ?? String(e),
+  };
 }
 
 async function doSync(settings: SyncSettings, run: Running, why: string): Promise<SyncReport> {
@@ -108,14 +125,25 @@ async function doSync(settings: SyncSettings, run: Running, why: string): Promis
   });
   for (const id of noAccess) {
     const s = settings.sources.find((x) => x.id === id)!;
-    report.sources.push({ id, url: s.url, added: 0, updated: 0, unchanged: 0, failed: 0, filtered: 0, error: { kind: 'other', message: `Digest Lens may not read ${new URL(s.url).hostname}: allow access to it in Options → Sync.` } });
+    report.sources.push({
+      id,
+      url: s.url,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      filtered: 0,
+      error: { kind: 'other', message: `Digest Lens may not read ${new URL(s.url).hostname}: allow access to it in Options → Sync.` },
+    });
   }
   if (noAccess.size > 0 && report.status === 'ok') report.status = sources.length ? 'partial' : 'failed';
   let changed = report.added + report.updated > 0;
   if (settings.retentionMonths > 0 && report.status !== 'busy') {
     try {
       const dropped = await applyRetention(settings.retentionMonths);
-      await api.storage.local.set({ [RETENTION_KEY]: { at: new Date().toISOString(), cutoff: retentionCutoff(settings.retentionMonths, Date.now()), dropped } });
+      await api.storage.local.set({
+        [RETENTION_KEY]: { at: new Date().toISOString(), cutoff: retentionCutoff(settings.retentionMonths, Date.now()), dropped },
+      });
       changed ||= dropped > 0;
     } catch (e) {
       console.error('Digest Lens: retention', e);

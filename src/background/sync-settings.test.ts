@@ -37,7 +37,9 @@ describe('sync settings', () => {
   });
 
   it('refuses what a page must not store', async () => {
-    await expect(mod.saveSyncSettings({ sources: [{ id: 'x', kind: 'auto', url: 'javascript:alert(1)', enabled: true }] })).rejects.toThrow(/not a web address/);
+    await expect(mod.saveSyncSettings({ sources: [{ id: 'x', kind: 'auto', url: 'javascript:alert(1)', enabled: true }] })).rejects.toThrow(
+      /not a web address/,
+    );
     await expect(mod.saveSyncSettings({ intervalMinutes: 1 })).rejects.toThrow(/interval/);
     await expect(mod.saveSyncSettings({ reachBack: 7 })).rejects.toThrow(/how far back/);
     await expect(mod.saveSyncSettings({ retentionMonths: -1 })).rejects.toThrow(/retention/);
@@ -45,7 +47,11 @@ describe('sync settings', () => {
   });
 
   it('normalises topics and takes consent only as true', async () => {
-    const s = await mod.saveSyncSettings({ topics: [' Deep Learning ', 'deep learning', '', 'LLM agents'], consented: 'yes' as unknown as boolean, reachBack: 'all' });
+    const s = await mod.saveSyncSettings({
+      topics: [' Deep Learning ', 'deep learning', '', 'LLM agents'],
+      consented: 'yes' as unknown as boolean,
+      reachBack: 'all',
+    });
     expect(s).toMatchObject({ topics: ['deep learning', 'llm agents'], consented: false, reachBack: 'all' });
   });
 

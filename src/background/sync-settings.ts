@@ -2,8 +2,8 @@
  * Sync settings in storage.local: the sources, how often, how far back, which topics, retention.
  * Every value that arrives in a message is checked here before it is stored.
  */
-import { api, REACH_BACK_MONTHS, RETENTION_MONTHS, SYNC_INTERVALS_MINUTES, type SyncSettings, type SyncSource } from '../messages.ts';
-import { DEFAULT_SOURCE, DEFAULT_SYNC_INTERVAL_MINUTES } from '../sync/index.ts';
+import { api, DEFAULT_SOURCE, REACH_BACK_MONTHS, RETENTION_MONTHS, SYNC_INTERVALS_MINUTES, type SyncSettings, type SyncSource } from '../messages.ts';
+import { DEFAULT_SYNC_INTERVAL_MINUTES } from '../sync/index.ts';
 
 const KEY = 'syncSettings';
 const MAX_SOURCES = 20;
@@ -72,7 +72,14 @@ export async function saveSyncSettings(patch: Partial<SyncSettings>): Promise<Sy
   if ('retentionMonths' in p) next.retentionMonths = oneOf(RETENTION_MONTHS, p.retentionMonths, 'retention');
   if ('topics' in p) {
     if (!Array.isArray(p.topics)) throw new Error('saveSyncSettings: topics must be a list');
-    next.topics = [...new Set(p.topics.filter((t): t is string => typeof t === 'string').map((t) => t.trim().toLowerCase().slice(0, 100)).filter(Boolean))].slice(0, MAX_TOPICS);
+    next.topics = [
+      ...new Set(
+        p.topics
+          .filter((t): t is string => typeof t === 'string')
+          .map((t) => t.trim().toLowerCase().slice(0, 100))
+          .filter(Boolean),
+      ),
+    ].slice(0, MAX_TOPICS);
   }
   await api.storage.local.set({ [KEY]: next });
   return next;

@@ -6,7 +6,7 @@
 import { api, type PageState } from '../messages.ts';
 import { setBadge } from './badge.ts';
 import { broadcast, pokeTab } from './broadcast.ts';
-import { resolvePage, type Resolved } from './resolve-page.ts';
+import { type Resolved, resolvePage } from './resolve-page.ts';
 import { forgetTab, getPageInfo, knownTabIds, type PageInfo } from './tab-state.ts';
 
 // Per tab, one lookup at a time, so a late answer for an old address never overwrites a newer

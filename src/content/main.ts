@@ -15,7 +15,7 @@
  * a few lookups at most: a script sweeping pushState through a hundred addresses sees a chip for
  * the first ones only, and none after until the reader acts.
  */
-import { api, isTabPoke, send, type PageState } from '../messages.ts';
+import { api, isTabPoke, type PageState, send } from '../messages.ts';
 import { hideChip, showChip, showHint } from './chip.ts';
 import { readMeta } from './read-page.ts';
 
@@ -90,7 +90,10 @@ function moved(): void {
 
 /** Runs `then` as soon as the parser has made the page's body (the chip goes into it). */
 function whenBody(then: () => void): void {
-  if (document.body) return then();
+  if (document.body) {
+    then();
+    return;
+  }
   const watch = new MutationObserver(() => {
     if (!document.body) return;
     watch.disconnect();

@@ -1,7 +1,15 @@
 /** The few facts about the page the background needs to decide what it shows. */
 import type { PageMeta } from '../core/detect/index.ts';
 
-const META_NAMES = ['citation_arxiv_id', 'citation_title', 'citation_abstract', 'citation_date', 'citation_doi', 'og:url', 'octolytics-dimension-repository_nwo'] as const;
+const META_NAMES = [
+  'citation_arxiv_id',
+  'citation_title',
+  'citation_abstract',
+  'citation_date',
+  'citation_doi',
+  'og:url',
+  'octolytics-dimension-repository_nwo',
+] as const;
 // Authors: one tag each, kept in order.
 const MAX_AUTHORS = 200;
 
@@ -13,7 +21,9 @@ export function readMeta(doc: Document): PageMeta {
     const value = el?.content.trim();
     if (value) meta[name] = value;
   }
-  const authors = [...doc.querySelectorAll<HTMLMetaElement>('meta[name="citation_author"]')].slice(0, MAX_AUTHORS).map((el) => el.content.trim().replace(/;/g, ','));
+  const authors = [...doc.querySelectorAll<HTMLMetaElement>('meta[name="citation_author"]')]
+    .slice(0, MAX_AUTHORS)
+    .map((el) => el.content.trim().replace(/;/g, ','));
   if (authors.some(Boolean)) meta.citation_author = authors.filter(Boolean).join('; ');
   return meta;
 }

@@ -1,17 +1,27 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { rng } from '../../tests/server/generate-posts.ts';
 import { digest, type MentionSpec } from '../../tests/support/make-digest.ts';
 import { randomDigests } from '../../tests/support/random-digests.ts';
-import { rng } from '../../tests/server/generate-posts.ts';
+import type { Digest } from '../core/digest/types.ts';
 import { addDigest } from '../core/index/add-digest.ts';
 import { MemoryStore } from '../core/index/memory-store.ts';
-import type { Digest } from '../core/digest/types.ts';
-import { AliasFilter, aliasStats, digestAlias, FOLD_ROWS, forgetAliasFilters, hashesOf, openAliases, paperAliases, rebuildAliasFilter } from './alias-filter.ts';
+import {
+  AliasFilter,
+  aliasStats,
+  digestAlias,
+  FOLD_ROWS,
+  forgetAliasFilters,
+  hashesOf,
+  openAliases,
+  paperAliases,
+  rebuildAliasFilter,
+} from './alias-filter.ts';
 import { importRecordsTo } from './export-import.ts';
-import { openDigestDb, type AliasState, type CountersRecord, type DB } from './schema.ts';
+import { type AliasState, type CountersRecord, type DB, openDigestDb } from './schema.ts';
 import { withSearchId } from './search-write.ts';
-import { RECORD_STORES, writeDigestsTo, writeDigestTo, type RecordTx } from './write.ts';
+import { RECORD_STORES, type RecordTx, writeDigestsTo, writeDigestTo } from './write.ts';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -29,9 +39,20 @@ describe('AliasFilter', () => {
     const falsePositives = others.filter((a) => f.mayHold(a)).length / others.length;
     expect(falsePositives).toBeLessThan(0.03);
     // Stored and read back, chunk by chunk.
-    const again = AliasFilter.from(f.sizes(), f.chunks().map((c) => c.words));
+    const again = AliasFilter.from(
+      f.sizes(),
+      f.chunks().map((c) => c.words),
+    );
     expect(held.filter((a) => !again.mayHold(a))).toEqual([]);
-    expect(() => AliasFilter.from(f.sizes(), f.chunks().slice(1).map((c) => c.words))).toThrow(/damaged/);
+    expect(() =>
+      AliasFilter.from(
+        f.sizes(),
+        f
+          .chunks()
+          .slice(1)
+          .map((c) => c.words),
+      ),
+    ).toThrow(/damaged/);
   });
 });
 
@@ -48,7 +69,12 @@ function freshDigests(seed: number, count: number, from = 0): Digest[] {
   return Array.from({ length: count }, (_, d) => {
     const papers: MentionSpec[] = Array.from({ length: 6 }, () => {
       const again = n > from && r() < 0.2 ? from + Math.floor(r() * (n - from)) : n++;
-      return { name: `NET${again}`, title: `Paper number ${again} on bees`, ...(again % 2 ? { arxiv: `2605.${String(10_000 + again)}` } : {}), ...(again % 3 ? {} : { code: [`https://github.com/lab/net-${again}`] }) };
+      return {
+        name: `NET${again}`,
+        title: `Paper number ${again} on bees`,
+        ...(again % 2 ? { arxiv: `2605.${String(10_000 + again)}` } : {}),
+        ...(again % 3 ? {} : { code: [`https://github.com/lab/net-${again}`] }),
+      };
     });
     return digest(`fresh-${seed}-${from}-${d}`, `2026-06-${String(1 + (d % 28)).padStart(2, '0')}`, papers);
   });

@@ -17,7 +17,7 @@
  * rebuild started to where the counters are.
  */
 import type { PaperRecord } from '../core/index/types.ts';
-import { freshAliasState, newAliasToken as newToken, type AliasState, type CountersRecord, type DB } from './schema.ts';
+import { type AliasState, type CountersRecord, type DB, freshAliasState, newAliasToken as newToken } from './schema.ts';
 import { stampOf } from './search-write.ts';
 import type { RecordTx } from './write.ts';
 
@@ -83,7 +83,8 @@ export class AliasFilter {
       const words = new Uint32Array(wordsFor(s.capacity));
       for (let at = 0; at < words.length; at += CHUNK_WORDS) {
         const chunk = chunks[c++];
-        if (!chunk || chunk.length !== Math.min(CHUNK_WORDS, words.length - at)) throw new Error('The alias filter is damaged: a chunk is missing or has the wrong size.');
+        if (!chunk || chunk.length !== Math.min(CHUNK_WORDS, words.length - at))
+          throw new Error('The alias filter is damaged: a chunk is missing or has the wrong size.');
         words.set(chunk, at);
       }
       f.layers.push({ capacity: s.capacity, count: s.count, words });
@@ -168,14 +169,14 @@ export function forgetAliasFilters(db: DB): void {
 
 export interface AliasWrite {
   /** Undefined when the filter does not hold every stored value: then every lookup is read. */
-  readonly absent?: (alias: string) => boolean;
+  readonly absent: ((alias: string) => boolean) | undefined;
   /** The filter does not agree with the records: it wants rebuilding. */
   readonly stale: boolean;
   /** Issues the row of this transaction's values and the new state (and a fold when due). */
   finish(add: (request: Promise<unknown>) => void, written: readonly string[], stamps: { before: string; after: string }): void;
 }
 
-const NONE: AliasWrite = { stale: false, finish: () => undefined };
+const NONE: AliasWrite = { stale: false, absent: undefined, finish: () => undefined };
 
 export const hasAliasStore = (tx: { objectStoreNames: DOMStringList }): boolean => tx.objectStoreNames.contains('aliases');
 
@@ -192,7 +193,10 @@ export async function openAliases(tx: RecordTx, countersRead: Promise<CountersRe
   let kept = state && cached?.token === state.token ? cached : undefined;
   if (agrees && !kept && load) {
     const store = tx.objectStore('aliases');
-    const [chunks, deltas] = await Promise.all([store.getAll(chunkRange()) as Promise<Uint32Array[]>, store.getAll(deltasFrom(state.firstSeq)) as Promise<AliasDelta[]>]);
+    const [chunks, deltas] = await Promise.all([
+      store.getAll(chunkRange()) as Promise<Uint32Array[]>,
+      store.getAll(deltasFrom(state.firstSeq)) as Promise<AliasDelta[]>,
+    ]);
     const filter = AliasFilter.from(state.sizes, chunks);
     for (const d of deltas) filter.addHashes(d.hashes);
     kept = { token: state.token, filter };
@@ -214,7 +218,14 @@ export async function openAliases(tx: RecordTx, countersRead: Promise<CountersRe
       const hashes = hashesOf(written);
       const base = state ?? freshAliasState('none');
       const seq = base.nextSeq;
-      const next: AliasState = { ...base, token: newToken(), stamp: agrees && base.stamp === stamps.before ? stamps.after : base.stamp, nextSeq: seq + 1, rows: base.rows + 1, values: base.values + written.length };
+      const next: AliasState = {
+        ...base,
+        token: newToken(),
+        stamp: agrees && base.stamp === stamps.before ? stamps.after : base.stamp,
+        nextSeq: seq + 1,
+        rows: base.rows + 1,
+        values: base.values + written.length,
+      };
       const fold = agrees && kept !== undefined && (next.rows >= FOLD_ROWS || next.values >= FOLD_VALUES);
       if (kept && agrees) {
         kept.filter.addHashes(hashes);
@@ -259,7 +270,10 @@ const BATCH = 2000;
 
 async function rebuild(db: DB): Promise<boolean> {
   const start = db.transaction('meta');
-  const [state, counters] = await Promise.all([start.store.get('aliases') as Promise<AliasState | undefined>, start.store.get('counters') as Promise<CountersRecord | undefined>]);
+  const [state, counters] = await Promise.all([
+    start.store.get('aliases') as Promise<AliasState | undefined>,
+    start.store.get('counters') as Promise<CountersRecord | undefined>,
+  ]);
   const fromStamp = stampOf(counters);
   const fromSeq = state?.nextSeq ?? 0;
   const filter = new AliasFilter();
@@ -275,7 +289,11 @@ async function rebuild(db: DB): Promise<boolean> {
   const tx = db.transaction(['aliases', 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   const store = tx.objectStore('aliases');
-  const [now, nowCounters, deltas] = await Promise.all([meta.get('aliases') as Promise<AliasState | undefined>, meta.get('counters') as Promise<CountersRecord | undefined>, store.getAll(deltasFrom(fromSeq)) as Promise<AliasDelta[]>]);
+  const [now, nowCounters, deltas] = await Promise.all([
+    meta.get('aliases') as Promise<AliasState | undefined>,
+    meta.get('counters') as Promise<CountersRecord | undefined>,
+    store.getAll(deltasFrom(fromSeq)) as Promise<AliasDelta[]>,
+  ]);
   const target = stampOf(nowCounters);
   const moves = new Map(deltas.filter((d) => d.before !== d.after).map((d) => [d.before, d.after]));
   let at = fromStamp;
@@ -287,7 +305,15 @@ async function rebuild(db: DB): Promise<boolean> {
     return false;
   }
   for (const d of deltas) filter.addHashes(d.hashes);
-  const next: AliasState = { token: newToken(), stamp: target, sizes: filter.sizes(), firstSeq: now?.nextSeq ?? 0, nextSeq: now?.nextSeq ?? 0, rows: 0, values: 0 };
+  const next: AliasState = {
+    token: newToken(),
+    stamp: target,
+    sizes: filter.sizes(),
+    firstSeq: now?.nextSeq ?? 0,
+    nextSeq: now?.nextSeq ?? 0,
+    rows: 0,
+    values: 0,
+  };
   await Promise.all([store.clear(), ...filter.chunks().map((c) => store.put(c.words, c.key)), meta.put(next, 'aliases'), tx.done]);
   cache.set(db, { token: next.token, filter });
   aliasStats.rebuilds++;

@@ -2,16 +2,34 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../tests/support/make-digest.ts';
-import { buildStaticIndex } from '../core/static-index/build.ts';
-import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
-import { acquireSyncLock, closeDb, dropDigestsBefore, getCounters, getPost, getSyncLock, listFailures, loadStarterIndex, lookup, openDb, releaseSyncLock, rememberArxivId, savePostWithDigest, savePostWithoutDigest, stalePostKeys, StorageFullError, writeDigest } from './index.ts';
-import { DB_VERSION, openDigestDb, type DB, type PostRecord } from './schema.ts';
-import { parseQuery } from '../core/search/query.ts';
-import { indexState, searchIn, searchIndexReady } from './search.ts';
-import { lookupIn } from './lookup.ts';
-import { writeDigestTo } from './write.ts';
-import { withSearchId } from './search-write.ts';
 import { searchIdProblems } from '../../tests/support/search-ids.ts';
+import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
+import { parseQuery } from '../core/search/query.ts';
+import { buildStaticIndex } from '../core/static-index/build.ts';
+import {
+  acquireSyncLock,
+  closeDb,
+  dropDigestsBefore,
+  getCounters,
+  getPost,
+  getSyncLock,
+  listFailures,
+  loadStarterIndex,
+  lookup,
+  openDb,
+  releaseSyncLock,
+  rememberArxivId,
+  StorageFullError,
+  savePostWithDigest,
+  savePostWithoutDigest,
+  stalePostKeys,
+  writeDigest,
+} from './index.ts';
+import { lookupIn } from './lookup.ts';
+import { type DB, DB_VERSION, openDigestDb, type PostRecord } from './schema.ts';
+import { indexState, searchIn, searchIndexReady } from './search.ts';
+import { withSearchId } from './search-write.ts';
+import { writeDigestTo } from './write.ts';
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -62,16 +80,32 @@ describe('migrations', () => {
   it('upgrades a version 1 database to the current version keeping every record', async () => {
     const v1 = await openDigestDb('migrate', 1);
     expect([...v1.objectStoreNames].sort()).toEqual(['digests', 'meta', 'papers']);
-    await writeDigestTo(v1, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    await writeDigestTo(
+      v1,
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
     await writeDigestTo(v1, digest('b', '2026-05-30', [{ name: 'A', arxiv: '2605.00001' }]));
     await v1.put('meta', { shards: ['abc'], loaded: '2026-05-01T00:00:00.000Z' }, 'starter');
-    const before = { digests: await v1.getAll('digests'), papers: await v1.getAll('papers'), counters: await v1.get('meta', 'counters'), starter: await v1.get('meta', 'starter') };
+    const before = {
+      digests: await v1.getAll('digests'),
+      papers: await v1.getAll('papers'),
+      counters: await v1.get('meta', 'counters'),
+      starter: await v1.get('meta', 'starter'),
+    };
     v1.close();
 
     const v2 = await openDigestDb('migrate');
     expect(v2.version).toBe(DB_VERSION);
     expect([...v2.objectStoreNames].sort()).toEqual(ALL_STORES);
-    expect({ digests: await v2.getAll('digests'), papers: await v2.getAll('papers'), counters: await v2.get('meta', 'counters'), starter: await v2.get('meta', 'starter') }).toEqual(before);
+    expect({
+      digests: await v2.getAll('digests'),
+      papers: await v2.getAll('papers'),
+      counters: await v2.get('meta', 'counters'),
+      starter: await v2.get('meta', 'starter'),
+    }).toEqual(before);
     expect([...v2.transaction('papers').store.indexNames].sort()).toEqual(PAPER_INDEXES);
     expect((await lookupIn(v2, arxiv('2605.00001'))).digestCount).toBe(2);
     expect(await v2.count('posts')).toBe(0);
@@ -82,14 +116,42 @@ describe('migrations', () => {
   it('upgrades a version 2 database keeping posts, and builds the search index on first search', async () => {
     const v2 = await openDigestDb('migrate2', 2);
     expect([...v2.objectStoreNames].sort()).toEqual(['digests', 'failures', 'meta', 'papers', 'posts']);
-    await writeDigestTo(v2, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
-    await v2.put('posts', { key: 'a', sourceId: 's', url: 'u', title: 't', date: 'd', modified: 'm', format: 'wordpress', raw: '{}', status: 'indexed', parserVersion: 1, fetched: 'f' });
-    const before = { digests: await v2.getAll('digests'), papers: await v2.getAll('papers'), posts: await v2.getAll('posts'), counters: await v2.get('meta', 'counters') };
+    await writeDigestTo(
+      v2,
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
+    await v2.put('posts', {
+      key: 'a',
+      sourceId: 's',
+      url: 'u',
+      title: 't',
+      date: 'd',
+      modified: 'm',
+      format: 'wordpress',
+      raw: '{}',
+      status: 'indexed',
+      parserVersion: 1,
+      fetched: 'f',
+    });
+    const before = {
+      digests: await v2.getAll('digests'),
+      papers: await v2.getAll('papers'),
+      posts: await v2.getAll('posts'),
+      counters: await v2.get('meta', 'counters'),
+    };
     v2.close();
 
     const v3 = await openDigestDb('migrate2');
     expect(v3.version).toBe(DB_VERSION);
-    expect({ digests: await v3.getAll('digests'), papers: await v3.getAll('papers'), posts: await v3.getAll('posts'), counters: await v3.get('meta', 'counters') }).toEqual(before);
+    expect({
+      digests: await v3.getAll('digests'),
+      papers: await v3.getAll('papers'),
+      posts: await v3.getAll('posts'),
+      counters: await v3.get('meta', 'counters'),
+    }).toEqual(before);
     await expectSearchable(v3);
     v3.close();
   });
@@ -98,7 +160,13 @@ describe('migrations', () => {
 describe('migration from version 3', () => {
   it('rebuilds a version 3 search index, which has no word counts, and keeps every record', async () => {
     const v3 = await openDigestDb('migrate3', 3);
-    await writeDigestTo(v3, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    await writeDigestTo(
+      v3,
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
     // Today's write code keeps no version 3 index (it lacks a store): the state of one that agreed
     // with these records is written by hand. Had the upgrade trusted it, "bee" would find nothing.
     await markIndexAgreeing(v3);
@@ -124,7 +192,13 @@ describe('migration from version 3', () => {
 describe('migration from version 5', () => {
   it('rebuilds the search index into pages of documents, keeping every record; it has no alias filter yet', async () => {
     const v5 = await openDigestDb('migrate5', 5);
-    await writeDigestTo(v5, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    await writeDigestTo(
+      v5,
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
     // Today's write code keeps no version 5 index (documents one row each): its agreeing state, by hand.
     await markIndexAgreeing(v5);
     expect((await indexState(v5)).fresh).toBe(true);
@@ -146,7 +220,13 @@ describe('migration from version 5', () => {
 describe('migration from version 6', () => {
   it('drops the unpacked postings and rebuilds the index packed, keeping every record', async () => {
     const v6 = await openDigestDb('migrate6', 6);
-    await writeDigestTo(v6, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    await writeDigestTo(
+      v6,
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
     // Today's merges pack postings: a version 6 chunk (pairs as a Uint32Array), by hand, in an index that agreed.
     await v6.put('postings', new Uint32Array([0, 1, 1, 1]) as never, ['bee', 0]);
     await markIndexAgreeing(v6);
@@ -168,9 +248,15 @@ describe('migration from version 6', () => {
 });
 
 describe('migration from version 4', () => {
-  it('drops the documents\' by-ref index and rebuilds the index, giving each record its search id', async () => {
+  it("drops the documents' by-ref index and rebuilds the index, giving each record its search id", async () => {
     const v4 = await openDigestDb('migrate4', 4);
-    await writeDigestTo(v4, digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] }, { name: 'B', title: 'Bee' }]));
+    await writeDigestTo(
+      v4,
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
     // A version 4 write gave records no search ids (its documents had a by-ref index instead).
     const tx = v4.transaction(['papers', 'digests'], 'readwrite');
     for (const p of await tx.objectStore('papers').getAll()) await tx.objectStore('papers').put(withSearchId(p, undefined));
@@ -194,10 +280,32 @@ describe('migration from version 4', () => {
 });
 
 describe('sync records', () => {
-  const post = (key: string, extra: Partial<PostRecord> = {}): PostRecord => ({ key, sourceId: 's', url: `https://example.org/${key}`, title: key, date: '2026-05-23T06:00:00.000Z', modified: '2026-05-23T06:00:00.000Z', format: 'wordpress', raw: '{}', status: 'indexed', parserVersion: 1, fetched: '2026-07-20T00:00:00.000Z', ...extra });
+  const post = (key: string, extra: Partial<PostRecord> = {}): PostRecord => ({
+    key,
+    sourceId: 's',
+    url: `https://example.org/${key}`,
+    title: key,
+    date: '2026-05-23T06:00:00.000Z',
+    modified: '2026-05-23T06:00:00.000Z',
+    format: 'wordpress',
+    raw: '{}',
+    status: 'indexed',
+    parserVersion: 1,
+    fetched: '2026-07-20T00:00:00.000Z',
+    ...extra,
+  });
 
   it('stores a post with its digest, and a failure in place of an earlier one', async () => {
-    await savePostWithoutDigest(post('a', { status: 'failed' }), { key: 'a', sourceId: 's', url: 'u', title: 't', reason: 'no digest here', modified: 'm', parserVersion: 1, at: 'x' });
+    await savePostWithoutDigest(post('a', { status: 'failed' }), {
+      key: 'a',
+      sourceId: 's',
+      url: 'u',
+      title: 't',
+      reason: 'no digest here',
+      modified: 'm',
+      parserVersion: 1,
+      at: 'x',
+    });
     expect(await listFailures()).toHaveLength(1);
     await savePostWithDigest(post('a', { digestId: 'a' }), digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }]));
     expect(await listFailures()).toEqual([]);
@@ -220,7 +328,13 @@ describe('sync records', () => {
   });
 
   it('drops digests before a date with their posts, keeping counters true', async () => {
-    await savePostWithDigest(post('a', { digestId: 'a' }), digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }, { name: 'B', title: 'Bee' }]));
+    await savePostWithDigest(
+      post('a', { digestId: 'a' }),
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001' },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
     await writeDigest(digest('b', '2026-06-30', [{ name: 'A', arxiv: '2605.00001' }]));
     expect(await dropDigestsBefore('2026-06-01')).toBe(1);
     expect(await realCounts()).toEqual({ digests: 1, papers: 1, mentions: 1 });
@@ -232,11 +346,13 @@ describe('sync records', () => {
 
 describe('writeDigest and lookup', () => {
   it('finds a paper by arXiv id, title, own repository, cited repository and organisation', async () => {
-    await writeDigest(digest('a', '2026-02-28', [
-      { name: 'RADE-Net', arxiv: '2602.10000', code: ['https://github.com/chr-is-tof/RADE-Net'], theme: 0 },
-      { name: 'BigMaQ Dataset', title: 'BigMaQ: a macaque dataset', code: ['https://github.com/open-mmlab/mmpose'], theme: 0 },
-      { name: 'Deep LoRA-Unfolding Networks', code: ['https://github.com/DeepLoRA-Unfolding'], theme: 1 },
-    ]));
+    await writeDigest(
+      digest('a', '2026-02-28', [
+        { name: 'RADE-Net', arxiv: '2602.10000', code: ['https://github.com/chr-is-tof/RADE-Net'], theme: 0 },
+        { name: 'BigMaQ Dataset', title: 'BigMaQ: a macaque dataset', code: ['https://github.com/open-mmlab/mmpose'], theme: 0 },
+        { name: 'Deep LoRA-Unfolding Networks', code: ['https://github.com/DeepLoRA-Unfolding'], theme: 1 },
+      ]),
+    );
     const byId = await lookup(arxiv('2602.10000v3'));
     expect(byId.status).toBe('found');
     expect(byId.papers[0]!.paper.names).toEqual(['RADE-Net']);
@@ -261,7 +377,12 @@ describe('writeDigest and lookup', () => {
   });
 
   it('keeps counters equal to the real counts through new, replaced and merging digests', async () => {
-    await writeDigest(digest('a', '2026-05-23', [{ name: 'P', title: 'Plug-in Losses' }, { name: 'Q', arxiv: '2605.00002' }]));
+    await writeDigest(
+      digest('a', '2026-05-23', [
+        { name: 'P', title: 'Plug-in Losses' },
+        { name: 'Q', arxiv: '2605.00002' },
+      ]),
+    );
     await writeDigest(digest('b', '2026-05-30', [{ name: 'P', title: 'Plug-in losses', arxiv: '2605.00001' }, { name: 'R' }]));
     await writeDigest(digest('a', '2026-05-23', [{ name: 'Q', arxiv: '2605.00002' }]));
     await writeDigest(digest('c', '2026-06-06', [{ name: 'S', title: 'Something' }]));
@@ -272,7 +393,7 @@ describe('writeDigest and lookup', () => {
     expect((await lookup(arxiv('2606.00009'))).status).toBe('found');
   });
 
-  it('moves a paper\'s search document with it when an arXiv id joins two records into one', async () => {
+  it("moves a paper's search document with it when an arXiv id joins two records into one", async () => {
     await writeDigest(digest('a', '2026-05-23', [{ name: 'S', title: 'Something' }]));
     await writeDigest(digest('b', '2026-05-30', [{ name: 'S2', title: 'Something else entirely', arxiv: '2606.00009' }]));
     await rememberArxivId('t:something', normalizeArxivId('2606.00009')!);
@@ -303,7 +424,14 @@ describe('writeDigest and lookup', () => {
       return realPut.apply(this, args);
     };
     try {
-      await expect(writeDigest(digest('b', '2026-05-30', [{ name: 'B', arxiv: '2605.00002' }, { name: 'C', arxiv: '2605.00003' }]))).rejects.toBeInstanceOf(StorageFullError);
+      await expect(
+        writeDigest(
+          digest('b', '2026-05-30', [
+            { name: 'B', arxiv: '2605.00002' },
+            { name: 'C', arxiv: '2605.00003' },
+          ]),
+        ),
+      ).rejects.toBeInstanceOf(StorageFullError);
     } finally {
       proto.put = realPut;
     }
@@ -315,7 +443,10 @@ describe('writeDigest and lookup', () => {
 
 describe('starter index', () => {
   it('loads once, and again only when forced, without duplicates', async () => {
-    const index = await buildStaticIndex([digest('s:1', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }]), digest('s:2', '2026-05-30', [{ name: 'A', arxiv: '2605.00001' }])], { source: 'starter' });
+    const index = await buildStaticIndex(
+      [digest('s:1', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }]), digest('s:2', '2026-05-30', [{ name: 'A', arxiv: '2605.00001' }])],
+      { source: 'starter' },
+    );
     const files = new Map([['index.json', JSON.stringify(index.manifest)], ...index.shards]);
     const fetchText = async (p: string) => files.get(p) ?? Promise.reject(new Error(`404 ${p}`));
     expect(await loadStarterIndex(fetchText)).toEqual({ loaded: true, digests: 2 });
@@ -328,7 +459,10 @@ describe('starter index', () => {
   it('writes nothing from a shard that fails its hash', async () => {
     const index = await buildStaticIndex([digest('s:1', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }])], { source: 'starter' });
     const [file, text] = [...index.shards][0]!;
-    const files = new Map([['index.json', JSON.stringify(index.manifest)], [file, text.replace('"A"', '"Z"')]]);
+    const files = new Map([
+      ['index.json', JSON.stringify(index.manifest)],
+      [file, text.replace('"A"', '"Z"')],
+    ]);
     await expect(loadStarterIndex(async (p) => files.get(p)!)).rejects.toThrow(/sha256/);
     expect(await realCounts()).toEqual({ digests: 0, papers: 0, mentions: 0 });
   });
@@ -345,13 +479,17 @@ describe('latest batches', () => {
     expect(await latestBatchesFrom(db)).toEqual([]);
     const days = ['2026-05-02', '2026-05-09', '2026-05-16', '2026-05-23'];
     for (const [i, day] of days.entries()) {
-      for (const t of ['zeta', 'alpha']) await writeDigestTo(db, { ...digest(`${t}-${day}`, day, [{ name: `P${i}${t}`, arxiv: `2605.0${i}${t === 'zeta' ? 1 : 2}00` }]), topic: t });
+      for (const t of ['zeta', 'alpha'])
+        await writeDigestTo(db, { ...digest(`${t}-${day}`, day, [{ name: `P${i}${t}`, arxiv: `2605.0${i}${t === 'zeta' ? 1 : 2}00` }]), topic: t });
     }
     const batches = await latestBatchesFrom(db, 3);
     expect(batches.map((b) => b.date)).toEqual(['2026-05-23', '2026-05-16', '2026-05-09']);
     expect(batches[0]!.digests.map((d) => d.topic)).toEqual(['alpha', 'zeta']);
     const bounded = await latestBatchesFrom(db, 3, 3);
-    expect(bounded.map((b) => [b.date, b.digests.length])).toEqual([['2026-05-23', 2], ['2026-05-16', 1]]);
+    expect(bounded.map((b) => [b.date, b.digests.length])).toEqual([
+      ['2026-05-23', 2],
+      ['2026-05-16', 1],
+    ]);
     db.close();
   });
 });

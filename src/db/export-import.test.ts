@@ -8,8 +8,8 @@ import { parseDigestDocument } from '../core/digest/index.ts';
 import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
 import { exportIndexFrom, importRecordsTo } from './export-import.ts';
 import { importDigestTo } from './import-digest.ts';
-import { withSearchId } from './search-write.ts';
 import { clearAll, closeDb, getCounters, openDb, rememberArxivId, writeDigest } from './index.ts';
+import { withSearchId } from './search-write.ts';
 
 const SEEDS = join(import.meta.dirname, '../../tests/fixtures/seeds');
 
@@ -21,7 +21,10 @@ afterEach(closeDb);
 /** Every record, without the ids of their search documents (this database's own, never exported). */
 async function records() {
   const db = await openDb();
-  return { digests: (await db.getAll('digests')).map((d) => withSearchId(d, undefined)), papers: (await db.getAll('papers')).map((p) => withSearchId(p, undefined)) };
+  return {
+    digests: (await db.getAll('digests')).map((d) => withSearchId(d, undefined)),
+    papers: (await db.getAll('papers')).map((p) => withSearchId(p, undefined)),
+  };
 }
 
 async function loadSeeds(): Promise<void> {
@@ -63,7 +66,12 @@ describe('export and import of the whole index', () => {
   });
 
   it('merges into an index that already holds some of the papers, keeping counters true', async () => {
-    await writeDigest(digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }, { name: 'B', title: 'Bee' }]));
+    await writeDigest(
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001' },
+        { name: 'B', title: 'Bee' },
+      ]),
+    );
     const fileA = await exportIndexFrom(await openDb());
     await clearAll();
     await writeDigest(digest('b', '2026-05-30', [{ name: 'A', arxiv: '2605.00001' }]));
@@ -102,7 +110,10 @@ describe('export and import of the whole index', () => {
 describe('importing a parsed digest', () => {
   it('adds it, then reports the same digest unchanged without writing, and an edited one updated', async () => {
     const db = await openDb();
-    const d = digest('a', '2026-05-23', [{ name: 'A', arxiv: '2605.00001' }, { name: 'B', title: 'Bee' }]);
+    const d = digest('a', '2026-05-23', [
+      { name: 'A', arxiv: '2605.00001' },
+      { name: 'B', title: 'Bee' },
+    ]);
     expect(await importDigestTo(db, d)).toBe('added');
     const stamp = (await getCounters()).updated;
     const before = await records();

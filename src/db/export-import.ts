@@ -4,23 +4,27 @@
  * records are always built, so export → clear → import gives back identical records.
  */
 import { compareVersions } from '../core/digest/identity.ts';
+import { PARSER_VERSION } from '../core/digest/types.ts';
 import { bestVersion, recordFacts, recordIdentity, removeDigest } from '../core/index/add-digest.ts';
 import { buildPaper } from '../core/index/paper.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
-import { PARSER_VERSION } from '../core/digest/types.ts';
 import { failedWrite } from './errors.ts';
 import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from './export-format.ts';
 import type { ImportResult } from './import-digest.ts';
 import { digestRecordProblem, mentionOf } from './record-checks.ts';
 import { TxRecordStore } from './record-store.ts';
 import { sameValue } from './same-value.ts';
+import { type CountersRecord, type DB, nextUpdated } from './schema.ts';
 import { withSearchId } from './search-write.ts';
-import { nextUpdated, type CountersRecord, type DB } from './schema.ts';
 import { EMPTY_COUNTERS, type RecordTx } from './write.ts';
 
 export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexExport> {
   const tx = db.transaction(['digests', 'papers', 'meta']);
-  const [digests, papers, counters] = await Promise.all([tx.objectStore('digests').getAll(), tx.objectStore('papers').getAll(), tx.objectStore('meta').get('counters')]);
+  const [digests, papers, counters] = await Promise.all([
+    tx.objectStore('digests').getAll(),
+    tx.objectStore('papers').getAll(),
+    tx.objectStore('meta').get('counters'),
+  ]);
   return {
     kind: EXPORT_KIND,
     formatVersion: EXPORT_FORMAT_VERSION,

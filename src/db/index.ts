@@ -5,22 +5,44 @@
 import type { PaperRef } from '../core/detect/index.ts';
 import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
-import type { WriteReport } from '../core/index/types.ts';
+import type { DigestRecord, PaperRecord, WriteReport } from '../core/index/types.ts';
 import type { LookupResult, TextNeighbour } from '../core/index/view.ts';
-import { findPapersIn, lookupIn, type PaperMatch, viewPapersInDb } from './lookup.ts';
+import type { IndexExport } from './export-format.ts';
+import { exportIndexFrom, importRecordsTo, type RecordOutcome } from './export-import.ts';
+import { type ImportResult, importDigestTo } from './import-digest.ts';
+import { type BatchRecord, latestBatchesFrom } from './latest.ts';
+import { findPapersIn, lookupIn, lookupKeyIn, type PaperMatch, viewPapersInDb } from './lookup.ts';
+import { papersFor, type Selection } from './paper-list.ts';
+import { answerQuery, type PopupAnswer } from './search-answer.ts';
+import { type StatsRecord, statsFrom } from './stats.ts';
+
 export { digestCountOf, type PaperMatch } from './lookup.ts';
-import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
+
 import { mergeDuplicateDigestsIn } from './identity.ts';
+import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
 import { neighboursOfText } from './related-terms.ts';
 import { dropDigestsBeforeIn } from './retention.ts';
+import {
+  type CountersRecord,
+  type DB,
+  DB_NAME,
+  EMPTY_STAMP,
+  type FailureRecord,
+  freshAliasState,
+  openDigestDb,
+  type PostRecord,
+  type SearchStateRecord,
+  type SourceSyncState,
+  type SyncLockRecord,
+} from './schema.ts';
 import { restarted, SEARCH_STORES } from './search-write.ts';
-import { type CountersRecord, type DB, DB_NAME, EMPTY_STAMP, freshAliasState, type SearchStateRecord, type FailureRecord, openDigestDb, type PostRecord, type SourceSyncState, type SyncLockRecord } from './schema.ts';
-import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { type FetchText, loadStarterInto } from './starter.ts';
+import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
 import { EMPTY_COUNTERS, rememberArxivIdIn, writeDigestTo } from './write.ts';
 
 export { StorageFullError } from './errors.ts';
 export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
+export type { BatchRecord, ImportResult, IndexExport, PopupAnswer, RecordOutcome, Selection, StatsRecord };
 
 let opening: Promise<DB> | undefined;
 
@@ -32,9 +54,9 @@ export function openDb(): Promise<DB> {
       return db;
     })
     .catch((e: unknown) => {
-    opening = undefined;
-    throw e;
-  });
+      opening = undefined;
+      throw e;
+    });
   return opening;
 }
 
@@ -86,7 +108,12 @@ export async function clearAll(): Promise<void> {
   const tx = db.transaction([...stores], 'readwrite');
   const meta = tx.objectStore('meta');
   const old = (await meta.get('search')) as SearchStateRecord | undefined;
-  await Promise.all([...stores.map((s) => tx.objectStore(s).clear()), meta.put(restarted(old, EMPTY_STAMP), 'search'), meta.put(freshAliasState(), 'aliases'), tx.done]);
+  await Promise.all([
+    ...stores.map((s) => tx.objectStore(s).clear()),
+    meta.put(restarted(old, EMPTY_STAMP), 'search'),
+    meta.put(freshAliasState(), 'aliases'),
+    tx.done,
+  ]);
 }
 
 // Sync: raw posts, failures, per-source state, the lock, retention.
@@ -146,6 +173,46 @@ export async function getLastSync(): Promise<unknown> {
 /** Retention: drops digests dated before `date` (YYYY-MM-DD); returns how many. */
 export async function dropDigestsBefore(date: string): Promise<number> {
   return dropDigestsBeforeIn(await openDb(), date);
+}
+
+/** The popup's answer to what the reader typed or pasted: ranked hits, and the paper a pasted reference names. */
+export async function answerSearch(text: string, limit: number): Promise<PopupAnswer> {
+  return answerQuery(await openDb(), text, limit);
+}
+
+/** One paper by record key, as the side panel shows a looked-up paper. */
+export async function lookupKey(key: string): Promise<LookupResult> {
+  return lookupKeyIn(await openDb(), key);
+}
+
+/** The newest batches of digests (at most maxDigests in all), older than `before` when given. */
+export async function latestBatches(batches: number, maxDigests: number, before?: string): Promise<BatchRecord[]> {
+  return latestBatchesFrom(await openDb(), batches, maxDigests, before);
+}
+
+/** What the index holds, per topic and per week. */
+export async function indexStatistics(): Promise<StatsRecord> {
+  return statsFrom(await openDb());
+}
+
+/** A search result's or a theme's papers, with a heading for the export. */
+export async function papersOf(selection: Selection): Promise<{ heading: string; papers: PaperRecord[] }> {
+  return papersFor(await openDb(), selection);
+}
+
+/** Every digest and paper record, as stored. */
+export async function exportIndexRecords(): Promise<IndexExport> {
+  return exportIndexFrom(await openDb());
+}
+
+/** Records of an export file, one digest per transaction. */
+export async function importIndexRecords(digests: readonly DigestRecord[], papers: readonly PaperRecord[]): Promise<RecordOutcome[]> {
+  return importRecordsTo(await openDb(), digests, papers);
+}
+
+/** One parsed digest in its own transaction: added, updated, or unchanged (nothing written). */
+export async function importDigest(digest: Digest): Promise<ImportResult> {
+  return importDigestTo(await openDb(), digest);
 }
 
 export { DB_NAME };

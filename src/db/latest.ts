@@ -1,5 +1,5 @@
+import { type DigestBriefRecord, digestBrief } from './digest-brief.ts';
 import type { DB } from './schema.ts';
-import { digestBrief, type DigestBriefRecord } from './digest-brief.ts';
 
 export interface BatchRecord {
   readonly date: string;

@@ -1,11 +1,11 @@
+import type { IDBPTransaction } from 'idb';
 import type { PaperRef } from '../core/detect/index.ts';
+import { type RelatedProbe, relatedProbes } from '../core/index/related-reasons.ts';
+import { paperRole } from '../core/index/role.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../core/index/view.ts';
-import type { IDBPTransaction } from 'idb';
-import { relatedProbes, type RelatedProbe } from '../core/index/related-reasons.ts';
-import { paperRole } from '../core/index/role.ts';
-import type { DB, DigestLensDB } from './schema.ts';
 import { relativesByTerms, type TermRelative } from './related-terms.ts';
+import type { DB, DigestLensDB } from './schema.ts';
 
 type ReadTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers')[], 'readonly'>;
 type PapersTx = Pick<ReadTx, 'objectStore'> | IDBPTransaction<DigestLensDB, ['papers'], 'readonly'>;
@@ -108,7 +108,10 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
   const probed = new Map(all.map((p) => [p.key, probeAcross(tx, p)]));
   const records = await Promise.all(digestIds.map((id) => tx.objectStore('digests').get(id)));
   const byId = new Map(records.filter((d): d is DigestRecord => !!d).map((d) => [d.id, d]));
-  const view = async (paper: PaperRecord): Promise<PaperView> => ({ paper, related: await related(tx, paper, byId, await probed.get(paper.key)!, byTerms.get(paper.key) ?? []) });
+  const view = async (paper: PaperRecord): Promise<PaperView> => ({
+    paper,
+    related: await related(tx, paper, byId, await probed.get(paper.key)!, byTerms.get(paper.key) ?? []),
+  });
   const result: LookupResult = {
     status: 'found',
     papers: await Promise.all(own.map(view)),
@@ -119,7 +122,13 @@ async function viewPapersIn(tx: ReadTx, own: PaperRecord[], cited: PaperRecord[]
   return result;
 }
 
-async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, DigestRecord>, across: Probed[], byTerms: readonly TermRelative[]): Promise<RelatedPaper[]> {
+async function related(
+  tx: ReadTx,
+  paper: PaperRecord,
+  digests: Map<string, DigestRecord>,
+  across: Probed[],
+  byTerms: readonly TermRelative[],
+): Promise<RelatedPaper[]> {
   const wanted: { key: string; via: RelatedPaper['via']; reason?: string; digestId: string }[] = [];
   const seen = new Set([paper.key]);
   // Its neighbours in the theme each digest puts it in (not in every section it is named in).
@@ -158,8 +167,19 @@ async function related(tx: ReadTx, paper: PaperRecord, digests: Map<string, Dige
     const mention = r.mentions.find((m) => m.digestId === digestId);
     const name = mention?.name ?? r.names[0] ?? r.key;
     const role = mention && (paperRole(mention.contexts[0]?.text ?? '', [name, ...(mention.title ? [mention.title] : [])]) ?? 'In the same theme');
-    const reason = w.via === 'theme' ? role ?? 'In the same theme' : w.reason!;
-    return [{ key: r.key, name, ...(r.title ? { title: r.title } : {}), ...(r.arxivId ? { arxivId: r.arxivId } : {}), via: w.via, reason, digestId, sameTheme: w.via === 'theme' }];
+    const reason = w.via === 'theme' ? (role ?? 'In the same theme') : w.reason!;
+    return [
+      {
+        key: r.key,
+        name,
+        ...(r.title ? { title: r.title } : {}),
+        ...(r.arxivId ? { arxivId: r.arxivId } : {}),
+        via: w.via,
+        reason,
+        digestId,
+        sameTheme: w.via === 'theme',
+      },
+    ];
   });
 }
 

@@ -1,5 +1,5 @@
-import { parseQuery } from '../core/search/query.ts';
 import type { PaperRecord } from '../core/index/types.ts';
+import { parseQuery } from '../core/search/query.ts';
 import type { DB } from './schema.ts';
 import { searchIn } from './search.ts';
 

@@ -2,7 +2,7 @@
  * Export files come from disk and may have been edited or truncated: check a digest record and
  * the mentions it brings before any of it is written. Returns the reason it is unusable, if any.
  */
-import type { DigestRecord, MentionRecord, PaperRecord } from '../core/index/types.ts';
+import type { MentionRecord, PaperRecord } from '../core/index/types.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -12,7 +12,8 @@ function mentionProblem(m: unknown): string | undefined {
   if (!isObj(m)) return 'a mention is not an object';
   for (const k of ['digestId', 'digestDate', 'digestTitle', 'digestUrl', 'topic', 'name'] as const) if (!str(m[k])) return `a mention has no ${k}`;
   for (const k of ['datasets', 'institutions', 'authors', 'sections'] as const) if (!strings(m[k])) return `a mention's ${k} is not a list of strings`;
-  if (!Array.isArray(m.placements) || !Array.isArray(m.contexts) || !Array.isArray(m.codeUrls)) return "a mention's placements, contexts or code links are missing";
+  if (!Array.isArray(m.placements) || !Array.isArray(m.contexts) || !Array.isArray(m.codeUrls))
+    return "a mention's placements, contexts or code links are missing";
   if (!m.contexts.every((c) => isObj(c) && str(c.text))) return 'a mention context has no text';
   if (!m.codeUrls.every((c) => isObj(c) && str(c.url))) return 'a code link has no address';
   return undefined;
@@ -24,7 +25,10 @@ export function digestRecordProblem(d: unknown, papers: ReadonlyMap<string, Pape
   for (const k of ['url', 'source', 'title', 'topic', 'date', 'intro'] as const) if (!str(d[k])) return `digest ${d.id} has no ${k}`;
   if (!strings(d.paperKeys) || !strings(d.warnings) || typeof d.parserVersion !== 'number') return `digest ${d.id} is incomplete`;
   const keys = new Set(d.paperKeys as string[]);
-  if (!Array.isArray(d.themes) || !d.themes.every((t) => isObj(t) && str(t.title) && str(t.summary) && strings(t.paperKeys) && (t.paperKeys as string[]).every((k) => keys.has(k)))) {
+  if (
+    !Array.isArray(d.themes) ||
+    !d.themes.every((t) => isObj(t) && str(t.title) && str(t.summary) && strings(t.paperKeys) && (t.paperKeys as string[]).every((k) => keys.has(k)))
+  ) {
     return `digest ${d.id} has malformed themes`;
   }
   for (const key of keys) {

@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { randomDigests } from '../../tests/support/random-digests.ts';
+import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
 import { addDigest, assignArxivId } from '../core/index/add-digest.ts';
 import { MemoryStore } from '../core/index/memory-store.ts';
-import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
-import { openDigestDb, type DB } from './schema.ts';
+import { type DB, openDigestDb } from './schema.ts';
 import { withSearchId } from './search-write.ts';
-import { rememberArxivIdIn, writeDigestTo, writeDigestsTo } from './write.ts';
+import { rememberArxivIdIn, writeDigestsTo, writeDigestTo } from './write.ts';
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();

@@ -1,12 +1,12 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { digestLookups } from '../core/index/add-digest.ts';
-import type { DigestRecord, PaperRecord, RecordStore } from '../core/index/types.ts';
 import { identityKeys } from '../core/digest/identity.ts';
 import type { Digest } from '../core/digest/types.ts';
+import { digestLookups } from '../core/index/add-digest.ts';
+import type { DigestRecord, PaperRecord, RecordStore } from '../core/index/types.ts';
+import { digestAlias, keyAlias, repoAlias, titleAlias } from './alias-filter.ts';
 import { issueAll } from './requests.ts';
 import type { DigestLensDB } from './schema.ts';
 import { isPaperRef } from './search-write.ts';
-import { digestAlias, keyAlias, repoAlias, titleAlias } from './alias-filter.ts';
 
 type WriteTx = IDBPTransaction<DigestLensDB, StoreNames<DigestLensDB>[], 'readwrite'>;
 
@@ -63,7 +63,12 @@ function readByIdentity(tx: WriteTx, key: string): Promise<DigestRecord[]> {
 }
 
 /** A record from `known` (null: absent), read from the transaction the first time; `originals` keeps what each read found. */
-async function readThrough<T>(known: Map<string, T | null>, originals: Map<string, T | null>, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+async function readThrough<T>(
+  known: Map<string, T | null>,
+  originals: Map<string, T | null>,
+  key: string,
+  read: () => Promise<T | undefined>,
+): Promise<T | undefined> {
   if (!known.has(key)) {
     const found = await read();
     if (!originals.has(key)) originals.set(key, found ?? null);
@@ -184,7 +189,13 @@ export class BufferedRecordStore implements RecordStore {
     return readThrough(this.papers, this.originalPapers, key, () => this.tx.objectStore('papers').get(key));
   }
 
-  private async query(index: Map<string, Set<string>>, written: Map<string, Set<string>>, value: string, read: () => Promise<PaperRecord[]>, matches: (p: PaperRecord) => boolean): Promise<PaperRecord[]> {
+  private async query(
+    index: Map<string, Set<string>>,
+    written: Map<string, Set<string>>,
+    value: string,
+    read: () => Promise<PaperRecord[]>,
+    matches: (p: PaperRecord) => boolean,
+  ): Promise<PaperRecord[]> {
     if (!index.has(value)) this.learn(index, value, await read());
     const out = new Map<string, PaperRecord>();
     // Stored matches, as this store now has them; then this store's own writes that match.
@@ -196,11 +207,23 @@ export class BufferedRecordStore implements RecordStore {
   }
 
   papersByTitleKey(tk: string): Promise<PaperRecord[]> {
-    return this.query(this.byTitle, this.writtenByTitle, tk, () => this.tx.objectStore('papers').index('by-title').getAll(tk), (p) => p.titleKey === tk);
+    return this.query(
+      this.byTitle,
+      this.writtenByTitle,
+      tk,
+      () => this.tx.objectStore('papers').index('by-title').getAll(tk),
+      (p) => p.titleKey === tk,
+    );
   }
 
   papersByRepo(repo: string): Promise<PaperRecord[]> {
-    return this.query(this.byRepo, this.writtenByRepo, repo, () => new TxRecordStore(this.tx).papersByRepo(repo), (p) => hasRepo(p, repo));
+    return this.query(
+      this.byRepo,
+      this.writtenByRepo,
+      repo,
+      () => new TxRecordStore(this.tx).papersByRepo(repo),
+      (p) => hasRepo(p, repo),
+    );
   }
 
   getDigest(id: string): Promise<DigestRecord | undefined> {

@@ -5,12 +5,13 @@
  * from one small read per word; only the few rarest words are read in full, counted exactly, and
  * the rarest of them used. A common word's postings are never read.
  */
-import type { PaperRecord } from '../core/index/types.ts';
+
 import { titleKey } from '../core/ids/title-key.ts';
-import { infoDay, infoIsPaper, relatableWord } from '../core/search/terms.ts';
-import type { DB } from './schema.ts';
+import type { PaperRecord } from '../core/index/types.ts';
 import type { TextNeighbour } from '../core/index/view.ts';
 import type { SearchDoc } from '../core/search/document.ts';
+import { infoDay, infoIsPaper, relatableWord } from '../core/search/terms.ts';
+import type { DB } from './schema.ts';
 import { IndexMoved, openIndexReader } from './search-reader.ts';
 
 /** Words of the title considered; the rarest TERMS of them used. */
@@ -60,7 +61,8 @@ export function wordsToRead(words: readonly string[], counts: readonly (number |
   return [...few, ...others];
 }
 
-const candidateWords = (title: string | undefined, max = CANDIDATE_WORDS): string[] => [...new Set(titleKey(title ?? '').split(' '))].filter(relatableWord).slice(0, max);
+const candidateWords = (title: string | undefined, max = CANDIDATE_WORDS): string[] =>
+  [...new Set(titleKey(title ?? '').split(' '))].filter(relatableWord).slice(0, max);
 
 /** Words of a page's title and abstract considered; the rarest TEXT_TERMS of them used, two shared at least. */
 const TEXT_WORDS = 40;

@@ -1,6 +1,6 @@
 /** Retention: dropping digests older than a date, each in its own transaction with the counters. */
 import { removeDigest } from '../core/index/add-digest.ts';
-import { nextUpdated, type DB } from './schema.ts';
+import { type DB, nextUpdated } from './schema.ts';
 import { changeRecordsIn, EMPTY_COUNTERS } from './write.ts';
 
 /**
@@ -17,7 +17,12 @@ export async function dropDigestsBeforeIn(db: DB, date: string): Promise<number>
         const [old] = await Promise.all([store.digestWithPapers(id), tx.objectStore('posts').delete(id)]);
         const report = await removeDigest(store, id);
         const c = stored ?? EMPTY_COUNTERS;
-        return { digests: c.digests + report.digestsAdded, papers: c.papers - report.papersRemoved, mentions: c.mentions - (old?.paperKeys.length ?? 0), updated: nextUpdated(c) };
+        return {
+          digests: c.digests + report.digestsAdded,
+          papers: c.papers - report.papersRemoved,
+          mentions: c.mentions - (old?.paperKeys.length ?? 0),
+          updated: nextUpdated(c),
+        };
       },
       ['posts', 'failures'],
     );

@@ -2,9 +2,9 @@
  * The one IndexedDB schema: stores, indexes and the stepwise migrations between versions.
  * Every later change is a new `if (oldVersion < N)` step here, tested from each earlier version.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { identityKeys } from '../core/digest/identity.ts';
+import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
@@ -169,7 +169,15 @@ export interface AliasState {
 export const newAliasToken = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** An empty alias filter's state, agreeing with records of `stamp` (by default: none yet). */
-export const freshAliasState = (stamp: string = EMPTY_STAMP): AliasState => ({ token: newAliasToken(), stamp, sizes: [], firstSeq: 0, nextSeq: 0, rows: 0, values: 0 });
+export const freshAliasState = (stamp: string = EMPTY_STAMP): AliasState => ({
+  token: newAliasToken(),
+  stamp,
+  sizes: [],
+  firstSeq: 0,
+  nextSeq: 0,
+  rows: 0,
+  values: 0,
+});
 
 export interface MetaValues {
   counters: CountersRecord;

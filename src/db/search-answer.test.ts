@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDigestDocument, type Digest } from '../core/digest/index.ts';
-import { openDigestDb, type DB } from './schema.ts';
+import { type Digest, parseDigestDocument } from '../core/digest/index.ts';
 import { titleKey } from '../core/ids/title-key.ts';
 import { unexplained } from '../core/search/why.ts';
-import { answerQuery } from './search-answer.ts';
+import { type DB, openDigestDb } from './schema.ts';
 import { forgetSearchCache, searchIndexReady } from './search.ts';
+import { answerQuery } from './search-answer.ts';
 import { writeDigestTo } from './write.ts';
 
 const SEEDS = join(import.meta.dirname, '../../tests/fixtures/seeds');
@@ -30,7 +30,14 @@ const names = async (q: string, limit = 10) => (await answerQuery(db, q, limit))
 
 describe('pasted ids and addresses', () => {
   it('finds the paper an arXiv id or address names first', async () => {
-    for (const q of ['2602.22544', 'arXiv:2602.22544v1', 'arxiv.org/abs/2602.22544', 'https://arxiv.org/pdf/2602.22544v2', 'https://www.alphaxiv.org/overview/2602.22544', 'https://huggingface.co/papers/2602.22544']) {
+    for (const q of [
+      '2602.22544',
+      'arXiv:2602.22544v1',
+      'arxiv.org/abs/2602.22544',
+      'https://arxiv.org/pdf/2602.22544v2',
+      'https://www.alphaxiv.org/overview/2602.22544',
+      'https://huggingface.co/papers/2602.22544',
+    ]) {
       const a = await answerQuery(db, q, 10);
       expect(a.hits[0]?.hit.doc.name, q).toBe('HARU-Net');
       expect(a.hits[0]?.pasted).toBe(true);
@@ -62,7 +69,10 @@ describe('why results matched', () => {
       expect(h.why, h.hit.doc.title).toBeDefined();
       // The word it matched by, typos included ("augmentation" is within two edits).
       const words = titleKey(h.why!.text).split(' ');
-      expect(unexplained(h.hit).some((w) => words.includes(w)), h.why!.text).toBe(true);
+      expect(
+        unexplained(h.hit).some((w) => words.includes(w)),
+        h.why!.text,
+      ).toBe(true);
     }
     const nazarbayev = (await answerQuery(db, 'Nazarbayev', 5)).hits.find((h) => h.hit.doc.name === 'HADS-Net' || h.hit.doc.title === 'HADS-Net');
     expect(nazarbayev?.why).toEqual({ label: 'institution', text: 'Nazarbayev University' });

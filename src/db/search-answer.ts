@@ -3,12 +3,13 @@
  * (src/core/search/reference.ts), then the ranked results, each with why it matched when its title
  * does not show it, and how many match in all.
  */
+
+import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { paperDoc } from '../core/search/document.ts';
 import type { SearchHit } from '../core/search/match.ts';
 import { parseQuery } from '../core/search/query.ts';
 import { pastedReference, referenceLabel } from '../core/search/reference.ts';
-import { reasonFor, unexplained, type MatchReason } from '../core/search/why.ts';
-import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import { type MatchReason, reasonFor, unexplained } from '../core/search/why.ts';
 import { findPapersIn } from './lookup.ts';
 import type { DB } from './schema.ts';
 import { searchPageIn } from './search.ts';
@@ -37,7 +38,11 @@ export async function answerQuery(db: DB, text: string, limit: number): Promise<
     const label = referenceLabel(ref);
     for (const p of [...own, ...cited]) {
       const doc = paperDoc(p);
-      named.push({ hit: { doc, score: Infinity, matched: [] }, pasted: true, why: { label: own.includes(p) ? (ref.kind === 'arxiv' ? 'by its id' : 'by its code') : 'cites it as code', text: label } });
+      named.push({
+        hit: { doc, score: Infinity, matched: [] },
+        pasted: true,
+        why: { label: own.includes(p) ? (ref.kind === 'arxiv' ? 'by its id' : 'by its code') : 'cites it as code', text: label },
+      });
     }
   }
   // An address's words (arxiv, org, abs…) name nothing: the words searched are the id's, which

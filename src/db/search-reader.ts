@@ -24,9 +24,9 @@ const POSTINGS_CACHE_ENTRIES = 8_000_000;
 interface Cache {
   readonly db: DB;
   readonly main: number;
-  vocab?: Promise<string[]>;
+  vocab?: Promise<string[]> | undefined;
   /** Merged void ids (pairs id, 0). */
-  voids?: Promise<Uint32Array>;
+  voids?: Promise<Uint32Array> | undefined;
   /** Merged postings by term. */
   readonly lists: Map<string, Uint32Array>;
   entries: number;
@@ -135,7 +135,10 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
     return read;
   };
   if (vocabulary && !c.vocab) keepVocabulary(readVocabulary(tx.objectStore('vocab')));
-  const voidsRead = (c.voids ??= tx.objectStore('postings').getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then(unpackPairs));
+  const voidsRead = (c.voids ??= tx
+    .objectStore('postings')
+    .getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]))
+    .then(unpackPairs));
   voidsRead.catch(() => c === cache && (c.voids = undefined));
   const keys = await tx.objectStore('pending').getAllKeys();
   const missing = keys.filter((k) => !c.rows.has(k));
@@ -146,7 +149,10 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
   const [voids] = await Promise.all([voidsRead, c.vocab]);
   const rowsKey = keys.join(',');
   if (c.rowsKey !== rowsKey || !c.derived) {
-    c.derived = derive(keys.flatMap((k) => c.rows.get(k) ?? []), voids);
+    c.derived = derive(
+      keys.flatMap((k) => c.rows.get(k) ?? []),
+      voids,
+    );
     c.rowsKey = rowsKey;
   }
   const pending = c.derived;
@@ -154,7 +160,10 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
   /** The vocabulary read after the snapshot: in a transaction of its own, on the same `main`. */
   const vocabularyLater = async (): Promise<string[]> => {
     const vtx = db.transaction(['meta', 'vocab']);
-    const [now, vocab] = await Promise.all([vtx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>, readVocabulary(vtx.objectStore('vocab'))]);
+    const [now, vocab] = await Promise.all([
+      vtx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
+      readVocabulary(vtx.objectStore('vocab')),
+    ]);
     if ((now?.main ?? 0) !== main) {
       forgetVocabulary();
       throw new IndexMoved();

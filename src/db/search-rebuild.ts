@@ -4,10 +4,9 @@
  * usable (answered from the records) while it runs; the stamp is set last.
  */
 import { RELAXED } from './requests.ts';
-import type { DB, SearchStateRecord } from './schema.ts';
+import type { CountersRecord, DB, SearchStateRecord } from './schema.ts';
 import { indexInTx, mergePending, restarted, SEARCH_STORES, stampOf, wantsMerge } from './search-write.ts';
 import type { RecordTx } from './write.ts';
-import type { CountersRecord } from './schema.ts';
 
 const BATCH = 500;
 const REBUILDING = 'rebuilding';
@@ -40,7 +39,10 @@ async function rebuild(db: DB): Promise<void> {
     }
   }
   const tx = db.transaction('meta', 'readwrite');
-  const [state, counters] = await Promise.all([tx.store.get('search') as Promise<SearchStateRecord | undefined>, tx.store.get('counters') as Promise<CountersRecord | undefined>]);
+  const [state, counters] = await Promise.all([
+    tx.store.get('search') as Promise<SearchStateRecord | undefined>,
+    tx.store.get('counters') as Promise<CountersRecord | undefined>,
+  ]);
   // Writes during the rebuild indexed what they touched themselves; another rebuild may have restarted.
   if (state?.stamp === REBUILDING) await tx.store.put({ ...state, stamp: stampOf(counters) }, 'search');
   await tx.done;

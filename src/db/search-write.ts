@@ -9,13 +9,14 @@
  * voided (listed under VOID_TERM), never removed from the lists that hold it. So a merge rewrites
  * only the last chunk of each term it adds to, whatever older documents a write re-indexed.
  */
+
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import { digestDoc, paperDoc } from '../core/search/document.ts';
 import { appendPairs, packPairs, unpackIds } from '../core/search/postings-codec.ts';
 import { docInfo, docTerms, infoIsPaper, postingInfo, relatableWord } from '../core/search/terms.ts';
-import type { IDBPTransaction, StoreNames } from 'idb';
 import { issueAll, RELAXED } from './requests.ts';
-import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
-import { EMPTY_STAMP, type CountersRecord, type DB, type DigestLensDB, type PendingRow, type SearchDocRow, type SearchStateRecord } from './schema.ts';
+import { type CountersRecord, type DB, type DigestLensDB, EMPTY_STAMP, type PendingRow, type SearchDocRow, type SearchStateRecord } from './schema.ts';
 
 /** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two); stored packed (src/core/search/postings-codec.ts), a full chunk is 4–8 KB. */
 export const CHUNK = 4096;
@@ -38,7 +39,10 @@ export function docPagesOf(docs: readonly SearchDocRow[]): SearchDocRow[][] {
  * The documents of `ids` (undefined: none stored), one `getAll` per page asked for: the page
  * holding id n starts between n − n % DOC_PAGE and n.
  */
-export async function readDocs(store: { getAll(range: IDBKeyRange): Promise<SearchDocRow[][]> }, ids: readonly number[]): Promise<(SearchDocRow | undefined)[]> {
+export async function readDocs(
+  store: { getAll(range: IDBKeyRange): Promise<SearchDocRow[][]> },
+  ids: readonly number[],
+): Promise<(SearchDocRow | undefined)[]> {
   const pages = new Map<number, number>();
   for (const id of ids) {
     const start = id - (id % DOC_PAGE);
@@ -152,11 +156,19 @@ export interface IndexPlan {
  * original record makes, so nothing is read. `stateRead`: the index's state, read earlier in this
  * transaction (nothing may have written it since).
  */
-export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }, known?: KnownRecords, stateRead?: Promise<SearchStateRecord | undefined>): Promise<IndexPlan> {
+export async function planIndex(
+  tx: Tx,
+  paperKeys: Iterable<string>,
+  digestIds: Iterable<string>,
+  stamps?: { before: string; after: string },
+  known?: KnownRecords,
+  stateRead?: Promise<SearchStateRecord | undefined>,
+): Promise<IndexPlan> {
   const docsStore = tx.objectStore('docPages');
   const meta = tx.objectStore('meta');
   const refs = [...new Set([...[...paperKeys].map(paperRef), ...[...digestIds].map(digestRef)])];
-  const stored = (ref: string) => (isPaperRef(ref) ? tx.objectStore('papers').get(ref.slice(2)) : tx.objectStore('digests').get(ref.slice(2))) as Promise<IndexedRecord | undefined>;
+  const stored = (ref: string) =>
+    (isPaperRef(ref) ? tx.objectStore('papers').get(ref.slice(2)) : tx.objectStore('digests').get(ref.slice(2))) as Promise<IndexedRecord | undefined>;
   const [state, originals] = await Promise.all([
     // The caller may have read the state already, in its first wave of reads (this transaction's).
     stateRead ?? (meta.get('search') as Promise<SearchStateRecord | undefined>),
@@ -177,7 +189,7 @@ export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: 
   const checked = agreed ? undefined : await readOld(docsStore, oldIds);
   const voided: number[] = [];
   // Documents to make: a record new to the index has its document built only in `finish`.
-  const made: { id: number; ref: string; record: IndexedRecord; doc?: SearchDocRow['doc'] }[] = [];
+  const made: { id: number; ref: string; record: IndexedRecord; doc: SearchDocRow['doc'] | undefined }[] = [];
   const records = new Map<string, IndexedRecord>();
   refs.forEach((ref, i) => {
     const original = originals[i];
@@ -213,7 +225,9 @@ export async function planIndex(tx: Tx, paperKeys: Iterable<string>, digestIds: 
       // Everything this write adds, as one pending row (none when it changes no document).
       const row: PendingRow | undefined = adds.size || voided.length ? { terms, lists, voided: Uint32Array.from(voided) } : undefined;
       const pairs = lists.reduce((n, l) => n + l.length / 2, 0);
-      const next: SearchStateRecord = row ? { ...kept, nextSeq: seq + 1, pendingRows: (state?.pendingRows ?? 0) + 1, pendingPairs: (state?.pendingPairs ?? 0) + pairs } : kept;
+      const next: SearchStateRecord = row
+        ? { ...kept, nextSeq: seq + 1, pendingRows: (state?.pendingRows ?? 0) + 1, pendingPairs: (state?.pendingPairs ?? 0) + pairs }
+        : kept;
       // Void documents stay in their pages: no query reads a void id.
       for (const page of docPagesOf(documents)) add(docsStore.put(page, page[0]!.id));
       if (row) add(tx.objectStore('pending').put(row, seq));
@@ -234,10 +248,16 @@ async function readOld(store: Parameters<typeof readDocs>[0], ids: readonly (num
  * Re-indexes papers and digests by key and writes the records that carry a new search id, for
  * callers that write no records of their own in this transaction (a rebuild). Returns the state.
  */
-export async function indexInTx(tx: Tx, paperKeys: Iterable<string>, digestIds: Iterable<string>, stamps?: { before: string; after: string }): Promise<SearchStateRecord> {
+export async function indexInTx(
+  tx: Tx,
+  paperKeys: Iterable<string>,
+  digestIds: Iterable<string>,
+  stamps?: { before: string; after: string },
+): Promise<SearchStateRecord> {
   const plan = await planIndex(tx, paperKeys, digestIds, stamps);
   return issueAll((add) => {
-    for (const [ref, r] of plan.records) add(isPaperRef(ref) ? tx.objectStore('papers').put(r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
+    for (const [ref, r] of plan.records)
+      add(isPaperRef(ref) ? tx.objectStore('papers').put(r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
     return plan.finish(add);
   });
 }
@@ -303,7 +323,11 @@ export const mergeStats = { merges: 0, ms: 0 };
 async function appendPending(db: DB): Promise<number> {
   const tx = db.transaction(['postings', 'pending', 'vocab', 'termCounts', 'meta'], 'readwrite', RELAXED);
   const pending = tx.objectStore('pending');
-  const [state, keys, rows] = await Promise.all([tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>, pending.getAllKeys(), pending.getAll()]);
+  const [state, keys, rows] = await Promise.all([
+    tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
+    pending.getAllKeys(),
+    pending.getAll(),
+  ]);
   if (rows.length === 0) {
     await tx.done;
     return 0;
@@ -381,7 +405,8 @@ export function mergeSoon(db: DB, state: SearchStateRecord | undefined): Promise
     .then(() => undefined)
     .catch((e: unknown) => {
       // A database closed under it (a test's teardown, a reset) is not worth a report.
-      if ((e as { name?: string })?.name !== 'InvalidStateError') console.warn('Digest Lens: merging the search index failed; it is retried after the next write', e);
+      if ((e as { name?: string })?.name !== 'InvalidStateError')
+        console.warn('Digest Lens: merging the search index failed; it is retried after the next write', e);
     })
     .finally(() => (merging = undefined));
   return merging;

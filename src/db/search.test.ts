@@ -5,21 +5,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseDigestDocument, type Digest } from '../core/digest/index.ts';
-import { parseQuery } from '../core/search/query.ts';
-import { packPairs, unpackIds, unpackPairs } from '../core/search/postings-codec.ts';
-import { digest } from '../../tests/support/make-digest.ts';
-import { importRecordsTo } from './export-import.ts';
-import { openDigestDb, type DB } from './schema.ts';
-import { indexState, linearSearchIn, searchIn, searchIndexReady, searchPageIn, forgetSearchCache } from './search.ts';
-import { rebuildSearchIndex } from './search-rebuild.ts';
-import { writeDigestsTo, writeDigestTo, writeInOneTx, RECORD_STORES } from './write.ts';
-import { DOC_PAGE, docPagesOf, mergePending, MERGE_ROWS, readDocs, VOID_TERM } from './search-write.ts';
-import { dropDigestsBeforeIn } from './retention.ts';
 import { rng } from '../../tests/server/generate-posts.ts';
-import type { SearchStateRecord } from './schema.ts';
-import { IndexMoved, openIndexReader } from './search-reader.ts';
+import { digest } from '../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../tests/support/search-ids.ts';
+import { type Digest, parseDigestDocument } from '../core/digest/index.ts';
+import { packPairs, unpackIds, unpackPairs } from '../core/search/postings-codec.ts';
+import { parseQuery } from '../core/search/query.ts';
+import { importRecordsTo } from './export-import.ts';
+import { dropDigestsBeforeIn } from './retention.ts';
+import type { SearchStateRecord } from './schema.ts';
+import { type DB, openDigestDb } from './schema.ts';
+import { forgetSearchCache, indexState, linearSearchIn, searchIn, searchIndexReady, searchPageIn } from './search.ts';
+import { IndexMoved, openIndexReader } from './search-reader.ts';
+import { rebuildSearchIndex } from './search-rebuild.ts';
+import { DOC_PAGE, docPagesOf, MERGE_ROWS, mergePending, readDocs, VOID_TERM } from './search-write.ts';
+import { RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from './write.ts';
 
 const SEEDS = join(import.meta.dirname, '../../tests/fixtures/seeds');
 const seedIndex = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as { file: string; url: string }[];
@@ -34,11 +34,15 @@ async function freshDb(): Promise<DB> {
 const titles = async (db: DB, q: string) => (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.title);
 
 describe('search documents by pages', () => {
-  it('cuts a write\'s documents at every multiple of the page size and reads any id back with one request per page', async () => {
+  it("cuts a write's documents at every multiple of the page size and reads any id back with one request per page", async () => {
     const doc = (id: number) => ({ id, ref: `p ${id}`, doc: {} as never });
     const made = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map(doc);
     const pages = docPagesOf(made);
-    expect(pages.map((p) => p.map((d) => d.id))).toEqual([[6, 7], [8, 9, 10, 11, 12, 13, 14, 15], [16, 17]]);
+    expect(pages.map((p) => p.map((d) => d.id))).toEqual([
+      [6, 7],
+      [8, 9, 10, 11, 12, 13, 14, 15],
+      [16, 17],
+    ]);
     // A gap (another write's ids) starts a page too.
     expect(docPagesOf([doc(1), doc(2), doc(5)]).map((p) => p.length)).toEqual([2, 1]);
     // Stored as a later write's pages beside an earlier one's (ids 0–5 in one page).
@@ -52,7 +56,12 @@ describe('search documents by pages', () => {
     };
     const ids = [3, 7, 6, 9, 15, 17, 30];
     expect((await readDocs(store, ids)).map((r) => r?.id)).toEqual([3, 7, 6, 9, 15, 17, undefined]);
-    expect(requests).toEqual([[0, 7], [8, 15], [16, 17], [24, 30]]);
+    expect(requests).toEqual([
+      [0, 7],
+      [8, 15],
+      [16, 17],
+      [24, 30],
+    ]);
     expect(DOC_PAGE).toBe(8);
   });
 });
@@ -69,8 +78,8 @@ describe('search quality on the seeds', () => {
   it('finds a paper by a word of its title, its short name, an author, an institution and a dataset', async () => {
     expect((await searchIn(db, parseQuery('axiomatizing'), 5))[0]!.doc.title).toMatch(/Axiomatizing Neural Networks/);
     expect((await titles(db, 'HADS-Net'))[0]).toBe('HADS-Net');
-    expect((await titles(db, 'BUSI'))).toContain('HADS-Net');
-    expect((await titles(db, 'Nazarbayev'))).toContain('HADS-Net');
+    expect(await titles(db, 'BUSI')).toContain('HADS-Net');
+    expect(await titles(db, 'Nazarbayev')).toContain('HADS-Net');
     const pauwels = await searchIn(db, parseQuery('Pauwels'), 5);
     expect(pauwels.map((h) => h.doc.name ?? h.doc.title)).toContain('HARU-Net');
   });
@@ -79,14 +88,17 @@ describe('search quality on the seeds', () => {
     const seg = await searchIn(db, parseQuery('segmantation'), 20);
     expect(seg.length).toBeGreaterThan(3);
     expect(seg[0]!.doc.fields.title).toContain('segmentation');
-    expect((await titles(db, 'hads-ne'))).toEqual([]);
+    expect(await titles(db, 'hads-ne')).toEqual([]);
     expect((await titles(db, 'hads-net'))[0]).toBe('HADS-Net');
-    expect((await titles(db, 'breast ultras'))).toContain('HADS-Net');
+    expect(await titles(db, 'breast ultras')).toContain('HADS-Net');
   });
 
   it('ranks a phrase in a title above the same phrase in digest prose', async () => {
     const hits = await searchIn(db, parseQuery('"medical imaging"'), 10);
-    expect(hits.map((h) => h.doc.title), JSON.stringify(hits.map((h) => [h.score, h.doc.title]))).toContain('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
+    expect(
+      hits.map((h) => h.doc.title),
+      JSON.stringify(hits.map((h) => [h.score, h.doc.title])),
+    ).toContain('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
     // The paper with the phrase in its title comes first (before the digest with it in its title:
     // papers before digests among equals); the rest have it in their prose alone.
     expect(hits[0]!.doc.title).toBe('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
@@ -109,12 +121,40 @@ describe('search quality on the seeds', () => {
   });
 
   it('answers exactly as the linear scan, for words, prefixes, typos, filters and phrases', async () => {
-    const queries = ['"medical imaging"', '"graph neural" networks', 'segmentation', 'segmantation', 'seg', 'breast ultra', 'medical image segm', 'deep learning', 'uncertianty', 'BUSI', 'HADS-Net', 'graph neural',
-      'c:', 't:deep', 't:neural c:', 'y:2026 diffusion', 'y:<2026', '"breast ultrasound"', '"deep ensembles" uncertainty', 'transformer c: y:2026', 'zzzz', 'a', 'lea', 'netw', 'knowledge graph c:'];
+    const queries = [
+      '"medical imaging"',
+      '"graph neural" networks',
+      'segmentation',
+      'segmantation',
+      'seg',
+      'breast ultra',
+      'medical image segm',
+      'deep learning',
+      'uncertianty',
+      'BUSI',
+      'HADS-Net',
+      'graph neural',
+      'c:',
+      't:deep',
+      't:neural c:',
+      'y:2026 diffusion',
+      'y:<2026',
+      '"breast ultrasound"',
+      '"deep ensembles" uncertainty',
+      'transformer c: y:2026',
+      'zzzz',
+      'a',
+      'lea',
+      'netw',
+      'knowledge graph c:',
+    ];
     for (const q of queries) {
       const a = await searchIn(db, parseQuery(q), 30);
       const b = await linearSearchIn(db, parseQuery(q), 30);
-      expect(a.map((h) => [h.doc.key, h.score, h.matched]), q).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
+      expect(
+        a.map((h) => [h.doc.key, h.score, h.matched]),
+        q,
+      ).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
     }
   });
 });
@@ -143,12 +183,21 @@ describe('documents read per query', () => {
     // Twelve others on twelve days, nothing tied, each among seven fillers: in a page of its own.
     for (let i = 0; i < 12; i++) {
       const fillers = Array.from({ length: 7 }, (_, j) => ({ name: `F${i}-${j}`, title: `Filler ${i} ${j}` }));
-      await writeDigestTo(db, digest(`d${i}`, `2026-04-${String(10 + i).padStart(2, '0')}`, [{ name: `L${i}`, title: 'Liver cysts', arxiv: `2604.${String(200 + i).padStart(5, '0')}` }, ...fillers]));
+      await writeDigestTo(
+        db,
+        digest(`d${i}`, `2026-04-${String(10 + i).padStart(2, '0')}`, [
+          { name: `L${i}`, title: 'Liver cysts', arxiv: `2604.${String(200 + i).padStart(5, '0')}` },
+          ...fillers,
+        ]),
+      );
     }
     await mergePending(db);
     for (const q of ['kidney', 'liver']) {
       const [hits, reads] = await docReads(() => searchIn(db, parseQuery(q), 3));
-      expect(hits.map((h) => h.doc.key), q).toEqual((await linearSearchIn(db, parseQuery(q), 3)).map((h) => h.doc.key));
+      expect(
+        hits.map((h) => h.doc.key),
+        q,
+      ).toEqual((await linearSearchIn(db, parseQuery(q), 3)).map((h) => h.doc.key));
       // Twelve tied papers of one write sit in two or three pages; three untied ones in three.
       expect(reads, q).toBeLessThanOrEqual(3);
       forgetSearchCache();
@@ -161,20 +210,25 @@ describe('search and records agree', () => {
     globalThis.indexedDB = new IDBFactory();
   });
 
-  it('indexes in the digest\'s own transaction: an aborted write leaves no trace in search', async () => {
+  it("indexes in the digest's own transaction: an aborted write leaves no trace in search", async () => {
     const db = await freshDb();
     await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
-    await expect(writeInOneTx(db, RECORD_STORES, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]), async () => {
-      throw new Error('crash');
-    })).rejects.toThrow('crash');
+    await expect(
+      writeInOneTx(db, RECORD_STORES, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]), async () => {
+        throw new Error('crash');
+      }),
+    ).rejects.toThrow('crash');
     expect((await indexState(db)).fresh).toBe(true);
     expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
     expect((await db.getAll('docPages')).flat().length).toBe(2); // the paper and its digest
   });
 
-  it('replaces an edited digest\'s documents and drops removed papers, batches included', async () => {
+  it("replaces an edited digest's documents and drops removed papers, batches included", async () => {
     const db = await freshDb();
-    await writeDigestsTo(db, [digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]), digest('b', '2026-05-30', [{ name: 'GammaNet', title: 'GammaNet counts cells' }])]);
+    await writeDigestsTo(db, [
+      digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]),
+      digest('b', '2026-05-30', [{ name: 'GammaNet', title: 'GammaNet counts cells' }]),
+    ]);
     await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'DeltaNet', title: 'DeltaNet segments lungs' }]));
     expect(await titles(db, 'segments')).toEqual(['DeltaNet segments lungs']);
     expect(await titles(db, 'gammanet')).toEqual(['GammaNet counts cells']);
@@ -200,7 +254,12 @@ describe('search and records agree', () => {
     await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
     // A rebuild that died after clearing the index: the stamp says so.
     const tx = db.transaction(['meta', 'postings', 'docPages', 'vocab'], 'readwrite');
-    await Promise.all([tx.objectStore('postings').clear(), tx.objectStore('docPages').clear(), tx.objectStore('meta').put({ stamp: 'rebuilding', nextId: 0 }, 'search'), tx.done]);
+    await Promise.all([
+      tx.objectStore('postings').clear(),
+      tx.objectStore('docPages').clear(),
+      tx.objectStore('meta').put({ stamp: 'rebuilding', nextId: 0 }, 'search'),
+      tx.done,
+    ]);
     expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
     await searchIndexReady(db);
     expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
@@ -219,7 +278,13 @@ describe('search and records agree', () => {
 
   it('gives a rebuilt index ids above every earlier one, so a record written meanwhile keeps only a live one', async () => {
     const db = await freshDb();
-    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }, { name: 'GammaNet', title: 'GammaNet counts cells' }]));
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'AlphaNet', title: 'AlphaNet segments livers' },
+        { name: 'GammaNet', title: 'GammaNet counts cells' },
+      ]),
+    );
     const before = (await db.getAll('papers')).map((p) => p.searchId!);
     const rebuilding = rebuildSearchIndex(db);
     // Written while the rebuild runs, over a record whose id is one of the index being cleared.
@@ -237,15 +302,21 @@ describe('related papers across digests', () => {
   it('follows the same theme first, then a shared dataset and code organisation in other digests', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
-    await writeDigestTo(db, digest('a', '2026-05-23', [
-      { name: 'HADS-Net', arxiv: '2605.00001', datasets: ['BUSI'], code: ['https://github.com/NedumCares/BIUS-Classification'], theme: 0 },
-      { name: 'Other', arxiv: '2605.00002', theme: 0 },
-    ]));
-    await writeDigestTo(db, digest('b', '2026-05-30', [
-      { name: 'BusiSeg', arxiv: '2605.00003', datasets: ['BUSI'], theme: 1 },
-      { name: 'NedumTwo', arxiv: '2605.00004', code: ['https://github.com/NedumCares/another'], theme: 1 },
-      { name: 'Unrelated', arxiv: '2605.00005', theme: 1 },
-    ]));
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', arxiv: '2605.00001', datasets: ['BUSI'], code: ['https://github.com/NedumCares/BIUS-Classification'], theme: 0 },
+        { name: 'Other', arxiv: '2605.00002', theme: 0 },
+      ]),
+    );
+    await writeDigestTo(
+      db,
+      digest('b', '2026-05-30', [
+        { name: 'BusiSeg', arxiv: '2605.00003', datasets: ['BUSI'], theme: 1 },
+        { name: 'NedumTwo', arxiv: '2605.00004', code: ['https://github.com/NedumCares/another'], theme: 1 },
+        { name: 'Unrelated', arxiv: '2605.00005', theme: 1 },
+      ]),
+    );
     const { lookupIn } = await import('./lookup.ts');
     const view = await lookupIn(db, { kind: 'arxiv', id: '2605.00001' as never });
     expect(view.papers[0]!.related.map((r) => [r.name, r.reason, r.digestId])).toEqual([
@@ -258,17 +329,23 @@ describe('related papers across digests', () => {
   it('then papers anywhere sharing the rarest words of its title, most shared first', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
-    await writeDigestTo(db, digest('a', '2026-05-23', [
-      { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
-      { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
-      { name: 'Seg2', title: 'Seg2: attention for segmentation', arxiv: '2605.00012' },
-      { name: 'Seg3', title: 'Seg3: attention for segmentation of cells', arxiv: '2605.00013' },
-    ]));
-    await writeDigestTo(db, digest('b', '2026-05-30', [
-      { name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 },
-      { name: 'Breasts', title: 'Breasts: breast density estimation', arxiv: '2605.00004', theme: 2 },
-      { name: 'Seg4', title: 'Seg4: attention for segmentation', arxiv: '2605.00014', theme: 3 },
-    ]));
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
+        { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+        { name: 'Seg2', title: 'Seg2: attention for segmentation', arxiv: '2605.00012' },
+        { name: 'Seg3', title: 'Seg3: attention for segmentation of cells', arxiv: '2605.00013' },
+      ]),
+    );
+    await writeDigestTo(
+      db,
+      digest('b', '2026-05-30', [
+        { name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 },
+        { name: 'Breasts', title: 'Breasts: breast density estimation', arxiv: '2605.00004', theme: 2 },
+        { name: 'Seg4', title: 'Seg4: attention for segmentation', arxiv: '2605.00014', theme: 3 },
+      ]),
+    );
     const { lookupIn } = await import('./lookup.ts');
     const view = await lookupIn(db, { kind: 'arxiv', id: '2605.00001' as never });
     const byTerms = view.papers[0]!.related.filter((r) => r.reason.startsWith('shared terms'));
@@ -338,10 +415,13 @@ describe('per-word paper counts', () => {
   it("are kept by merges: every paper a word's postings ever held, void ones included", async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
-    await writeDigestTo(db, digest('a', '2026-05-23', [
-      { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001' },
-      { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
-    ]));
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001' },
+        { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+      ]),
+    );
     await mergePending(db);
     expect(await db.get('termCounts', 'attention')).toBe(2);
     expect(await db.get('termCounts', 'ultrasound')).toBe(1);
@@ -349,7 +429,10 @@ describe('per-word paper counts', () => {
     const keys = await db.getAllKeys('termCounts');
     expect(keys.every((k) => k.length >= 4 && k.charCodeAt(0) > 1)).toBe(true);
     // HADS-Net named again with a new context: re-indexed under a new id, its old one void.
-    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001', context: 'again' }]));
+    await writeDigestTo(
+      db,
+      digest('b', '2026-05-30', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001', context: 'again' }]),
+    );
     await mergePending(db);
     expect(await db.get('termCounts', 'ultrasound')).toBe(2);
     // Each count is what the postings hold: papers' pairs over every chunk.
@@ -365,10 +448,13 @@ describe('related by title words', () => {
   it('never reads the postings of a word counted common, and still finds the relatives', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
-    await writeDigestTo(db, digest('a', '2026-05-23', [
-      { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
-      { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
-    ]));
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
+        { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+      ]),
+    );
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 }]));
     await mergePending(db);
     // As if "attention" and "segmentation" were in 50,000 papers.
@@ -395,7 +481,10 @@ describe('related by title words', () => {
   it('reads again when a merge lands between its reads, and finds the same relatives', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
-    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]));
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
+    );
     await mergePending(db);
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     const { relativesByTerms } = await import('./related-terms.ts');
@@ -419,7 +508,10 @@ describe('related by title words', () => {
   it('finds relatives named only in rows not merged yet (no counts yet)', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
-    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]));
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
+    );
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     expect(await db.count('termCounts')).toBe(0);
     const { relativesByTerms } = await import('./related-terms.ts');
@@ -434,21 +526,43 @@ describe('pending rows and merges', () => {
   });
 
   const WORDS = ['segments', 'livers', 'kidneys', 'graphs', 'diffusion', 'denoising', 'ultrasound', 'federated', 'privacy', 'tumours', 'retrieval', 'agents'];
-  const QUERIES = ['segments', 'seg', 'segmnets', 'livers kid', 'diffusion', 'ultra', 'privacy fed', 'net', 'c:', 't:bench', 'y:2026 agents', '"denoising diffusion"', 'zzz'];
+  const QUERIES = [
+    'segments',
+    'seg',
+    'segmnets',
+    'livers kid',
+    'diffusion',
+    'ultra',
+    'privacy fed',
+    'net',
+    'c:',
+    't:bench',
+    'y:2026 agents',
+    '"denoising diffusion"',
+    'zzz',
+  ];
 
   async function expectSameAsScan(db: DB, when: string): Promise<void> {
     for (const q of QUERIES) {
       const a = await searchIn(db, parseQuery(q), 30);
       const b = await linearSearchIn(db, parseQuery(q), 30);
-      expect(a.map((h) => [h.doc.key, h.score, h.matched]), `${when}: ${q}`).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
+      expect(
+        a.map((h) => [h.doc.key, h.score, h.matched]),
+        `${when}: ${q}`,
+      ).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
     }
   }
 
   it('answers as the scan with rows pending, merged, or both, through edits, re-mentions and removals', async () => {
     const db = await freshDb();
     const r = rng(7);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
-    const paper = (g: number) => ({ name: `Net${g}`, title: `Net${g} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`, arxiv: `2605.${String(10000 + g)}`, ...(g % 3 ? { code: [`https://github.com/lab${g % 4}/net${g}`] } : {}) });
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const paper = (g: number) => ({
+      name: `Net${g}`,
+      title: `Net${g} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
+      arxiv: `2605.${String(10000 + g)}`,
+      ...(g % 3 ? { code: [`https://github.com/lab${g % 4}/net${g}`] } : {}),
+    });
     let merges = 0;
     for (let n = 0; n < 3 * MERGE_ROWS; n++) {
       // Some digests name earlier papers again (merged records), some replace a digest already stored.

@@ -3,8 +3,8 @@ import { indexSearchPage } from '../core/search/index-search.ts';
 import { linearSearch, linearSearchPage, type SearchHit, type SearchPage } from '../core/search/match.ts';
 import { isEmptyQuery, type SearchQuery } from '../core/search/query.ts';
 import type { CountersRecord, DB, SearchStateRecord } from './schema.ts';
-import { rebuildSearchIndex } from './search-rebuild.ts';
 import { forgetVocabulary, IndexMoved, openIndexReader } from './search-reader.ts';
+import { rebuildSearchIndex } from './search-rebuild.ts';
 import { agrees } from './search-write.ts';
 
 /**
@@ -36,7 +36,10 @@ export async function searchPageIn(db: DB, query: SearchQuery, limit = 50): Prom
 
 export async function indexState(db: DB): Promise<{ fresh: boolean; record?: SearchStateRecord }> {
   const tx = db.transaction('meta');
-  const [record, counters] = await Promise.all([tx.store.get('search') as Promise<SearchStateRecord | undefined>, tx.store.get('counters') as Promise<CountersRecord | undefined>]);
+  const [record, counters] = await Promise.all([
+    tx.store.get('search') as Promise<SearchStateRecord | undefined>,
+    tx.store.get('counters') as Promise<CountersRecord | undefined>,
+  ]);
   return { fresh: agrees(record, counters), ...(record ? { record } : {}) };
 }
 

@@ -1,6 +1,6 @@
 import { PARSER_VERSION } from '../core/digest/types.ts';
 import type { DigestRecord } from '../core/index/types.ts';
-import { digestBrief, type DigestBriefRecord } from './digest-brief.ts';
+import { type DigestBriefRecord, digestBrief } from './digest-brief.ts';
 import type { CountersRecord, DB } from './schema.ts';
 import { EMPTY_COUNTERS } from './write.ts';
 

@@ -1,14 +1,14 @@
-import { addDigest, assignArxivId } from '../core/index/add-digest.ts';
-import type { WriteReport } from '../core/index/types.ts';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
+import { addDigest, assignArxivId } from '../core/index/add-digest.ts';
+import type { WriteReport } from '../core/index/types.ts';
+import { type AliasWrite, digestAlias, openAliases, paperAliases, rebuildAliasFilter } from './alias-filter.ts';
 import { failedWrite } from './errors.ts';
 import { BufferedRecordStore } from './record-store.ts';
 import { issueAll, RELAXED } from './requests.ts';
-import type { IDBPTransaction, StoreNames } from 'idb';
-import { nextUpdated, type CountersRecord, type DB, type DigestLensDB, type SearchStateRecord } from './schema.ts';
-import { openAliases, paperAliases, digestAlias, rebuildAliasFilter, type AliasWrite } from './alias-filter.ts';
-import { hasSearchStores, isPaperRef, mergeSoon, planIndex, SEARCH_STORES, stampOf, type KnownRecords } from './search-write.ts';
+import { type CountersRecord, type DB, type DigestLensDB, nextUpdated, type SearchStateRecord } from './schema.ts';
+import { hasSearchStores, isPaperRef, type KnownRecords, mergeSoon, planIndex, SEARCH_STORES, stampOf } from './search-write.ts';
 
 export const EMPTY_COUNTERS: CountersRecord = { digests: 0, papers: 0, mentions: 0 };
 
@@ -93,7 +93,14 @@ function knownFrom(store: BufferedRecordStore): KnownRecords {
  * IndexedDB writes them while the search documents and their terms are built. Returns the index's
  * state, and when the records' ids were known (writeStats).
  */
-async function writeIndexedRecords(tx: RecordTx, store: BufferedRecordStore, stamps: { before: string; after: string }, stateRead: Promise<SearchStateRecord | undefined>, countersPut: Promise<unknown> | undefined, aliases: AliasWrite | undefined): Promise<{ state: SearchStateRecord; plannedAt: number }> {
+async function writeIndexedRecords(
+  tx: RecordTx,
+  store: BufferedRecordStore,
+  stamps: { before: string; after: string },
+  stateRead: Promise<SearchStateRecord | undefined>,
+  countersPut: Promise<unknown> | undefined,
+  aliases: AliasWrite | undefined,
+): Promise<{ state: SearchStateRecord; plannedAt: number }> {
   const { papers, digests } = store.dirty();
   const plan = await planIndex(tx, papers, digests, stamps, knownFrom(store), stateRead);
   store.restamp(plan.records);
@@ -128,7 +135,10 @@ function afterWrite(db: DB, state: SearchStateRecord | undefined, aliases: Alias
  * does not leaves the index's stamp behind the counters, so search rebuilds it. Returns the
  * index's state (undefined without the search stores) for `mergeSoon` once the transaction is done.
  */
-export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<{ report: WriteReport; search?: SearchStateRecord; aliases?: AliasWrite; planned?: { records: number; index: number } }> {
+export async function putDigestInTx(
+  tx: RecordTx,
+  digest: Digest,
+): Promise<{ report: WriteReport; search?: SearchStateRecord; aliases?: AliasWrite; planned?: { records: number; index: number } }> {
   const store = new BufferedRecordStore(tx);
   // The index's state is read in the records' first wave: one round trip fewer.
   const stateRead = hasSearchStores(tx) ? (tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>) : undefined;
@@ -147,7 +157,12 @@ export async function putDigestInTx(tx: RecordTx, digest: Digest): Promise<{ rep
  * is issued, not awaited (`countersPut`): later requests of the transaction see it all the same,
  * and the caller awaits it with its own.
  */
-async function putRecordsInTx(tx: RecordTx, digest: Digest, store: BufferedRecordStore, opened?: AliasWrite): Promise<{ report: WriteReport; before: string; after: string; countersPut: Promise<unknown>; aliases: AliasWrite }> {
+async function putRecordsInTx(
+  tx: RecordTx,
+  digest: Digest,
+  store: BufferedRecordStore,
+  opened?: AliasWrite,
+): Promise<{ report: WriteReport; before: string; after: string; countersPut: Promise<unknown>; aliases: AliasWrite }> {
   const meta = tx.objectStore('meta');
   const countersRead = meta.get('counters') as Promise<CountersRecord | undefined>;
   // The first digest of a transaction learns whether the alias filter holds every stored value;
@@ -169,7 +184,11 @@ async function putRecordsInTx(tx: RecordTx, digest: Digest, store: BufferedRecor
 export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], digest: Digest, also: (tx: RecordTx) => Promise<unknown>): Promise<WriteReport> {
   const t0 = performance.now();
   // A database of an older version (built by the migration tests) has no search stores to keep.
-  const tx = db.transaction(stores.filter((s) => db.objectStoreNames.contains(s)), 'readwrite', RELAXED) as unknown as RecordTx;
+  const tx = db.transaction(
+    stores.filter((s) => db.objectStoreNames.contains(s)),
+    'readwrite',
+    RELAXED,
+  ) as unknown as RecordTx;
   // On failure we abort and report the cause; the abort's own rejection is expected.
   tx.done.catch(() => undefined);
   try {
@@ -196,7 +215,12 @@ export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], d
  * `change` edits records through a BufferedRecordStore and returns the counters' new value
  * (undefined: unchanged). What it changed is indexed and written in one wave, or nothing is.
  */
-export async function changeRecordsIn(db: DB, what: string, change: (store: BufferedRecordStore, counters: CountersRecord | undefined, tx: RecordTx) => Promise<CountersRecord | undefined>, extra: StoreNames<DigestLensDB>[] = []): Promise<void> {
+export async function changeRecordsIn(
+  db: DB,
+  what: string,
+  change: (store: BufferedRecordStore, counters: CountersRecord | undefined, tx: RecordTx) => Promise<CountersRecord | undefined>,
+  extra: StoreNames<DigestLensDB>[] = [],
+): Promise<void> {
   const tx = db.transaction([...RECORD_STORES, ...extra], 'readwrite') as unknown as RecordTx;
   tx.done.catch(() => undefined);
   try {
@@ -227,6 +251,8 @@ export async function rememberArxivIdIn(db: DB, paperKey: string, arxivId: Arxiv
     const before = await store.getPaper(arxivId);
     const moved = await assignArxivId(store, paperKey, arxivId);
     // Two records became one. (Moved or not, the paper's search document follows what it wrote.)
-    return moved && before && paperKey !== arxivId ? { ...(c ?? EMPTY_COUNTERS), papers: (c ?? EMPTY_COUNTERS).papers - 1, updated: nextUpdated(c) } : undefined;
+    return moved && before && paperKey !== arxivId
+      ? { ...(c ?? EMPTY_COUNTERS), papers: (c ?? EMPTY_COUNTERS).papers - 1, updated: nextUpdated(c) }
+      : undefined;
   });
 }

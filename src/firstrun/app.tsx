@@ -42,15 +42,20 @@ export function App({ sync }: { sync: SyncStore }) {
         <h2 id="what-h">Keeping the index fresh</h2>
         <p>To bring in each week's new digests, Digest Lens can sync them from:</p>
         <ul class="sources" data-testid="firstrun-sources">
-          {s ? sources.map((x) => (
-            <li key={x.id}>
-              <strong>{hostOf(x.url)}</strong> <span class="muted">({x.url})</span>
-            </li>
-          )) : <li class="muted">…</li>}
+          {s ? (
+            sources.map((x) => (
+              <li key={x.id}>
+                <strong>{hostOf(x.url)}</strong> <span class="muted">({x.url})</span>
+              </li>
+            ))
+          ) : (
+            <li class="muted">…</li>
+          )}
         </ul>
         <p>
-          It reads the sites' public posts (their WordPress API, or a feed) every {Math.round((s?.settings.intervalMinutes ?? 360) / 60)} hours and at browser start, and keeps them here. It sends nothing about
-          you or the pages you visit: the requests only ask for posts. You can change the sources, the schedule and what is kept in Options.
+          It reads the sites' public posts (their WordPress API, or a feed) every {Math.round((s?.settings.intervalMinutes ?? 360) / 60)} hours and at browser
+          start, and keeps them here. It sends nothing about you or the pages you visit: the requests only ask for posts. You can change the sources, the
+          schedule and what is kept in Options.
         </p>
         {!agreed && !declined && (
           <>
@@ -77,7 +82,11 @@ export function App({ sync }: { sync: SyncStore }) {
         )}
         {declined && !agreed && (
           <p data-testid="firstrun-declined">
-            Nothing will be fetched. You can turn sync on at any time in <button type="button" class="link-button" onClick={() => void api.runtime.openOptionsPage()}>Options</button>; the starter index stays.
+            Nothing will be fetched. You can turn sync on at any time in{' '}
+            <button type="button" class="link-button" onClick={() => void api.runtime.openOptionsPage()}>
+              Options
+            </button>
+            ; the starter index stays.
           </p>
         )}
         {sync.message.value && (
@@ -89,7 +98,9 @@ export function App({ sync }: { sync: SyncStore }) {
         {agreed && !s?.running && (report ?? s?.last) && (
           <p data-testid="firstrun-result" data-status={(report ?? s!.last)!.status}>
             <strong>{STATUS_WORDS[(report ?? s!.last)!.status]}:</strong> {reportText((report ?? s!.last)!)}.{' '}
-            {(report ?? s!.last)!.status === 'ok' ? 'You can close this page; Digest Lens keeps syncing by itself.' : 'The details are in Options → Sync; it will try again later.'}
+            {(report ?? s!.last)!.status === 'ok'
+              ? 'You can close this page; Digest Lens keeps syncing by itself.'
+              : 'The details are in Options → Sync; it will try again later.'}
           </p>
         )}
       </section>

@@ -1,10 +1,10 @@
+import type { SyncStore } from '../ui/sync-store.ts';
 import { ChipSection } from './chip-section.tsx';
-import type { OptionsStore } from './options-store.ts';
 import { DataSection } from './data-section.tsx';
 import { ExportSection } from './export-section.tsx';
 import { Holdings } from './holdings.tsx';
 import { ImportSection } from './import-section.tsx';
-import type { SyncStore } from '../ui/sync-store.ts';
+import type { OptionsStore } from './options-store.ts';
 import { SyncSection } from './sync-section.tsx';
 
 export function App({ store, sync }: { store: OptionsStore; sync: SyncStore }) {

@@ -30,11 +30,19 @@ export function ChipSection() {
   return (
     <section class="card" aria-labelledby="chip-h" data-testid="chip-section">
       <h2 id="chip-h">Chip on paper pages</h2>
-      <p class="muted">On a paper or repository the digests name, a small chip says in how many digests and opens the side panel. Its × hides it for that paper until your index changes.</p>
+      <p class="muted">
+        On a paper or repository the digests name, a small chip says in how many digests and opens the side panel. Its × hides it for that paper until your
+        index changes.
+      </p>
       {settings && (
         <>
           <label class="check">
-            <input type="checkbox" checked={settings.enabled} onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })} data-testid="chip-enabled" />
+            <input
+              type="checkbox"
+              checked={settings.enabled}
+              onChange={(e) => void save({ ...settings, enabled: e.currentTarget.checked })}
+              data-testid="chip-enabled"
+            />
             Show the chip
           </label>
           <fieldset disabled={!settings.enabled} class="chip-sites">
@@ -44,7 +52,9 @@ export function ChipSection() {
                 <input
                   type="checkbox"
                   checked={!settings.offSites.includes(host)}
-                  onChange={(e) => void save({ ...settings, offSites: e.currentTarget.checked ? settings.offSites.filter((h) => h !== host) : [...settings.offSites, host] })}
+                  onChange={(e) =>
+                    void save({ ...settings, offSites: e.currentTarget.checked ? settings.offSites.filter((h) => h !== host) : [...settings.offSites, host] })
+                  }
                   data-testid={`chip-site-${host}`}
                 />
                 {host}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { send, type Counters } from '../messages.ts';
+import { type Counters, send } from '../messages.ts';
 
 type Action = 'clear' | 'reset';
 
@@ -9,7 +9,7 @@ const ASK: Record<Action, (c?: Counters) => string> = {
 };
 
 /** Clear data, or go back to the starter index: each asks for confirmation first, in the page. */
-export function DataSection({ counters, onDone }: { counters?: Counters; onDone: () => void }) {
+export function DataSection({ counters, onDone }: { counters?: Counters | undefined; onDone: () => void }) {
   const [asking, setAsking] = useState<Action>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();

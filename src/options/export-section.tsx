@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { QUERY_HINT } from '../core/search/query.ts';
-import { send, type IndexStats, type PaperSelection } from '../messages.ts';
+import { type IndexStats, type PaperSelection, send } from '../messages.ts';
 import { download, fileSlug } from './download.ts';
 
 /** The whole index as JSON; a search's or a theme's papers as BibTeX or Markdown. */
-export function ExportSection({ stats }: { stats?: IndexStats }) {
+export function ExportSection({ stats }: { stats?: IndexStats | undefined }) {
   const [message, setMessage] = useState<string>();
   const [query, setQuery] = useState('');
   const [digestId, setDigestId] = useState('');

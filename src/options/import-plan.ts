@@ -36,7 +36,9 @@ const extOf = (name: string) => (name.includes('.') ? name.slice(name.lastIndexO
 function catalogue(text: string): CatalogueEntry[] | undefined {
   try {
     const v: unknown = JSON.parse(text);
-    return Array.isArray(v) && v.length > 0 && v.every((e) => typeof e === 'object' && e !== null && typeof (e as CatalogueEntry).file === 'string') ? (v as CatalogueEntry[]) : undefined;
+    return Array.isArray(v) && v.length > 0 && v.every((e) => typeof e === 'object' && e !== null && typeof (e as CatalogueEntry).file === 'string')
+      ? (v as CatalogueEntry[])
+      : undefined;
   } catch {
     return undefined;
   }
@@ -73,7 +75,8 @@ export async function planImport(entries: readonly Entry[]): Promise<Job[]> {
       const shards = new Map<string, Entry>();
       for (const ref of m.shards) {
         // A folder keeps shards/<hash>.json beside index.json; picked files arrive as bare names.
-        const f = visible.find((x) => x.path === `${dir}${ref.file}`) ?? visible.find((x) => !x.path.includes('/') && x.name === ref.file.slice('shards/'.length));
+        const f =
+          visible.find((x) => x.path === `${dir}${ref.file}`) ?? visible.find((x) => !x.path.includes('/') && x.name === ref.file.slice('shards/'.length));
         if (f) {
           shards.set(ref.file, f);
           claimed.add(f);

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { send } from '../messages.ts';
-import { DIGEST_EXTENSIONS, planImport, type Entry } from './import-plan.ts';
+import { DIGEST_EXTENSIONS, type Entry, planImport } from './import-plan.ts';
 import { createParser } from './parse-client.ts';
-import { runImport, type JobResult } from './run-import.ts';
+import { type JobResult, runImport } from './run-import.ts';
 
 interface Row {
   readonly label: string;
@@ -45,7 +45,10 @@ export function ImportSection({ onDone }: { onDone: () => void }) {
         (i, result) => setRows((prev) => prev.map((r, k) => (k === i ? { ...r, result } : r))),
       );
     } catch (e) {
-      setRows((prev) => [...prev, { label: 'Import', result: { label: 'Import', added: 0, updated: 0, unchanged: 0, failed: 0, problems: [(e as Error).message] } }]);
+      setRows((prev) => [
+        ...prev,
+        { label: 'Import', result: { label: 'Import', added: 0, updated: 0, unchanged: 0, failed: 0, problems: [(e as Error).message] } },
+      ]);
     } finally {
       parser.close();
       setRunning(false);

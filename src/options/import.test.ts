@@ -5,8 +5,8 @@ import { digest } from '../../tests/support/make-digest.ts';
 import { parseDigestDocument } from '../core/digest/index.ts';
 import { buildStaticIndex } from '../core/static-index/build.ts';
 import type { ImportOutcome } from '../messages.ts';
-import { planImport, type Entry } from './import-plan.ts';
-import { runImport, type ImportDeps } from './run-import.ts';
+import { type Entry, planImport } from './import-plan.ts';
+import { type ImportDeps, runImport } from './run-import.ts';
 import { normaliseText, withStableIds } from './stable-id.ts';
 
 const EXTRA = readFileSync(join(import.meta.dirname, '../../tests/fixtures/extra/2026-07-11-deep-learning.txt'), 'utf8');
@@ -109,9 +109,22 @@ describe('running an import', () => {
     const { sha256Hex } = await import('../core/static-index/sha256.ts');
     const text = JSON.stringify({ formatVersion: 1, batch: '2026-05-23', digests: [good, ...bad] });
     const sha = await sha256Hex(text);
-    const manifest = { formatVersion: 1, generator: 't', generated: '', source: 'x', parserVersion: 1, digestCount: 4, mentionCount: 4, shards: [{ file: `shards/${sha}.json`, sha256: sha, bytes: text.length, batch: '2026-05-23', digests: ['s:1', 's:2', 's:3', 's:4'], papers: 4 }] };
+    const manifest = {
+      formatVersion: 1,
+      generator: 't',
+      generated: '',
+      source: 'x',
+      parserVersion: 1,
+      digestCount: 4,
+      mentionCount: 4,
+      shards: [{ file: `shards/${sha}.json`, sha256: sha, bytes: text.length, batch: '2026-05-23', digests: ['s:1', 's:2', 's:3', 's:4'], papers: 4 }],
+    };
     const d = deps();
-    const [result] = await runImport(await planImport([entry('idx/index.json', JSON.stringify(manifest)), entry(`idx/shards/${sha}.json`, text)]), d, () => undefined);
+    const [result] = await runImport(
+      await planImport([entry('idx/index.json', JSON.stringify(manifest)), entry(`idx/shards/${sha}.json`, text)]),
+      d,
+      () => undefined,
+    );
     expect(result).toMatchObject({ added: 1, failed: 3 });
     expect(result!.problems).toEqual([
       'Digest s:2: not a valid digest (digest.papers[0].name is not text)',
@@ -142,10 +155,19 @@ describe('running an import', () => {
   it('sends an export in messages of bounded size, one too-large record refused on its own', async () => {
     const big = 'x'.repeat(3 * 1024 * 1024);
     const digests = Array.from({ length: 10 }, (_, i) => ({ id: `r:${i}`, title: `R${i}`, intro: big, paperKeys: [] }));
-    const file = JSON.stringify({ kind: 'digest-lens-export', formatVersion: 1, digests: [...digests, { id: 'huge', title: 'Huge', intro: 'y'.repeat(40 * 1024 * 1024), paperKeys: [] }], papers: [] });
+    const file = JSON.stringify({
+      kind: 'digest-lens-export',
+      formatVersion: 1,
+      digests: [...digests, { id: 'huge', title: 'Huge', intro: 'y'.repeat(40 * 1024 * 1024), paperKeys: [] }],
+      papers: [],
+    });
     const sizes: number[] = [];
     const d = deps();
-    const [result] = await runImport(await planImport([entry('export.json', file)]), { ...d, importRecords: async (ds, ps) => (sizes.push(JSON.stringify([ds, ps]).length), d.importRecords(ds, ps)) }, () => undefined);
+    const [result] = await runImport(
+      await planImport([entry('export.json', file)]),
+      { ...d, importRecords: async (ds, ps) => (sizes.push(JSON.stringify([ds, ps]).length), d.importRecords(ds, ps)) },
+      () => undefined,
+    );
     expect(Math.max(...sizes)).toBeLessThanOrEqual(8 * 1024 * 1024 + 1024);
     expect(sizes.length).toBeGreaterThanOrEqual(4);
     expect(result).toMatchObject({ added: 10, failed: 1 });

@@ -12,7 +12,7 @@ const sync = createSyncStore({ status: () => send('syncStatus'), syncNow: () => 
 api.runtime.onMessage.addListener((message: unknown, sender: chrome.runtime.MessageSender) => {
   // A sync or a reset elsewhere changed the index: show what it holds now.
   if (sender.id === api.runtime.id && isBroadcast(message) && message.type === 'indexChanged') void store.refresh();
-void sync.refresh();
+  // A sync's progress or end: the store asks for the status itself when it needs it (ui/sync-store.ts).
   if (sender.id === api.runtime.id && isSyncBroadcast(message)) sync.onBroadcast(message);
   return false;
 });

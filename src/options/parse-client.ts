@@ -2,7 +2,7 @@
  * The parser behind a worker. Should the worker not start (an older browser, a CSP change), parsing
  * falls back to this page, one file at a time, still yielding between files.
  */
-import { parseDigestDocument, type ParseOptions, type ParseResult } from '../core/digest/index.ts';
+import { type ParseOptions, type ParseResult, parseDigestDocument } from '../core/digest/index.ts';
 import type { ParseRequest } from './parse-worker.ts';
 
 type Reply = { id: number; ok: true; result: ParseResult } | { id: number; ok: false; message: string };

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // Parses digest files off the options page's main thread, so a large import never freezes it.
-import { parseDigestDocument, type ParseOptions } from '../core/digest/index.ts';
+import { type ParseOptions, parseDigestDocument } from '../core/digest/index.ts';
 
 export interface ParseRequest {
   readonly id: number;

@@ -4,8 +4,8 @@
  * within a job every digest is written (or refused) on its own.
  */
 import type { Digest, ParseOptions, ParseResult } from '../core/digest/index.ts';
-import { readShard } from '../core/static-index/read.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import { readShard } from '../core/static-index/read.ts';
 import { EXPORT_FORMAT_VERSION } from '../db/export-format.ts';
 import type { ImportOutcome } from '../messages.ts';
 import type { Job } from './import-plan.ts';
@@ -75,7 +75,7 @@ const labelOf = (d: unknown): string => {
   return typeof o.title === 'string' ? o.title : typeof o.id === 'string' ? o.id : 'a digest';
 };
 
-const formatOf = (name: string): ParseOptions['format'] => {
+const formatOf = (name: string): NonNullable<ParseOptions['format']> => {
   const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
   return ext === '.txt' ? 'text' : ext === '.xml' ? 'rss' : ext === '.json' ? 'wordpress' : 'html';
 };
@@ -121,12 +121,18 @@ async function sendRecords(deps: ImportDeps, digests: readonly DigestRecord[], p
   const byKey = new Map(papers.filter((p) => typeof p?.key === 'string').map((p) => [p.key, p]));
   // A record travels with the papers it names.
   const withPapers = digests.map((d) => ({ d, papers: (Array.isArray(d?.paperKeys) ? d.paperKeys : []).flatMap((k) => byKey.get(k) ?? []) }));
-  const tooBig = (r: (typeof withPapers)[number], bytes: number) => tally.refuse(labelOf(r.d), `${mb(bytes)} of data, more than any digest holds: not imported`);
+  const tooBig = (r: (typeof withPapers)[number], bytes: number) =>
+    tally.refuse(labelOf(r.d), `${mb(bytes)} of data, more than any digest holds: not imported`);
   for (const batch of batches(withPapers, (r) => jsonBytes(r.d) + jsonBytes(r.papers), tooBig)) {
     const keys = new Set<string>();
     const sent: PaperRecord[] = [];
     for (const r of batch) for (const p of r.papers) if (!keys.has(p.key) && keys.add(p.key)) sent.push(p);
-    tally.count(await deps.importRecords(batch.map((r) => r.d), sent));
+    tally.count(
+      await deps.importRecords(
+        batch.map((r) => r.d),
+        sent,
+      ),
+    );
   }
 }
 
@@ -158,7 +164,9 @@ async function runFile(job: Extract<Job, { kind: 'file' }>, deps: ImportDeps, ta
   if (json?.kind === 'export') {
     const { digests, papers, formatVersion } = json.value;
     if (formatVersion !== EXPORT_FORMAT_VERSION) {
-      return tally.fail(`this export is format version ${JSON.stringify(formatVersion) ?? 'none'}; this Digest Lens reads version ${EXPORT_FORMAT_VERSION}. Nothing was imported from it: update Digest Lens, or export again from a version that writes version ${EXPORT_FORMAT_VERSION}.`);
+      return tally.fail(
+        `this export is format version ${JSON.stringify(formatVersion) ?? 'none'}; this Digest Lens reads version ${EXPORT_FORMAT_VERSION}. Nothing was imported from it: update Digest Lens, or export again from a version that writes version ${EXPORT_FORMAT_VERSION}.`,
+      );
     }
     if (!Array.isArray(digests) || !Array.isArray(papers)) return tally.fail('an export file without digests and papers');
     return sendRecords(deps, digests as DigestRecord[], papers as PaperRecord[], tally);

@@ -31,7 +31,10 @@ export async function withStableIds(digests: readonly Digest[], text: string): P
   let n = 0;
   return digests.map((d) => {
     if (!hasNoAddress(d)) return d;
-    const header = /^\d{4}-\d{2}-\d{2}$/.test(d.date) && d.topic && titleKey(d.title) ? `file:${d.date}/${titleKey(d.topic).replace(/ /g, '-')}/${titleKey(d.title).replace(/ /g, '-')}` : undefined;
+    const header =
+      /^\d{4}-\d{2}-\d{2}$/.test(d.date) && d.topic && titleKey(d.title)
+        ? `file:${d.date}/${titleKey(d.topic).replace(/ /g, '-')}/${titleKey(d.title).replace(/ /g, '-')}`
+        : undefined;
     // Several address-less digests in one file (a feed without links): number them in order.
     const suffix = loose.length > 1 ? `#${++n}` : '';
     return { ...d, id: `${header ?? `file:sha256:${hash}`}${suffix}` };

@@ -64,8 +64,7 @@ export function SyncReportView({ status }: { status: SyncStatus }) {
           <ul class="problems">
             {status.failures.slice(0, MAX_SHOWN).map((f) => (
               <li key={f.url + f.at}>
-                <ExternalLink href={f.url}>{f.title || f.url}</ExternalLink>
-                : {f.reason}
+                <ExternalLink href={f.url}>{f.title || f.url}</ExternalLink>: {f.reason}
               </li>
             ))}
             {status.failures.length > MAX_SHOWN && <li>…and {status.failures.length - MAX_SHOWN} more</li>}

@@ -1,4 +1,4 @@
-import { api, REACH_BACK_MONTHS, RETENTION_MONTHS, send, SYNC_INTERVALS_MINUTES, type SyncSettings } from '../messages.ts';
+import { api, REACH_BACK_MONTHS, RETENTION_MONTHS, SYNC_INTERVALS_MINUTES, type SyncSettings, send } from '../messages.ts';
 import { relativeTime } from '../ui/relative-time.ts';
 import { SyncProgressBar } from '../ui/sync-progress.tsx';
 import type { SyncStore } from '../ui/sync-store.ts';
@@ -40,9 +40,7 @@ export function SyncSection({ sync }: { sync: SyncStore }) {
       <h2 id="sync-h">Sync</h2>
       {!settings.consented ? (
         <div class="notice" data-testid="sync-off">
-          <p>
-            Sync is off: Digest Lens fetches nothing until you turn it on. It then reads the enabled sources below every {hours(settings.intervalMinutes)}.
-          </p>
+          <p>Sync is off: Digest Lens fetches nothing until you turn it on. It then reads the enabled sources below every {hours(settings.intervalMinutes)}.</p>
           <div class="export-row">
             <button type="button" class="primary" onClick={turnOn} data-testid="sync-turn-on">
               Turn on sync
@@ -74,7 +72,11 @@ export function SyncSection({ sync }: { sync: SyncStore }) {
       <div class="sync-grid">
         <label>
           <span>Sync every</span>
-          <select value={settings.intervalMinutes} onChange={(e) => void save({ intervalMinutes: Number((e.target as HTMLSelectElement).value) })} data-testid="sync-interval">
+          <select
+            value={settings.intervalMinutes}
+            onChange={(e) => void save({ intervalMinutes: Number((e.target as HTMLSelectElement).value) })}
+            data-testid="sync-interval"
+          >
             {SYNC_INTERVALS_MINUTES.map((m) => (
               <option key={m} value={m}>
                 {hours(m)}
@@ -84,7 +86,14 @@ export function SyncSection({ sync }: { sync: SyncStore }) {
         </label>
         <label>
           <span>How far back (a source's first sync)</span>
-          <select value={String(settings.reachBack)} onChange={(e) => { const v = (e.target as HTMLSelectElement).value; void save({ reachBack: v === 'all' ? 'all' : Number(v) }); }} data-testid="sync-reach-back">
+          <select
+            value={String(settings.reachBack)}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              void save({ reachBack: v === 'all' ? 'all' : Number(v) });
+            }}
+            data-testid="sync-reach-back"
+          >
             {[...REACH_BACK_MONTHS, 'all' as const].map((m) => (
               <option key={m} value={String(m)}>
                 {reachBackLabel(m)}
@@ -94,7 +103,11 @@ export function SyncSection({ sync }: { sync: SyncStore }) {
         </label>
         <label>
           <span>Retention</span>
-          <select value={settings.retentionMonths} onChange={(e) => void save({ retentionMonths: Number((e.target as HTMLSelectElement).value) })} data-testid="sync-retention">
+          <select
+            value={settings.retentionMonths}
+            onChange={(e) => void save({ retentionMonths: Number((e.target as HTMLSelectElement).value) })}
+            data-testid="sync-retention"
+          >
             {RETENTION_MONTHS.map((m) => (
               <option key={m} value={m}>
                 {retentionLabel(m)}
@@ -115,7 +128,8 @@ export function SyncSection({ sync }: { sync: SyncStore }) {
       </div>
       {s.retention && (
         <p class="muted">
-          Retention {relativeTime(s.retention.at)} dropped {s.retention.dropped} {s.retention.dropped === 1 ? 'digest' : 'digests'} dated before {s.retention.cutoff}.
+          Retention {relativeTime(s.retention.at)} dropped {s.retention.dropped} {s.retention.dropped === 1 ? 'digest' : 'digests'} dated before{' '}
+          {s.retention.cutoff}.
         </p>
       )}
       {settings.consented && (

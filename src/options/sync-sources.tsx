@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { SyncSettings, SyncSource, SyncStatus } from '../messages.ts';
-import { DEFAULT_SOURCE } from '../sync/types.ts';
+import { DEFAULT_SOURCE, type SyncSettings, type SyncSource, type SyncStatus } from '../messages.ts';
 import { hostOf } from '../ui/sync-text.ts';
 import { grantOrigins } from './sync-access.ts';
 
@@ -88,7 +87,12 @@ export function SyncSources({ status, onSave }: { status: SyncStatus; onSave: (p
               <td>{KIND_LABEL[s.kind]}</td>
               <td>
                 {s.id !== DEFAULT_SOURCE.id && (
-                  <button type="button" class="link-button" onClick={() => void setSources(sources.filter((x) => x.id !== s.id))} aria-label={`Remove ${s.url}`}>
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => void setSources(sources.filter((x) => x.id !== s.id))}
+                    aria-label={`Remove ${s.url}`}
+                  >
                     Remove
                   </button>
                 )}
@@ -103,7 +107,14 @@ export function SyncSources({ status, onSave }: { status: SyncStatus; onSave: (p
       <form class="export-row" onSubmit={add}>
         <label class="grow">
           <span>Add a WordPress site, a feed or a static index (index.json)</span>
-          <input type="url" value={url} placeholder="https://example.org/" onInput={(e) => setUrl((e.target as HTMLInputElement).value)} data-testid="source-url" required />
+          <input
+            type="url"
+            value={url}
+            placeholder="https://example.org/"
+            onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+            data-testid="source-url"
+            required
+          />
         </label>
         <label class="grow narrow">
           <span>Kind</span>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { QUERY_HELP, QUERY_HINT } from '../core/search/query.ts';
-import { LatestList } from './latest-list.tsx';
 import type { SyncStore } from '../ui/sync-store.ts';
+import { LatestList } from './latest-list.tsx';
 import { openFirstRun, openOptions, openPanel, openTab, type Place } from './open.ts';
 import type { Item, PopupStore } from './popup-store.ts';
 import { ResultList } from './result-list.tsx';
@@ -93,7 +93,16 @@ export function App({ store, sync, place }: { store: PopupStore; sync: SyncStore
           {QUERY_HINT}
           <span class="sr-only">. Arrow keys choose, Enter opens, Control+Enter shows it in the side panel.</span>
         </p>
-        <button type="button" class="help-toggle" aria-expanded={help} aria-controls="query-help" aria-label="How to search" title="How to search" onClick={() => setHelp(!help)} data-testid="help-toggle">
+        <button
+          type="button"
+          class="help-toggle"
+          aria-expanded={help}
+          aria-controls="query-help"
+          aria-label="How to search"
+          title="How to search"
+          onClick={() => setHelp(!help)}
+          data-testid="help-toggle"
+        >
           ?
         </button>
       </div>
@@ -112,16 +121,14 @@ export function App({ store, sync, place }: { store: PopupStore; sync: SyncStore
           {error}
         </p>
       )}
-      {store.browsing.value ? (
-        <LatestList id={LIST_ID} store={store} onChoose={choose} />
-      ) : (
-        <ResultList id={LIST_ID} store={store} onChoose={choose} />
-      )}
+      {store.browsing.value ? <LatestList id={LIST_ID} store={store} onChoose={choose} /> : <ResultList id={LIST_ID} store={store} onChoose={choose} />}
       <StatusLine
         counters={store.counters.value}
         sync={sync}
         onSetUpSync={() => openFirstRun(place)}
-        onOpenPanel={() => void openPanel(place).catch((e: unknown) => (store.error.value = (e as Error).message))} onOptions={() => openOptions(place)} />
+        onOpenPanel={() => void openPanel(place).catch((e: unknown) => (store.error.value = (e as Error).message))}
+        onOptions={() => openOptions(place)}
+      />
     </main>
   );
 }

@@ -50,7 +50,19 @@ export function LatestList({ id, store, onChoose }: { id: string; store: PopupSt
   );
 }
 
-function DigestRows({ digest: d, store, active, byId, onChoose }: { digest: DigestBrief; store: PopupStore; active?: string; byId: Map<string, Item>; onChoose: Choose }) {
+function DigestRows({
+  digest: d,
+  store,
+  active,
+  byId,
+  onChoose,
+}: {
+  digest: DigestBrief;
+  store: PopupStore;
+  active?: string | undefined;
+  byId: Map<string, Item>;
+  onChoose: Choose;
+}) {
   const open = store.expanded.value.has(d.id);
   const rowItems = [...byId.values()].filter((i) => i.kind !== 'result' && i.digest.id === d.id);
   const self = rowItems.find((i) => i.kind === 'digest')!;
@@ -59,7 +71,15 @@ function DigestRows({ digest: d, store, active, byId, onChoose }: { digest: Dige
   // the arrow is a mouse target only (→ / ← do the same from the keyboard).
   return (
     <>
-      <div id={self.id} class="row digest-row" role="option" aria-selected={active === self.id} data-key={d.id} data-open={open ? 'true' : 'false'} onClick={() => onChoose(self, false)}>
+      <div
+        id={self.id}
+        class="row digest-row"
+        role="option"
+        aria-selected={active === self.id}
+        data-key={d.id}
+        data-open={open ? 'true' : 'false'}
+        onClick={() => onChoose(self, false)}
+      >
         <span
           class={`toggle${d.themes.length === 0 ? ' toggle-none' : ''}`}
           aria-hidden="true"

@@ -25,9 +25,7 @@ async function start(): Promise<void> {
   // The latest digests and sync status wait one task, and then for the answer to a query typed (or
   // pasted) the moment the box appeared: that answer is not queued in the worker behind a list it
   // replaces anyway.
-  const loading = new Promise((r) => setTimeout(r, 0))
-    .then(() => store.settled())
-    .then(() => Promise.all([store.load(), sync.refresh()]));
+  const loading = new Promise((r) => setTimeout(r, 0)).then(() => store.settled()).then(() => Promise.all([store.load(), sync.refresh()]));
   // In the toolbar popup there is no tab; opened as a page (tests, screenshots) there is one.
   const [win, tab] = await Promise.all([api.windows.getCurrent().catch(() => undefined), api.tabs.getCurrent().catch(() => undefined)]);
   if (win?.id !== undefined) place.windowId = win.id;

@@ -6,7 +6,20 @@ const result = (key: string): SearchResult => ({ kind: 'paper', key, title: key,
 const batches: DigestBatch[] = [
   {
     date: '2026-07-04',
-    digests: [{ id: 'a', title: 'A', topic: 'deep learning', date: '2026-07-04', url: 'https://example.org/a', papers: 3, themes: [{ title: 'T1', papers: 2 }, { title: 'T2', papers: 1 }] }],
+    digests: [
+      {
+        id: 'a',
+        title: 'A',
+        topic: 'deep learning',
+        date: '2026-07-04',
+        url: 'https://example.org/a',
+        papers: 3,
+        themes: [
+          { title: 'T1', papers: 2 },
+          { title: 'T2', papers: 1 },
+        ],
+      },
+    ],
   },
   { date: '2026-05-30', digests: [{ id: 'b', title: 'B', topic: 'deep learning', date: '2026-05-30', url: '', papers: 1, themes: [] }] },
 ];

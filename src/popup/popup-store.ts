@@ -1,8 +1,9 @@
 /**
- * The popup's state as a small signal store (STYLE.md §6): the query, the answer to the latest
+ * The popup's state as a small signal store (signals made by a create function, read by the
+ * components, changed only through the store's methods): the query, the answer to the latest
  * query only, the empty query's latest digests, and which row the keyboard is on.
  */
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Counters, DigestBatch, DigestBrief, SearchAnswer, SearchResult } from '../messages.ts';
 
 export interface PopupDeps {
@@ -189,5 +190,24 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
     for (let seen: Promise<unknown> | undefined; seen !== inFlight; ) await (seen = inFlight);
   }
 
-  return { query, answer, batches, counters, expanded, active, error, items, browsing, hasMore, hasOlder, setQuery, showMore, loadOlder, move, setExpanded, load, settled };
+  return {
+    query,
+    answer,
+    batches,
+    counters,
+    expanded,
+    active,
+    error,
+    items,
+    browsing,
+    hasMore,
+    hasOlder,
+    setQuery,
+    showMore,
+    loadOlder,
+    move,
+    setExpanded,
+    load,
+    settled,
+  };
 }

@@ -4,7 +4,7 @@ import type { SyncStore } from '../ui/sync-store.ts';
 import { progressText } from '../ui/sync-text.ts';
 
 interface Props {
-  counters?: Counters;
+  counters?: Counters | undefined;
   sync: SyncStore;
   onOpenPanel: () => void;
   onOptions: () => void;

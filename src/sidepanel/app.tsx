@@ -4,7 +4,7 @@ import { AccessNeeded } from '../ui/access-needed.tsx';
 import { NoPaper } from '../ui/no-paper.tsx';
 import { NotIndexed } from '../ui/not-indexed.tsx';
 import { OrgView } from '../ui/org-view.tsx';
-import { PageLine, describeSubject } from '../ui/page-line.tsx';
+import { describeSubject, PageLine } from '../ui/page-line.tsx';
 import { PaperSection } from '../ui/paper-section.tsx';
 import { RepoView } from '../ui/repo-view.tsx';
 import type { PanelStore } from './panel-store.ts';
@@ -93,7 +93,9 @@ function PaperMode({ store }: { store: PanelStore }) {
       </p>
       {!result && <p class="muted">Loading the paper…</p>}
       {result && result.papers.length === 0 && <p class="state">That paper is no longer in your index.</p>}
-      {result?.papers.map((v) => <PaperSection key={v.paper.key} view={v} digests={result.digests} open={(key) => void store.showPaper(key)} />)}
+      {result?.papers.map((v) => (
+        <PaperSection key={v.paper.key} view={v} digests={result.digests} open={(key) => void store.showPaper(key)} />
+      ))}
     </>
   );
 }

@@ -1,5 +1,8 @@
-/** The panel's state as a small signal store, passed down by context (STYLE.md §6). */
-import { signal, type Signal } from '@preact/signals';
+/**
+ * The panel's state as a small signal store, passed down by context: signals made here, read by the
+ * components, changed only through the store's methods.
+ */
+import { type Signal, signal } from '@preact/signals';
 import type { LookupResult } from '../core/index/view.ts';
 import type { Counters, TabView } from '../messages.ts';
 

@@ -19,7 +19,8 @@ export interface CommitOptions {
   readonly now: number;
 }
 
-export const topicKept = (topics: ReadonlySet<string>, topic: string | undefined) => topics.size === 0 || (topic !== undefined && topics.has(topic.toLowerCase()));
+export const topicKept = (topics: ReadonlySet<string>, topic: string | undefined) =>
+  topics.size === 0 || (topic !== undefined && topics.has(topic.toLowerCase()));
 
 /**
  * Whether a stored post already stands for this version of it. A failure is not retried until the
@@ -44,10 +45,30 @@ export async function commitPost(store: SyncStore, post: RawPost, o: CommitOptio
 export async function parseAndSave(store: SyncStore, post: RawPost, o: CommitOptions): Promise<{ result: CommitResult; reason?: string }> {
   const outcome = o.parse(post);
   const at = new Date(o.now).toISOString();
-  const base = { key: post.key, sourceId: o.sourceId, url: post.url, title: post.title, date: post.date, modified: post.modified, format: post.format, raw: post.raw, parserVersion: o.parserVersion, fetched: at };
+  const base = {
+    key: post.key,
+    sourceId: o.sourceId,
+    url: post.url,
+    title: post.title,
+    date: post.date,
+    modified: post.modified,
+    format: post.format,
+    raw: post.raw,
+    parserVersion: o.parserVersion,
+    fetched: at,
+  };
   if ('error' in outcome) {
     const record: PostRecord = { ...base, status: 'failed' };
-    await store.savePostWithoutDigest(record, { key: post.key, sourceId: o.sourceId, url: post.url, title: post.title, reason: outcome.error, modified: post.modified, parserVersion: o.parserVersion, at });
+    await store.savePostWithoutDigest(record, {
+      key: post.key,
+      sourceId: o.sourceId,
+      url: post.url,
+      title: post.title,
+      reason: outcome.error,
+      modified: post.modified,
+      parserVersion: o.parserVersion,
+      at,
+    });
     return { result: 'failed', reason: outcome.error };
   }
   const { digest } = outcome;

@@ -66,7 +66,10 @@ describe('Http', () => {
 
   it('calls an HTML page where JSON was expected a source error, without retrying', async () => {
     const { fetch, calls } = scripted(ok('<!DOCTYPE html><html>Log in</html>', 'text/html; charset=UTF-8'));
-    await expect(new Http({ fetch, clock: clock() }).getJson('https://x.org/wp-json/wp/v2/posts')).rejects.toMatchObject({ kind: 'not-json', message: expect.stringMatching(/HTML page where JSON was expected \(text\/html/) });
+    await expect(new Http({ fetch, clock: clock() }).getJson('https://x.org/wp-json/wp/v2/posts')).rejects.toMatchObject({
+      kind: 'not-json',
+      message: expect.stringMatching(/HTML page where JSON was expected \(text\/html/),
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -90,7 +93,10 @@ describe('Http', () => {
   });
 
   it('returns 304 and 4xx to the caller', async () => {
-    const { fetch } = scripted(new Response(null, { status: 304 }), new Response('{"code":"rest_post_invalid_page_number"}', { status: 400, headers: { 'content-type': 'application/json' } }));
+    const { fetch } = scripted(
+      new Response(null, { status: 304 }),
+      new Response('{"code":"rest_post_invalid_page_number"}', { status: 400, headers: { 'content-type': 'application/json' } }),
+    );
     const http = new Http({ fetch, clock: clock() });
     expect((await http.get('https://x.org/index.json')).status).toBe(304);
     expect((await http.getJson('https://x.org/p?page=9')).response.status).toBe(400);
@@ -104,7 +110,10 @@ describe('Http bounds', () => {
     const same = scripted(opaque, landed('https://x.org/moved'));
     expect((await new Http({ fetch: same.fetch, clock: clock() }).getJson('https://x.org/a')).body).toEqual([]);
     const away = scripted(opaque, landed('https://evil.example/a'));
-    await expect(new Http({ fetch: away.fetch, clock: clock() }).get('https://x.org/a')).rejects.toMatchObject({ kind: 'redirect', message: expect.stringContaining('redirected to https://evil.example/a') });
+    await expect(new Http({ fetch: away.fetch, clock: clock() }).get('https://x.org/a')).rejects.toMatchObject({
+      kind: 'redirect',
+      message: expect.stringContaining('redirected to https://evil.example/a'),
+    });
   });
 
   it('decodes strictly, flagging a body that is not UTF-8', async () => {

@@ -151,7 +151,11 @@ export class Http {
 
   private async checkRedirect(url: string, to: string): Promise<void> {
     if (!(await this.hostAllowed(url, to))) {
-      throw new SourceError('redirect', url, `${brief(url)} redirected to ${to}, another site Digest Lens has no permission to read: not followed (add that site as a source if the digests now live there)`);
+      throw new SourceError(
+        'redirect',
+        url,
+        `${brief(url)} redirected to ${to}, another site Digest Lens has no permission to read: not followed (add that site as a source if the digests now live there)`,
+      );
     }
   }
 
@@ -196,7 +200,8 @@ export class Http {
   /** The body, streamed and stopped at the limit; checked against Content-Length first. */
   private async readBody(url: string, res: Response): Promise<Uint8Array> {
     const max = this.o.maxResponseBytes;
-    const tooLarge = () => new SourceError('too-large', url, `${brief(url)} sent more than ${formatBytes(max)}: stopped reading (no digest listing or post is that large)`);
+    const tooLarge = () =>
+      new SourceError('too-large', url, `${brief(url)} sent more than ${formatBytes(max)}: stopped reading (no digest listing or post is that large)`);
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > max) {
       await res.body?.cancel().catch(() => undefined);
@@ -270,14 +275,22 @@ export class Http {
   private judge(url: string, r: HttpResponse, options: GetOptions): HttpResponse {
     if (r.status === 429 || r.status === 503) {
       const wait = parseRetryAfter(r.headers.get('retry-after'), this.clock.now());
-      const error = new SourceError('rate-limited', url, `${url} asked us to slow down (HTTP ${r.status}${wait !== undefined ? `, retry after ${Math.ceil(wait / 1000)} s` : ''})`);
+      const error = new SourceError(
+        'rate-limited',
+        url,
+        `${url} asked us to slow down (HTTP ${r.status}${wait !== undefined ? `, retry after ${Math.ceil(wait / 1000)} s` : ''})`,
+      );
       if (wait !== undefined && wait > this.o.maxRetryAfterMs) throw error;
       throw new Retryable(error, wait);
     }
     if (r.status >= 500) throw new Retryable(new SourceError('http', url, `${url} failed with HTTP ${r.status}`));
     if (r.status === 304 || r.status >= 400) return r;
     if (options.expect === 'json' && looksLikeHtml(r.headers.get('content-type') ?? '', r.text)) {
-      throw new SourceError('not-json', url, `${url} returned an HTML page where JSON was expected (${r.headers.get('content-type') ?? 'no content type'}): is the REST API blocked or behind a login?`);
+      throw new SourceError(
+        'not-json',
+        url,
+        `${url} returned an HTML page where JSON was expected (${r.headers.get('content-type') ?? 'no content type'}): is the REST API blocked or behind a login?`,
+      );
     }
     return r;
   }

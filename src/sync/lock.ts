@@ -5,7 +5,12 @@ import type { SyncLockRecord, SyncStore } from './store.ts';
 export const LOCK_TTL_MS = 2 * 60_000;
 
 /** Takes the sync lock, polling until `waitMs` has passed; `acquired: false` means another sync runs. */
-export async function acquireLock(store: SyncStore, owner: string, clock: Clock, o: { ttlMs: number; waitMs: number; signal?: AbortSignal }): Promise<{ acquired: boolean; holder?: SyncLockRecord }> {
+export async function acquireLock(
+  store: SyncStore,
+  owner: string,
+  clock: Clock,
+  o: { ttlMs: number; waitMs: number; signal?: AbortSignal },
+): Promise<{ acquired: boolean; holder?: SyncLockRecord }> {
   const deadline = clock.now() + o.waitMs;
   for (;;) {
     const got = await store.acquireLock(owner, o.ttlMs, clock.now());

@@ -1,5 +1,5 @@
-import type { Digest } from '../core/digest/types.ts';
 import { DigestsByPost } from '../core/digest/identity.ts';
+import type { Digest } from '../core/digest/types.ts';
 import { addDigest } from '../core/index/add-digest.ts';
 import { MemoryStore } from '../core/index/memory-store.ts';
 import type { WriteReport } from '../core/index/types.ts';
@@ -45,7 +45,14 @@ export class MemorySyncStore implements SyncStore {
     const before = this.digests.size;
     const kept = this.digests.add(digest);
     if (this.records) return addDigest(this.records, digest);
-    return { digestsAdded: this.digests.size - before, papersAdded: 0, papersRemoved: 0, mentionsDelta: 0, touched: [], ...(kept !== digest ? { heldAs: kept.id } : {}) };
+    return {
+      digestsAdded: this.digests.size - before,
+      papersAdded: 0,
+      papersRemoved: 0,
+      mentionsDelta: 0,
+      touched: [],
+      ...(kept !== digest ? { heldAs: kept.id } : {}),
+    };
   }
 
   async stalePostKeys(parserVersion: number): Promise<string[]> {

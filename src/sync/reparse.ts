@@ -8,7 +8,11 @@ import type { SyncStore } from './store.ts';
 
 export async function reparseStored(
   store: SyncStore,
-  o: Omit<CommitOptions, 'sourceId'> & { signal?: AbortSignal; topicsWidened?: boolean; onPost?: (done: number, total: number, result: CommitResult) => Promise<void> | void },
+  o: Omit<CommitOptions, 'sourceId'> & {
+    signal?: AbortSignal;
+    topicsWidened?: boolean;
+    onPost?: (done: number, total: number, result: CommitResult) => Promise<void> | void;
+  },
 ): Promise<Record<CommitResult, number>> {
   const counts: Record<CommitResult, number> = { added: 0, updated: 0, unchanged: 0, failed: 0, filtered: 0 };
   const stale = await store.stalePostKeys(o.parserVersion);

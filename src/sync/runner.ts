@@ -87,7 +87,13 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     return report;
   }
   const limits: SyncLimits = { ...DEFAULT_SYNC_LIMITS, ...o.limits };
-  const http = new Http({ maxResponseBytes: limits.maxResponseBytes, ...o.http, clock, deadline: clock.now() + limits.maxDurationMs, ...(o.signal ? { signal: o.signal } : {}) });
+  const http = new Http({
+    maxResponseBytes: limits.maxResponseBytes,
+    ...o.http,
+    clock,
+    deadline: clock.now() + limits.maxDurationMs,
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
   let lastRenew = clock.now();
   let lost = false;
   const renew = async () => {
@@ -176,7 +182,12 @@ export async function runSync(o: SyncOptions): Promise<SyncReport> {
     clearInterval(timer);
     // A renewal in flight must not put the lock back after we release it.
     await renewing;
-    Object.assign(report, { requests: http.stats.requests, bytes: http.stats.bytes, retries: http.stats.retries, finished: new Date(clock.now()).toISOString() });
+    Object.assign(report, {
+      requests: http.stats.requests,
+      bytes: http.stats.bytes,
+      retries: http.stats.retries,
+      finished: new Date(clock.now()).toISOString(),
+    });
     if (report.status !== 'aborted') await o.store.putLastSync(report).catch(() => undefined);
     await o.store.releaseLock(owner).catch(() => undefined);
   }

@@ -5,7 +5,7 @@ import { SyncAbortedError } from './errors.ts';
 import type { Http } from './http.ts';
 import type { RawPost } from './raw-post.ts';
 import type { SourceSyncState, SyncStore } from './store.ts';
-import type { SourceConfig, SourceReport, SyncProgress, SyncReport, PostFailure } from './types.ts';
+import type { PostFailure, SourceConfig, SourceReport, SyncProgress, SyncReport } from './types.ts';
 import type { ListingLimits } from './wordpress/pages.ts';
 
 export interface SourceRun {
@@ -30,7 +30,8 @@ export interface SourceRun {
   readonly limits: ListingLimits;
   /** Counts a digest written from a static index and renews the lock. */
   countDigest(added: boolean): Promise<void>;
-  saveState(patch: Partial<SourceSyncState>): Promise<void>;
+  /** Merges the patch into the stored state; a field given as undefined is dropped. */
+  saveState(patch: { readonly [K in keyof SourceSyncState]?: SourceSyncState[K] | undefined }): Promise<void>;
   progress(phase: SyncProgress['phase'], done: number, total: number): void;
   /** Throws SyncAbortedError when the caller stopped the sync: called between posts. */
   checkAbort(): void;
@@ -89,9 +90,13 @@ export function makeRun(s: RunSetup): SourceRun {
       await s.heartbeat();
     },
     async saveState(patch) {
-      state = { ...state, ...patch };
-      // Drop fields set to undefined, so a stored state stays plain data.
-      for (const k of Object.keys(state) as (keyof SourceSyncState)[]) if (state[k] === undefined) delete (state as Record<string, unknown>)[k];
+      // A field set to undefined is dropped, so a stored state stays plain data.
+      const next: SourceSyncState = { ...state };
+      for (const k of Object.keys(patch) as (keyof SourceSyncState)[]) {
+        if (patch[k] === undefined) delete next[k];
+        else Object.assign(next, { [k]: patch[k] });
+      }
+      state = next;
       await store.putSyncState(config.id, state);
     },
     progress(phase, done, n) {

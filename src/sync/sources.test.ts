@@ -9,7 +9,10 @@ describe('Link headers', () => {
   it('reads WordPress paging and discovery links', () => {
     const h = '<https://s.com/wp-json/wp/v2/posts?page=1>; rel="prev", <https://s.com/wp-json/wp/v2/posts?page=3>; rel="next"';
     expect(linkWithRel(h, 'https://s.com/', 'next')).toBe('https://s.com/wp-json/wp/v2/posts?page=3');
-    expect(parseLinkHeader('<https://s.com/wp-json/>; rel="https://api.w.org/"', 'https://s.com/')[0]).toEqual({ url: 'https://s.com/wp-json/', rels: ['https://api.w.org/'] });
+    expect(parseLinkHeader('<https://s.com/wp-json/>; rel="https://api.w.org/"', 'https://s.com/')[0]).toEqual({
+      url: 'https://s.com/wp-json/',
+      rels: ['https://api.w.org/'],
+    });
     expect(linkWithRel(null, 'https://s.com/', 'next')).toBeUndefined();
   });
 });
@@ -17,7 +20,9 @@ describe('Link headers', () => {
 describe('WordPress addresses', () => {
   it('finds the api.w.org link in a page, whatever the attribute order', () => {
     expect(apiLinkInHtml(`<head><link href='https://s.com/wp-json/' rel='https://api.w.org/' /></head>`, 'https://s.com/')).toBe('https://s.com/wp-json/');
-    expect(apiLinkInHtml('<link rel="alternate" href="/feed/"><link rel="https://api.w.org/" href="/index.php/wp-json/">', 'https://s.com/a/')).toBe('https://s.com/index.php/wp-json/');
+    expect(apiLinkInHtml('<link rel="alternate" href="/feed/"><link rel="https://api.w.org/" href="/index.php/wp-json/">', 'https://s.com/a/')).toBe(
+      'https://s.com/index.php/wp-json/',
+    );
     expect(apiLinkInHtml('<p>no link</p>', 'https://s.com/')).toBeUndefined();
   });
 
@@ -37,7 +42,13 @@ describe('feeds', () => {
     const { items, isFeed } = parseFeed(xml);
     expect(isFeed).toBe(true);
     const post = rawFromItem(items[0]!);
-    expect(post).toMatchObject({ key: 'scipapermill.com:7001', title: 'Deep Learning’s Pulse', date: '2026-05-23T06:00:00.000Z', format: 'rss', raw: '<h3>Latest 9 papers on x: May. 23, 2026</h3>' });
+    expect(post).toMatchObject({
+      key: 'scipapermill.com:7001',
+      title: 'Deep Learning’s Pulse',
+      date: '2026-05-23T06:00:00.000Z',
+      format: 'rss',
+      raw: '<h3>Latest 9 papers on x: May. 23, 2026</h3>',
+    });
   });
 
   it('reads Atom entries', () => {

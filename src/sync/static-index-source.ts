@@ -28,7 +28,8 @@ export async function syncStaticIndex(run: SourceRun): Promise<void> {
   const held = new Set(state.shards ?? []);
   const missing = missingShards(manifest, held);
   // A shard is a week: the listing bound applies to how many a manifest may send us to fetch.
-  if (missing.length > run.limits.maxPages) throw new SourceError('limit', url, `${url} lists more than ${run.limits.maxPages} shards to fetch: stopped (no real index is that long)`);
+  if (missing.length > run.limits.maxPages)
+    throw new SourceError('limit', url, `${url} lists more than ${run.limits.maxPages} shards to fetch: stopped (no real index is that long)`);
   const total = missing.reduce((n, s) => n + s.digests.length, 0);
   let done = 0;
   let rejected: SourceError | undefined;

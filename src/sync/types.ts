@@ -12,8 +12,6 @@ export interface SourceConfig {
   readonly url: string;
 }
 
-export const DEFAULT_SOURCE: SourceConfig = { id: 'scipapermill', kind: 'wordpress', url: 'https://scipapermill.com/' };
-
 export interface SyncProgress {
   readonly sourceId: string;
   readonly url: string;
@@ -70,5 +68,18 @@ export interface SyncReport {
 }
 
 export function emptyReport(now: number): SyncReport {
-  return { status: 'ok', started: new Date(now).toISOString(), added: 0, updated: 0, failed: 0, filtered: 0, reparsed: 0, requests: 0, bytes: 0, retries: 0, sources: [], failures: [] };
+  return {
+    status: 'ok',
+    started: new Date(now).toISOString(),
+    added: 0,
+    updated: 0,
+    failed: 0,
+    filtered: 0,
+    reparsed: 0,
+    requests: 0,
+    bytes: 0,
+    retries: 0,
+    sources: [],
+    failures: [],
+  };
 }

@@ -5,8 +5,8 @@ export function AccessNeeded({ hosts, onGrant }: { hosts: readonly string[]; onG
     <section class="state access" data-state="access-needed">
       <h2>Site access needed</h2>
       <p>
-        Digest Lens can't read this tab's address, so it can't tell which paper it shows. Access to these sites is off
-        (set to "on click", or removed): {names.join(', ')}.
+        Digest Lens can't read this tab's address, so it can't tell which paper it shows. Access to these sites is off (set to "on click", or removed):{' '}
+        {names.join(', ')}.
       </p>
       <p>It only reads the address and a few tags of arXiv, mirror and GitHub pages; nothing leaves your browser.</p>
       <button type="button" class="primary" onClick={onGrant}>

@@ -19,7 +19,17 @@ function sentencesOnce(contexts: readonly MentionContext[]): MentionContext[] {
 }
 
 /** What one digest says about the paper: the digest, its theme, the sentence, the neighbours. */
-export function MentionCard({ mention, digest, related, open }: { mention: MentionRecord; digest?: DigestSummary; related: readonly RelatedPaper[]; open?: (key: string) => void }) {
+export function MentionCard({
+  mention,
+  digest,
+  related,
+  open,
+}: {
+  mention: MentionRecord;
+  digest?: DigestSummary | undefined;
+  related: readonly RelatedPaper[];
+  open?: (key: string) => void;
+}) {
   const theme = mention.theme !== undefined ? digest?.themes[mention.theme] : undefined;
   const themeName = theme?.title ?? mention.themeTitle;
   const place = mention.placements.find((p) => p.theme === mention.theme);
@@ -56,7 +66,11 @@ export function MentionCard({ mention, digest, related, open }: { mention: Menti
           <span class="section-name">{SECTION[c.section]}:</span> <LinkedText text={c.text} />
         </p>
       ))}
-      <RelatedList papers={related.filter((r) => r.sameTheme && r.digestId === mention.digestId)} label={themeName ? `Also in “${themeName}”` : 'Also in this digest'} {...(open ? { open } : {})} />
+      <RelatedList
+        papers={related.filter((r) => r.sameTheme && r.digestId === mention.digestId)}
+        label={themeName ? `Also in “${themeName}”` : 'Also in this digest'}
+        {...(open ? { open } : {})}
+      />
     </article>
   );
 }

@@ -1,5 +1,5 @@
 /** The tab shows no paper or repository we recognise (another site, a listing or search page). */
-export function NoPaper({ digests, papers }: { digests?: number; papers?: number }) {
+export function NoPaper({ digests, papers }: { digests?: number | undefined; papers?: number | undefined }) {
   return (
     <section class="state no-paper" data-state="no-paper">
       <h2>No paper on this tab</h2>

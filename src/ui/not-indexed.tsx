@@ -48,9 +48,7 @@ export function NotIndexed({ what, title, query, counters, sync, onSetUpSync, cl
       {closest && closest.length === 0 && title && <p class="muted">Nothing in your digests shares this paper's rarer words.</p>}
       {q && (
         <p>
-          Search for it:{' '}
-          <ExternalLink href={arxivSearch(q)}>arXiv</ExternalLink> ·{' '}
-          <ExternalLink href={scholarSearch(q)}>Google Scholar</ExternalLink>
+          Search for it: <ExternalLink href={arxivSearch(q)}>arXiv</ExternalLink> · <ExternalLink href={scholarSearch(q)}>Google Scholar</ExternalLink>
         </p>
       )}
     </section>

@@ -27,10 +27,19 @@ export function OrgView({ name, result, open }: { name: string; result: LookupRe
       <ul class="paper-list">
         {papers.map(({ paper }) => (
           <li key={paper.key}>
-            <ExternalLink href={paperHref({ name: paper.names[0] ?? paper.key, ...(paper.arxivId ? { arxivId: paper.arxivId } : {}), ...(paper.title ? { title: paper.title } : {}) })}>
+            <ExternalLink
+              href={paperHref({
+                name: paper.names[0] ?? paper.key,
+                ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
+                ...(paper.title ? { title: paper.title } : {}),
+              })}
+            >
               {paper.title ?? paper.names[0]}
             </ExternalLink>
-            <span class="muted"> · {paper.mentions.length} {paper.mentions.length === 1 ? 'digest' : 'digests'}</span>
+            <span class="muted">
+              {' '}
+              · {paper.mentions.length} {paper.mentions.length === 1 ? 'digest' : 'digests'}
+            </span>
           </li>
         ))}
       </ul>

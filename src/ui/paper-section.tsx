@@ -4,7 +4,17 @@ import { PaperHeader } from './paper-header.tsx';
 import { RelatedList } from './related-list.tsx';
 
 /** One paper and every digest that mentions it, newest first, then its relatives in other digests. */
-export function PaperSection({ view, digests, citation, open }: { view: PaperView; digests: Readonly<Record<string, DigestSummary>>; citation?: PageCitation; open?: (key: string) => void }) {
+export function PaperSection({
+  view,
+  digests,
+  citation,
+  open,
+}: {
+  view: PaperView;
+  digests: Readonly<Record<string, DigestSummary>>;
+  citation?: PageCitation;
+  open?: (key: string) => void;
+}) {
   const mentions = [...view.paper.mentions].sort((a, b) => b.digestDate.localeCompare(a.digestDate));
   const opener = open ? { open } : {};
   return (

@@ -5,11 +5,7 @@ import { PaperSection } from './paper-section.tsx';
 export function RepoView({ name, result, open }: { name: string; result: LookupResult; open?: (key: string) => void }) {
   return (
     <>
-      {result.papers.length > 0 && (
-        <p class="lead">
-          {result.papers.length === 1 ? 'The code of this paper:' : `The code of ${result.papers.length} papers:`}
-        </p>
-      )}
+      {result.papers.length > 0 && <p class="lead">{result.papers.length === 1 ? 'The code of this paper:' : `The code of ${result.papers.length} papers:`}</p>}
       {result.papers.map((v) => (
         <PaperSection key={v.paper.key} view={v} digests={result.digests} {...(open ? { open } : {})} />
       ))}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIP, countOf } from '../e2e/support/chip-mirror.ts';
 import { PAPERS, urls } from '../e2e/support/fixture-site.ts';
 import { ROOT } from '../e2e/support/paths.ts';
-import { ask, badgeOf, FIREFOX_E2E_DIST, inExtension, launchFirefox, tabIdOf, until, waitForIndex, type FirefoxExtension } from './support/firefox-browser.ts';
+import { ask, badgeOf, FIREFOX_E2E_DIST, type FirefoxExtension, inExtension, launchFirefox, tabIdOf, until, waitForIndex } from './support/firefox-browser.ts';
 
 const haru = PAPERS.haruNet!;
 const unknown = PAPERS.unknown!;
@@ -27,7 +27,8 @@ async function visit(url: string): Promise<Page> {
 }
 
 const panelText = (page: Page) => page.evaluate(() => document.querySelector('.panel')?.textContent ?? '');
-const sidebarOpen = () => inExtension(ext, (b) => (b as unknown as { sidebarAction: { isOpen(d: object): Promise<boolean> } }).sidebarAction.isOpen({}), undefined);
+const sidebarOpen = () =>
+  inExtension(ext, (b) => (b as unknown as { sidebarAction: { isOpen(d: object): Promise<boolean> } }).sidebarAction.isOpen({}), undefined);
 
 beforeAll(async () => {
   ext = await launchFirefox();
@@ -57,9 +58,7 @@ describe('Firefox add-on', () => {
     const box = (await chip.boundingBox())!;
     await page.mouse.click(box.x + 24, box.y + box.height / 2);
     // Firefox opens a sidebar only from a user action in extension UI; a page's click may not count.
-    await expect
-      .poll(async () => (await sidebarOpen()) || (await chip.evaluate((el) => el.getAttribute('data-e2e-hint'))), { timeout: 10_000 })
-      .toBeTruthy();
+    await expect.poll(async () => (await sidebarOpen()) || (await chip.evaluate((el) => el.getAttribute('data-e2e-hint'))), { timeout: 10_000 }).toBeTruthy();
     if (!(await sidebarOpen())) expect(await chip.evaluate((el) => el.getAttribute('data-e2e-hint'))).toContain('Alt+Shift+D');
     await page.screenshot({ path: artifact('chip-after-click.png') });
     await page.close();

@@ -6,11 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { browserPath } from '../../scripts/browsers.ts';
 import { addChipMirror } from '../e2e/support/chip-mirror.ts';
 import { ROOT } from '../e2e/support/paths.ts';
 import { FIREFOX_E2E_DIST } from './support/firefox-browser.ts';
 
 export default function setup(): void {
+  // Before any build: a missing browser stops here with one line (or, as root on Debian, is installed).
+  browserPath('firefox');
   const dist = join(ROOT, 'dist/firefox');
   if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   rmSync(FIREFOX_E2E_DIST, { recursive: true, force: true });
@@ -18,7 +21,16 @@ export default function setup(): void {
   addChipMirror(FIREFOX_E2E_DIST);
   execFileSync(
     process.execPath,
-    ['bin/digest-lens.mjs', 'build-index', 'tests/fixtures/seeds', 'tests/fixtures/extra', '--out', join(FIREFOX_E2E_DIST, 'starter-index'), '--source', 'e2e fixtures'],
+    [
+      'bin/digest-lens.mjs',
+      'build-index',
+      'tests/fixtures/seeds',
+      'tests/fixtures/extra',
+      '--out',
+      join(FIREFOX_E2E_DIST, 'starter-index'),
+      '--source',
+      'e2e fixtures',
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
 }

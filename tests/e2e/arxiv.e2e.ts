@@ -2,12 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchOnFixtures } from './support/on-fixtures.ts';
-import { badgeOf, openPanelPage, sidePanelCount, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
-import { fixtureResponse, PAPERS, urls } from './support/fixture-site.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
-import { attachRealPanel } from './support/real-panel.ts';
+import { badgeOf, type ExtensionBrowser, openPanelPage, sidePanelCount, tabIdOf } from './support/extension-browser.ts';
+import { fixtureResponse, PAPERS, urls } from './support/fixture-site.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import { artifact } from './support/paths.ts';
+import { attachRealPanel } from './support/real-panel.ts';
 
 const haru = PAPERS.haruNet!;
 const unknown = PAPERS.unknown!;
@@ -48,7 +48,9 @@ describe('badge', () => {
     const control = await ext.control();
     const tabId = await tabIdOf(ext, url);
     // Once the background has looked the tab up, the badge must be (and stay) empty.
-    await expect.poll(() => control.evaluate((id) => chrome.runtime.sendMessage({ type: 'tabView', arg: { tabId: id } }), tabId).then((r) => r?.value?.lookup?.status)).toBe('not-indexed');
+    await expect
+      .poll(() => control.evaluate((id) => chrome.runtime.sendMessage({ type: 'tabView', arg: { tabId: id } }), tabId).then((r) => r?.value?.lookup?.status))
+      .toBe('not-indexed');
     await new Promise((r) => setTimeout(r, 500));
     expect(await badgeOf(ext, url)).toBe('');
     await page.close();
@@ -79,7 +81,12 @@ describe('chip', () => {
       });
       await route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.slowLoaded = true;' });
     });
-    await page.route(url, (route) => route.fulfill({ ...fixtureResponse(url)!, body: String(fixtureResponse(url)!.body).replace('</body>', '<script src="https://arxiv.org/static/slow.js"></script></body>') }));
+    await page.route(url, (route) =>
+      route.fulfill({
+        ...fixtureResponse(url)!,
+        body: String(fixtureResponse(url)!.body).replace('</body>', '<script src="https://arxiv.org/static/slow.js"></script></body>'),
+      }),
+    );
     await page.goto(url, { waitUntil: 'commit' });
     await chip(page).waitFor({ timeout: 2500 });
     expect(await page.evaluate(() => document.readyState)).toBe('loading');

@@ -13,7 +13,10 @@ function loadsOf(dist: string, file: string): string[] {
   const text = readFileSync(join(dist, file), 'utf8');
   const refs = file.endsWith('.html')
     ? [...text.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
-    : [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+|\/assets\/[^"'`]+)["'`]/g), ...text.matchAll(/new URL\(\s*[`"'](\/assets\/[^`"']+)[`"']/g)].map((m) => m[1]!);
+    : [
+        ...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+|\/assets\/[^"'`]+)["'`]/g),
+        ...text.matchAll(/new URL\(\s*[`"'](\/assets\/[^`"']+)[`"']/g),
+      ].map((m) => m[1]!);
   return refs.filter((r) => !/^[a-z]+:/.test(r)).map((r) => (r.startsWith('/') ? r.slice(1) : normalize(join(dirname(file), r))));
 }
 
@@ -59,9 +62,13 @@ describe.each(['chrome', 'firefox'])('the %s build', (browser) => {
     };
     for (const r of roots) visit(r);
     expect(missing).toEqual([]);
-    const scripts = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+    const scripts = readdirSync(join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `assets/${f}`);
     expect(scripts.filter((s) => !reached.has(s))).toEqual([]);
-    const sheets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.css')).map((f) => `assets/${f}`);
+    const sheets = readdirSync(join(dist, 'assets'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => `assets/${f}`);
     expect(sheets.filter((s) => !reached.has(s))).toEqual([]);
   });
 });

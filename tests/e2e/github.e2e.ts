@@ -1,11 +1,11 @@
 // A GitHub repository from the seeds: its paper, also after GitHub's in-page (Turbo) navigation.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOnFixtures } from './support/on-fixtures.ts';
 import type { TabView } from '../../src/messages.ts';
-import { ask, badgeOf, openPanelPage, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
+import { ask, badgeOf, type ExtensionBrowser, openPanelPage, tabIdOf } from './support/extension-browser.ts';
 import { REPOS, urls } from './support/fixture-site.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import { artifact } from './support/paths.ts';
 
 const rade = REPOS.radeNet!;

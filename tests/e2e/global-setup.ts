@@ -9,10 +9,13 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { browserPath } from '../../scripts/browsers.ts';
 import { addChipMirror } from './support/chip-mirror.ts';
 import { E2E_DIST, ROOT } from './support/paths.ts';
 
 export default function setup(): void {
+  // Before any build: a missing browser stops here with one line (or, as root on Debian, is installed).
+  browserPath('chromium');
   const dist = join(ROOT, 'dist/chrome');
   if (!existsSync(join(dist, 'manifest.json'))) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   rmSync(E2E_DIST, { recursive: true, force: true });
@@ -24,7 +27,16 @@ export default function setup(): void {
   addChipMirror(E2E_DIST);
   execFileSync(
     process.execPath,
-    ['bin/digest-lens.mjs', 'build-index', 'tests/fixtures/seeds', 'tests/fixtures/extra', '--out', join(E2E_DIST, 'starter-index'), '--source', 'e2e fixtures'],
+    [
+      'bin/digest-lens.mjs',
+      'build-index',
+      'tests/fixtures/seeds',
+      'tests/fixtures/extra',
+      '--out',
+      join(E2E_DIST, 'starter-index'),
+      '--source',
+      'e2e fixtures',
+    ],
     { cwd: ROOT, stdio: 'inherit' },
   );
 }

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counters, SyncStatus } from '../../src/messages.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
-import { CHIP } from './support/chip-mirror.ts';
-import { ask, launchExtension, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { ask, type ExtensionBrowser, launchExtension, waitForIndex } from './support/extension-browser.ts';
 import { PAPERS, serveFixtures, urls } from './support/fixture-site.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
@@ -42,7 +41,15 @@ const counters = async () => (await ask<Counters>(await ext.control(), 'counters
 async function syncNow(): Promise<SyncStatus> {
   const before = (await status()).last?.finished;
   await ask(await ext.control(), 'syncNow');
-  await expect.poll(async () => { const s = await status(); return !s.running && s.last?.finished !== before; }, { timeout: 60_000, interval: 200 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const s = await status();
+        return !s.running && s.last?.finished !== before;
+      },
+      { timeout: 60_000, interval: 200 },
+    )
+    .toBe(true);
   return status();
 }
 
@@ -74,7 +81,11 @@ async function answerTimes(ms: number): Promise<{ lookup: number[]; counters: nu
 // In the page, before its scripts: when the chip's host appears (performance.now()), as the bench does.
 const CHIP_WATCH = () => {
   const w = window as unknown as { __chipAt?: number };
-  const isChip = (n: Node) => n instanceof HTMLDivElement && n.shadowRoot === null && (n.parentNode === document.body || n.parentNode === document.documentElement) && !n.hasAttribute('id');
+  const isChip = (n: Node) =>
+    n instanceof HTMLDivElement &&
+    n.shadowRoot === null &&
+    (n.parentNode === document.body || n.parentNode === document.documentElement) &&
+    !n.hasAttribute('id');
   new MutationObserver((records) => {
     if (w.__chipAt === undefined && records.some((r) => [...r.addedNodes].some(isChip))) w.__chipAt = performance.now();
   }).observe(document, { childList: true, subtree: true });
@@ -109,7 +120,15 @@ describe('a hostile source in the extension', () => {
     const duringAnswers = await answerTimes(1500);
     const stillRunning = (await status()).running !== undefined;
     await page.close();
-    await expect.poll(async () => { const s = await status(); return !s.running && s.last?.finished !== before; }, { timeout: 60_000, interval: 200 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const s = await status();
+          return !s.running && s.last?.finished !== before;
+        },
+        { timeout: 60_000, interval: 200 },
+      )
+      .toBe(true);
     const s = await status();
     const lists = server.log.filter((r) => LIST.test(r.path)).length;
     const stats = (xs: number[]) => ({ n: xs.length, p50: Math.round(p(xs, 50)), max: Math.round(Math.max(...xs)) });

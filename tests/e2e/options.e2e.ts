@@ -5,15 +5,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PARSER_VERSION } from '../../src/core/digest/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARSER_VERSION } from '../../src/core/digest/types.ts';
 import type { Counters } from '../../src/messages.ts';
-import { ask, launchExtension, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { serveFixtures } from './support/fixture-site.ts';
-import { openExtensionPage, OPTIONS_PATH, readRecords } from './support/pages.ts';
-import { artifact, E2E_DIST, e2eDigestCount, ROOT } from './support/paths.ts';
 import { axeBothSchemes, lines } from './support/axe.ts';
-import { FIRST_RUN_PATH } from './support/extension-browser.ts';
+import { ask, type ExtensionBrowser, FIRST_RUN_PATH, launchExtension, waitForIndex } from './support/extension-browser.ts';
+import { serveFixtures } from './support/fixture-site.ts';
+import { OPTIONS_PATH, openExtensionPage, readRecords } from './support/pages.ts';
+import { artifact, E2E_DIST, e2eDigestCount, ROOT } from './support/paths.ts';
 
 const EXTRA = join(ROOT, 'tests/fixtures/extra/2026-07-11-deep-learning.txt');
 let ext: ExtensionBrowser;
@@ -39,7 +38,9 @@ const counters = () => ask<Counters>(page, 'counters');
 async function importFiles(files: string | string[], folder = false): Promise<string[][]> {
   await page.locator(`[data-testid="${folder ? 'import-folder' : 'import-files'}"]`).setInputFiles(files);
   await page.locator('.import-run[data-state="done"]').waitFor({ timeout: 30_000 });
-  return page.locator('.results tbody tr').evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), r.querySelector('td')!.textContent!.trim()]));
+  return page
+    .locator('.results tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent!.trim(), r.querySelector('td')!.textContent!.trim()]));
 }
 
 async function confirm(action: 'clear' | 'reset'): Promise<void> {
@@ -72,7 +73,10 @@ describe('options page', () => {
     expect(await counters()).toEqual(before);
     // A post the index does not hold: the next week's.
     const next = join(tmp, '2026-07-18-deep-learning.txt');
-    writeFileSync(next, readFileSync(EXTRA, 'utf8').replace('Deep Learning Revisited:', 'Deep Learning Revisited Again:').replace('Jul. 11, 2026', 'Jul. 18, 2026'));
+    writeFileSync(
+      next,
+      readFileSync(EXTRA, 'utf8').replace('Deep Learning Revisited:', 'Deep Learning Revisited Again:').replace('Jul. 11, 2026', 'Jul. 18, 2026'),
+    );
     expect(await importFiles(next)).toEqual([['2026-07-18-deep-learning.txt', '1 added']]);
     const once = await counters();
     expect(once.digests).toBe(before.digests + 1);
@@ -128,7 +132,10 @@ describe('options page', () => {
   it('imports a static index folder from digest-lens build-index, verifying its shards', async () => {
     await confirm('clear');
     const out = join(tmp, 'index');
-    execFileSync(process.execPath, ['bin/digest-lens.mjs', 'build-index', 'tests/fixtures/seeds', '--out', out, '--source', 'e2e'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, ['bin/digest-lens.mjs', 'build-index', 'tests/fixtures/seeds', '--out', out, '--source', 'e2e'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     const rows = await importFiles(out, true);
     expect(rows).toEqual([['index/index.json', '5 added']]);
     expect((await counters()).digests).toBe(5);

@@ -4,11 +4,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeFindings } from './support/axe.ts';
-import { launchOnFixtures } from './support/on-fixtures.ts';
 import { CHIP } from './support/chip-mirror.ts';
-import { openPanelPage, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
+import { type ExtensionBrowser, openPanelPage, tabIdOf } from './support/extension-browser.ts';
 import { PAPERS, REPOS, urls } from './support/fixture-site.ts';
-import { openExtensionPage, OPTIONS_PATH } from './support/pages.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
+import { OPTIONS_PATH, openExtensionPage } from './support/pages.ts';
 import { artifact, e2eDigestCount } from './support/paths.ts';
 
 const haru = PAPERS.haruNet!;
@@ -54,7 +54,9 @@ describe('a paper the digests name', () => {
     // The summary frames the theme; the paper's sentence is said once, in its quote.
     const card = await mention.innerText();
     expect(card.split('denoises low-dose CT images').length - 1).toBe(1);
-    expect(await mention.locator('.theme-summary').innerText()).toBe('The overarching theme in these recent papers is the pursuit of more reliable and insightful AI. For instance, in medical imaging, the need for robustness is paramount.');
+    expect(await mention.locator('.theme-summary').innerText()).toBe(
+      'The overarching theme in these recent papers is the pursuit of more reliable and insightful AI. For instance, in medical imaging, the need for robustness is paramount.',
+    );
     // Addresses written in the digest are links with short labels.
     expect(card).not.toContain('https://arxiv.org/pdf/');
     expect(await mention.locator('a', { hasText: 'arXiv 2602.22544' }).count()).toBe(1);
@@ -71,7 +73,7 @@ describe('a paper the digests name', () => {
     await page.close();
   });
 
-  it('copies a BibTeX citation and the paper\'s link', async () => {
+  it("copies a BibTeX citation and the paper's link", async () => {
     const page = await visit(urls.abs(haru));
     const panel = await panelFor(urls.abs(haru));
     // Chromium grants no clipboard reading to an extension origin under test: what is written is kept instead.
@@ -112,7 +114,9 @@ describe('a paper no digest names', () => {
     const page = await visit(urls.abs(near));
     const panel = await panelFor(urls.abs(near));
     await panel.locator('[data-state="not-indexed"]').waitFor();
-    expect(await panel.locator('[data-testid="index-facts"]').innerText()).toMatch(new RegExp(`Your index holds ${e2eDigestCount()} digests and \\d+ papers; sync is off\\.`));
+    expect(await panel.locator('[data-testid="index-facts"]').innerText()).toMatch(
+      new RegExp(`Your index holds ${e2eDigestCount()} digests and \\d+ papers; sync is off\\.`),
+    );
     expect(await panel.locator('[data-testid="panel-set-up-sync"]').count()).toBe(1);
     const closest = panel.locator('[data-testid="closest"] li');
     await closest.first().waitFor();
@@ -124,11 +128,17 @@ describe('a paper no digest names', () => {
   });
 });
 
-describe('the chip, under the reader\'s control', () => {
+describe("the chip, under the reader's control", () => {
   const chipShown = async (url: string) => {
     const page = await visit(url);
     // The chip appears within a second when it is to show at all.
-    const shown = await page.locator(CHIP).waitFor({ timeout: 3000 }).then(() => true, () => false);
+    const shown = await page
+      .locator(CHIP)
+      .waitFor({ timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
     await page.close();
     return shown;
   };

@@ -2,12 +2,12 @@
 // and filters; keyboard navigation opening the right tab; the side panel for a chosen paper.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, sidePanelCount, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
+import { axeBothSchemes, lines } from './support/axe.ts';
+import { type ExtensionBrowser, launchExtension, sidePanelCount, waitForIndex } from './support/extension-browser.ts';
 import { PAPERS, serveFixtures } from './support/fixture-site.ts';
 import { openExtensionPage, POPUP_PATH } from './support/pages.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 import { attachRealPanel } from './support/real-panel.ts';
-import { axeBothSchemes, lines } from './support/axe.ts';
 
 let ext: ExtensionBrowser;
 let popup: Page;
@@ -99,7 +99,9 @@ describe('popup', () => {
     const sorted = samples.map((s) => s.latency).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
     const max = sorted.at(-1)!;
-    console.log(`popup search latency over ${samples.length} queries (keystroke answer → painted data, ms): median ${median}, max ${max}; background share: ${samples.map((s) => s.took).join(', ')}`);
+    console.log(
+      `popup search latency over ${samples.length} queries (keystroke answer → painted data, ms): median ${median}, max ${max}; background share: ${samples.map((s) => s.took).join(', ')}`,
+    );
     expect(median).toBeGreaterThan(0);
   });
 
@@ -133,7 +135,9 @@ describe('popup', () => {
     await search().press('ArrowDown');
     expect(await search().getAttribute('aria-activedescendant')).toBe(await popup.locator('[role="option"]').nth(1).getAttribute('id'));
     expect(second).toBeTruthy();
-    expect(await openedBy(['ArrowUp', 'Enter'])).toBe('https://scipapermill.com/2026/05/23/deep-learnings-pulse-from-medical-imaging-to-generative-design-and-beyond/');
+    expect(await openedBy(['ArrowUp', 'Enter'])).toBe(
+      'https://scipapermill.com/2026/05/23/deep-learnings-pulse-from-medical-imaging-to-generative-design-and-beyond/',
+    );
   });
 
   it('Ctrl+Enter opens the side panel on the chosen paper', async () => {
@@ -263,9 +267,13 @@ describe('the toolbar popup', () => {
     // the control page (an extension page too) reaches into its window through getViews.
     await control.evaluate(() => chrome.action.openPopup());
     const worker = await ext.worker();
-    await expect.poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] })).length), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] })).length), {
+        timeout: 10_000,
+      })
+      .toBe(1);
     const seen = await control.evaluate(async () => {
-      const until = async <T,>(get: () => T | undefined | null): Promise<T> => {
+      const until = async <T>(get: () => T | undefined | null): Promise<T> => {
         for (let i = 0; i < 200; i++) {
           const v = get();
           if (v) return v;
@@ -286,6 +294,8 @@ describe('the toolbar popup', () => {
       return { inPopup, focused, name };
     });
     expect(seen).toEqual({ inPopup: true, focused: true, name: 'HARU-Net' });
-    await expect.poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] })).length)).toBe(0);
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['POPUP' as chrome.runtime.ContextType] })).length))
+      .toBe(0);
   });
 });

@@ -7,9 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOnFixtures } from './support/on-fixtures.ts';
-import { type ExtensionBrowser } from './support/extension-browser.ts';
+import type { ExtensionBrowser } from './support/extension-browser.ts';
 import { PAPERS, urls } from './support/fixture-site.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import { artifact } from './support/paths.ts';
 
 const haru = PAPERS.haruNet!;
@@ -101,6 +101,8 @@ it('a page script without the reader learns next to nothing of the index, and th
 
   // 4. The reader acts (a real click on the page): the address the page now shows is looked up.
   await page.mouse.click(600, 400);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __probe: { chipShown(): boolean } }).__probe.chipShown()), { timeout: 10_000 }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __probe: { chipShown(): boolean } }).__probe.chipShown()), { timeout: 10_000 })
+    .toBe(true);
   await page.close();
 });

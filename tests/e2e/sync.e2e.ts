@@ -9,8 +9,8 @@ import { generatePosts } from '../server/generate-posts.ts';
 import { seedPosts } from '../server/seed-posts.ts';
 import { wpDate } from '../server/wp-post.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
-import { ask, FIRST_RUN_PATH, launchExtension, waitForIndex, type ExtensionBrowser } from './support/extension-browser.ts';
-import { openExtensionPage, OPTIONS_PATH, POPUP_PATH, readRecords } from './support/pages.ts';
+import { ask, type ExtensionBrowser, FIRST_RUN_PATH, launchExtension, waitForIndex } from './support/extension-browser.ts';
+import { OPTIONS_PATH, openExtensionPage, POPUP_PATH, readRecords } from './support/pages.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
 const posts = generatePosts({ count: 150, perBatch: 50, firstBatch: '2026-08-01', papers: 6 });
@@ -52,14 +52,22 @@ async function stopWorker(): Promise<void> {
 async function syncFromOptions(options: Page): Promise<SyncStatus> {
   const before = (await status()).last?.finished;
   await options.locator('[data-testid="options-sync-now"]:not([disabled])').click();
-  await expect.poll(async () => { const s = await status(); return !s.running && s.last?.finished !== before; }, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const s = await status();
+        return !s.running && s.last?.finished !== before;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   return status();
 }
 
 /** No paper mentions a digest twice, no digest lists a paper twice, and the counters add up. */
 async function checkConsistent(page: Page): Promise<number> {
   const { digests, papers } = await readRecords(page);
-  const full = (await page.evaluate(
+  const full = await page.evaluate(
     () =>
       new Promise<{ papers: { mentions: { digestId: string }[] }[]; digests: { paperKeys: string[] }[] }>((resolve) => {
         const open = indexedDB.open('digest-lens');
@@ -73,12 +81,16 @@ async function checkConsistent(page: Page): Promise<number> {
           };
         };
       }),
-  ));
+  );
   expect(new Set(digests.map((d) => d.id)).size).toBe(digests.length);
   for (const p of full.papers) expect(new Set(p.mentions.map((m) => m.digestId)).size).toBe(p.mentions.length);
   for (const d of full.digests) expect(new Set(d.paperKeys).size).toBe(d.paperKeys.length);
   const c = await ask<Counters>(page, 'counters');
-  expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual({ digests: digests.length, papers: papers.length, mentions: full.digests.reduce((n, d) => n + d.paperKeys.length, 0) });
+  expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual({
+    digests: digests.length,
+    papers: papers.length,
+    mentions: full.digests.reduce((n, d) => n + d.paperKeys.length, 0),
+  });
   return digests.length;
 }
 
@@ -159,7 +171,7 @@ describe('sync', () => {
     await options.close();
   });
 
-  it('keeps one digest per post: the starter index\'s posts, synced, replace the starter\'s copies', async () => {
+  it("keeps one digest per post: the starter index's posts, synced, replace the starter's copies", async () => {
     const before = await readRecords(await control());
     const starterIds = before.digests.map((d) => d.id).filter((id) => id.startsWith('https://scipapermill.com/'));
     expect(starterIds.length).toBeGreaterThanOrEqual(5);
@@ -186,7 +198,18 @@ describe('sync', () => {
     const at = wpDate(Date.parse('2026-11-02T08:00:00Z'));
     server.addPosts([
       ...later,
-      { ...later[0]!, id: 30999, slug: 'site-news', link: 'https://scipapermill.com/2026/11/02/site-news/', date: at, date_gmt: at, modified: at, modified_gmt: at, title: { rendered: 'Site news' }, content: { rendered: '<p>We moved servers this week. Thanks for reading!</p>', protected: false } },
+      {
+        ...later[0]!,
+        id: 30999,
+        slug: 'site-news',
+        link: 'https://scipapermill.com/2026/11/02/site-news/',
+        date: at,
+        date_gmt: at,
+        modified: at,
+        modified_gmt: at,
+        title: { rendered: 'Site news' },
+        content: { rendered: '<p>We moved servers this week. Thanks for reading!</p>', protected: false },
+      },
     ]);
     const options = await openExtensionPage(ext, OPTIONS_PATH, 900);
     await options.locator('[data-testid="sync-result"]').waitFor();

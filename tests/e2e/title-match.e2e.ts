@@ -1,12 +1,12 @@
 // A paper the digests name by title only: its arXiv page resolves by citation_title, and the id is
 // remembered so its PDF tab (address only) resolves afterwards.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOnFixtures } from './support/on-fixtures.ts';
-import { CHIP, countOf } from './support/chip-mirror.ts';
-import { ask, badgeOf, openPanelPage, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
-import { PAPERS, urls } from './support/fixture-site.ts';
-import { artifact } from './support/paths.ts';
 import type { TabView } from '../../src/messages.ts';
+import { CHIP, countOf } from './support/chip-mirror.ts';
+import { ask, badgeOf, type ExtensionBrowser, openPanelPage, tabIdOf } from './support/extension-browser.ts';
+import { PAPERS, urls } from './support/fixture-site.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
+import { artifact } from './support/paths.ts';
 
 const paper = PAPERS.pluginLosses!;
 let ext: ExtensionBrowser;

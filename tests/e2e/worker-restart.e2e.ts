@@ -1,11 +1,11 @@
 // Chrome stops an idle service worker at any time: stopped through CDP, it comes back and answers,
 // and what a tab learnt before (kept in storage.session) is still there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchOnFixtures } from './support/on-fixtures.ts';
-import { CHIP } from './support/chip-mirror.ts';
 import type { Counters, TabView } from '../../src/messages.ts';
-import { ask, badgeOf, tabIdOf, type ExtensionBrowser } from './support/extension-browser.ts';
+import { CHIP } from './support/chip-mirror.ts';
+import { ask, badgeOf, type ExtensionBrowser, tabIdOf } from './support/extension-browser.ts';
 import { PAPERS, urls } from './support/fixture-site.ts';
+import { launchOnFixtures } from './support/on-fixtures.ts';
 import { e2eDigestCount } from './support/paths.ts';
 
 let ext: ExtensionBrowser;

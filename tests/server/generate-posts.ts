@@ -5,12 +5,69 @@
  * weeks (as real ones do). The same seed always yields the same posts.
  */
 import { escapeHtml } from './html.ts';
-import { wpDate, type WpPost } from './wp-post.ts';
+import { type WpPost, wpDate } from './wp-post.ts';
 
-const TOPICS = ['deep learning', 'federated learning', 'continual learning', 'diffusion model', 'reinforcement learning', 'graph neural networks', 'anomaly detection', 'speech recognition', 'knowledge distillation', 'time series forecasting', 'retrieval-augmented generation', 'llm agents', 'code generation', 'explainable ai'];
-const WORDS = ['robust', 'efficient', 'scalable', 'adaptive', 'causal', 'sparse', 'multimodal', 'contrastive', 'hierarchical', 'federated', 'probabilistic', 'geometric', 'temporal', 'unified', 'lightweight'];
-const NOUNS = ['transformers', 'representations', 'benchmarks', 'agents', 'graphs', 'priors', 'embeddings', 'policies', 'kernels', 'datasets', 'decoders', 'retrievers'];
-const PLACES = ['Tsinghua University', 'MIT', 'University of Edinburgh', 'ETH Zurich', 'Stanford University', 'KAIST', 'University of Toronto', 'TU Munich', 'Peking University', 'Google DeepMind', 'Inria', 'University of Porto'];
+const TOPICS = [
+  'deep learning',
+  'federated learning',
+  'continual learning',
+  'diffusion model',
+  'reinforcement learning',
+  'graph neural networks',
+  'anomaly detection',
+  'speech recognition',
+  'knowledge distillation',
+  'time series forecasting',
+  'retrieval-augmented generation',
+  'llm agents',
+  'code generation',
+  'explainable ai',
+];
+const WORDS = [
+  'robust',
+  'efficient',
+  'scalable',
+  'adaptive',
+  'causal',
+  'sparse',
+  'multimodal',
+  'contrastive',
+  'hierarchical',
+  'federated',
+  'probabilistic',
+  'geometric',
+  'temporal',
+  'unified',
+  'lightweight',
+];
+const NOUNS = [
+  'transformers',
+  'representations',
+  'benchmarks',
+  'agents',
+  'graphs',
+  'priors',
+  'embeddings',
+  'policies',
+  'kernels',
+  'datasets',
+  'decoders',
+  'retrievers',
+];
+const PLACES = [
+  'Tsinghua University',
+  'MIT',
+  'University of Edinburgh',
+  'ETH Zurich',
+  'Stanford University',
+  'KAIST',
+  'University of Toronto',
+  'TU Munich',
+  'Peking University',
+  'Google DeepMind',
+  'Inria',
+  'University of Porto',
+];
 const MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Oct.', 'Nov.', 'Dec.'];
 
 /** mulberry32: small, fast, and the same everywhere. */
@@ -56,7 +113,11 @@ export function generatePosts(o: GenerateOptions): WpPost[] {
       // About one paper in eight recurs from an earlier post, as real digests repeat papers.
       if (recurring.length > 10 && rand() < 0.12) return pick(recurring);
       const name = `${pick(WORDS).slice(0, 4).toUpperCase()}-${cap(pick(NOUNS).slice(0, 3))}${i}x${k}`;
-      const paper = { id: `${yymm}.${String(10000 + Math.floor(rand() * 89999))}`, name, title: `${name}: ${cap(pick(WORDS))} ${pick(NOUNS)} for ${pick(WORDS)} ${pick(NOUNS)}` };
+      const paper = {
+        id: `${yymm}.${String(10000 + Math.floor(rand() * 89999))}`,
+        name,
+        title: `${name}: ${cap(pick(WORDS))} ${pick(NOUNS)} for ${pick(WORDS)} ${pick(NOUNS)}`,
+      };
       if (rand() < 0.2) recurring.push(paper);
       return paper;
     });
@@ -65,10 +126,16 @@ export function generatePosts(o: GenerateOptions): WpPost[] {
       `<h3>${header}</h3>`,
       `<p>${cap(topic)} keeps moving. This week’s papers span ${pick(WORDS)} ${pick(NOUNS)}, ${pick(WORDS)} ${pick(NOUNS)} and more.</p>`,
       `<h3 id="the-big-ideas-core-innovations">The Big Idea(s) &amp; Core Innovations</h3>`,
-      ...papers.map((p) => `<p>${filler(rand, pick)} For instance, <strong>${p.name}</strong> (“<a href="https://arxiv.org/pdf/${p.id}">${escapeHtml(p.title)}</a>”) by <em>${pick(PLACES)}</em> introduces a <strong>${pick(WORDS)}</strong> approach to ${pick(NOUNS)}. ${filler(rand, pick)}</p>`),
+      ...papers.map(
+        (p) =>
+          `<p>${filler(rand, pick)} For instance, <strong>${p.name}</strong> (“<a href="https://arxiv.org/pdf/${p.id}">${escapeHtml(p.title)}</a>”) by <em>${pick(PLACES)}</em> introduces a <strong>${pick(WORDS)}</strong> approach to ${pick(NOUNS)}. ${filler(rand, pick)}</p>`,
+      ),
       `<h3 id="under-the-hood-models-datasets-benchmarks">Under the Hood: Models, Datasets, &amp; Benchmarks</h3>`,
       '<ul>',
-      ...papers.map((p, k) => `<li><strong>${p.name}</strong>: ${filler(rand, pick)} Code: <a href="https://github.com/lab${k % 7}/${p.id.replace('.', '-')}">https://github.com/lab${k % 7}/${p.id.replace('.', '-')}</a></li>`),
+      ...papers.map(
+        (p, k) =>
+          `<li><strong>${p.name}</strong>: ${filler(rand, pick)} Code: <a href="https://github.com/lab${k % 7}/${p.id.replace('.', '-')}">https://github.com/lab${k % 7}/${p.id.replace('.', '-')}</a></li>`,
+      ),
       '</ul>',
       `<h3 id="impact-the-road-ahead">Impact &amp; The Road Ahead</h3>`,
       `<p>${filler(rand, pick)} ${filler(rand, pick)}</p>`,
@@ -76,7 +143,10 @@ export function generatePosts(o: GenerateOptions): WpPost[] {
     const date = wpDate(at);
     const id = firstId + i;
     const title = `${cap(topic)}: ${cap(pick(WORDS))} ${pick(NOUNS)} and the road to ${pick(WORDS)} ${pick(NOUNS)}`;
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     posts.push({
       id,
       date,

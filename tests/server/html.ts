@@ -6,4 +6,9 @@ export function linkify(text: string): string {
 }
 
 /** `The Big Idea(s) & Core Innovations` → `the-big-ideas-core-innovations`, as WordPress anchors headings. */
-export const slugify = (s: string) => s.toLowerCase().replace(/&/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/&/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { escapeHtml } from './html.ts';
 import { textToPostHtml } from './text-to-html.ts';
-import { wpDate, type WpPost } from './wp-post.ts';
+import { type WpPost, wpDate } from './wp-post.ts';
 
 const SEEDS = resolve(import.meta.dirname, '../fixtures/seeds');
 

@@ -10,7 +10,7 @@ import type { StaticIndex } from '../../src/core/static-index/build.ts';
 import { sha256Hex } from '../../src/core/static-index/sha256.ts';
 import { type Fault, FaultQueue } from './faults.ts';
 import { rssFeed } from './feed.ts';
-import { pickFields, wpDate, wpJson, type WpPost } from './wp-post.ts';
+import { pickFields, type WpPost, wpDate, wpJson } from './wp-post.ts';
 
 export interface WpServerOptions {
   readonly posts?: readonly WpPost[];
@@ -42,7 +42,11 @@ export interface WpServer {
 }
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
-const PAGE_ERROR = { code: 'rest_post_invalid_page_number', message: 'The page number requested is larger than the number of pages available.', data: { status: 400 } };
+const PAGE_ERROR = {
+  code: 'rest_post_invalid_page_number',
+  message: 'The page number requested is larger than the number of pages available.',
+  data: { status: 400 },
+};
 const MAX_BODY_WAIT_MS = 10_000;
 
 interface Reply {
@@ -51,8 +55,16 @@ interface Reply {
   body: string;
 }
 
-const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({ status, headers: { 'Content-Type': JSON_TYPE, ...headers }, body: wpJson(value) });
-const html = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({ status, headers: { 'Content-Type': 'text/html; charset=UTF-8', ...headers }, body });
+const json = (status: number, value: unknown, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers: { 'Content-Type': JSON_TYPE, ...headers },
+  body: wpJson(value),
+});
+const html = (status: number, body: string, headers: Record<string, string> = {}): Reply => ({
+  status,
+  headers: { 'Content-Type': 'text/html; charset=UTF-8', ...headers },
+  body,
+});
 
 /** A query timestamp (`2026-05-23T06:00:00`, no zone = the site's UTC) as epoch ms. */
 const when = (v: string | null) => (v ? Date.parse(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`) : undefined);
@@ -73,31 +85,45 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     if (path === '/' || path === '') {
       const link = `${base}${apiPrefix}`;
       const head = options.hideApiLink ? '' : `<link rel="https://api.w.org/" href="${link}" />`;
-      return html(200, `<!DOCTYPE html><html><head><title>SciPapermill</title>${head}</head><body><h1>SciPapermill</h1></body></html>`, options.hideApiLink ? {} : { Link: `<${link}>; rel="https://api.w.org/"` });
+      return html(
+        200,
+        `<!DOCTYPE html><html><head><title>SciPapermill</title>${head}</head><body><h1>SciPapermill</h1></body></html>`,
+        options.hideApiLink ? {} : { Link: `<${link}>; rel="https://api.w.org/"` },
+      );
     }
-    if (path === '/feed/' || path === '/feed') return { status: 200, headers: { 'Content-Type': 'application/rss+xml; charset=UTF-8' }, body: rssFeed(base, posts) };
+    if (path === '/feed/' || path === '/feed')
+      return { status: 200, headers: { 'Content-Type': 'application/rss+xml; charset=UTF-8' }, body: rssFeed(base, posts) };
     if (path.startsWith('/index/')) return staticFile(req, path.slice('/index/'.length));
     if (options.indexPhpOnly && path.startsWith('/wp-json/')) return html(404, '<html><body>Not Found</body></html>');
     const api = path.startsWith(apiPrefix) ? path.slice(apiPrefix.length) : undefined;
-    if (api === '' || api === undefined && path === apiPrefix.slice(0, -1)) return json(200, { name: 'SciPapermill', url: base, namespaces: ['oembed/1.0', 'wp/v2'], routes: {} });
+    if (api === '' || (api === undefined && path === apiPrefix.slice(0, -1)))
+      return json(200, { name: 'SciPapermill', url: base, namespaces: ['oembed/1.0', 'wp/v2'], routes: {} });
     if (api === 'wp/v2/posts') return listPosts(url, fault);
     const one = api && /^wp\/v2\/posts\/(\d+)$/.exec(api);
     if (one) {
       const post = posts.find((p) => p.id === Number(one[1]));
-      return post ? json(200, pickFields(post, fieldsOf(url))) : json(404, { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } });
+      return post
+        ? json(200, pickFields(post, fieldsOf(url)))
+        : json(404, { code: 'rest_post_invalid_id', message: 'Invalid post ID.', data: { status: 404 } });
     }
-    if (api !== undefined) return json(404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+    if (api !== undefined)
+      return json(404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
     return html(404, '<html><body>Not Found</body></html>');
   }
 
   function fieldsOf(url: URL): string[] | undefined {
-    return url.searchParams.get('_fields')?.split(',').map((f) => f.trim()).filter(Boolean);
+    return url.searchParams
+      .get('_fields')
+      ?.split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
   }
 
   function listPosts(url: URL, fault?: Fault): Reply {
     const q = url.searchParams;
     const perPage = Number(q.get('per_page') ?? 10);
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) return json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: { status: 400 } });
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
+      return json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page', data: { status: 400 } });
     const page = Number(q.get('page') ?? 1);
     const after = when(q.get('after'));
     const before = when(q.get('before'));
@@ -112,7 +138,8 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     );
     const orderby = q.get('orderby') ?? 'date';
     const dir = (q.get('order') ?? 'desc') === 'asc' ? 1 : -1;
-    const key = (p: WpPost): string | number => (orderby === 'modified' ? p.modified_gmt : orderby === 'id' ? p.id : orderby === 'include' && include ? include.indexOf(p.id) : p.date_gmt);
+    const key = (p: WpPost): string | number =>
+      orderby === 'modified' ? p.modified_gmt : orderby === 'id' ? p.id : orderby === 'include' && include ? include.indexOf(p.id) : p.date_gmt;
     list = [...list].sort((a, b) => (key(a) < key(b) ? -dir : key(a) > key(b) ? dir : a.id - b.id));
     if (fault?.kind === 'drop' && include) list = list.filter((p) => !fault.ids.includes(p.id));
     const total = list.length;
@@ -133,7 +160,11 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
       return json(200, items, { 'X-WP-Total': String(1_000_000_000 * perPage), 'X-WP-TotalPages': '1000000000' });
     }
     if (fault?.kind === 'endless-new') {
-      const items = Array.from({ length: perPage }, (_, i) => ({ id: 10_000_000 + page * perPage + i, modified_gmt: wpDate(Date.parse('2026-07-01T00:00:00Z')), link: `${base}/made-up/${page}/${i}/` }));
+      const items = Array.from({ length: perPage }, (_, i) => ({
+        id: 10_000_000 + page * perPage + i,
+        modified_gmt: wpDate(Date.parse('2026-07-01T00:00:00Z')),
+        link: `${base}/made-up/${page}/${i}/`,
+      }));
       return json(200, items, { Link: `<${at(page + 1)}>; rel="next"` });
     }
     if (page > totalPages && total > 0) return json(400, PAGE_ERROR);
@@ -181,11 +212,20 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
         await new Promise((r) => setTimeout(r, Math.min(fault.ms, MAX_BODY_WAIT_MS)));
         break;
       case 'status':
-        return send(res, html(fault.status, `<!DOCTYPE html><html><body><h1>Error ${fault.status}</h1><p>Error establishing a database connection</p></body></html>`));
+        return send(
+          res,
+          html(fault.status, `<!DOCTYPE html><html><body><h1>Error ${fault.status}</h1><p>Error establishing a database connection</p></body></html>`),
+        );
       case 'rate-limit':
         return send(res, html(429, '<html><body>Too Many Requests</body></html>', { 'Retry-After': fault.retryAfter }));
       case 'html':
-        return send(res, html(200, '<!DOCTYPE html><html><head><title>Briefly unavailable</title></head><body>Briefly unavailable for scheduled maintenance. Check back in a minute.</body></html>'));
+        return send(
+          res,
+          html(
+            200,
+            '<!DOCTYPE html><html><head><title>Briefly unavailable</title></head><body>Briefly unavailable for scheduled maintenance. Check back in a minute.</body></html>',
+          ),
+        );
       case 'truncate':
         return send(res, { ...reply, body: bytes.subarray(0, Math.floor(bytes.length / 2)).toString('utf8') });
       case 'reset': {
@@ -209,7 +249,11 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     while (sent < size && !res.destroyed) {
       const part = size - sent >= chunk.length ? chunk : chunk.subarray(0, size - sent);
       sent += part.length;
-      if (!res.write(part)) await new Promise<void>((r) => { res.once('drain', r); res.once('close', r); });
+      if (!res.write(part))
+        await new Promise<void>((r) => {
+          res.once('drain', r);
+          res.once('close', r);
+        });
     }
     res.end();
     return sent;
@@ -229,7 +273,11 @@ export async function startWpServer(options: WpServerOptions = {}): Promise<WpSe
     if (req.headers.origin) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
     const fault = faults.take(pathAndQuery);
     route(req, url, fault)
-      .then((reply) => respond(res, reply, fault).then((bytes) => log.push({ path: pathAndQuery, status: fault?.kind === 'status' ? fault.status : fault?.kind === 'rate-limit' ? 429 : reply.status, bytes })))
+      .then((reply) =>
+        respond(res, reply, fault).then((bytes) =>
+          log.push({ path: pathAndQuery, status: fault?.kind === 'status' ? fault.status : fault?.kind === 'rate-limit' ? 429 : reply.status, bytes }),
+        ),
+      )
       .catch((e: unknown) => {
         log.push({ path: pathAndQuery, status: 500, bytes: 0 });
         if (!res.headersSent) send(res, html(500, `<html><body>${String(e)}</body></html>`));

@@ -2,9 +2,10 @@
  * The invariant between records and search documents (docs/search.md): every record carries the id
  * of the one live document made from it, and every other stored document is void.
  */
-import type { DB } from '../../src/db/schema.ts';
+
 import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
 import { unpackIds } from '../../src/core/search/postings-codec.ts';
+import type { DB } from '../../src/db/schema.ts';
 import { digestRef, paperRef, VOID_TERM } from '../../src/db/search-write.ts';
 
 /** What breaks the invariant (empty: it holds). */
@@ -21,7 +22,10 @@ export async function searchIdProblems(db: DB): Promise<string[]> {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const voids = new Set([...unpackIds(merged), ...pending.flatMap((r) => [...r.voided])]);
   const problems: string[] = [];
-  const records = [...papers.map((p) => ({ ref: paperRef(p.key), id: p.searchId, doc: paperDoc(p) })), ...digests.map((d) => ({ ref: digestRef(d.id), id: d.searchId, doc: digestDoc(d) }))];
+  const records = [
+    ...papers.map((p) => ({ ref: paperRef(p.key), id: p.searchId, doc: paperDoc(p) })),
+    ...digests.map((d) => ({ ref: digestRef(d.id), id: d.searchId, doc: digestDoc(d) })),
+  ];
   const named = new Set<number>();
   for (const r of records) {
     const row = r.id === undefined ? undefined : byId.get(r.id);

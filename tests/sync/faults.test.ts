@@ -43,7 +43,13 @@ const cases: Case[] = [
   { name: 'HTTP 500 twice (retried)', where: 'list', fault: { kind: 'status', status: 500 }, times: 2, status: 'ok' },
   { name: 'HTTP 502 on every try', where: 'content', fault: { kind: 'status', status: 502 }, times: 10, status: 'failed' },
   { name: '429 with Retry-After seconds', where: 'content', fault: { kind: 'rate-limit', retryAfter: '7' }, times: 1, status: 'ok' },
-  { name: '429 with an HTTP-date Retry-After', where: 'list', fault: { kind: 'rate-limit', retryAfter: new Date(Date.parse('2026-07-20T12:00:09Z')).toUTCString() }, times: 1, status: 'ok' },
+  {
+    name: '429 with an HTTP-date Retry-After',
+    where: 'list',
+    fault: { kind: 'rate-limit', retryAfter: new Date(Date.parse('2026-07-20T12:00:09Z')).toUTCString() },
+    times: 1,
+    status: 'ok',
+  },
   { name: 'a 429 asking for an hour', where: 'content', fault: { kind: 'rate-limit', retryAfter: '3600' }, times: 1, status: 'failed' },
   { name: 'a truncated body (retried)', where: 'content', fault: { kind: 'truncate' }, times: 1, status: 'ok' },
   { name: 'truncated bodies on every try', where: 'content', fault: { kind: 'truncate' }, times: 10, status: 'failed' },
@@ -71,7 +77,8 @@ describe('faults', () => {
       expect(mid.digests).toHaveLength(c.where === 'content' ? 100 : 0);
     }
     if (c.fault.kind === 'rate-limit' && c.status === 'ok') expect(clock.sleeps).toContain(c.fault.retryAfter === '7' ? 7000 : 9000);
-    if (c.fault.kind === 'html') expect(faulted.sources[0]!.error).toMatchObject({ kind: 'not-json', message: expect.stringMatching(/HTML page where JSON was expected/) });
+    if (c.fault.kind === 'html')
+      expect(faulted.sources[0]!.error).toMatchObject({ kind: 'not-json', message: expect.stringMatching(/HTML page where JSON was expected/) });
 
     server.faults.clear();
     const recovered = await sync(server, { clock });

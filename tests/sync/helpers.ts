@@ -56,7 +56,12 @@ export async function snapshot() {
   const papers = (await db.getAll('papers')).sort((a, b) => a.key.localeCompare(b.key));
   const counters = (await db.get('meta', 'counters')) as { digests: number; papers: number; mentions: number } | undefined;
   const real = { digests: digests.length, papers: papers.length, mentions: digests.reduce((n, d) => n + d.paperKeys.length, 0) };
-  return { digests, papers, counters: counters ? { digests: counters.digests, papers: counters.papers, mentions: counters.mentions } : { digests: 0, papers: 0, mentions: 0 }, real };
+  return {
+    digests,
+    papers,
+    counters: counters ? { digests: counters.digests, papers: counters.papers, mentions: counters.mentions } : { digests: 0, papers: 0, mentions: 0 },
+    real,
+  };
 }
 
 /** Every paper's mentions name distinct digests, and every digest lists each paper once. */

@@ -133,7 +133,11 @@ describe('redirects', () => {
   });
 
   it('to another host the reader granted: followed', async () => {
-    server.faults.add(LIST, { kind: 'redirect', to: `${elsewhere()}/wp-json/wp/v2/posts?per_page=100&_fields=id%2Cmodified_gmt%2Clink&orderby=date&order=asc` }, 1);
+    server.faults.add(
+      LIST,
+      { kind: 'redirect', to: `${elsewhere()}/wp-json/wp/v2/posts?per_page=100&_fields=id%2Cmodified_gmt%2Clink&orderby=date&order=asc` },
+      1,
+    );
     const report = await sync(server, { http: { timeoutMs: 3000, baseDelayMs: 5, retries: 4, allowHost: (u) => u.hostname === 'localhost' } });
     expect(report.status).toBe('ok');
     expect(report.added).toBeGreaterThan(0);
@@ -154,9 +158,11 @@ describe('posts the fetch does not return as listed', () => {
     server.faults.add(CONTENT, { kind: 'drop', ids: dropped }, 1);
     const report = await sync(server);
     expect(report).toMatchObject({ added: 112, failed: 18 });
-    expect(report.failures.map((f) => f.reason)).toEqual(Array(18).fill('listed by the site but not returned when its content was fetched: tried again next sync'));
+    expect(report.failures.map((f) => f.reason)).toEqual(
+      Array(18).fill('listed by the site but not returned when its content was fetched: tried again next sync'),
+    );
     // The cursor stays before the first dropped post.
-    const state = (await getSyncStates())['site']!;
+    const state = (await getSyncStates()).site!;
     const firstDropped = server.posts.find((p) => p.id === dropped[0])!;
     expect(Date.parse(state.cursor!)).toBeLessThan(Date.parse(`${firstDropped.modified_gmt}Z`));
     server.log.length = 0;

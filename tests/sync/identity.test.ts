@@ -15,11 +15,11 @@ import { closeDb, loadStarterIndex, openDb } from '../../src/db/index.ts';
 import { type DB, openDigestDb } from '../../src/db/schema.ts';
 import { searchIndexReady } from '../../src/db/search.ts';
 import { withSearchId } from '../../src/db/search-write.ts';
-import { searchIdProblems } from '../support/search-ids.ts';
 import { writeDigestTo } from '../../src/db/write.ts';
 import { withStableIds } from '../../src/options/stable-id.ts';
 import { seedPosts } from '../server/seed-posts.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
+import { searchIdProblems } from '../support/search-ids.ts';
 import { duplicates, freshDb, snapshot, sync } from './helpers.ts';
 
 let server: WpServer | undefined;
@@ -64,7 +64,13 @@ describe('one digest per post', () => {
     await expectOnePerPost();
     const { digests } = await snapshot();
     // The synced copies carry the post id and a modification time: they are the better versions.
-    expect(digests.map((d) => d.id).sort()).toEqual(['scipapermill.com:9001', 'scipapermill.com:9002', 'scipapermill.com:9003', 'scipapermill.com:9004', 'scipapermill.com:9005']);
+    expect(digests.map((d) => d.id).sort()).toEqual([
+      'scipapermill.com:9001',
+      'scipapermill.com:9002',
+      'scipapermill.com:9003',
+      'scipapermill.com:9004',
+      'scipapermill.com:9005',
+    ]);
     expect(digests.every((d) => d.postId && d.url.startsWith('https://scipapermill.com/'))).toBe(true);
   });
 

@@ -10,7 +10,9 @@ import { startWpServer, type WpServer } from '../server/wp-server.ts';
 import { duplicates, freshDb, snapshot, sync } from './helpers.ts';
 
 let server: WpServer;
-const digests: Digest[] = generatePosts({ count: 36, perBatch: 12, firstBatch: '2026-06-20', papers: 6 }).map((p) => parseDigestDocument(wpJson(p), { format: 'wordpress' }).digests[0]!);
+const digests: Digest[] = generatePosts({ count: 36, perBatch: 12, firstBatch: '2026-06-20', papers: 6 }).map(
+  (p) => parseDigestDocument(wpJson(p), { format: 'wordpress' }).digests[0]!,
+);
 const source = (): SourceConfig => ({ id: 'mirror', kind: 'static', url: `${server.url}/index/` });
 const shardRequests = () => server.log.filter((r) => r.path.startsWith('/index/shards/'));
 
@@ -87,7 +89,10 @@ describe('static index source', () => {
     const text = JSON.stringify({ formatVersion: 1, batch: '2026-06-20', digests: [...batch, ...bad] });
     const sha = await sha256Hex(text);
     const ref = { file: `shards/${sha}.json`, sha256: sha, bytes: text.length, batch: '2026-06-20', digests: [...batch, ...bad].map((d) => d.id), papers: 0 };
-    server.setStaticIndex({ manifest: { formatVersion: 1, generator: 'hand', generated: '', source: 'x', parserVersion: 1, digestCount: 6, mentionCount: 0, shards: [ref] }, shards: new Map([[ref.file, text]]) });
+    server.setStaticIndex({
+      manifest: { formatVersion: 1, generator: 'hand', generated: '', source: 'x', parserVersion: 1, digestCount: 6, mentionCount: 0, shards: [ref] },
+      shards: new Map([[ref.file, text]]),
+    });
     const report = await sync(server, { sources: [source()] });
     expect(report).toMatchObject({ status: 'ok', added: 3, failed: 3 });
     expect(report.failures.map((f) => f.reason)).toEqual([

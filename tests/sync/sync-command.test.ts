@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseManifest } from '../../src/core/static-index/read.ts';
 import { syncCommand } from '../../scripts/sync-command.ts';
 import { STATE_FILE } from '../../scripts/sync-dir.ts';
+import { parseManifest } from '../../src/core/static-index/read.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { seedPosts } from '../server/seed-posts.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
@@ -24,7 +24,10 @@ function capture() {
 const fast = { http: { timeoutMs: 2000, baseDelayMs: 1, retries: 1 } };
 const run = (args: string[], c = capture()) => syncCommand(args, c.io, fast).then((code) => ({ code, err: c.err() }));
 const manifest = () => parseManifest(readFileSync(join(dir, 'index.json'), 'utf8'));
-const shardFiles = () => readdirSync(join(dir, 'shards')).map((n) => `shards/${n}`).sort();
+const shardFiles = () =>
+  readdirSync(join(dir, 'shards'))
+    .map((n) => `shards/${n}`)
+    .sort();
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'digest-lens-sync-'));
@@ -51,7 +54,11 @@ describe('digest-lens sync', () => {
     expect(first.err).toMatch(/fetching 25\/25/);
     expect(first.err).toMatch(/25 new, 0 updated, 0 failed/);
     expect(manifest().digestCount).toBe(25);
-    expect(shardFiles()).toEqual(manifest().shards.map((s) => s.file).sort());
+    expect(shardFiles()).toEqual(
+      manifest()
+        .shards.map((s) => s.file)
+        .sort(),
+    );
     expect(existsSync(join(dir, STATE_FILE))).toBe(true);
     const stamp = statSync(join(dir, 'index.json')).mtimeMs;
 
@@ -110,7 +117,12 @@ describe('digest-lens sync', () => {
   const wired = readFileSync(join(root, 'scripts/cli.ts'), 'utf8').includes('syncCommand');
   it.skipIf(!wired)('runs as `digest-lens sync` from the command line', async () => {
     const { code, stderr } = await new Promise<{ code: number; stderr: string }>((done) => {
-      execFile(process.execPath, [join(root, 'bin/digest-lens.mjs'), 'sync', '--source', `${server.url}/`, '--out', dir], { cwd: root, timeout: 60_000 }, (error, _stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stderr }));
+      execFile(
+        process.execPath,
+        [join(root, 'bin/digest-lens.mjs'), 'sync', '--source', `${server.url}/`, '--out', dir],
+        { cwd: root, timeout: 60_000 },
+        (error, _stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stderr }),
+      );
     });
     expect(stderr).toMatch(/25 new/);
     expect(code).toBe(0);

@@ -4,7 +4,7 @@ import type { SyncProgress } from '../../src/sync/types.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { seedPosts } from '../server/seed-posts.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
-import { apiRequests, duplicates, freshDb, snapshot, sync, testClock } from './helpers.ts';
+import { duplicates, freshDb, snapshot, sync, testClock } from './helpers.ts';
 
 let server: WpServer;
 
@@ -62,7 +62,12 @@ describe('WordPress sync', () => {
     const content = server.log.filter((r) => r.path.includes('include='));
     expect(content).toHaveLength(1);
     const asked = new URL(content[0]!.path, server.url).searchParams.get('include')!.split(',').map(Number);
-    expect(asked.sort()).toEqual(posts.slice(60).map((p) => p.id).sort());
+    expect(asked.sort()).toEqual(
+      posts
+        .slice(60)
+        .map((p) => p.id)
+        .sort(),
+    );
     expect((await snapshot()).digests).toHaveLength(90);
   });
 
@@ -72,7 +77,15 @@ describe('WordPress sync', () => {
     const clock = testClock();
     await sync(server, { clock });
     const target = posts[3]!;
-    server.editPost(target.id, (html) => html.replace('<h3 id="impact-the-road-ahead">', '<p>One more: <strong>EXTRA-Net</strong> (“<a href="https://arxiv.org/pdf/2607.99999">EXTRA-Net: an added paper</a>”) by <em>MIT</em> does more.</p>\n<h3 id="impact-the-road-ahead">'), clock.t + 3600_000);
+    server.editPost(
+      target.id,
+      (html) =>
+        html.replace(
+          '<h3 id="impact-the-road-ahead">',
+          '<p>One more: <strong>EXTRA-Net</strong> (“<a href="https://arxiv.org/pdf/2607.99999">EXTRA-Net: an added paper</a>”) by <em>MIT</em> does more.</p>\n<h3 id="impact-the-road-ahead">',
+        ),
+      clock.t + 3600_000,
+    );
     clock.t += 7200_000;
     const report = await sync(server, { clock });
     expect(report).toMatchObject({ status: 'ok', added: 0, updated: 1 });

@@ -1,7 +1,7 @@
 import { clearAll, getCounters } from '../../db/index.ts';
 import { forgetSearchCache } from '../../db/search.ts';
-import { refreshAllTabs } from '../tab-watch.ts';
 import type { Handler } from '../router.ts';
+import { refreshAllTabs } from '../tab-watch.ts';
 
 /** Options → background (after the reader confirmed): empties every store. */
 export const clearData: Handler<'clearData'> = {

@@ -1,7 +1,6 @@
 import { toBibtex } from '../../core/export/bibtex.ts';
 import { toMarkdown } from '../../core/export/markdown.ts';
-import { openDb } from '../../db/index.ts';
-import { papersFor, type Selection } from '../../db/paper-list.ts';
+import { papersOf, type Selection } from '../../db/index.ts';
 import type { Handler } from '../router.ts';
 
 function selection(v: unknown): Selection {
@@ -15,7 +14,7 @@ function selection(v: unknown): Selection {
 export const exportPapers: Handler<'exportPapers'> = {
   from: 'extension',
   async handle(req) {
-    const { heading, papers } = await papersFor(await openDb(), selection(req?.selection));
+    const { heading, papers } = await papersOf(selection(req?.selection));
     const text = req.format === 'bibtex' ? toBibtex(papers) : toMarkdown(heading, papers);
     return { heading, count: papers.length, text };
   },

@@ -1,7 +1,6 @@
 import type { Digest } from '../../core/digest/types.ts';
 import { digestLabel, digestProblem } from '../../core/validate/digest.ts';
-import { openDb } from '../../db/index.ts';
-import { importDigestTo } from '../../db/import-digest.ts';
+import { importDigest } from '../../db/index.ts';
 import type { ImportOutcome } from '../../messages.ts';
 import { indexChanged } from '../index-changed.ts';
 import type { Handler } from '../router.ts';
@@ -11,7 +10,6 @@ export const importDigests: Handler<'importDigests'> = {
   from: 'extension',
   async handle(req) {
     if (!Array.isArray(req?.digests)) throw new Error('importDigests: no digests');
-    const db = await openDb();
     const out: ImportOutcome[] = [];
     for (const d of req.digests as readonly unknown[]) {
       // The options page parsed these, but a message is still input: the whole schema is checked.
@@ -24,7 +22,7 @@ export const importDigests: Handler<'importDigests'> = {
         continue;
       }
       try {
-        out.push({ id, title, outcome: await importDigestTo(db, digest) });
+        out.push({ id, title, outcome: await importDigest(digest) });
       } catch (e) {
         out.push({ id, title, outcome: 'failed', reason: (e as Error).message });
       }

@@ -1,5 +1,4 @@
-import { openDb } from '../../db/index.ts';
-import { latestBatchesFrom } from '../../db/latest.ts';
+import { latestBatches } from '../../db/index.ts';
 import type { Handler } from '../router.ts';
 
 /** Popup → background: the newest batches of digests, shown while the query is empty. */
@@ -8,6 +7,6 @@ export const latestDigests: Handler<'latestDigests'> = {
   async handle(req) {
     const batches = Math.min(Math.max(Number(req?.batches) || 3, 1), 12);
     const before = typeof req?.before === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.before) ? req.before : undefined;
-    return latestBatchesFrom(await openDb(), batches, 200, before);
+    return latestBatches(batches, 200, before);
   },
 };

@@ -1,6 +1,6 @@
 import { gateChip } from '../chip-settings.ts';
-import type { Handler } from '../router.ts';
 import { resolvePage } from '../resolve-page.ts';
+import type { Handler } from '../router.ts';
 import { pageState } from '../tab-watch.ts';
 import { reportedUrl } from './page-info.ts';
 

@@ -1,8 +1,8 @@
 import type { PageMeta } from '../../core/detect/index.ts';
 import { gateChip } from '../chip-settings.ts';
 import type { Handler } from '../router.ts';
-import { refreshTab } from '../tab-watch.ts';
 import { setPageInfo } from '../tab-state.ts';
+import { refreshTab } from '../tab-watch.ts';
 
 const MAX_TEXT = 2000;
 // The tags kept, each with the most characters kept of it: an abstract and an author list run longer.

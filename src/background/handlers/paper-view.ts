@@ -1,5 +1,4 @@
-import { openDb } from '../../db/index.ts';
-import { lookupKeyIn } from '../../db/lookup.ts';
+import { lookupKey } from '../../db/index.ts';
 import type { Handler } from '../router.ts';
 
 /** Side panel → background: one paper by record key, as the panel shows a looked-up paper. */
@@ -7,6 +6,6 @@ export const paperView: Handler<'paperView'> = {
   from: 'extension',
   async handle(req) {
     if (typeof req?.key !== 'string' || req.key.length > 2000) throw new Error('paperView: no paper key');
-    return lookupKeyIn(await openDb(), req.key);
+    return lookupKey(req.key);
   },
 };

@@ -1,7 +1,7 @@
 import { clearAll, getCounters } from '../../db/index.ts';
 import { forgetSearchCache } from '../../db/search.ts';
-import { loadStarter } from '../starter.ts';
 import type { Handler } from '../router.ts';
+import { loadStarter } from '../starter.ts';
 
 /** Options → background (after the reader confirmed): the index as on install. */
 export const resetToStarter: Handler<'resetToStarter'> = {

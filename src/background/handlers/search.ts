@@ -1,7 +1,6 @@
-import { arxivAbsUrl, type ArxivId } from '../../core/ids/arxiv-id.ts';
+import { type ArxivId, arxivAbsUrl } from '../../core/ids/arxiv-id.ts';
 import { queryNotes } from '../../core/search/query.ts';
-import { openDb } from '../../db/index.ts';
-import { answerQuery } from '../../db/search-answer.ts';
+import { answerSearch } from '../../db/index.ts';
 import type { SearchResult } from '../../messages.ts';
 import type { Handler } from '../router.ts';
 
@@ -15,8 +14,7 @@ export const search: Handler<'search'> = {
     const started = performance.now();
     if (typeof req?.query !== 'string') throw new Error('search: no query');
     const limit = Math.min(Math.max(Number(req.limit) || 30, 1), MAX_LIMIT);
-    const db = await openDb();
-    const answer = await answerQuery(db, req.query, limit);
+    const answer = await answerSearch(req.query, limit);
     const results = answer.hits.map(({ hit: { doc, matched }, why, pasted }): SearchResult => {
       // A paper opens its arXiv page, or without an id the digest that names it; a digest itself.
       const href = doc.arxivId ? arxivAbsUrl(doc.arxivId as ArxivId) : doc.url;

@@ -13,7 +13,13 @@ export const syncStatus: Handler<'syncStatus'> = {
   from: 'extension',
   async handle() {
     const settings = await getSyncSettings();
-    const [last, failures, noAccess, next, retention] = await Promise.all([lastSyncReport(), listFailures(), sourcesWithoutAccess(settings), nextAlarm(), lastRetention()]);
+    const [last, failures, noAccess, next, retention] = await Promise.all([
+      lastSyncReport(),
+      listFailures(),
+      sourcesWithoutAccess(settings),
+      nextAlarm(),
+      lastRetention(),
+    ]);
     const running = currentSync();
     return {
       settings,

@@ -1,8 +1,8 @@
-import { api, type TabView } from '../../messages.ts';
-import { missingHostPatterns } from '../hosts.ts';
 import type { PageMeta } from '../../core/detect/index.ts';
 import type { PageCitation, TextNeighbour } from '../../core/index/view.ts';
 import { neighboursOf } from '../../db/index.ts';
+import { api, type TabView } from '../../messages.ts';
+import { missingHostPatterns } from '../hosts.ts';
 import { resolvePage } from '../resolve-page.ts';
 import type { Handler } from '../router.ts';
 import { getPageInfo } from '../tab-state.ts';
@@ -17,7 +17,10 @@ const CLOSEST = 5;
 
 /** An arXiv page's citation tags, as the panel shows them; every arXiv paper has its DataCite DOI. */
 export function citationOf(meta: PageMeta, arxivId: string): PageCitation {
-  const authors = (meta.citation_author ?? '').split('; ').map((a) => a.trim()).filter(Boolean);
+  const authors = (meta.citation_author ?? '')
+    .split('; ')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const date = /^(\d{4})\/(\d{2})\/(\d{2})/.exec(meta.citation_date ?? '');
   const doi = meta.citation_doi && /^10\.\d{4,9}\/\S+$/.test(meta.citation_doi) ? meta.citation_doi : `10.48550/arXiv.${arxivId}`;
   return { authors, ...(date ? { date: `${date[1]}-${date[2]}-${date[3]}` } : {}), doi };
@@ -43,7 +46,10 @@ export const tabView: Handler<'tabView'> = {
     const fresh = info?.url === tab.url ? info : undefined;
     const pageTitle = fresh?.meta.citation_title ?? fresh?.title;
     // A paper no digest names: what the index holds closest to it, from its own title and abstract.
-    const closest = lookup?.status === 'not-indexed' && pageTitle && detection?.ref.kind !== 'github-repo' && detection?.ref.kind !== 'github-org' ? await neighbours(pageTitle, fresh?.meta.citation_abstract ?? '') : undefined;
+    const closest =
+      lookup?.status === 'not-indexed' && pageTitle && detection?.ref.kind !== 'github-repo' && detection?.ref.kind !== 'github-org'
+        ? await neighbours(pageTitle, fresh?.meta.citation_abstract ?? '')
+        : undefined;
     return {
       tabId: tab.id,
       url: tab.url,

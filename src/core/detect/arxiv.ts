@@ -1,5 +1,8 @@
-/** arXiv's own pages: abstract, PDF, HTML full text and the other per-paper views (FORMATS.md §2). */
-import { parseArxivId, type ArxivRef } from '../ids/arxiv-id.ts';
+/**
+ * arXiv's own pages: abstract, PDF, HTML full text and the other per-paper views (/abs, /pdf, /html,
+ * /format…, with or without a version; tests/url-cases.ts lists every form).
+ */
+import { type ArxivRef, parseArxivId } from '../ids/arxiv-id.ts';
 import { hostOf, isWebUrl, pathSegments } from './url-parts.ts';
 
 export type ArxivPageKind = 'abs' | 'pdf' | 'html' | 'other';

@@ -40,9 +40,7 @@ describe('detectPaper with page meta', () => {
   });
 
   it('carries citation_title along as the title, whitespace collapsed', () => {
-    expect(detectPaper('https://arxiv.org/abs/1706.03762', { citation_title: '  Attention Is\n All You Need ' })?.title).toBe(
-      'Attention Is All You Need',
-    );
+    expect(detectPaper('https://arxiv.org/abs/1706.03762', { citation_title: '  Attention Is\n All You Need ' })?.title).toBe('Attention Is All You Need');
   });
 
   it('falls back to a title ref on a paper page with no valid id', () => {

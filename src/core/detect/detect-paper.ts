@@ -1,6 +1,6 @@
 /** One entry point for a tab: address plus the page's meta tags → what paper or repository it shows. */
-import { parseArxivId, type ArxivRef } from '../ids/arxiv-id.ts';
-import { parseGithubUrl, parseRepoSlug, type GithubOrgRef, type GithubRepoRef } from '../ids/github-repo.ts';
+import { type ArxivRef, parseArxivId } from '../ids/arxiv-id.ts';
+import { type GithubOrgRef, type GithubRepoRef, parseGithubUrl, parseRepoSlug } from '../ids/github-repo.ts';
 import { titleKey } from '../ids/title-key.ts';
 import { arxivSectionKind, detectArxivPage } from './arxiv.ts';
 import { isGithubHost } from './github.ts';

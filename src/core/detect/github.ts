@@ -1,5 +1,5 @@
-/** GitHub repository and organisation pages (FORMATS.md §3); the rules live in ids/github-repo.ts. */
-import { parseGithubUrl, type GithubOrgRef, type GithubRepoRef } from '../ids/github-repo.ts';
+/** GitHub repository and organisation pages (tests/url-cases.ts lists the address forms); the rules live in ids/github-repo.ts. */
+import { type GithubOrgRef, type GithubRepoRef, parseGithubUrl } from '../ids/github-repo.ts';
 import { hostOf } from './url-parts.ts';
 
 export function isGithubHost(url: URL): boolean {
@@ -55,11 +55,7 @@ export const githubRepoExamples = {
 };
 
 export const githubOrgExamples = {
-  yes: [
-    'https://github.com/DeepLoRA-Unfolding',
-    'https://github.com/open-mmlab/',
-    'https://github.com/huggingface?tab=repositories',
-  ],
+  yes: ['https://github.com/DeepLoRA-Unfolding', 'https://github.com/open-mmlab/', 'https://github.com/huggingface?tab=repositories'],
   no: [
     'https://github.com/settings',
     'https://github.com/orgs',

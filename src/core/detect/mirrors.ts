@@ -1,5 +1,5 @@
-/** Sites that show one arXiv paper per page under its arXiv id (FORMATS.md §2, mirrors). */
-import { isNewStyle, parseArxivId, type ArxivRef } from '../ids/arxiv-id.ts';
+/** Sites that show one arXiv paper per page under its arXiv id (the mirror forms are listed in tests/url-cases.ts). */
+import { type ArxivRef, isNewStyle, parseArxivId } from '../ids/arxiv-id.ts';
 import { hostOf, isWebUrl, pathSegments } from './url-parts.ts';
 
 interface MirrorRule {

@@ -1,16 +1,68 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addressForms, generatedId } from '../../../tests/url-cases.ts';
-import { arxivAbsUrl, arxivHtmlUrl, arxivPdfUrl, type ArxivId } from '../ids/arxiv-id.ts';
+import { type ArxivId, arxivAbsUrl, arxivHtmlUrl, arxivPdfUrl } from '../ids/arxiv-id.ts';
 import { detectPaper } from './detect-paper.ts';
 import type { PageMeta } from './types.ts';
 
 // Pieces of real addresses: joined at random they reach every branch of the detectors.
 const urlPiece = fc.constantFrom(
-  'https://', 'http://', 'ftp://', 'javascript:', '//', '/', 'arxiv.org', 'www.', 'export.', 'ar5iv.', 'labs.', 'github.com', 'gist.',
-  'huggingface.co', 'alphaxiv.org', 'scirate.com', 'abs', 'pdf', 'html', 'ftp', 'papers', 'arxiv', 'src', 'format', 'list',
-  '2203.14206', '1110', '1110.2832', 'v2', 'v0', '.pdf', 'hep-th', '9901001', 'math.GT', '?id=', '?archive=hep-th&papernum=',
-  '#S3', '?', '&', '=', '%', '%2F', '%E2%80%99', '..', '.git', 'owner', 'Repo', 'settings', 'orgs', 'generate', 'tree', ' ', '@', ':', '[', '\\',
+  'https://',
+  'http://',
+  'ftp://',
+  'javascript:',
+  '//',
+  '/',
+  'arxiv.org',
+  'www.',
+  'export.',
+  'ar5iv.',
+  'labs.',
+  'github.com',
+  'gist.',
+  'huggingface.co',
+  'alphaxiv.org',
+  'scirate.com',
+  'abs',
+  'pdf',
+  'html',
+  'ftp',
+  'papers',
+  'arxiv',
+  'src',
+  'format',
+  'list',
+  '2203.14206',
+  '1110',
+  '1110.2832',
+  'v2',
+  'v0',
+  '.pdf',
+  'hep-th',
+  '9901001',
+  'math.GT',
+  '?id=',
+  '?archive=hep-th&papernum=',
+  '#S3',
+  '?',
+  '&',
+  '=',
+  '%',
+  '%2F',
+  '%E2%80%99',
+  '..',
+  '.git',
+  'owner',
+  'Repo',
+  'settings',
+  'orgs',
+  'generate',
+  'tree',
+  ' ',
+  '@',
+  ':',
+  '[',
+  '\\',
 );
 const urlLike = fc.array(urlPiece, { maxLength: 10 }).map((p) => p.join(''));
 const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 80 }), urlLike);

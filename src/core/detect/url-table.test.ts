@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { urlCases, type ExpectedPage } from '../../../tests/url-cases.ts';
+import { type ExpectedPage, urlCases } from '../../../tests/url-cases.ts';
 import { arxivExamples, detectArxivUrl } from './arxiv.ts';
 import { detectPaper } from './detect-paper.ts';
 import { detectGithubOrg, detectGithubRepo, githubOrgExamples, githubRepoExamples } from './github.ts';

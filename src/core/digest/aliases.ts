@@ -13,17 +13,55 @@ import type { Token } from './tokens.ts';
 
 // Verbs by which a paper brings in its own method, model or dataset.
 const ALIAS_VERBS = new Set([
-  'introduce', 'introduces', 'propose', 'proposes', 'present', 'presents', 'develop', 'develops', 'unveil', 'unveils',
-  'release', 'releases', 'design', 'designs', 'create', 'creates', 'construct', 'constructs', 'curate', 'curates',
-  'contribute', 'contributes',
+  'introduce',
+  'introduces',
+  'propose',
+  'proposes',
+  'present',
+  'presents',
+  'develop',
+  'develops',
+  'unveil',
+  'unveils',
+  'release',
+  'releases',
+  'design',
+  'designs',
+  'create',
+  'creates',
+  'construct',
+  'constructs',
+  'curate',
+  'curates',
+  'contribute',
+  'contributes',
 ]);
 const NAMING = new Set(['called', 'named', 'dubbed', 'termed', 'coined']);
 // Words that may stand between a verb and the name ("presents a new benchmark, FooBench").
 const DETERMINERS = new Set(['a', 'an', 'the', 'new', 'novel', 'first', 'their', 'its', 'unified', 'simple', 'lightweight']);
 // Words that may stand between the titled paper and its verb ("“T” by … , in their paper, introduce").
 const SUBJECT_FILLER = new Set([
-  'in', 'their', 'its', 'the', 'paper', 'work', 'study', 'also', 'further', 'jointly', 'here', 'which', 'that',
-  'researchers', 'authors', 'team', 'et', 'al', 'respectively', 'successfully', 'now',
+  'in',
+  'their',
+  'its',
+  'the',
+  'paper',
+  'work',
+  'study',
+  'also',
+  'further',
+  'jointly',
+  'here',
+  'which',
+  'that',
+  'researchers',
+  'authors',
+  'team',
+  'et',
+  'al',
+  'respectively',
+  'successfully',
+  'now',
 ]);
 // Words that may stand between the name and a title after it ("introduce Cert-SSBD in “Cert-SSBD: …”").
 const NAME_TO_TITLE = new Set(['in', 'their', 'the', 'paper', 'work', 'study', 'via', 'through']);

@@ -26,7 +26,9 @@ export function wordCount(s: string): number {
 /** Keeps the strongest anchor where several overlap; returns them in text order. */
 export function resolveAnchors(anchors: Anchor[]): Anchor[] {
   // Real sentences name a handful of papers; the cap keeps hostile input from going quadratic here.
-  const sorted = [...anchors].slice(0, MAX_ANCHORS * 4).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = [...anchors]
+    .slice(0, MAX_ANCHORS * 4)
+    .sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Anchor[] = [];
   for (const a of sorted) {
     if (kept.some((k) => a.start < k.end && k.start < a.end)) continue;
@@ -35,4 +37,3 @@ export function resolveAnchors(anchors: Anchor[]): Anchor[] {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-

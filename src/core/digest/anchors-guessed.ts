@@ -19,12 +19,19 @@ export function subjectAnchors(s: Sentence, out: Anchor[]): void {
     const ok =
       (prevPlain && INTRO_VERBS.has(prev.core)) ||
       (prevPlain && GENERIC_NOUNS.has(prev.core) && prev2 !== undefined && DETERMINERS.has(prev2.core.toLowerCase())) ||
-      (t.trail === '' && next !== undefined && GENERIC_NOUNS.has(next.core) && !DATASET_WORDS.has(next.core) && prev !== undefined && DETERMINERS.has(prev.core.toLowerCase())) ||
+      (t.trail === '' &&
+        next !== undefined &&
+        GENERIC_NOUNS.has(next.core) &&
+        !DATASET_WORDS.has(next.core) &&
+        prev !== undefined &&
+        DETERMINERS.has(prev.core.toLowerCase())) ||
       (t.trail === '' && clauseStart && next !== undefined && next.lead === '' && SUBJECT_VERBS.has(next.core)) ||
       (t.trail === ',' && next !== undefined && (next.core === 'a' || next.core === 'an'));
     if (!ok) continue;
     // "a Critic-Agent that …", "its Verifier module": a part of the paper the sentence is about.
-    const part = (prev !== undefined && prev.trail === '' && (prev.core === 'a' || prev.core === 'an')) || (t.trail === '' && next !== undefined && COMPONENT_NOUNS.has(next.core));
+    const part =
+      (prev !== undefined && prev.trail === '' && (prev.core === 'a' || prev.core === 'an')) ||
+      (t.trail === '' && next !== undefined && COMPONENT_NOUNS.has(next.core));
     out.push({ kind: 'subject', start: t.start, end: t.start + t.core.length, name: t.core, ...(part ? { part } : {}) });
   }
 }
@@ -60,4 +67,3 @@ export function listAnchors(s: Sentence, out: Anchor[]): void {
     }
   }
 }
-

@@ -1,15 +1,43 @@
 import type { ArxivId } from '../ids/index.ts';
+import { type Anchor, wordCount } from './anchor.ts';
 import type { Range } from './blocks.ts';
-import { wordCount, type Anchor } from './anchor.ts';
 import { classifyLink } from './code-links.ts';
 import { DISCOURSE, isCapitalised, isNameLike } from './lexicon.ts';
 import { cleanTitle, nameAndTitle, shortNameOf } from './names.ts';
 import { closingParen, isPersonLike, parseNameList } from './people.ts';
 import type { Sentence } from './sentence.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { type Token, tokenize } from './tokens.ts';
 
 const GENERIC_LINK_TEXT = /^(?:paper|this paper|the paper|here|link|arxiv|pdf|preprint|this work|this study|article|\[?\d{1,3}\]?)$/i;
-const BEFORE_PAREN_STOP = new Set(['like', 'as', 'such', 'and', 'or', 'on', 'of', 'the', 'a', 'an', 'in', 'with', 'by', 'from', 'including', 'via', 'for', 'to', 'e.g', 'i.e', 'see', 'namely', 'its', 'their', 'our', 'this', 'these']);
+const BEFORE_PAREN_STOP = new Set([
+  'like',
+  'as',
+  'such',
+  'and',
+  'or',
+  'on',
+  'of',
+  'the',
+  'a',
+  'an',
+  'in',
+  'with',
+  'by',
+  'from',
+  'including',
+  'via',
+  'for',
+  'to',
+  'e.g',
+  'i.e',
+  'see',
+  'namely',
+  'its',
+  'their',
+  'our',
+  'this',
+  'these',
+]);
 
 function isUrlText(text: string): boolean {
   return /^(?:https?:\/\/|www\.)/i.test(text);
@@ -71,7 +99,7 @@ function parenAnchor(s: Sentence, link: Range, arxivId: ArxivId | undefined): An
       k--;
       continue;
     }
-    if (t.trail !== '' || t.lead !== '' || BEFORE_PAREN_STOP.has(t.core.toLowerCase()) || DISCOURSE.has(t.core.toLowerCase()) && words.length > 0) break;
+    if (t.trail !== '' || t.lead !== '' || BEFORE_PAREN_STOP.has(t.core.toLowerCase()) || (DISCOURSE.has(t.core.toLowerCase()) && words.length > 0)) break;
     words.unshift(t);
     k--;
   }
@@ -110,4 +138,3 @@ export function linkAnchors(s: Sentence, out: Anchor[]): void {
     out.push({ kind: 'link', start, end, ...nameAndTitle(text, false), arxivId: cls.id });
   }
 }
-

@@ -1,4 +1,4 @@
-import { wordCount, type Anchor } from './anchor.ts';
+import { type Anchor, wordCount } from './anchor.ts';
 import { isPeopleList } from './anchors-linked.ts';
 import { COMPONENT_NOUNS, DISCOURSE, isCapitalised, isNameLike, MINOR } from './lexicon.ts';
 import { cleanTitle, nameAndTitle, shortNameOf } from './names.ts';
@@ -100,7 +100,7 @@ export function peopleMask(s: Sentence, people: readonly PeoplePhrase[]): Uint8A
 export function titleBefore(s: Sentence, b: number, inPeople: Uint8Array): Anchor | undefined {
   const tokens = s.tokens;
   const last = tokens[b - 1];
-  if (!last || last.trail !== '' && !/^[?!]$/.test(last.trail)) return undefined;
+  if (!last || (last.trail !== '' && !/^[?!]$/.test(last.trail))) return undefined;
   const win: number[] = [];
   for (let k = b - 1; k >= 0 && b - k <= 40; k--) {
     const t = tokens[k]!;
@@ -189,7 +189,6 @@ export function inTitleAnchors(s: Sentence, out: Anchor[]): void {
     out.push({ kind: 'in', start: from.start, end: to.end - to.trail.length, ...nameAndTitle(title, true) });
   }
 }
-
 
 /**
  * A title written in prose without quotes: "introduces FooProver: Deep Search for Automated

@@ -1,11 +1,11 @@
-import { resolveAnchors, type Anchor } from './anchor.ts';
+import { type Anchor, resolveAnchors } from './anchor.ts';
 import { listAnchors, subjectAnchors } from './anchors-guessed.ts';
 import { linkAnchors } from './anchors-linked.ts';
 import { colonTitleAnchors, inTitleAnchors, peopleMask, quoteAnchors, titleBefore } from './anchors-titled.ts';
 import type { PeoplePhrase } from './people-phrases.ts';
 import type { Sentence } from './sentence.ts';
 
-export { resolveAnchors, type Anchor, type AnchorKind } from './anchor.ts';
+export { type Anchor, type AnchorKind, resolveAnchors } from './anchor.ts';
 
 /** Every place a sentence names a paper, before names known from elsewhere in the digest are added. */
 export function findAnchors(s: Sentence, people: readonly PeoplePhrase[]): Anchor[] {

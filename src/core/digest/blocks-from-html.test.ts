@@ -9,7 +9,9 @@ function read(html: string) {
 
 describe('blocksFromHtml', () => {
   it('makes headings, paragraphs and nested list items', () => {
-    const { blocks } = read('<h3>Latest 5 papers on x: Jan. 1, 2026</h3><p>Intro  text\n here.</p><ul><li>Cat:<ul><li>One</li><li>Two</li></ul></li><li>Three</li></ul>');
+    const { blocks } = read(
+      '<h3>Latest 5 papers on x: Jan. 1, 2026</h3><p>Intro  text\n here.</p><ul><li>Cat:<ul><li>One</li><li>Two</li></ul></li><li>Three</li></ul>',
+    );
     expect(blocks.map((b) => [b.kind, b.depth, b.text])).toEqual([
       ['heading', 0, 'Latest 5 papers on x: Jan. 1, 2026'],
       ['paragraph', 0, 'Intro text here.'],
@@ -21,7 +23,9 @@ describe('blocksFromHtml', () => {
   });
 
   it('keeps links, emphasis and strong text with offsets into the plain text', () => {
-    const { blocks } = read('<p>From <em>Sun Yat-Sen University</em>, <a href="https://arxiv.org/pdf/2604.14779">AIM: Masking</a> and <strong>key idea</strong>.</p>');
+    const { blocks } = read(
+      '<p>From <em>Sun Yat-Sen University</em>, <a href="https://arxiv.org/pdf/2604.14779">AIM: Masking</a> and <strong>key idea</strong>.</p>',
+    );
     const b = blocks[0]!;
     expect(b.text).toBe('From Sun Yat-Sen University, AIM: Masking and key idea.');
     expect(b.em.map((r) => b.text.slice(r.start, r.end))).toEqual(['Sun Yat-Sen University']);
@@ -34,7 +38,9 @@ describe('blocksFromHtml', () => {
   });
 
   it('drops scripts, styles and sharing widgets', () => {
-    const { blocks } = read('<p>Keep</p><script>var x = "<p>no</p>";</script><style>p{}</style><div class="sharedaddy"><h3>Share this:</h3></div><p>Also keep</p>');
+    const { blocks } = read(
+      '<p>Keep</p><script>var x = "<p>no</p>";</script><style>p{}</style><div class="sharedaddy"><h3>Share this:</h3></div><p>Also keep</p>',
+    );
     expect(blocks.map((b) => b.text)).toEqual(['Keep', 'Also keep']);
   });
 

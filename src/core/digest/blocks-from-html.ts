@@ -1,13 +1,72 @@
-import { capBlocks, MAX_BLOCK_CHARS, type Block, type BlockKind, type BlockLink, type Range } from './blocks.ts';
-import { scanHtml, type ScanHandler, type ScanResult } from './html-scan.ts';
+import { type Block, type BlockKind, type BlockLink, capBlocks, MAX_BLOCK_CHARS, type Range } from './blocks.ts';
+import { type ScanHandler, type ScanResult, scanHtml } from './html-scan.ts';
 
 // Whose text is never content: scripts, widgets, forms, embedded media.
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'button', 'form', 'nav', 'iframe', 'select', 'textarea', 'object', 'canvas', 'head']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'button',
+  'form',
+  'nav',
+  'iframe',
+  'select',
+  'textarea',
+  'object',
+  'canvas',
+  'head',
+]);
 // Jetpack and theme widgets that live inside the post body but are site chrome.
-const SKIP_CLASS = ['sharedaddy', 'sd-sharing', 'jp-relatedposts', 'wp-block-jetpack', 'jetpack', 'newsletter', 'subscribe', 'comment', 'post-navigation', 'related-post', 'share'];
+const SKIP_CLASS = [
+  'sharedaddy',
+  'sd-sharing',
+  'jp-relatedposts',
+  'wp-block-jetpack',
+  'jetpack',
+  'newsletter',
+  'subscribe',
+  'comment',
+  'post-navigation',
+  'related-post',
+  'share',
+];
 const BREAKS = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'blockquote', 'pre', 'figure', 'figcaption',
-  'table', 'thead', 'tbody', 'tr', 'td', 'th', 'dl', 'dd', 'dt', 'hr', 'ul', 'ol', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'details', 'summary',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dd',
+  'dt',
+  'hr',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'details',
+  'summary',
 ]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 

@@ -5,7 +5,10 @@ import { blocksFromText, collapse, splitRunTogether } from './blocks-from-text.t
 describe('collapse', () => {
   it('does what s.replace(/\\s+/g, " ").trim() does, in one pass', () => {
     const unit = fc.constantFrom('a', 'b', ' ', ' ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u3000', '\ufeff', '•', '“');
-    fc.assert(fc.property(fc.string({ unit }), (s) => collapse(s) === s.replace(/\s+/g, ' ').trim()), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit }), (s) => collapse(s) === s.replace(/\s+/g, ' ').trim()),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -54,7 +57,11 @@ describe('blocksFromText', () => {
 
 describe('splitRunTogether', () => {
   it('splits bullets that extraction ran together (seed 2026-02-28)', () => {
-    expect(splitRunTogether('OSDaR-AR Dataset: sequences. (Paper: OSDaR-AR: Enhancing Railway Perception) - BigMaQ Dataset: The first dataset. Code at https://github.com/open-mmlab/mmpose.')).toEqual([
+    expect(
+      splitRunTogether(
+        'OSDaR-AR Dataset: sequences. (Paper: OSDaR-AR: Enhancing Railway Perception) - BigMaQ Dataset: The first dataset. Code at https://github.com/open-mmlab/mmpose.',
+      ),
+    ).toEqual([
       'OSDaR-AR Dataset: sequences. (Paper: OSDaR-AR: Enhancing Railway Perception)',
       'BigMaQ Dataset: The first dataset. Code at https://github.com/open-mmlab/mmpose.',
     ]);

@@ -1,4 +1,4 @@
-import { MAX_BLOCK_CHARS, MAX_BLOCKS, capBlocks, type Block } from './blocks.ts';
+import { type Block, capBlocks, MAX_BLOCK_CHARS, MAX_BLOCKS } from './blocks.ts';
 import { timeUp } from './limits.ts';
 import { findTextLinks } from './text-links.ts';
 
@@ -31,7 +31,19 @@ function readLine(raw: string): Line | undefined {
 
 /** What `\s` matches. */
 function isWhitespace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Runs of whitespace → one space, trimmed: `s.replace(/\s+/g, ' ').trim()` in one pass that copies only where something changes. */
@@ -81,7 +93,7 @@ function bulletNameAt(text: string, at: number): boolean {
     const c = text[i];
     if (c === ':') return i + 1 >= text.length || text[i + 1] === ' ';
     if (c === ' ') words++;
-    if (words > 8 || c === '.' && text[i + 1] === ' ') return false;
+    if (words > 8 || (c === '.' && text[i + 1] === ' ')) return false;
   }
   return false;
 }

@@ -5,7 +5,7 @@ import { isCapitalised, isNameLike } from './lexicon.ts';
 import { addLink, addPeople, emText, isInstitutionEm, overlaps } from './mention-fill.ts';
 import { cleanTitle, shortNameOf, withoutBrackets } from './names.ts';
 import { closingParen } from './people.ts';
-import { rawMention, type RawMention } from './raw-mention.ts';
+import { type RawMention, rawMention } from './raw-mention.ts';
 import type { BulletHead, ReadPart } from './read-part.ts';
 import { tokenize } from './tokens.ts';
 
@@ -86,4 +86,3 @@ export function bulletMention(read: ReadPart, order: number): RawMention {
   if (head.authors) m.name = named ?? (m.title ? (shortNameOf(m.title) ?? m.title) : head.name);
   return m;
 }
-

@@ -19,23 +19,46 @@ describe('classifyLink', () => {
   });
 
   it('cleans GitHub links: no .git, no trailing slash, no full stop', () => {
-    expect(classifyLink('https://github.com/SattamAltwaim/PILOT.git.')).toEqual({ kind: 'code', link: { url: 'https://github.com/SattamAltwaim/PILOT', kind: 'repo', github: 'sattamaltwaim/pilot' } });
-    expect(classifyLink('https://github.com/kailaisun/GenAI4Urban-Energy/')).toEqual({ kind: 'code', link: { url: 'https://github.com/kailaisun/GenAI4Urban-Energy', kind: 'repo', github: 'kailaisun/genai4urban-energy' } });
-    expect(classifyLink('https://github.com/kuixu/cryonet.refine')).toEqual({ kind: 'code', link: { url: 'https://github.com/kuixu/cryonet.refine', kind: 'repo', github: 'kuixu/cryonet.refine' } });
+    expect(classifyLink('https://github.com/SattamAltwaim/PILOT.git.')).toEqual({
+      kind: 'code',
+      link: { url: 'https://github.com/SattamAltwaim/PILOT', kind: 'repo', github: 'sattamaltwaim/pilot' },
+    });
+    expect(classifyLink('https://github.com/kailaisun/GenAI4Urban-Energy/')).toEqual({
+      kind: 'code',
+      link: { url: 'https://github.com/kailaisun/GenAI4Urban-Energy', kind: 'repo', github: 'kailaisun/genai4urban-energy' },
+    });
+    expect(classifyLink('https://github.com/kuixu/cryonet.refine')).toEqual({
+      kind: 'code',
+      link: { url: 'https://github.com/kuixu/cryonet.refine', kind: 'repo', github: 'kuixu/cryonet.refine' },
+    });
     expect(classifyLink('https://github.com/zju/AnomalyCLIP/tree/main/')).toMatchObject({ link: { url: 'https://github.com/zju/AnomalyCLIP' } });
-    expect(classifyLink('https://github.com/google/research/tree/main/foo')).toMatchObject({ link: { url: 'https://github.com/google/research/tree/main/foo', github: 'google/research' } });
+    expect(classifyLink('https://github.com/google/research/tree/main/foo')).toMatchObject({
+      link: { url: 'https://github.com/google/research/tree/main/foo', github: 'google/research' },
+    });
   });
 
   it('knows an organisation link from a repository link', () => {
-    expect(classifyLink('https://github.com/DeepLoRA-Unfolding')).toEqual({ kind: 'code', link: { url: 'https://github.com/DeepLoRA-Unfolding', kind: 'org', github: 'deeplora-unfolding' } });
+    expect(classifyLink('https://github.com/DeepLoRA-Unfolding')).toEqual({
+      kind: 'code',
+      link: { url: 'https://github.com/DeepLoRA-Unfolding', kind: 'org', github: 'deeplora-unfolding' },
+    });
   });
 
   it('takes forges as code and other sites only when the text says so', () => {
-    expect(classifyLink('https://anonymous.4open.science/r/MKG-CARE-8B7B]')).toEqual({ kind: 'code', link: { url: 'https://anonymous.4open.science/r/MKG-CARE-8B7B', kind: 'repo' } });
+    expect(classifyLink('https://anonymous.4open.science/r/MKG-CARE-8B7B]')).toEqual({
+      kind: 'code',
+      link: { url: 'https://anonymous.4open.science/r/MKG-CARE-8B7B', kind: 'repo' },
+    });
     expect(classifyLink('https://gitlab.com/group/project.git')).toEqual({ kind: 'code', link: { url: 'https://gitlab.com/group/project', kind: 'repo' } });
-    expect(classifyLink('https://spdlearn.org.', 'integrating with Nilearn. Available at ')).toEqual({ kind: 'code', link: { url: 'https://spdlearn.org', kind: 'site' } });
+    expect(classifyLink('https://spdlearn.org.', 'integrating with Nilearn. Available at ')).toEqual({
+      kind: 'code',
+      link: { url: 'https://spdlearn.org', kind: 'site' },
+    });
     expect(classifyLink('https://www.timeseriesclassification.com', 'Benchmarked on datasets from ')).toEqual({ kind: 'other' });
-    expect(classifyLink('https://example.org/project', '', 'Project page')).toEqual({ kind: 'code', link: { url: 'https://example.org/project', kind: 'site' } });
+    expect(classifyLink('https://example.org/project', '', 'Project page')).toEqual({
+      kind: 'code',
+      link: { url: 'https://example.org/project', kind: 'site' },
+    });
   });
 
   it('never takes a DOI or a broken address as code', () => {

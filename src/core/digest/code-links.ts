@@ -1,6 +1,6 @@
-import { parseArxivDoi, parseArxivId, parseGithubUrl, type ArxivId } from '../ids/index.ts';
-import type { CodeLink } from './types.ts';
+import { type ArxivId, parseArxivDoi, parseArxivId, parseGithubUrl } from '../ids/index.ts';
 import { trimUrlEnd } from './text-links.ts';
+import type { CodeLink } from './types.ts';
 
 export type LinkClass =
   | { readonly kind: 'arxiv'; readonly id: ArxivId }
@@ -8,12 +8,34 @@ export type LinkClass =
   | { readonly kind: 'doi' }
   | { readonly kind: 'other' };
 
-const ARXIV_HOSTS = new Set(['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'ar5iv.labs.arxiv.org', 'ar5iv.org', 'www.ar5iv.org', 'alphaxiv.org', 'www.alphaxiv.org']);
+const ARXIV_HOSTS = new Set([
+  'arxiv.org',
+  'www.arxiv.org',
+  'export.arxiv.org',
+  'ar5iv.labs.arxiv.org',
+  'ar5iv.org',
+  'www.ar5iv.org',
+  'alphaxiv.org',
+  'www.alphaxiv.org',
+]);
 const ARXIV_PREFIXES = new Set(['abs', 'pdf', 'html', 'format', 'src', 'e-print', 'overview']);
 // Forges: a link there is code whatever the sentence says.
-const FORGES = new Set(['gitlab.com', 'bitbucket.org', 'codeberg.org', 'gitee.com', 'huggingface.co', 'sourceforge.net', 'git.sr.ht', 'anonymous.4open.science', 'kaggle.com', 'www.kaggle.com', 'zenodo.org']);
+const FORGES = new Set([
+  'gitlab.com',
+  'bitbucket.org',
+  'codeberg.org',
+  'gitee.com',
+  'huggingface.co',
+  'sourceforge.net',
+  'git.sr.ht',
+  'anonymous.4open.science',
+  'kaggle.com',
+  'www.kaggle.com',
+  'zenodo.org',
+]);
 // Words just before a link on another host that make it the paper's code or project site.
-const CODE_CONTEXT = /\b(?:code|codes|repository|repo|project page|project site|project website|website|homepage|available at|available on|available from|implementation|library|toolkit|package|github|demo|source)\b[^.;]{0,30}$/i;
+const CODE_CONTEXT =
+  /\b(?:code|codes|repository|repo|project page|project site|project website|website|homepage|available at|available on|available from|implementation|library|toolkit|package|github|demo|source)\b[^.;]{0,30}$/i;
 const CODE_TEXT = /^(?:code|github|gitlab|repo|repository|project(?: page| site| website)?|website|homepage|demo|source(?: code)?|implementation)$/i;
 
 function parse(href: string): URL | undefined {
@@ -56,7 +78,10 @@ function githubLink(url: URL): CodeLink | undefined {
   if (ref.kind === 'github-org') return { url: `https://github.com/${ref.owner}`, kind: 'org', github: ref.key };
   // Keep a folder of a monorepo (`/tree/main/models/x`), not `.git`, a query, a trailing slash
   // or a bare `/tree/main`, which is the repository itself.
-  const rest = url.pathname.split('/').filter((p) => p !== '').slice(2);
+  const rest = url.pathname
+    .split('/')
+    .filter((p) => p !== '')
+    .slice(2);
   const deep = rest.length > 2 || (rest.length > 0 && rest[0] !== 'tree' && rest[0] !== 'blob');
   const tail = deep ? `/${rest.join('/')}` : '';
   return { url: `https://github.com/${ref.owner}/${ref.repo}${tail}`, kind: 'repo', github: ref.key };

@@ -9,15 +9,52 @@ export interface DatasetPhrase extends Range {
 
 // Dataset names that double as common terms elsewhere in the lexicon.
 const KNOWN_DATASETS = new Set(['MNIST', 'CIFAR', 'ImageNet', 'COCO', 'SHD', 'MSWC', 'NMNIST']);
-const EVAL_WORDS = new Set(['trained', 'validated', 'tested', 'evaluated', 'benchmarked', 'experiments', 'results', 'performance', 'accuracy', 'fine-tuned', 'pretrained', 'pre-trained', 'train', 'evaluate', 'evaluation', 'validation', 'tests', 'sota', 'state-of-the-art', 'outperforms', 'improvements']);
-const FUNCTION_WORDS = new Set([...MINOR, 'which', 'that', 'showing', 'achieving', 'while', 'where', 'respectively', 'demonstrating', 'reaching', 'yielding', 'outperforming', 'among', 'alongside']);
+const EVAL_WORDS = new Set([
+  'trained',
+  'validated',
+  'tested',
+  'evaluated',
+  'benchmarked',
+  'experiments',
+  'results',
+  'performance',
+  'accuracy',
+  'fine-tuned',
+  'pretrained',
+  'pre-trained',
+  'train',
+  'evaluate',
+  'evaluation',
+  'validation',
+  'tests',
+  'sota',
+  'state-of-the-art',
+  'outperforms',
+  'improvements',
+]);
+const FUNCTION_WORDS = new Set([
+  ...MINOR,
+  'which',
+  'that',
+  'showing',
+  'achieving',
+  'while',
+  'where',
+  'respectively',
+  'demonstrating',
+  'reaching',
+  'yielding',
+  'outperforming',
+  'among',
+  'alongside',
+]);
 const MAX_ITEM = 6;
 
 function wordish(t: Token): boolean {
   const c = t.core;
   if (c === '' || !/\p{L}|\p{N}/u.test(c)) return false;
   if (MINOR.has(c)) return false;
-  return isCapitalised(c) || isNameLike(c) || /^\p{N}[\p{N}.]*$/u.test(c) && c.length <= 6;
+  return isCapitalised(c) || isNameLike(c) || (/^\p{N}[\p{N}.]*$/u.test(c) && c.length <= 6);
 }
 
 function acceptable(name: string): boolean {
@@ -29,8 +66,14 @@ function acceptable(name: string): boolean {
 function itemText(s: Sentence, from: number, to: number): string {
   const a = s.tokens[from]!;
   const b = s.tokens[to]!;
-  let text = s.text.slice(a.start + a.lead.length, b.end - b.trail.length + (b.trail.startsWith(')') && b.core !== '' && s.text.slice(a.start, b.end).includes('(') ? 1 : 0));
-  text = text.replace(/^the\s+/i, '').replace(/\s+(?:dataset|datasets)$/i, '').trim();
+  let text = s.text.slice(
+    a.start + a.lead.length,
+    b.end - b.trail.length + (b.trail.startsWith(')') && b.core !== '' && s.text.slice(a.start, b.end).includes('(') ? 1 : 0),
+  );
+  text = text
+    .replace(/^the\s+/i, '')
+    .replace(/\s+(?:dataset|datasets)$/i, '')
+    .trim();
   if (text.endsWith(')') && text.split(')').length > text.split('(').length) text = text.slice(0, -1);
   return text;
 }
@@ -105,7 +148,14 @@ function after(s: Sentence, i: number, strongTrigger: boolean, out: DatasetPhras
     const startTok = tokens[j]!;
     if (!wordish(startTok)) break;
     let k = j;
-    while (k + 1 < tokens.length && k - j < MAX_ITEM - 1 && tokens[k]!.trail === '' && (wordish(tokens[k + 1]!) || (tokens[k + 1]!.core === 'of' && tokens[k + 2] && wordish(tokens[k + 2]!))) && tokens[k + 1]!.lead === '') k++;
+    while (
+      k + 1 < tokens.length &&
+      k - j < MAX_ITEM - 1 &&
+      tokens[k]!.trail === '' &&
+      (wordish(tokens[k + 1]!) || (tokens[k + 1]!.core === 'of' && tokens[k + 2] && wordish(tokens[k + 2]!))) &&
+      tokens[k + 1]!.lead === ''
+    )
+      k++;
     const name = itemText(s, j, k);
     names.push(name);
     if (/\p{N}/u.test(name) || /^[\p{Lu}\-_]{3,}$/u.test(name)) strongItem = true;
@@ -167,7 +217,5 @@ export function findDatasets(s: Sentence): DatasetPhrase[] {
   }
   // "on the BUSI dataset" is found both ways; keep each name once.
   const seen = new Set<string>();
-  return out
-    .map((d) => ({ ...d, names: d.names.filter((n) => !seen.has(n) && seen.add(n)) }))
-    .filter((d) => d.names.length > 0);
+  return out.map((d) => ({ ...d, names: d.names.filter((n) => !seen.has(n) && seen.add(n)) })).filter((d) => d.names.length > 0);
 }

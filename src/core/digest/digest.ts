@@ -1,13 +1,13 @@
 import type { Block } from './blocks.ts';
 import { decodeTitle } from './entities.ts';
 import { DigestParseError } from './errors.ts';
-import { mergeMentions } from './merge.ts';
-import { contentHash, dayFromUrl, hostOf, postIdFromUrl, type PostMeta } from './meta.ts';
 import { extractMentions } from './mentions.ts';
+import { mergeMentions } from './merge.ts';
+import { contentHash, dayFromUrl, hostOf, type PostMeta, postIdFromUrl } from './meta.ts';
 import type { ParseOptions } from './options.ts';
 import { structure } from './sections.ts';
 import { nameThemes } from './theme-name.ts';
-import { PARSER_VERSION, type Digest, type SourceFormat } from './types.ts';
+import { type Digest, PARSER_VERSION, type SourceFormat } from './types.ts';
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

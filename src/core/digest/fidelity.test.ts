@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fidelityReport, formatFidelity, SUSPECT_KINDS } from './fidelity.ts';
-import { parseDigestDocument, parsePostContent, type Digest, type PaperMention } from './index.ts';
+import { type Digest, type PaperMention, parseDigestDocument, parsePostContent } from './index.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures');
 
@@ -14,12 +14,18 @@ function parseFile(dir: string, file: string): Digest[] {
 }
 
 function all(dir: string, ext: string): Digest[] {
-  return readdirSync(join(FIXTURES, dir)).filter((f) => f.endsWith(ext)).sort().flatMap((f) => parseFile(dir, f));
+  return readdirSync(join(FIXTURES, dir))
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .flatMap((f) => parseFile(dir, f));
 }
 
 function byName(d: Digest, name: string): PaperMention {
   const found = d.papers.filter((p) => p.name === name);
-  expect(found.map((p) => p.name), `one paper named ${name}`).toHaveLength(1);
+  expect(
+    found.map((p) => p.name),
+    `one paper named ${name}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 
@@ -60,7 +66,17 @@ describe('fidelity report on posts written for the patterns', () => {
 
   it('flags a split, a people list, an adjective, a concept, a part, an attribution and a missed title', () => {
     const m = (name: string, context: string, extra: Partial<PaperMention> = {}): PaperMention => ({
-      name, codeUrls: [], datasets: [], institutions: [], authors: [], placeholderAuthors: false, section: 'bigIdeas', sections: ['bigIdeas'], context, contexts: [{ section: 'bigIdeas', text: context }], ...extra,
+      name,
+      codeUrls: [],
+      datasets: [],
+      institutions: [],
+      authors: [],
+      placeholderAuthors: false,
+      section: 'bigIdeas',
+      sections: ['bigIdeas'],
+      context,
+      contexts: [{ section: 'bigIdeas', text: context }],
+      ...extra,
     });
     const s1 = '“Sparse Routers for Lifelong Learning” by Ada Park proposes SpaRL, a router.';
     const s2 = 'The “Self-Refining Agents” paper introduces a “Critic-Agent” that checks patches, addressing so-called “Memory Drift”.';
@@ -77,9 +93,32 @@ describe('fidelity report on posts written for the patterns', () => {
       m('FooProver', s4),
       m('FooNet', 'FooNet: Fast Graphs for Bar by researchers from ETH reads charts.', { title: 'FooNet: Fast Graphs for Bar by researchers' }),
     ];
-    const digest = { id: 'x', url: '', source: '', format: 'text', title: 't', topic: 't', date: '2026-01-01', intro: '', themes: [], papers, warnings: [], parserVersion: 0 } as Digest;
+    const digest = {
+      id: 'x',
+      url: '',
+      source: '',
+      format: 'text',
+      title: 't',
+      topic: 't',
+      date: '2026-01-01',
+      intro: '',
+      themes: [],
+      papers,
+      warnings: [],
+      parserVersion: 0,
+    } as Digest;
     const kinds = fidelityReport([digest]).digests[0]!.suspects.map((s) => `${s.kind}:${s.name}`);
-    expect(kinds).toEqual(expect.arrayContaining(['split:SpaRL', 'component:Critic-Agent', 'concept:Memory Drift', 'people:Ada Park and Lee Chen', 'adjective:CNN-based', 'missedTitle:FooProver', 'attribution:FooNet']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'split:SpaRL',
+        'component:Critic-Agent',
+        'concept:Memory Drift',
+        'people:Ada Park and Lee Chen',
+        'adjective:CNN-based',
+        'missedTitle:FooProver',
+        'attribution:FooNet',
+      ]),
+    );
     expect(kinds.filter((k) => k.startsWith('split:'))).toEqual(['split:SpaRL']);
   });
 });
@@ -99,17 +138,29 @@ describe('one record per paper', () => {
   });
 
   it('"in their paper, “Title”, introduce X"', () => {
-    expect(byName(d, 'MemTok')).toMatchObject({ title: 'Memory Tokens Help Continual Agents', institutions: ['University of Oslo'], codeUrls: [{ url: 'https://github.com/oslo-ml/memtok' }] });
+    expect(byName(d, 'MemTok')).toMatchObject({
+      title: 'Memory Tokens Help Continual Agents',
+      institutions: ['University of Oslo'],
+      codeUrls: [{ url: 'https://github.com/oslo-ml/memtok' }],
+    });
   });
 
   it('"“Title” from … presents X, which builds on Y": X joins the paper, Y stays its own', () => {
-    expect(byName(d, 'GraphPrior')).toMatchObject({ title: 'Graph Priors for Robust Retrieval', datasets: ['MS MARCO', 'BEIR'], codeUrls: [{ url: 'https://github.com/stanford-ir/graphprior' }] });
+    expect(byName(d, 'GraphPrior')).toMatchObject({
+      title: 'Graph Priors for Robust Retrieval',
+      datasets: ['MS MARCO', 'BEIR'],
+      codeUrls: [{ url: 'https://github.com/stanford-ir/graphprior' }],
+    });
     expect(byName(d, 'ColBERT-X')).toMatchObject({ codeUrls: [{ url: 'https://github.com/hltcoe/colbert-x' }] });
     expect(byName(d, 'ColBERT-X').title).toBeUndefined();
   });
 
   it('"“Long Name (LN): …” … LN", "“Title” (LN)" and "a method called X"', () => {
-    expect(byName(d, 'LCSA')).toMatchObject({ title: 'Long Context Sparse Attention (LCSA): Scaling Linear Attention to Lifelong Streams', codeUrls: [{ url: 'https://github.com/blarsen/lcsa' }], sections: ['bigIdeas', 'underTheHood', 'impact'] });
+    expect(byName(d, 'LCSA')).toMatchObject({
+      title: 'Long Context Sparse Attention (LCSA): Scaling Linear Attention to Lifelong Streams',
+      codeUrls: [{ url: 'https://github.com/blarsen/lcsa' }],
+      sections: ['bigIdeas', 'underTheHood', 'impact'],
+    });
     expect(byName(d, 'FS-HP').title).toBe('Function-Space Bayes Regularisation with Heavy Priors');
     expect(byName(d, 'BudgetReplay')).toMatchObject({ title: 'Replay Budgets That Scale', authors: ['Mia Torres'] });
   });
@@ -172,7 +223,10 @@ describe('records that are not papers', () => {
   it('never makes a paper of a list of people', () => {
     expect(names).not.toContain('Ada Park and Lee Chen');
     // A bullet that opens with its authors is named by its title, and keeps its code.
-    expect(byName(d, 'Learned Routers for Sparse Experts')).toMatchObject({ authors: ['Ada Park', 'Lee Chen'], codeUrls: [{ url: 'https://github.com/adapark/router' }] });
+    expect(byName(d, 'Learned Routers for Sparse Experts')).toMatchObject({
+      authors: ['Ada Park', 'Lee Chen'],
+      codeUrls: [{ url: 'https://github.com/adapark/router' }],
+    });
   });
 
   it('never makes a paper of an adjective, a concept phrase or a part of another paper', () => {
@@ -184,14 +238,28 @@ describe('records that are not papers', () => {
   });
 
   it('ends a title before "by researchers from …"', () => {
-    expect(byName(d, 'FooNet')).toMatchObject({ title: 'FooNet: Fast Graph Networks for Bar Charts', institutions: ['ETH Zurich'], sections: ['bigIdeas', 'impact'] });
+    expect(byName(d, 'FooNet')).toMatchObject({
+      title: 'FooNet: Fast Graph Networks for Bar Charts',
+      institutions: ['ETH Zurich'],
+      sections: ['bigIdeas', 'impact'],
+    });
   });
 
   it('finds a title written in prose without quotes', () => {
-    expect(byName(d, 'FooProver')).toMatchObject({ title: 'FooProver: Deep Search for Automated Theorem Proofs', codeUrls: [{ url: 'https://github.com/foo/prover' }], sections: ['bigIdeas', 'underTheHood', 'impact'] });
+    expect(byName(d, 'FooProver')).toMatchObject({
+      title: 'FooProver: Deep Search for Automated Theorem Proofs',
+      codeUrls: [{ url: 'https://github.com/foo/prover' }],
+      sections: ['bigIdeas', 'underTheHood', 'impact'],
+    });
   });
 
   it('keeps the other papers', () => {
-    expect(names).toEqual(['Self-Refining Agents for Program Repair', 'FooNet', 'FooProver', 'Planning with Tools at Scale', 'Learned Routers for Sparse Experts']);
+    expect(names).toEqual([
+      'Self-Refining Agents for Program Repair',
+      'FooNet',
+      'FooProver',
+      'Planning with Tools at Scale',
+      'Learned Routers for Sparse Experts',
+    ]);
   });
 });

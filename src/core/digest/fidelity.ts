@@ -36,23 +36,93 @@ export interface FidelityReport {
 
 // Verbs by which a sentence brings in a name as its own contribution ("proposes SpaRL").
 const INTRODUCING = new Set([
-  'introduce', 'introduces', 'introduced', 'introducing', 'propose', 'proposes', 'proposed', 'proposing', 'present',
-  'presents', 'presented', 'presenting', 'develop', 'develops', 'developed', 'developing', 'unveil', 'unveils',
-  'release', 'releases', 'design', 'designs', 'designed', 'create', 'creates', 'created', 'offer', 'offers', 'build',
-  'builds', 'contribute', 'contributes', 'construct', 'constructs', 'curate', 'curates', 'called', 'named', 'dubbed',
-  'termed', 'coined', 'launch', 'launches',
+  'introduce',
+  'introduces',
+  'introduced',
+  'introducing',
+  'propose',
+  'proposes',
+  'proposed',
+  'proposing',
+  'present',
+  'presents',
+  'presented',
+  'presenting',
+  'develop',
+  'develops',
+  'developed',
+  'developing',
+  'unveil',
+  'unveils',
+  'release',
+  'releases',
+  'design',
+  'designs',
+  'designed',
+  'create',
+  'creates',
+  'created',
+  'offer',
+  'offers',
+  'build',
+  'builds',
+  'contribute',
+  'contributes',
+  'construct',
+  'constructs',
+  'curate',
+  'curates',
+  'called',
+  'named',
+  'dubbed',
+  'termed',
+  'coined',
+  'launch',
+  'launches',
 ]);
 const ARTICLES = new Set(['a', 'an']);
 const SKIPPABLE = new Set(['the', 'new', 'novel', 'first', 'their', 'its', 'our', 'method', 'model', 'framework']);
 const CONCEPT_MARKERS = /(?:so-called|notion of|concept of|idea of|phenomenon of|what (?:they|the authors) (?:call|term))\s*$/i;
 const COMPONENT_NOUNS = new Set([
-  'module', 'modules', 'component', 'components', 'layer', 'layers', 'block', 'blocks', 'mechanism', 'head', 'heads',
-  'loss', 'unit', 'units', 'branch', 'gate', 'operator', 'kernel', 'token', 'tokens', 'adapter', 'adapters', 'stage',
-  'objective', 'term', 'regularizer', 'strategy', 'agent', 'agents', 'encoder', 'decoder', 'step', 'cell',
+  'module',
+  'modules',
+  'component',
+  'components',
+  'layer',
+  'layers',
+  'block',
+  'blocks',
+  'mechanism',
+  'head',
+  'heads',
+  'loss',
+  'unit',
+  'units',
+  'branch',
+  'gate',
+  'operator',
+  'kernel',
+  'token',
+  'tokens',
+  'adapter',
+  'adapters',
+  'stage',
+  'objective',
+  'term',
+  'regularizer',
+  'strategy',
+  'agent',
+  'agents',
+  'encoder',
+  'decoder',
+  'step',
+  'cell',
 ]);
 // "-based", "-driven": a word made into an adjective, not a name.
-const ADJECTIVE_ENDING = /-(?:based|driven|aware|guided|free|like|style|level|scale|specific|agnostic|oriented|centric|inspired|powered|enhanced|assisted|informed|augmented|conditioned|dependent|invariant|efficient|wise|only|ready|friendly|native|grounded|induced|related|enabled|supervised|tuned|trained|generated|type)$/i;
-const ATTRIBUTION = /\s(?:by|from)\s+(?:(?:the|a|an|several|many|two|three)\s+)?(?:researchers|authors|team|teams|scientists|group|groups|colleagues|collaborators)\b|\s(?:by|from)$/i;
+const ADJECTIVE_ENDING =
+  /-(?:based|driven|aware|guided|free|like|style|level|scale|specific|agnostic|oriented|centric|inspired|powered|enhanced|assisted|informed|augmented|conditioned|dependent|invariant|efficient|wise|only|ready|friendly|native|grounded|induced|related|enabled|supervised|tuned|trained|generated|type)$/i;
+const ATTRIBUTION =
+  /\s(?:by|from)\s+(?:(?:the|a|an|several|many|two|three)\s+)?(?:researchers|authors|team|teams|scientists|group|groups|colleagues|collaborators)\b|\s(?:by|from)$/i;
 const MAX_CONTEXTS = 8;
 const MAX_SENTENCE = 2000;
 
@@ -77,7 +147,11 @@ function occurrences(text: string, name: string): number[] {
 /** Lower-case words before `at`, nearest first, without quotes and brackets ("proposes “X”" → ["proposes"]). */
 function wordsBefore(text: string, at: number, count: number): { words: string[]; raw: string } {
   const raw = text.slice(Math.max(0, at - 120), at);
-  const words = raw.split(/\s+/).filter((w) => w !== '').reverse().slice(0, count + 1);
+  const words = raw
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .reverse()
+    .slice(0, count + 1);
   return { words: words.map((w) => w.replace(/^[“"‘(]+|[”"’)]+$/g, '').toLowerCase()).filter((w) => w !== ''), raw };
 }
 
@@ -115,7 +189,9 @@ function introduced(sentence: string, at: number): boolean {
 
 /** Another paper (with a title) named in the same sentence. */
 function namesTitled(sentence: string, p: PaperMention, titled: readonly PaperMention[]): boolean {
-  return titled.some((t) => t !== p && t.title !== undefined && (sentence.includes(t.title) || (t.name !== p.name && occurrences(sentence, t.name).length > 0)));
+  return titled.some(
+    (t) => t !== p && t.title !== undefined && (sentence.includes(t.title) || (t.name !== p.name && occurrences(sentence, t.name).length > 0)),
+  );
 }
 
 function classify(p: PaperMention, digest: Digest, titled: readonly PaperMention[]): Suspect[] {
@@ -126,7 +202,11 @@ function classify(p: PaperMention, digest: Digest, titled: readonly PaperMention
   if (isAuthorText(p.name) || (p.title !== undefined && isAuthorText(p.title))) add('people', first);
   if (ADJECTIVE_ENDING.test(p.name)) add('adjective', first);
   if (p.title !== undefined && ATTRIBUTION.test(p.title)) add('attribution', first);
-  if (p.arxivId === undefined && sentences.some((s) => occurrences(s, p.name).some((at) => CONCEPT_MARKERS.test(s.slice(Math.max(0, at - 40), at).replace(/[“"‘]\s*$/, ''))))) add('concept', first);
+  if (
+    p.arxivId === undefined &&
+    sentences.some((s) => occurrences(s, p.name).some((at) => CONCEPT_MARKERS.test(s.slice(Math.max(0, at - 40), at).replace(/[“"‘]\s*$/, ''))))
+  )
+    add('concept', first);
   if (p.title === undefined && p.arxivId === undefined) {
     let split = false;
     let component = false;
@@ -135,7 +215,13 @@ function classify(p: PaperMention, digest: Digest, titled: readonly PaperMention
       for (const at of occurrences(s, p.name)) {
         const { words } = wordsBefore(s, at, 2);
         const other = namesTitled(s, p, titled) || digest.papers.some((q) => q !== p && q.name !== p.name && occurrences(s, q.name).length > 0);
-        const after = s.slice(at + p.name.length, at + p.name.length + 40).replace(/^[”"’]/, '').trim().split(/\s+/)[0]?.replace(/[,.;:]$/, '').toLowerCase();
+        const after = s
+          .slice(at + p.name.length, at + p.name.length + 40)
+          .replace(/^[”"’]/, '')
+          .trim()
+          .split(/\s+/)[0]
+          ?.replace(/[,.;:]$/, '')
+          .toLowerCase();
         if (other && ((words[0] !== undefined && ARTICLES.has(words[0])) || (after !== undefined && COMPONENT_NOUNS.has(after)))) component = true;
         if (!split && introduced(s, at) && namesTitled(s, p, titled)) split = true;
         // "… introduces FooProver: Deep Search for Automated Proofs." left without its title.
@@ -143,7 +229,8 @@ function classify(p: PaperMention, digest: Digest, titled: readonly PaperMention
       }
     }
     // "“Long Name (LN): …”" and "“Title” (LN)": the bracket names the titled paper.
-    if (!split) split = titled.some((t) => t.title !== undefined && (t.title.includes(`(${p.name})`) || sentences.some((s) => s.includes(`${t.title}” (${p.name})`))));
+    if (!split)
+      split = titled.some((t) => t.title !== undefined && (t.title.includes(`(${p.name})`) || sentences.some((s) => s.includes(`${t.title}” (${p.name})`))));
     if (split) add('split', first);
     if (component) add('component', first);
     if (missed) add('missedTitle', first);
@@ -168,7 +255,13 @@ export function fidelityReport(digests: readonly Digest[]): FidelityReport {
 }
 
 const HEADINGS: Record<SuspectKind, string> = {
-  split: 'splits', people: 'people', adjective: 'adj', concept: 'concept', component: 'part', attribution: 'by-in-title', missedTitle: 'no-title',
+  split: 'splits',
+  people: 'people',
+  adjective: 'adj',
+  concept: 'concept',
+  component: 'part',
+  attribution: 'by-in-title',
+  missedTitle: 'no-title',
 };
 
 /** The report as a table: one row per post, a totals row, then each suspect record with its sentence. */

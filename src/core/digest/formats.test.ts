@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DigestParseError, parseDigestDocument, parsePostContent, type Digest, type PaperMention } from './index.ts';
+import { type Digest, DigestParseError, type PaperMention, parseDigestDocument, parsePostContent } from './index.ts';
 
 const DIR = join(import.meta.dirname, '../../../tests/fixtures/digests');
 const read = (file: string) => readFileSync(join(DIR, file), 'utf8');
@@ -33,7 +33,15 @@ describe('a WordPress post’s HTML (wp-post-crafted.html)', () => {
   });
 
   it('reads the header with a "Sept." date and decodes the given title', () => {
-    expect(d).toMatchObject({ id: 'scipapermill.com:7100', source: 'scipapermill.com', format: 'html', title: 'Continual Learning’s Memory Tricks', topic: 'continual learning', date: '2026-09-06', paperCount: 52 });
+    expect(d).toMatchObject({
+      id: 'scipapermill.com:7100',
+      source: 'scipapermill.com',
+      format: 'html',
+      title: 'Continual Learning’s Memory Tricks',
+      topic: 'continual learning',
+      date: '2026-09-06',
+      paperCount: 52,
+    });
     expect(d.warnings).toEqual([]);
     expect(d.intro).toMatch(/^Continual learning asks/);
   });
@@ -58,11 +66,20 @@ describe('a WordPress post’s HTML (wp-post-crafted.html)', () => {
 
   it('follows links around quotes and around authors’ names', () => {
     expect(paper(d, 'Sparse Routers for Task-Incremental Vision Transformers')).toMatchObject({ arxivId: '2609.02345', institutions: ['ETH Zurich'] });
-    expect(paper(d, 'Replay Budgets That Scale')).toMatchObject({ arxivId: '2609.03456', authors: ['Chen'], institutions: ['University of Oxford'], sections: ['bigIdeas', 'impact'] });
+    expect(paper(d, 'Replay Budgets That Scale')).toMatchObject({
+      arxivId: '2609.03456',
+      authors: ['Chen'],
+      institutions: ['University of Oxford'],
+      sections: ['bigIdeas', 'impact'],
+    });
   });
 
   it('ignores a broken link target and flags placeholder people', () => {
-    expect(paper(d, 'Forgetting Bounds for Overparameterized Networks')).toMatchObject({ authors: ['John Doe', 'Jane Smith'], placeholderAuthors: true, codeUrls: [] });
+    expect(paper(d, 'Forgetting Bounds for Overparameterized Networks')).toMatchObject({
+      authors: ['John Doe', 'Jane Smith'],
+      placeholderAuthors: true,
+      codeUrls: [],
+    });
     expect(paper(d, 'Forgetting Bounds for Overparameterized Networks').arxivId).toBeUndefined();
   });
 
@@ -127,7 +144,9 @@ describe('an RSS2 feed with two items (rss-feed-two-items.xml)', () => {
   });
 
   it('reports an item with no digest in it and keeps the others', () => {
-    const xml = read('rss-feed-two-items.xml').replace('<h3>Latest 12 papers on speech recognition: Sep. 6, 2026</h3>', '').replace(/<h3 id="[^"]*">[^<]*<\/h3>/g, '');
+    const xml = read('rss-feed-two-items.xml')
+      .replace('<h3>Latest 12 papers on speech recognition: Sep. 6, 2026</h3>', '')
+      .replace(/<h3 id="[^"]*">[^<]*<\/h3>/g, '');
     const r = parseDigestDocument(xml);
     expect(r.digests.map((d) => d.id)).toEqual(['scipapermill.com:7101']);
     expect(r.errors).toEqual([{ item: 'https://scipapermill.com/?p=7102', message: expect.stringMatching(/no digest here/) }]);
@@ -160,7 +179,12 @@ describe('a saved post page (saved-post-page.html)', () => {
       datasets: ['MVTec AD', 'VisA'],
       codeUrls: [{ url: 'https://github.com/zju-vision/AnomalyCLIP-2', kind: 'repo', github: 'zju-vision/anomalyclip-2' }],
     });
-    expect(paper(d!, 'TimeGuard')).toMatchObject({ authors: ['Priya Natarajan'], institutions: ['Indian Institute of Science'], datasets: ['SWaT', 'WADI'], codeUrls: [{ url: 'https://timeguard.github.io', kind: 'site' }] });
+    expect(paper(d!, 'TimeGuard')).toMatchObject({
+      authors: ['Priya Natarajan'],
+      institutions: ['Indian Institute of Science'],
+      datasets: ['SWaT', 'WADI'],
+      codeUrls: [{ url: 'https://timeguard.github.io', kind: 'site' }],
+    });
   });
 
   it('falls back to the postid- body class without a shortlink', () => {
@@ -175,17 +199,35 @@ describe('a WordPress list of posts (wp-json-posts-list.json)', () => {
   it('yields both posts in order with decoded titles', () => {
     expect(result.errors).toEqual([]);
     expect(result.digests.map((d) => [d.id, d.title, d.topic, d.date, d.modified, d.paperCount])).toEqual([
-      ['scipapermill.com:6901', 'Reinforcement Learning’s Practical Turn: From Offline Data to Drawn Rewards', 'reinforcement learning', '2026-07-11', '2026-07-11T05:59:10Z', 18],
+      [
+        'scipapermill.com:6901',
+        'Reinforcement Learning’s Practical Turn: From Offline Data to Drawn Rewards',
+        'reinforcement learning',
+        '2026-07-11',
+        '2026-07-11T05:59:10Z',
+        18,
+      ],
       ['scipapermill.com:6902', 'Time Series Forecasting: Calibrated & Compact', 'time series forecasting', '2026-07-11', '2026-07-11T06:00:02Z', 9],
     ]);
   });
 
   it('reads each post’s papers', () => {
     const [rl, ts] = result.digests;
-    expect(paper(rl!, 'Conservative Q-Learning Revisited')).toMatchObject({ arxivId: '2607.04444', authors: ['Sofia Lindqvist', 'Jonas Berg'], datasets: ['D4RL'], codeUrls: [{ url: 'https://github.com/kth-rl/cql-r', kind: 'repo', github: 'kth-rl/cql-r' }] });
-    expect(paper(rl!, 'RewardSketch')).toMatchObject({ institutions: ['University of Washington'], codeUrls: [{ url: 'https://github.com/uw-robotics/rewardsketch', kind: 'repo', github: 'uw-robotics/rewardsketch' }] });
+    expect(paper(rl!, 'Conservative Q-Learning Revisited')).toMatchObject({
+      arxivId: '2607.04444',
+      authors: ['Sofia Lindqvist', 'Jonas Berg'],
+      datasets: ['D4RL'],
+      codeUrls: [{ url: 'https://github.com/kth-rl/cql-r', kind: 'repo', github: 'kth-rl/cql-r' }],
+    });
+    expect(paper(rl!, 'RewardSketch')).toMatchObject({
+      institutions: ['University of Washington'],
+      codeUrls: [{ url: 'https://github.com/uw-robotics/rewardsketch', kind: 'repo', github: 'uw-robotics/rewardsketch' }],
+    });
     expect(paper(ts!, 'Calibrated Quantiles for Long-Horizon Forecasting')).toMatchObject({ arxivId: '2607.05555', institutions: ['Monash University'] });
-    expect(paper(ts!, 'CalQ')).toMatchObject({ datasets: ['ETTh1', 'Electricity'], codeUrls: [{ url: 'https://github.com/monash-ts/calq', kind: 'repo', github: 'monash-ts/calq' }] });
+    expect(paper(ts!, 'CalQ')).toMatchObject({
+      datasets: ['ETTh1', 'Electricity'],
+      codeUrls: [{ url: 'https://github.com/monash-ts/calq', kind: 'repo', github: 'monash-ts/calq' }],
+    });
   });
 
   it('reports a bad entry by its id and keeps the rest', () => {
@@ -202,7 +244,13 @@ describe('input that holds nothing usable', () => {
     expect(reason(() => parseDigestDocument('  \n\t '))).toBe('empty');
     expect(reason(() => parseDigestDocument('\u0000\u0001\u0002PK\u0003\u0004binary'))).toBe('binary');
     expect(reason(() => parseDigestDocument('{"id": 1, "content": {"rendered": "<h3>Latest'))).toBe('invalid-json');
-    expect(reason(() => parseDigestDocument('{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}'))).toBe('wordpress-error');
+    expect(
+      reason(() =>
+        parseDigestDocument(
+          '{"code":"rest_post_invalid_page_number","message":"The page number requested is larger than the number of pages available.","data":{"status":400}}',
+        ),
+      ),
+    ).toBe('wordpress-error');
     expect(reason(() => parseDigestDocument('[]'))).toBe('no-items');
     expect(reason(() => parseDigestDocument('<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>'))).toBe('no-items');
     expect(reason(() => parseDigestDocument('Just some text.\nNothing like a digest here.'))).toBe('not-a-digest');
@@ -210,7 +258,10 @@ describe('input that holds nothing usable', () => {
   });
 
   it('parses a post without a header as best it can, with warnings', () => {
-    const d = parsePostContent('The Big Idea(s) & Core Innovations\nHADS-Net by Nazarbayev University classifies ultrasound.', { format: 'text', date: '2026-01-02' });
+    const d = parsePostContent('The Big Idea(s) & Core Innovations\nHADS-Net by Nazarbayev University classifies ultrasound.', {
+      format: 'text',
+      date: '2026-01-02',
+    });
     expect(d).toMatchObject({ topic: '', date: '2026-01-02', title: 'Untitled digest' });
     expect(d.paperCount).toBeUndefined();
     expect(d.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/no header/), expect.stringMatching(/no title/)]));

@@ -4,10 +4,18 @@ import { parseHeader, parseHeaderDate } from './header.ts';
 describe('parseHeader', () => {
   it('reads the header line as the seeds and samples write it', () => {
     expect(parseHeader('Latest 100 papers on deep learning: Feb. 28, 2026')).toEqual({ paperCount: 100, topic: 'deep learning', date: '2026-02-28' });
-    expect(parseHeader('Latest 36 papers on deep neural networks: Feb. 28, 2026')).toEqual({ paperCount: 36, topic: 'deep neural networks', date: '2026-02-28' });
+    expect(parseHeader('Latest 36 papers on deep neural networks: Feb. 28, 2026')).toEqual({
+      paperCount: 36,
+      topic: 'deep neural networks',
+      date: '2026-02-28',
+    });
     expect(parseHeader('Latest 100 papers on deep learning: May. 23, 2026')?.date).toBe('2026-05-23');
     expect(parseHeader('Latest 100 papers on deep learning: Jul. 4, 2026')?.date).toBe('2026-07-04');
-    expect(parseHeader('Latest 41 papers on catastrophic forgetting: Apr. 18, 2026')).toEqual({ paperCount: 41, topic: 'catastrophic forgetting', date: '2026-04-18' });
+    expect(parseHeader('Latest 41 papers on catastrophic forgetting: Apr. 18, 2026')).toEqual({
+      paperCount: 41,
+      topic: 'catastrophic forgetting',
+      date: '2026-04-18',
+    });
   });
 
   it('lower-cases the topic and keeps colons inside it', () => {

@@ -1,4 +1,4 @@
-import { Parser, type Handler } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 
 export interface ScanHandler {
   open?(name: string, attribs: Record<string, string>): void;

@@ -77,7 +77,9 @@ describe('identityKeys', () => {
 describe('compareVersions', () => {
   it('prefers full content over an excerpt, then the later edit, then more mentions, then more names', () => {
     expect(compareVersions({ mentions: 40, names: 1 }, { modified: '2026-06-01T00:00:00Z', mentions: 10, names: 3 })).toBeGreaterThan(0);
-    expect(compareVersions({ modified: '2026-06-02T00:00:00Z', mentions: 30, names: 1 }, { modified: '2026-06-01T00:00:00Z', mentions: 40, names: 3 })).toBeGreaterThan(0);
+    expect(
+      compareVersions({ modified: '2026-06-02T00:00:00Z', mentions: 30, names: 1 }, { modified: '2026-06-01T00:00:00Z', mentions: 40, names: 3 }),
+    ).toBeGreaterThan(0);
     expect(compareVersions({ mentions: 30, names: 1 }, { modified: '2026-06-01T00:00:00Z', mentions: 30, names: 1 })).toBeLessThan(0);
     expect(compareVersions({ mentions: 31, names: 1 }, { mentions: 30, names: 3 })).toBeGreaterThan(0);
     expect(compareVersions({ mentions: 30, names: 3 }, { mentions: 30, names: 2 })).toBeGreaterThan(0);
@@ -109,7 +111,12 @@ describe('DigestsByPost', () => {
     ]) {
       const set = new DigestsByPost<ReturnType<typeof d>>();
       for (const x of order) set.add(x);
-      expect(set.values().map((x) => x.id).sort()).toEqual(['https://s.com/2026/05/30/b/', 's.com:7']);
+      expect(
+        set
+          .values()
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(['https://s.com/2026/05/30/b/', 's.com:7']);
       expect(set.values().find((x) => x.id === 's.com:7')).toBe(rest);
     }
   });

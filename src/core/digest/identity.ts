@@ -53,7 +53,13 @@ export function postIdOf(d: Pick<PostNames, 'id' | 'url' | 'postId'>): string | 
 
 /** The site a post id belongs to: its address's host, or the host its id names. */
 function postHost(d: Pick<PostNames, 'id' | 'url'>): string | undefined {
-  return hostOf(d.url) ?? /^([a-z0-9.-]+\.[a-z]{2,}):\d{1,12}$/i.exec(d.id)?.[1]?.toLowerCase().replace(/^www\./, '');
+  return (
+    hostOf(d.url) ??
+    /^([a-z0-9.-]+\.[a-z]{2,}):\d{1,12}$/i
+      .exec(d.id)?.[1]
+      ?.toLowerCase()
+      .replace(/^www\./, '')
+  );
 }
 
 /** Every name the post goes by, sorted: two digests of one post share at least one. */

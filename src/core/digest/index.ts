@@ -49,9 +49,15 @@ export function parseDigestDocument(input: string, options: ParseOptions = {}): 
 export function parsePostContent(content: string, options: ParseOptions & { format: 'html' | 'text' }): Digest {
   const text = check(content);
   const postId = options.id && /^\d{1,12}$/.test(options.id) ? options.id : undefined;
-  return digestFromContent(text, options.format, options.format, {
-    ...(options.url ? { url: options.url } : {}),
-    ...(postId ? { postId } : {}),
-    ...(options.title ? { title: options.title } : {}),
-  }, options);
+  return digestFromContent(
+    text,
+    options.format,
+    options.format,
+    {
+      ...(options.url ? { url: options.url } : {}),
+      ...(postId ? { postId } : {}),
+      ...(options.title ? { title: options.title } : {}),
+    },
+    options,
+  );
 }

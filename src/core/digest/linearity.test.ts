@@ -37,7 +37,12 @@ function cost(step: () => unknown): number {
 }
 
 /** Cost of `run` on 4n characters over its cost on n, n grown from `from` until a run takes FLOOR_MS. */
-function growth(make: (n: number) => string, run: (input: string) => unknown, from: number, max: number): { n: number; ratio: number; small: number; large: number } {
+function growth(
+  make: (n: number) => string,
+  run: (input: string) => unknown,
+  from: number,
+  max: number,
+): { n: number; ratio: number; small: number; large: number } {
   let n = from;
   let input = make(n);
   let small = cost(() => run(input));
@@ -65,25 +70,94 @@ function expectLinear(label: string, make: (n: number) => string, run: (input: s
 
 const HEADER = 'Latest 12 papers on deep learning: Feb. 28, 2026';
 const UNITS = [
-  ' • ', ' - ', '“', '”', '"', '(', ')', ': ', '. ', ', ', ' and ', ' by ', ' from ', ' et al. ', ' in ', 'proposes ', 'a', ' ',
-  'https://github.com/a/b ', 'https://arxiv.org/abs/2601.00001 ', '(https://arxiv.org/pdf/2602.22544) ', 'HADS-Net ', 'Ab Cd ', 'x). - Ab: ',
-  '“Foo Bar” ', 'FooNet: Deep Search ', '(Paper: ', 'Code: ', 'on MNIST, CIFAR and ', 'like A1, B2, ', 'University of Porto, ', '\n',
+  ' • ',
+  ' - ',
+  '“',
+  '”',
+  '"',
+  '(',
+  ')',
+  ': ',
+  '. ',
+  ', ',
+  ' and ',
+  ' by ',
+  ' from ',
+  ' et al. ',
+  ' in ',
+  'proposes ',
+  'a',
+  ' ',
+  'https://github.com/a/b ',
+  'https://arxiv.org/abs/2601.00001 ',
+  '(https://arxiv.org/pdf/2602.22544) ',
+  'HADS-Net ',
+  'Ab Cd ',
+  'x). - Ab: ',
+  '“Foo Bar” ',
+  'FooNet: Deep Search ',
+  '(Paper: ',
+  'Code: ',
+  'on MNIST, CIFAR and ',
+  'like A1, B2, ',
+  'University of Porto, ',
+  '\n',
 ];
 // The shapes that were quadratic, and runs of everything else a post holds.
-const SHAPES = [' • ', '“', '“Ab. ', 'x). - Ab: c ', '(', ')', ': ', 'https://github.com/a/b ', ' - ', 'a', '“Foo Bar Baz” by Ab Cd proposes FooNet, ', 'Ab: Cd Ef. '];
+const SHAPES = [
+  ' • ',
+  '“',
+  '“Ab. ',
+  'x). - Ab: c ',
+  '(',
+  ')',
+  ': ',
+  'https://github.com/a/b ',
+  ' - ',
+  'a',
+  '“Foo Bar Baz” by Ab Cd proposes FooNet, ',
+  'Ab: Cd Ef. ',
+];
 
-const paragraph = (text: string) => ({ block: { kind: 'paragraph' as const, depth: 0, text, links: findTextLinks(text), em: [], strong: [] }, section: 'bigIdeas' as const, bullet: false });
-const bullet = (text: string) => ({ block: { kind: 'item' as const, depth: 0, text, links: findTextLinks(text), em: [], strong: [] }, section: 'underTheHood' as const, bullet: true });
+const paragraph = (text: string) => ({
+  block: { kind: 'paragraph' as const, depth: 0, text, links: findTextLinks(text), em: [], strong: [] },
+  section: 'bigIdeas' as const,
+  bullet: false,
+});
+const bullet = (text: string) => ({
+  block: { kind: 'item' as const, depth: 0, text, links: findTextLinks(text), em: [], strong: [] },
+  section: 'underTheHood' as const,
+  bullet: true,
+});
 
 describe('parse steps grow linearly with their input', () => {
   it('splits run-together bullets in one giant line in linear time', () => {
-    for (const unit of SHAPES) expectLinear(`splitRunTogether ${JSON.stringify(unit)}`, (n) => repeat(unit, n), (t) => splitRunTogether(t), 16_384, 1 << 18);
+    for (const unit of SHAPES)
+      expectLinear(
+        `splitRunTogether ${JSON.stringify(unit)}`,
+        (n) => repeat(unit, n),
+        (t) => splitRunTogether(t),
+        16_384,
+        1 << 18,
+      );
   });
 
   it('reads plain text and HTML into blocks in linear time: one giant line, many tiny lines, long bullet runs', () => {
     for (const unit of [...SHAPES, 'a\n', '• X: y\n', '  • Ab (Cd\n']) {
-      expectLinear(`blocksFromText ${JSON.stringify(unit)}`, (n) => repeat(unit, n), (t) => blocksFromText(t, []), 8192, 1 << 17);
-      expectLinear(`blocksFromHtml ${JSON.stringify(unit)}`, (n) => `<p>${repeat(unit, n)}</p><ul><li>${repeat(unit, n)}</li></ul>`, (t) => blocksFromHtml(t, []), 8192, 1 << 17);
+      expectLinear(
+        `blocksFromText ${JSON.stringify(unit)}`,
+        (n) => repeat(unit, n),
+        (t) => blocksFromText(t, []),
+        8192,
+        1 << 17,
+      );
+      expectLinear(
+        `blocksFromHtml ${JSON.stringify(unit)}`,
+        (n) => `<p>${repeat(unit, n)}</p><ul><li>${repeat(unit, n)}</li></ul>`,
+        (t) => blocksFromHtml(t, []),
+        8192,
+        1 << 17,
+      );
     }
   });
 
@@ -91,8 +165,20 @@ describe('parse steps grow linearly with their input', () => {
   // collector's change of regime alone costs ~10× for 4× (measured: 64K → 256K of " • ").
   it('finds mentions in one uncapped paragraph or bullet in linear time', () => {
     for (const unit of SHAPES) {
-      expectLinear(`prose mentions ${JSON.stringify(unit)}`, (n) => repeat(unit, n), (t) => mergeMentions(extractMentions([paragraph(t)])), 2048, 1 << 14);
-      expectLinear(`bullet mentions ${JSON.stringify(unit)}`, (n) => repeat(unit, n), (t) => mergeMentions(extractMentions([bullet(t)])), 2048, 1 << 14);
+      expectLinear(
+        `prose mentions ${JSON.stringify(unit)}`,
+        (n) => repeat(unit, n),
+        (t) => mergeMentions(extractMentions([paragraph(t)])),
+        2048,
+        1 << 14,
+      );
+      expectLinear(
+        `bullet mentions ${JSON.stringify(unit)}`,
+        (n) => repeat(unit, n),
+        (t) => mergeMentions(extractMentions([bullet(t)])),
+        2048,
+        1 << 14,
+      );
     }
   });
 
@@ -102,7 +188,13 @@ describe('parse steps grow linearly with their input', () => {
         const unit = units.join('');
         // Lines of ~10k characters stay under the block cap, so growth is in the number of blocks.
         const body = (n: number) => (lines ? repeat(`${repeat(unit, 10_000)}\n`, n) : repeat(unit, n));
-        expectLinear(`post ${JSON.stringify(unit)}`, (n) => `${HEADER}\nThe Big Idea(s) & Core Innovations\n${body(n)}\nUnder the Hood: Models, Datasets, & Benchmarks\n• ${body(n)}`, (t) => parseDigestDocument(t), 8192, 1 << 17);
+        expectLinear(
+          `post ${JSON.stringify(unit)}`,
+          (n) => `${HEADER}\nThe Big Idea(s) & Core Innovations\n${body(n)}\nUnder the Hood: Models, Datasets, & Benchmarks\n• ${body(n)}`,
+          (t) => parseDigestDocument(t),
+          8192,
+          1 << 17,
+        );
       }),
       { numRuns: 6 },
     );

@@ -1,8 +1,8 @@
 import type { Range } from './blocks.ts';
 import { classifyLink } from './code-links.ts';
 import { cleanTitle } from './names.ts';
-import type { PeoplePhrase } from './people-phrases.ts';
 import { isPlaceholderAuthor } from './people.ts';
+import type { PeoplePhrase } from './people-phrases.ts';
 import type { RawMention } from './raw-mention.ts';
 import type { Sentence } from './sentence.ts';
 
@@ -35,4 +35,3 @@ export function inside(r: Range, a: Range): boolean {
 export function overlaps(r: Range, a: Range): boolean {
   return r.start < a.end && a.start < r.end;
 }
-

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ArxivId } from '../ids/index.ts';
 import { parsePostContent } from './index.ts';
 import { mergeMentions } from './merge.ts';
 import { rawMention } from './raw-mention.ts';
-import type { ArxivId } from '../ids/index.ts';
 
 const HEADER = 'Latest 10 papers on testing: Jan. 10, 2026';
 
@@ -41,14 +41,28 @@ describe('mentions in prose', () => {
   });
 
   it('takes the arXiv id of a link around the authors’ names for the title beside it', () => {
-    const d = html('<h3>The Big Ideas &amp; Core Innovations</h3><p>Rehearsal returns. <a href="https://arxiv.org/abs/2609.03456">Chen et al.</a> from <em>University of Oxford</em> propose &#8220;Replay Budgets That Scale: Memory-Efficient Rehearsal&#8221;, which keeps memory fixed.</p>');
+    const d = html(
+      '<h3>The Big Ideas &amp; Core Innovations</h3><p>Rehearsal returns. <a href="https://arxiv.org/abs/2609.03456">Chen et al.</a> from <em>University of Oxford</em> propose &#8220;Replay Budgets That Scale: Memory-Efficient Rehearsal&#8221;, which keeps memory fixed.</p>',
+    );
     expect(d.papers).toHaveLength(1);
-    expect(d.papers[0]).toMatchObject({ name: 'Replay Budgets That Scale', title: 'Replay Budgets That Scale: Memory-Efficient Rehearsal', arxivId: '2609.03456', authors: ['Chen'], institutions: ['University of Oxford'] });
+    expect(d.papers[0]).toMatchObject({
+      name: 'Replay Budgets That Scale',
+      title: 'Replay Budgets That Scale: Memory-Efficient Rehearsal',
+      arxivId: '2609.03456',
+      authors: ['Chen'],
+      institutions: ['University of Oxford'],
+    });
   });
 
   it('reads institutions from <em> in HTML', () => {
-    const d = html('<h3>The Big Idea(s) &amp; Core Innovations</h3><p>For instance, researchers from <em>Sun Yat-Sen University</em> and <em>National Supercomputing Center in Shenzhen</em> in their paper, <a href="https://arxiv.org/pdf/2604.14779">AIM: Asymmetric Information Masking</a>, discovered it.</p>');
-    expect(d.papers[0]).toMatchObject({ name: 'AIM', arxivId: '2604.14779', institutions: ['Sun Yat-Sen University', 'National Supercomputing Center in Shenzhen'] });
+    const d = html(
+      '<h3>The Big Idea(s) &amp; Core Innovations</h3><p>For instance, researchers from <em>Sun Yat-Sen University</em> and <em>National Supercomputing Center in Shenzhen</em> in their paper, <a href="https://arxiv.org/pdf/2604.14779">AIM: Asymmetric Information Masking</a>, discovered it.</p>',
+    );
+    expect(d.papers[0]).toMatchObject({
+      name: 'AIM',
+      arxivId: '2604.14779',
+      institutions: ['Sun Yat-Sen University', 'National Supercomputing Center in Shenzhen'],
+    });
   });
 
   it('does not make papers of institutions or common acronyms', () => {
@@ -59,19 +73,37 @@ describe('mentions in prose', () => {
 
 describe('mentions in bullets', () => {
   it('reads a "Code:" pointing at an arXiv PDF as the paper’s id, not code', () => {
-    const d = text('Under the Hood: Models, Datasets, & Benchmarks', '- LAPLEX: trainable kernels by Łukasz Struski et al. (LAPLEX: The FFT of Learnable Laplace Kernels). Code: https://arxiv.org/pdf/2605.24584.');
-    expect(d.papers[0]).toMatchObject({ name: 'LAPLEX', title: 'LAPLEX: The FFT of Learnable Laplace Kernels', arxivId: '2605.24584', codeUrls: [], authors: ['Łukasz Struski'] });
+    const d = text(
+      'Under the Hood: Models, Datasets, & Benchmarks',
+      '- LAPLEX: trainable kernels by Łukasz Struski et al. (LAPLEX: The FFT of Learnable Laplace Kernels). Code: https://arxiv.org/pdf/2605.24584.',
+    );
+    expect(d.papers[0]).toMatchObject({
+      name: 'LAPLEX',
+      title: 'LAPLEX: The FFT of Learnable Laplace Kernels',
+      arxivId: '2605.24584',
+      codeUrls: [],
+      authors: ['Łukasz Struski'],
+    });
   });
 
   it('dedupes a repeated bullet into one paper with both contexts', () => {
-    const d = text('Under the Hood: Models, Datasets, & Benchmarks', '- DRL-CLBA: an attack, validated on SCD and ESD datasets.', '- Other-Net: something else.', '- DRL-CLBA: the same attack again.');
+    const d = text(
+      'Under the Hood: Models, Datasets, & Benchmarks',
+      '- DRL-CLBA: an attack, validated on SCD and ESD datasets.',
+      '- Other-Net: something else.',
+      '- DRL-CLBA: the same attack again.',
+    );
     expect(d.papers.map((p) => p.name)).toEqual(['DRL-CLBA', 'Other-Net']);
     expect(d.papers[0]!.contexts).toHaveLength(2);
     expect(d.papers[0]!.datasets).toEqual(['SCD', 'ESD']);
   });
 
   it('keeps two papers with one short name apart when their arXiv ids differ', () => {
-    const d = text('Under the Hood: Models, Datasets, & Benchmarks', '- PAD: one paper (https://arxiv.org/abs/2601.00001).', '- PAD: another paper (https://arxiv.org/abs/2601.00002).');
+    const d = text(
+      'Under the Hood: Models, Datasets, & Benchmarks',
+      '- PAD: one paper (https://arxiv.org/abs/2601.00001).',
+      '- PAD: another paper (https://arxiv.org/abs/2601.00002).',
+    );
     expect(d.papers.map((p) => p.arxivId)).toEqual(['2601.00001', '2601.00002']);
   });
 });
@@ -101,7 +133,9 @@ describe('mergeMentions', () => {
 
 describe('italics', () => {
   it('reads italics as institutions only outside titles', () => {
-    const d = html('<h3>The Big Ideas &amp; Core Innovations</h3><p>The <a href="https://arxiv.org/abs/2609.01234"><em>LoRA-Keep</em>: Adapters That Never Forget</a> paper from <em>Tsinghua University</em> is <em>really quite remarkably and surprisingly good in so many different ways at once</em>.</p>');
+    const d = html(
+      '<h3>The Big Ideas &amp; Core Innovations</h3><p>The <a href="https://arxiv.org/abs/2609.01234"><em>LoRA-Keep</em>: Adapters That Never Forget</a> paper from <em>Tsinghua University</em> is <em>really quite remarkably and surprisingly good in so many different ways at once</em>.</p>',
+    );
     expect(d.papers.map((p) => [p.name, p.institutions])).toEqual([['LoRA-Keep', ['Tsinghua University']]]);
   });
 });

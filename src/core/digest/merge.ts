@@ -113,7 +113,10 @@ export function mergeMentions(raw: readonly RawMention[]): PaperMention[] {
   });
   // A mention left with no name at all (a link whose text was only punctuation, and no title or
   // id to fall back on) names nothing a reader could recognise.
-  return [...groups.values()].sort((a, b) => a[0]!.order - b[0]!.order).map(combine).filter((m) => m.name !== '');
+  return [...groups.values()]
+    .sort((a, b) => a[0]!.order - b[0]!.order)
+    .map(combine)
+    .filter((m) => m.name !== '');
 }
 
 function combine(members: RawMention[]): PaperMention {
@@ -130,7 +133,10 @@ function combine(members: RawMention[]): PaperMention {
     (c) => `${c.section}\n${c.text}`,
   );
   const sections: Section[] = unique(members.map((m) => m.section));
-  const codeUrls: CodeLink[] = unique(members.flatMap((m) => m.codeUrls), codeLinkKey);
+  const codeUrls: CodeLink[] = unique(
+    members.flatMap((m) => m.codeUrls),
+    codeLinkKey,
+  );
   // A link's text can be nothing but punctuation ("”"): then another member's name, the title or the id.
   const name = [named, ...members].map((m) => m.name.trim()).find(Boolean) ?? title ?? (arxivId ? `arXiv:${arxivId}` : '');
   return {

@@ -1,6 +1,6 @@
 import { shortNameKey, titleKey } from '../ids/index.ts';
-import { trimChars } from './trim.ts';
 import { DISCOURSE, isCapitalised, isNameLike, NAME_SUFFIXES } from './lexicon.ts';
+import { trimChars } from './trim.ts';
 
 /** Trailing punctuation a title picks up from the sentence around it. */
 export function cleanTitle(title: string): string {
@@ -49,7 +49,9 @@ export function withoutBrackets(name: string): string {
 
 /** Key for matching two spellings of a paper's name within a digest ("FlashMem Framework" = "FlashMem"). */
 export function nameKey(name: string): string {
-  const words = titleKey(withoutBrackets(name)).split(' ').filter((w) => w !== '');
+  const words = titleKey(withoutBrackets(name))
+    .split(' ')
+    .filter((w) => w !== '');
   while (words.length > 1 && NAME_SUFFIXES.has(words.at(-1)!)) words.pop();
   return words.join(' ');
 }

@@ -17,3 +17,9 @@ export interface ParseOptions {
   /** Time budget for one post in milliseconds (default 5000): a post that takes longer is cut short with a warning. */
   timeLimitMs?: number;
 }
+
+/** The options for each post of a list or feed: one post's address and id do not name the others. */
+export function withoutPostIdentity(options: ParseOptions): ParseOptions {
+  const { url: _url, id: _id, ...rest } = options;
+  return rest;
+}

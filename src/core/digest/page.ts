@@ -66,7 +66,7 @@ export function parsePage(input: string, options: ParseOptions): Digest {
 
 function readPage(html: string, options: ParseOptions): Digest {
   const regions = [
-    new Region((n, a) => hasClass(a, 'entry-content', 'post-content', 'article-content', 'td-post-content')),
+    new Region((_n, a) => hasClass(a, 'entry-content', 'post-content', 'article-content', 'td-post-content')),
     new Region((n) => n === 'article'),
     new Region((n) => n === 'main'),
     new Region((n) => n === 'body'),
@@ -85,7 +85,8 @@ function readPage(html: string, options: ParseOptions): Digest {
         const key = attribs.property ?? attribs.name;
         if (key && attribs.content !== undefined && !(key in meta)) meta[key] = attribs.content;
       } else if (name === 'link') {
-        for (const rel of (attribs.rel ?? '').toLowerCase().split(/\s+/)) if (rel && attribs.href && !(`link:${rel}` in meta)) meta[`link:${rel}`] = attribs.href;
+        for (const rel of (attribs.rel ?? '').toLowerCase().split(/\s+/))
+          if (rel && attribs.href && !(`link:${rel}` in meta)) meta[`link:${rel}`] = attribs.href;
       } else if (name === 'body') {
         const m = /\bpostid-(\d{1,12})\b/.exec(attribs.class ?? '');
         if (m) meta.postid = m[1]!;
@@ -122,11 +123,18 @@ function readPage(html: string, options: ParseOptions): Digest {
   const title = rawTitle ? decodeTitle(rawTitle) : undefined;
   const date = isoDay(meta['article:published_time']);
   const modified = meta['article:modified_time'];
-  return buildDigest(blocks, 'html', {
-    ...(url ? { url } : {}),
-    ...(postId ? { postId } : {}),
-    ...(title ? { title } : {}),
-    ...(date ? { date } : {}),
-    ...(modified ? { modified } : {}),
-  }, options, [...new Set(warnings)], html);
+  return buildDigest(
+    blocks,
+    'html',
+    {
+      ...(url ? { url } : {}),
+      ...(postId ? { postId } : {}),
+      ...(title ? { title } : {}),
+      ...(date ? { date } : {}),
+      ...(modified ? { modified } : {}),
+    },
+    options,
+    [...new Set(warnings)],
+    html,
+  );
 }

@@ -1,11 +1,18 @@
 import type { Range } from './blocks.ts';
 import { DISCOURSE, SUBJECT_VERBS } from './lexicon.ts';
 import {
-  closingParen, hasInstitutionWord, isAcronymUnit, isPersonLike, isPlaceholderAuthor, isPlaceholderInstitution,
-  parseNameList, wordsOf, type NameList,
+  closingParen,
+  hasInstitutionWord,
+  isAcronymUnit,
+  isPersonLike,
+  isPlaceholderAuthor,
+  isPlaceholderInstitution,
+  type NameList,
+  parseNameList,
+  wordsOf,
 } from './people.ts';
 import type { Sentence } from './sentence.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { type Token, tokenize } from './tokens.ts';
 
 /** Authors and institutions a sentence names, and which way they point. */
 export interface PeoplePhrase extends Range {
@@ -27,13 +34,16 @@ interface Paren extends Range {
 
 function parenAt(s: Sentence, tokenIndex: number): Paren | undefined {
   const t = s.tokens[tokenIndex];
-  if (!t || !t.lead.startsWith('(')) return undefined;
+  if (!t?.lead.startsWith('(')) return undefined;
   const close = closingParen(s.text, t.start);
   if (close < 0 || close > s.end) return undefined;
   return { start: t.start, end: close, tokens: tokenize(s.text, t.start + 1, close - 1), content: s.text.slice(t.start + 1, close - 1).trim() };
 }
 
-type ParenMeaning = { kind: 'affiliation'; institutions: string[] } | { kind: 'authors'; authors: string[]; institutions: string[] } | { kind: 'title'; title: string };
+type ParenMeaning =
+  | { kind: 'affiliation'; institutions: string[] }
+  | { kind: 'authors'; authors: string[]; institutions: string[] }
+  | { kind: 'title'; title: string };
 
 /** What a bracket holds: affiliations "(Tongji University, …)", authors "(Benquan Wang et al.)", or a title. */
 function readParen(p: Paren): ParenMeaning | undefined {
@@ -47,7 +57,14 @@ function readParen(p: Paren): ParenMeaning | undefined {
   return undefined;
 }
 
-function phrase(start: number, end: number, authors: string[], institutions: string[], points: 'before' | 'after', extra: { trigger?: number; title?: string } = {}): PeoplePhrase {
+function phrase(
+  start: number,
+  end: number,
+  authors: string[],
+  institutions: string[],
+  points: 'before' | 'after',
+  extra: { trigger?: number; title?: string } = {},
+): PeoplePhrase {
   const a = [...new Set(authors)];
   const i = [...new Set(institutions)].filter((x) => !isPlaceholderInstitution(x));
   const placeholder = a.some(isPlaceholderAuthor) || institutions.some(isPlaceholderInstitution);
@@ -77,10 +94,12 @@ function isClauseStart(tokens: readonly Token[], i: number): boolean {
 
 function verbFollows(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t || t.lead !== '') return false;
+  if (t?.lead !== '') return false;
   if (SUBJECT_VERBS.has(t.core) || t.core === 'in') return true;
   const after = tokens[i + 1];
-  return (t.core === 'respectively' || t.core === 'also' || t.core === 'further' || t.core === 'jointly') && after !== undefined && SUBJECT_VERBS.has(after.core);
+  return (
+    (t.core === 'respectively' || t.core === 'also' || t.core === 'further' || t.core === 'jointly') && after !== undefined && SUBJECT_VERBS.has(after.core)
+  );
 }
 
 /**
@@ -124,7 +143,7 @@ export function findPeople(s: Sentence): PeoplePhrase[] {
     if (!isClauseStart(tokens, i) || t.lead !== '' || (!initial && DISCOURSE.has(t.core.toLowerCase()))) continue;
     const list = parseNameList(tokens, i, true);
     // "QiaoTing and Ncepu Team (NCEPU) introduce …": people, possibly with an organisation among them.
-    if (!list || !list.units.some(isPersonLike) || !list.units.every((u) => isPersonLike(u) || hasInstitutionWord(u))) continue;
+    if (!list?.units.some(isPersonLike) || !list.units.every((u) => isPersonLike(u) || hasInstitutionWord(u))) continue;
     const p = parenAt(s, list.next);
     const meaning = p ? readParen(p) : undefined;
     const affiliation = meaning?.kind === 'affiliation' ? meaning : undefined;
@@ -134,7 +153,16 @@ export function findPeople(s: Sentence): PeoplePhrase[] {
     const orgs = list.units.filter((u) => !isPersonLike(u));
     if (!(list.etAl || affiliation || (twoWords && verbFollows(tokens, next)))) continue;
     const title = meaning?.kind === 'title' ? meaning.title : undefined;
-    out.push(phrase(list.start, affiliation ? p!.end : list.end, persons, [...orgs, ...(affiliation ? affiliation.institutions : [])], 'after', title ? { title } : {}));
+    out.push(
+      phrase(
+        list.start,
+        affiliation ? p!.end : list.end,
+        persons,
+        [...orgs, ...(affiliation ? affiliation.institutions : [])],
+        'after',
+        title ? { title } : {},
+      ),
+    );
     covered = next - 1;
   }
   // "[various affiliations]": nothing to name, but the paper's people are placeholders.

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { block } from './blocks.ts';
-import { findPeople } from './people-phrases.ts';
 import { isPersonLike, isPlaceholderAuthor, isPlaceholderInstitution, parseNameList } from './people.ts';
+import { findPeople } from './people-phrases.ts';
 import { sentencesOf } from './sentence.ts';
 import { tokenize } from './tokens.ts';
 
 function people(text: string) {
-  return sentencesOf(block('paragraph', text)).flatMap((s) => findPeople(s)).map((p) => ({ authors: p.authors, institutions: p.institutions, points: p.points, placeholder: p.placeholder }));
+  return sentencesOf(block('paragraph', text))
+    .flatMap((s) => findPeople(s))
+    .map((p) => ({ authors: p.authors, institutions: p.institutions, points: p.points, placeholder: p.placeholder }));
 }
 
 describe('parseNameList', () => {
@@ -17,9 +19,14 @@ describe('parseNameList', () => {
   });
 
   it('keeps "and" inside an institution name when the next word continues it', () => {
-    expect(parseNameList(tokenize('University of Science and Technology of China introduces'), 0)?.units).toEqual(['University of Science and Technology of China']);
+    expect(parseNameList(tokenize('University of Science and Technology of China introduces'), 0)?.units).toEqual([
+      'University of Science and Technology of China',
+    ]);
     expect(parseNameList(tokenize('Université Laval and ServiceNow Research offers'), 0)?.units).toEqual(['Université Laval', 'ServiceNow Research']);
-    expect(parseNameList(tokenize('Institute for AI in Medicine (IKIM), University Hospital Essen et al. proposes'), 0)).toMatchObject({ units: ['Institute for AI in Medicine (IKIM)', 'University Hospital Essen'], etAl: true });
+    expect(parseNameList(tokenize('Institute for AI in Medicine (IKIM), University Hospital Essen et al. proposes'), 0)).toMatchObject({
+      units: ['Institute for AI in Medicine (IKIM)', 'University Hospital Essen'],
+      etAl: true,
+    });
   });
 });
 
@@ -50,8 +57,17 @@ describe('findPeople', () => {
   });
 
   it('reads people with affiliations in brackets at the start of a clause, pointing forward', () => {
-    expect(people('A theoretical contribution from Binchuan Qi (Tongji University, Zhejiang Yuying College of Vocational Technology), in their paper “Conjugate Learning Theory”, introduces duality.')).toEqual([
-      { authors: ['Binchuan Qi'], institutions: ['Tongji University', 'Zhejiang Yuying College of Vocational Technology'], points: 'before', placeholder: false },
+    expect(
+      people(
+        'A theoretical contribution from Binchuan Qi (Tongji University, Zhejiang Yuying College of Vocational Technology), in their paper “Conjugate Learning Theory”, introduces duality.',
+      ),
+    ).toEqual([
+      {
+        authors: ['Binchuan Qi'],
+        institutions: ['Tongji University', 'Zhejiang Yuying College of Vocational Technology'],
+        points: 'before',
+        placeholder: false,
+      },
     ]);
     expect(people('Similarly, Zhihao Shu et al. (University of Georgia, University of Texas at Arlington), in “FlashMem: X”, introduces FlashMem.')).toEqual([
       { authors: ['Zhihao Shu'], institutions: ['University of Georgia', 'University of Texas at Arlington'], points: 'after', placeholder: false },
@@ -59,7 +75,10 @@ describe('findPeople', () => {
   });
 
   it('takes an organisation list after "by" as institutions', () => {
-    expect(people('AMUSE by KAIST, KRAFTON, and Seoul National University combines Muon.')[0]).toMatchObject({ authors: [], institutions: ['KAIST', 'KRAFTON', 'Seoul National University'] });
+    expect(people('AMUSE by KAIST, KRAFTON, and Seoul National University combines Muon.')[0]).toMatchObject({
+      authors: [],
+      institutions: ['KAIST', 'KRAFTON', 'Seoul National University'],
+    });
     expect(people('SENSE from SMART and MIT synthesizes imagery.')[0]).toMatchObject({ institutions: ['SMART', 'MIT'] });
   });
 

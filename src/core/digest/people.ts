@@ -116,13 +116,72 @@ export function hasInstitutionWord(unit: string): boolean {
 
 // Capitalised words of titles and topics that are nobody's name ("Spiking Neural Networks").
 const NOT_NAMES = new Set([
-  'Network', 'Networks', 'Neural', 'Learning', 'Deep', 'Model', 'Models', 'Data', 'Analysis', 'Detection', 'Framework',
-  'System', 'Systems', 'Graph', 'Graphs', 'Vision', 'Language', 'Large', 'Generation', 'Recognition', 'Segmentation',
-  'Prediction', 'Classification', 'Transformer', 'Transformers', 'Attention', 'Benchmark', 'Benchmarks', 'Dataset',
-  'Datasets', 'Machine', 'Intelligence', 'Artificial', 'Robust', 'Efficient', 'Federated', 'Reinforcement', 'Spiking',
-  'Diffusion', 'Generative', 'Optimization', 'Architecture', 'Architectures', 'Method', 'Methods', 'Theory', 'Models',
-  'Training', 'Inference', 'Imaging', 'Medical', 'Image', 'Images', 'Video', 'Speech', 'Audio', 'Time', 'Series',
-  'Foundation', 'Multimodal', 'Continual', 'Adaptive', 'Explainable', 'Interpretable', 'Uncertainty', 'Quantum',
+  'Network',
+  'Networks',
+  'Neural',
+  'Learning',
+  'Deep',
+  'Model',
+  'Models',
+  'Data',
+  'Analysis',
+  'Detection',
+  'Framework',
+  'System',
+  'Systems',
+  'Graph',
+  'Graphs',
+  'Vision',
+  'Language',
+  'Large',
+  'Generation',
+  'Recognition',
+  'Segmentation',
+  'Prediction',
+  'Classification',
+  'Transformer',
+  'Transformers',
+  'Attention',
+  'Benchmark',
+  'Benchmarks',
+  'Dataset',
+  'Datasets',
+  'Machine',
+  'Intelligence',
+  'Artificial',
+  'Robust',
+  'Efficient',
+  'Federated',
+  'Reinforcement',
+  'Spiking',
+  'Diffusion',
+  'Generative',
+  'Optimization',
+  'Architecture',
+  'Architectures',
+  'Method',
+  'Methods',
+  'Theory',
+  'Models',
+  'Training',
+  'Inference',
+  'Imaging',
+  'Medical',
+  'Image',
+  'Images',
+  'Video',
+  'Speech',
+  'Audio',
+  'Time',
+  'Series',
+  'Foundation',
+  'Multimodal',
+  'Continual',
+  'Adaptive',
+  'Explainable',
+  'Interpretable',
+  'Uncertainty',
+  'Quantum',
 ]);
 
 /** "Binchuan Qi", "Naveed", "A. Nuri Cevik", "Cristian-Gabriel Florea", "QiaoTing". */
@@ -132,10 +191,7 @@ export function isPersonLike(unit: string): boolean {
   if (words.some((w) => NOT_NAMES.has(w))) return false;
   return words.every(
     (w) =>
-      isInitial(w) ||
-      PERSON_PARTICLES.has(w) ||
-      /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u.test(w) ||
-      /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(w),
+      isInitial(w) || PERSON_PARTICLES.has(w) || /^\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*$/u.test(w) || /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+$/u.test(w),
   );
 }
 
@@ -143,7 +199,8 @@ export function isAcronymUnit(unit: string): boolean {
   return wordsOf(unit).every((w) => isAcronym(w.replace(/[()]/g, '')));
 }
 
-const PLACEHOLDER_PEOPLE = /^(?:(?:john|jane|joe|richard|mary)\s+(?:doe|smith|roe)|author\s+(?:[a-z]|\d+|one|two|three|four|five)|(?:first|second|third|last)\s+author|anonymous(?:\s+authors?)?|\p{Lu}\.?)$/iu;
+const PLACEHOLDER_PEOPLE =
+  /^(?:(?:john|jane|joe|richard|mary)\s+(?:doe|smith|roe)|author\s+(?:[a-z]|\d+|one|two|three|four|five)|(?:first|second|third|last)\s+author|anonymous(?:\s+authors?)?|\p{Lu}\.?)$/iu;
 const PLACEHOLDER_PLACES = /^\[?various affiliations\]?$|^university of example$|^example university$|^institution\s+[a-z0-9]$|^anonymous institution$/i;
 
 export function isPlaceholderAuthor(name: string): boolean {

@@ -1,16 +1,17 @@
 import { introducedNames } from './aliases.ts';
-import { resolveAnchors, type Anchor } from './anchors.ts';
+import { type Anchor, resolveAnchors } from './anchors.ts';
 import type { Range } from './blocks.ts';
 import { findDatasets } from './datasets.ts';
 import type { KnownNames } from './known-names.ts';
 import { addLink, addPeople, emText, inside, isInstitutionEm, overlaps } from './mention-fill.ts';
 import { nameKey } from './names.ts';
-import { rawMention, type RawMention } from './raw-mention.ts';
-import type { ReadSentence, ReadPart } from './read-part.ts';
+import { type RawMention, rawMention } from './raw-mention.ts';
+import type { ReadPart, ReadSentence } from './read-part.ts';
 import { sentenceText } from './sentence.ts';
 
 // Sentences that go on about the paper the previous one named.
-const FOLLOW_UP = /^(?:this|these|their|they|it|its|the (?:method|approach|framework|model|paper|work|study|authors|system)|such|here|in addition|additionally|further|furthermore|notably)\b/i;
+const FOLLOW_UP =
+  /^(?:this|these|their|they|it|its|the (?:method|approach|framework|model|paper|work|study|authors|system)|such|here|in addition|additionally|further|furthermore|notably)\b/i;
 const MAX_FOLLOW_UPS = 2;
 
 /** The paper a phrase talks about: the one named before it ('before') or after it ('after'). */
@@ -98,6 +99,5 @@ function fold(alias: RawMention, paper: RawMention): void {
   paper.authors.push(...alias.authors);
   paper.institutions.push(...alias.institutions);
   paper.placeholder ||= alias.placeholder;
-  paper.arxivId ??= alias.arxivId;
+  if (paper.arxivId === undefined && alias.arxivId !== undefined) paper.arxivId = alias.arxivId;
 }
-

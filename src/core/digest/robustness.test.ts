@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DigestParseError, parseDigestDocument, parsePostContent, PARSER_VERSION, type Digest, type ParseResult } from './index.ts';
+import { type Digest, DigestParseError, PARSER_VERSION, type ParseResult, parseDigestDocument, parsePostContent } from './index.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../tests/fixtures');
 const files = ['seeds', 'samples', 'digests'].flatMap((dir) =>
@@ -47,13 +47,72 @@ function survive(run: () => ParseResult | Digest, maxMs = MAX_MS): void {
 }
 
 const HTMLISH = [
-  '<h3>', '</h3>', '<p>', '</p>', '<ul>', '</ul>', '<li>', '</li>', '<em>', '</em>', '<strong>', '</strong>', '<a href="https://arxiv.org/abs/2601.00001">',
-  '<a href="https://github.com/a/b.git">', '<a href="https://archive">', '</a>', '<div class="entry-content">', '</div>', '<br>', '<!--', '-->', '<![CDATA[',
-  ']]>', '<script>', '</script>', '&amp;', '&#8217;', '&#x', '“', '”', '"', '(', ')', ':', ', ', ' and ', ' by ', ' from ', ' et al.', '. ', '\n', '  • ', '- ',
-  'Latest 12 papers on deep learning: Feb. 28, 2026', 'The Big Idea(s) &amp; Core Innovations', 'Under the Hood: Models, Datasets, & Benchmarks',
-  'Impact & The Road Ahead', 'HADS-Net', 'John Doe', 'University of Porto', 'Code: https://github.com/x/y', 'https://arxiv.org/pdf/2602.22544',
-  '(Paper:', 'on BUSI, Kvasir and MNIST datasets', 'Share this content:', '<?xml version="1.0"?>', '<rss><channel><item>', '</item>',
-  '<content:encoded>', '</content:encoded>', '{"id":5,"content":{"rendered":"', '"}}', '[', ']', '<html><head><title>', '</title>',
+  '<h3>',
+  '</h3>',
+  '<p>',
+  '</p>',
+  '<ul>',
+  '</ul>',
+  '<li>',
+  '</li>',
+  '<em>',
+  '</em>',
+  '<strong>',
+  '</strong>',
+  '<a href="https://arxiv.org/abs/2601.00001">',
+  '<a href="https://github.com/a/b.git">',
+  '<a href="https://archive">',
+  '</a>',
+  '<div class="entry-content">',
+  '</div>',
+  '<br>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '<script>',
+  '</script>',
+  '&amp;',
+  '&#8217;',
+  '&#x',
+  '“',
+  '”',
+  '"',
+  '(',
+  ')',
+  ':',
+  ', ',
+  ' and ',
+  ' by ',
+  ' from ',
+  ' et al.',
+  '. ',
+  '\n',
+  '  • ',
+  '- ',
+  'Latest 12 papers on deep learning: Feb. 28, 2026',
+  'The Big Idea(s) &amp; Core Innovations',
+  'Under the Hood: Models, Datasets, & Benchmarks',
+  'Impact & The Road Ahead',
+  'HADS-Net',
+  'John Doe',
+  'University of Porto',
+  'Code: https://github.com/x/y',
+  'https://arxiv.org/pdf/2602.22544',
+  '(Paper:',
+  'on BUSI, Kvasir and MNIST datasets',
+  'Share this content:',
+  '<?xml version="1.0"?>',
+  '<rss><channel><item>',
+  '</item>',
+  '<content:encoded>',
+  '</content:encoded>',
+  '{"id":5,"content":{"rendered":"',
+  '"}}',
+  '[',
+  ']',
+  '<html><head><title>',
+  '</title>',
 ];
 
 describe('robustness', () => {
@@ -96,7 +155,8 @@ describe('robustness', () => {
   });
 
   it('names a paper whose link text is only punctuation by its id (found by the soup above)', () => {
-    const s = '<h3>Latest 12 papers on deep learning: Feb. 28, 2026</h3><h3>The Big Idea(s) &amp; Core Innovations</h3><a href="https://arxiv.org/abs/2601.00001">”</a>';
+    const s =
+      '<h3>Latest 12 papers on deep learning: Feb. 28, 2026</h3><h3>The Big Idea(s) &amp; Core Innovations</h3><a href="https://arxiv.org/abs/2601.00001">”</a>';
     survive(() => parseDigestDocument(s));
     expect(parseDigestDocument(s).digests[0]?.papers.map((p) => [p.name, p.arxivId])).toEqual([['arXiv:2601.00001', '2601.00001']]);
   });

@@ -1,9 +1,9 @@
 import { digestFromContent } from './content.ts';
+import { decodeTitle } from './entities.ts';
 import { DigestParseError } from './errors.ts';
 import { scanHtml } from './html-scan.ts';
-import { decodeTitle } from './entities.ts';
 import { isoDay, postIdFromUrl } from './meta.ts';
-import type { ParseOptions } from './options.ts';
+import { type ParseOptions, withoutPostIdentity } from './options.ts';
 import type { ParseResult } from './result.ts';
 
 interface FeedItem {
@@ -93,13 +93,19 @@ export function parseFeed(xml: string, options: ParseOptions): ParseResult {
     try {
       const body = it.content.trim() !== '' ? it.content : it.description;
       result.digests.push(
-        digestFromContent(body, 'html', 'rss', {
-          ...(link ? { url: link } : {}),
-          ...(postId ? { postId } : {}),
-          ...(title ? { title } : {}),
-          ...(date ? { date } : {}),
-          ...(modified ? { modified } : {}),
-        }, { ...options, url: undefined, id: undefined }),
+        digestFromContent(
+          body,
+          'html',
+          'rss',
+          {
+            ...(link ? { url: link } : {}),
+            ...(postId ? { postId } : {}),
+            ...(title ? { title } : {}),
+            ...(date ? { date } : {}),
+            ...(modified ? { modified } : {}),
+          },
+          withoutPostIdentity(options),
+        ),
       );
     } catch (e) {
       if (!(e instanceof DigestParseError)) throw e;

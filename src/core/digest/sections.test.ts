@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { block, type Block } from './blocks.ts';
+import { type Block, block } from './blocks.ts';
 import { sectionOf, structure } from './sections.ts';
 
 const h = (text: string) => block('heading', text);
@@ -8,10 +8,16 @@ const li = (text: string, depth = 0) => block('item', text, depth);
 
 describe('sectionOf', () => {
   it('matches the section headings leniently', () => {
-    for (const t of ['The Big Idea(s) & Core Innovations', 'The Big Ideas &amp; Core Innovations:', 'THE BIG IDEAS & CORE INNOVATIONS', 'The Big Idea(s) & Core Innovations: Remembering Without Replay']) {
+    for (const t of [
+      'The Big Idea(s) & Core Innovations',
+      'The Big Ideas &amp; Core Innovations:',
+      'THE BIG IDEAS & CORE INNOVATIONS',
+      'The Big Idea(s) & Core Innovations: Remembering Without Replay',
+    ]) {
       expect(sectionOf(h(t)), t).toBe('bigIdeas');
     }
-    for (const t of ['Under the Hood: Models, Datasets, & Benchmarks', 'Under the Hood: Models, Datasets &amp; Benchmarks', 'Under The Hood']) expect(sectionOf(h(t)), t).toBe('underTheHood');
+    for (const t of ['Under the Hood: Models, Datasets, & Benchmarks', 'Under the Hood: Models, Datasets &amp; Benchmarks', 'Under The Hood'])
+      expect(sectionOf(h(t)), t).toBe('underTheHood');
     for (const t of ['Impact & The Road Ahead', 'Impact and the Road Ahead:', 'The Road Ahead']) expect(sectionOf(h(t)), t).toBe('impact');
   });
 
@@ -73,7 +79,14 @@ describe('structure', () => {
   });
 
   it('groups flat bullets under the category bullet before them (dash form)', () => {
-    const st = structure([p('Latest 2 papers on x: Jan. 1, 2026'), p('Under the Hood: Models, Datasets, & Benchmarks'), li('Benchmarks for Model Evaluation:'), li('CalArena: a benchmark.'), li('Novel Architectures & Models:'), li('PILOT: an optimizer.')]);
+    const st = structure([
+      p('Latest 2 papers on x: Jan. 1, 2026'),
+      p('Under the Hood: Models, Datasets, & Benchmarks'),
+      li('Benchmarks for Model Evaluation:'),
+      li('CalArena: a benchmark.'),
+      li('Novel Architectures & Models:'),
+      li('PILOT: an optimizer.'),
+    ]);
     expect(st.parts.map((x) => x.theme)).toEqual([0, 1]);
     expect(st.themes.map((t) => t.summary)).toEqual(['CalArena: a benchmark.', 'PILOT: an optimizer.']);
   });

@@ -1,6 +1,6 @@
 import type { Block } from './blocks.ts';
 import { isChrome, isEndMarker } from './chrome.ts';
-import { parseHeader, type Header } from './header.ts';
+import { type Header, parseHeader } from './header.ts';
 import { leadClause } from './lead-clause.ts';
 import type { Section, Theme } from './types.ts';
 
@@ -28,7 +28,11 @@ export interface Structure {
 const HEADER_WINDOW = 15;
 
 function normal(text: string): string {
-  return text.toLowerCase().replace(/&amp;/g, '&').replace(/[^\p{L}\p{N}&]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/&amp;/g, '&')
+    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .trim();
 }
 
 /** Which section a heading opens, matched leniently (case, `&amp;`, punctuation, subtitles). */

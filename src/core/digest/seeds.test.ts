@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { titleKey } from '../ids/index.ts';
-import { parseDigestDocument, type Digest, type PaperMention } from './index.ts';
+import { type Digest, type PaperMention, parseDigestDocument } from './index.ts';
 
 const SEEDS = join(import.meta.dirname, '../../../tests/fixtures/seeds');
 const index = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as { file: string; url: string }[];
@@ -21,7 +21,10 @@ function seed(file: string): Digest {
 function paper(d: Digest, name: string): PaperMention {
   const key = titleKey(name);
   const found = d.papers.filter((p) => titleKey(p.name) === key || (p.title !== undefined && titleKey(p.title) === key));
-  expect(found.map((p) => p.name), `one paper named ${name}`).toHaveLength(1);
+  expect(
+    found.map((p) => p.name),
+    `one paper named ${name}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 
@@ -68,10 +71,20 @@ describe('seed 2026-02-28-deep-learning.txt', () => {
   it('gives each arXiv link to the paper it names', () => {
     expect(paper(d, 'HARU-Net').arxivId).toBe('2602.22544');
     expect(paper(d, 'PatchDenoiser').arxivId).toBe('2602.21987');
-    expect(paper(d, 'OSDaR-AR Dataset')).toMatchObject({ arxivId: '2602.22920', title: 'OSDaR-AR: Enhancing Railway Perception Datasets via Multi-modal Augmented Reality' });
+    expect(paper(d, 'OSDaR-AR Dataset')).toMatchObject({
+      arxivId: '2602.22920',
+      title: 'OSDaR-AR: Enhancing Railway Perception Datasets via Multi-modal Augmented Reality',
+    });
     expect(paper(d, 'BrepCoder').title).toBe('BrepCoder: A Unified Multimodal Large Language Model for Multi-task B-rep Reasoning');
-    expect(paper(d, 'Bound to Disagree')).toMatchObject({ arxivId: '2602.23128', title: 'Bound to Disagree: Generalization Bounds via Certifiable Surrogates', sections: ['bigIdeas', 'impact'] });
-    expect(paper(d, 'TransFuzz')).toMatchObject({ arxivId: '2602.23065', title: 'LLM-Powered Silent Bug Fuzzing in Deep Learning Libraries via Versatile and Controlled Bug Transfer' });
+    expect(paper(d, 'Bound to Disagree')).toMatchObject({
+      arxivId: '2602.23128',
+      title: 'Bound to Disagree: Generalization Bounds via Certifiable Surrogates',
+      sections: ['bigIdeas', 'impact'],
+    });
+    expect(paper(d, 'TransFuzz')).toMatchObject({
+      arxivId: '2602.23065',
+      title: 'LLM-Powered Silent Bug Fuzzing in Deep Learning Libraries via Versatile and Controlled Bug Transfer',
+    });
     expect(paper(d, 'SymTorch').arxivId).toBe('2602.21307');
     expect(paper(d, 'SGD convergence').arxivId).toBe('2602.20646');
     const ids = d.papers.flatMap((p) => (p.arxivId ? [p.arxivId] : [])).sort();
@@ -86,7 +99,10 @@ describe('seed 2026-02-28-deep-learning.txt', () => {
       sections: ['bigIdeas', 'impact'],
       theme: 0,
     });
-    expect(paper(d, 'A Green Learning Approach to LDCT Image Restoration')).toMatchObject({ authors: ['Wang', 'Wu', 'Kuo'], institutions: ['University of Southern California'] });
+    expect(paper(d, 'A Green Learning Approach to LDCT Image Restoration')).toMatchObject({
+      authors: ['Wang', 'Wu', 'Kuo'],
+      institutions: ['University of Southern California'],
+    });
     expect(paper(d, 'Bound to Disagree')).toMatchObject({ authors: ['Bazinet'], institutions: ['Université Laval', 'ServiceNow Research'] });
     expect(paper(d, 'MEDNA-DFM')).toMatchObject({ authors: ['He'], institutions: ['City University of Hong Kong'] });
     expect(paper(d, 'XMorph')).toMatchObject({ authors: ['John Doe'], placeholderAuthors: true });
@@ -104,7 +120,12 @@ describe('seed 2026-02-28-deep-neural-networks.txt', () => {
   const d = seed('2026-02-28-deep-neural-networks.txt');
 
   it('reads the header and title', () => {
-    expect(d).toMatchObject({ title: 'Deep Neural Networks: From Theoretical Foundations to Real-World Impact', topic: 'deep neural networks', date: '2026-02-28', paperCount: 36 });
+    expect(d).toMatchObject({
+      title: 'Deep Neural Networks: From Theoretical Foundations to Real-World Impact',
+      topic: 'deep neural networks',
+      date: '2026-02-28',
+      paperCount: 36,
+    });
   });
 
   it('attaches every code link', () => {
@@ -116,7 +137,9 @@ describe('seed 2026-02-28-deep-neural-networks.txt', () => {
       'AASIST3 Architecture Analysis': ['https://github.com/mtuciru/Interpreting-Multi-Branch-Anti-Spoofing-Architectures'],
       'Federated Learning for EV Energy Forecasting': ['https://github.com/DataStories-UniPi/FedEDF'],
     });
-    expect(paper(d, 'Deep LoRA-Unfolding Networks').codeUrls).toEqual([{ url: 'https://github.com/DeepLoRA-Unfolding', kind: 'org', github: 'deeplora-unfolding' }]);
+    expect(paper(d, 'Deep LoRA-Unfolding Networks').codeUrls).toEqual([
+      { url: 'https://github.com/DeepLoRA-Unfolding', kind: 'org', github: 'deeplora-unfolding' },
+    ]);
   });
 
   it('reads people before and after quoted titles', () => {
@@ -126,15 +149,32 @@ describe('seed 2026-02-28-deep-neural-networks.txt', () => {
       institutions: ['Tongji University', 'Zhejiang Yuying College of Vocational Technology'],
       sections: ['bigIdeas', 'impact'],
     });
-    expect(paper(d, 'SigmaQuant')).toMatchObject({ authors: ['Zhang', 'Li', 'Wang'], institutions: ['Peking University', 'Tsinghua University'], sections: ['bigIdeas', 'underTheHood', 'impact'] });
-    expect(paper(d, 'FlashMem')).toMatchObject({ authors: ['Zhihao Shu'], institutions: ['University of Georgia', 'University of Texas at Arlington'], sections: ['bigIdeas', 'underTheHood', 'impact'] });
-    expect(paper(d, 'Poisoned Acoustics')).toMatchObject({ authors: ['Harrison Dahme'], institutions: ['Hack VC'], datasets: ['MELAUDIS'], sections: ['bigIdeas', 'underTheHood'] });
+    expect(paper(d, 'SigmaQuant')).toMatchObject({
+      authors: ['Zhang', 'Li', 'Wang'],
+      institutions: ['Peking University', 'Tsinghua University'],
+      sections: ['bigIdeas', 'underTheHood', 'impact'],
+    });
+    expect(paper(d, 'FlashMem')).toMatchObject({
+      authors: ['Zhihao Shu'],
+      institutions: ['University of Georgia', 'University of Texas at Arlington'],
+      sections: ['bigIdeas', 'underTheHood', 'impact'],
+    });
+    expect(paper(d, 'Poisoned Acoustics')).toMatchObject({
+      authors: ['Harrison Dahme'],
+      institutions: ['Hack VC'],
+      datasets: ['MELAUDIS'],
+      sections: ['bigIdeas', 'underTheHood'],
+    });
     expect(paper(d, 'Takeuchi’s Information Criteria as Generalization Measures for DNNs Close to NTK Regime').authors).toEqual(['Hiroki Naganuma']);
   });
 
   it('flags the placeholder authors', () => {
     const exploring = paper(d, 'Exploring the Impact of Parameter Update Magnitude on Forgetting and Generalization of Continual Learning');
-    expect(exploring).toMatchObject({ authors: ['John Doe', 'Jane Smith'], placeholderAuthors: true, institutions: ['University of Cambridge', 'MIT Research Lab'] });
+    expect(exploring).toMatchObject({
+      authors: ['John Doe', 'Jane Smith'],
+      placeholderAuthors: true,
+      institutions: ['University of Cambridge', 'MIT Research Lab'],
+    });
     expect(paper(d, 'Understanding the Role of Rehearsal Scale in Continual Learning under Varying Model Capacities').placeholderAuthors).toBe(true);
     expect(paper(d, 'SigmaQuant').placeholderAuthors).toBe(false);
   });
@@ -149,14 +189,21 @@ describe('seed 2026-05-23-deep-learning.txt', () => {
   const d = seed('2026-05-23-deep-learning.txt');
 
   it('reads the header and title past the "Loading Now" chrome', () => {
-    expect(d).toMatchObject({ title: 'Deep Learning’s Pulse: From Medical Imaging to Generative Design and Beyond', topic: 'deep learning', date: '2026-05-23', paperCount: 100 });
+    expect(d).toMatchObject({
+      title: 'Deep Learning’s Pulse: From Medical Imaging to Generative Design and Beyond',
+      topic: 'deep learning',
+      date: '2026-05-23',
+      paperCount: 100,
+    });
   });
 
   it('attaches every code link', () => {
     expect(allCode(d)).toEqual({
       'MKG-CARE': ['https://anonymous.4open.science/r/MKG-CARE-8B7B'],
       'HADS-Net': ['https://github.com/NedumCares/BIUS-Classification'],
-      'Robustness of breast lesion segmentation under MRI undersampling improves with k-space-aware deep learning': ['https://github.com/TIO-IKIM/kspace-breast-seg'],
+      'Robustness of breast lesion segmentation under MRI undersampling improves with k-space-aware deep learning': [
+        'https://github.com/TIO-IKIM/kspace-breast-seg',
+      ],
       'An Open Multi-Center Whole-Body FDG PET/CT Foundation Model for Tumor Segmentation': ['https://github.com/liu-xiaofeng/Foundation-Model-for-PET-CT'],
       'MAM-CLIP': ['https://github.com/igulluk/MAM-CLIP'],
       AMUSE: ['https://github.com/kjeiun/amuse'],
@@ -166,9 +213,19 @@ describe('seed 2026-05-23-deep-learning.txt', () => {
   });
 
   it('reads datasets and institutions', () => {
-    expect(paper(d, 'HADS-Net')).toMatchObject({ datasets: ['BUSI'], institutions: ['Nazarbayev University', 'Nnamdi Azikiwe University Awka', 'Peter University Achina-Onneh'], sections: ['bigIdeas', 'underTheHood', 'impact'] });
-    expect(paper(d, 'MKG-CARE')).toMatchObject({ datasets: ['BreastMNIST', 'DermaMNIST', 'Kvasir', 'PAD_UFES_20', 'RetinaMNIST'], institutions: ['University of Science and Technology of China'] });
-    expect(paper(d, 'AMUSE')).toMatchObject({ datasets: ['FineWeb-100B', 'CIFAR', 'SVHN', 'ImageNet', 'ISIC 2018'], institutions: ['KAIST', 'KRAFTON', 'Seoul National University'] });
+    expect(paper(d, 'HADS-Net')).toMatchObject({
+      datasets: ['BUSI'],
+      institutions: ['Nazarbayev University', 'Nnamdi Azikiwe University Awka', 'Peter University Achina-Onneh'],
+      sections: ['bigIdeas', 'underTheHood', 'impact'],
+    });
+    expect(paper(d, 'MKG-CARE')).toMatchObject({
+      datasets: ['BreastMNIST', 'DermaMNIST', 'Kvasir', 'PAD_UFES_20', 'RetinaMNIST'],
+      institutions: ['University of Science and Technology of China'],
+    });
+    expect(paper(d, 'AMUSE')).toMatchObject({
+      datasets: ['FineWeb-100B', 'CIFAR', 'SVHN', 'ImageNet', 'ISIC 2018'],
+      institutions: ['KAIST', 'KRAFTON', 'Seoul National University'],
+    });
     expect(paper(d, 'SPBM').datasets).toEqual(['CIFAR-10', 'CIFAR-100', 'ACSIncome']);
     expect(paper(d, 'SPBM').institutions).toContain('Artificial Intelligence Center');
     expect(paper(d, 'MAM-CLIP')).toMatchObject({ datasets: ['TEKNOFEST'], institutions: ['Stanford University'] });
@@ -195,7 +252,12 @@ describe('seed 2026-05-30-deep-learning.txt', () => {
   const d = seed('2026-05-30-deep-learning.txt');
 
   it('reads the header and title', () => {
-    expect(d).toMatchObject({ title: 'Deep Learning’s Next Frontier: Beyond Black Boxes, Towards Real-World Robustness and Explainability', topic: 'deep learning', date: '2026-05-30', paperCount: 100 });
+    expect(d).toMatchObject({
+      title: 'Deep Learning’s Next Frontier: Beyond Black Boxes, Towards Real-World Robustness and Explainability',
+      topic: 'deep learning',
+      date: '2026-05-30',
+      paperCount: 100,
+    });
   });
 
   it('attaches every code link; LAPLEX’s "Code:" is its arXiv id', () => {
@@ -210,24 +272,46 @@ describe('seed 2026-05-30-deep-learning.txt', () => {
       'MORI-Seg': ['https://github.com/ddrrnn123/MORI-Seg'],
       PILOT: ['https://github.com/SattamAltwaim/PILOT'],
     });
-    expect(paper(d, 'LAPLEX')).toMatchObject({ arxivId: '2605.24584', codeUrls: [], title: 'LAPLEX: The FFT of Learnable Laplace Kernels', authors: ['Łukasz Struski'] });
+    expect(paper(d, 'LAPLEX')).toMatchObject({
+      arxivId: '2605.24584',
+      codeUrls: [],
+      title: 'LAPLEX: The FFT of Learnable Laplace Kernels',
+      authors: ['Łukasz Struski'],
+    });
   });
 
   it('reads the bracketed titles and authors of the dash bullets', () => {
     expect(paper(d, 'CalArena')).toMatchObject({ title: 'CalArena: A Large-Scale Post-Hoc Calibration Benchmark', authors: ['Eugène Berta'] });
-    expect(paper(d, 'PILOT')).toMatchObject({ title: 'PILOT: Policy-Informed Learned Optimization for Adaptive Deep Network Training', authors: ['Sattam Altuuaim'] });
-    expect(paper(d, 'ColoSeg dataset')).toMatchObject({ title: 'ST-ColoNet: Spatio-Temporal Colon Segment Recognition via Hybrid Attention and Edge-Guided Feature Learning', authors: ['Ziyi Wang'], datasets: ['ColoSeg'] });
+    expect(paper(d, 'PILOT')).toMatchObject({
+      title: 'PILOT: Policy-Informed Learned Optimization for Adaptive Deep Network Training',
+      authors: ['Sattam Altuuaim'],
+    });
+    expect(paper(d, 'ColoSeg dataset')).toMatchObject({
+      title: 'ST-ColoNet: Spatio-Temporal Colon Segment Recognition via Hybrid Attention and Edge-Guided Feature Learning',
+      authors: ['Ziyi Wang'],
+      datasets: ['ColoSeg'],
+    });
   });
 
   it('reads Big Ideas titles with their people', () => {
-    expect(paper(d, 'CB-SLICE')).toMatchObject({ title: 'CB-SLICE: Concept-Based Interpretable Error Slice Discovery', authors: ['Yael Konforti'], institutions: ['University of Cambridge'] });
-    expect(paper(d, 'Improving Adversarial Robustness of Attribution via Implicit Regularization')).toMatchObject({ authors: ['Amir Mehrpanah'], institutions: ['KTH Royal Institute of Technology'] });
+    expect(paper(d, 'CB-SLICE')).toMatchObject({
+      title: 'CB-SLICE: Concept-Based Interpretable Error Slice Discovery',
+      authors: ['Yael Konforti'],
+      institutions: ['University of Cambridge'],
+    });
+    expect(paper(d, 'Improving Adversarial Robustness of Attribution via Implicit Regularization')).toMatchObject({
+      authors: ['Amir Mehrpanah'],
+      institutions: ['KTH Royal Institute of Technology'],
+    });
     expect(paper(d, 'ZEROGNN').institutions).toEqual(['William & Mary']);
     expect(paper(d, 'NeuroEdge')).toMatchObject({ authors: ['Peter Chudinov'], institutions: ['San Francisco State University'] });
   });
 
   it('groups the dash bullets under their two categories', () => {
-    expect(d.themes.filter((t) => t.section === 'underTheHood').map((t) => t.title)).toEqual(['Benchmarks for Model Evaluation', 'Novel Architectures & Models']);
+    expect(d.themes.filter((t) => t.section === 'underTheHood').map((t) => t.title)).toEqual([
+      'Benchmarks for Model Evaluation',
+      'Novel Architectures & Models',
+    ]);
     expect(paper(d, 'CalArena').theme).toBe(4);
     expect(paper(d, 'LAPLEX').theme).toBe(5);
   });
@@ -237,7 +321,12 @@ describe('seed 2026-07-04-deep-learning.txt', () => {
   const d = seed('2026-07-04-deep-learning.txt');
 
   it('reads the header and title', () => {
-    expect(d).toMatchObject({ title: 'Deep Learning: Charting the Path from Foundational Theory to Real-World Impact and Future Challenges', topic: 'deep learning', date: '2026-07-04', paperCount: 100 });
+    expect(d).toMatchObject({
+      title: 'Deep Learning: Charting the Path from Foundational Theory to Real-World Impact and Future Challenges',
+      topic: 'deep learning',
+      date: '2026-07-04',
+      paperCount: 100,
+    });
   });
 
   it('attaches every code link, and none to the DOI-only bullet', () => {
@@ -259,7 +348,11 @@ describe('seed 2026-07-04-deep-learning.txt', () => {
 
   it('merges the repeated DRL-CLBA bullet with its Big Ideas mention', () => {
     const drl = paper(d, 'DRL-CLBA');
-    expect(drl).toMatchObject({ sections: ['bigIdeas', 'underTheHood'], authors: ['Yueming Huang'], datasets: ['SCD', 'AudioMNIST', 'LibriKWS-20', 'AISHELL3-50', 'VoxCeleb1-50', 'ESD'] });
+    expect(drl).toMatchObject({
+      sections: ['bigIdeas', 'underTheHood'],
+      authors: ['Yueming Huang'],
+      datasets: ['SCD', 'AudioMNIST', 'LibriKWS-20', 'AISHELL3-50', 'VoxCeleb1-50', 'ESD'],
+    });
     expect(drl.contexts.filter((c) => c.section === 'underTheHood')).toHaveLength(2);
   });
 

@@ -1,6 +1,6 @@
 import type { Block, BlockLink, Range } from './blocks.ts';
 import { splitSentences } from './sentences.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { type Token, tokenize } from './tokens.ts';
 
 /** One sentence of a block, with the block's text and the links and emphasis that fall inside it. */
 export interface Sentence extends Range {

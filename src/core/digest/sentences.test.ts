@@ -31,7 +31,9 @@ describe('leadClause', () => {
     const t = leadClause('The overarching theme in these recent papers is the pursuit of more reliable and insightful AI. More.');
     expect(t.length).toBeLessThanOrEqual(80);
     expect(t).toBe('The overarching theme in these recent papers is the pursuit of more reliable…');
-    expect(leadClause('Beyond medical applications, Bound to Disagree: Generalization Bounds via Certifiable Surrogates by Bazinet.')).toMatch(/^Beyond medical applications, Bound to Disagree: Generalization/);
+    expect(leadClause('Beyond medical applications, Bound to Disagree: Generalization Bounds via Certifiable Surrogates by Bazinet.')).toMatch(
+      /^Beyond medical applications, Bound to Disagree: Generalization/,
+    );
   });
 });
 

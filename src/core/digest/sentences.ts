@@ -1,7 +1,33 @@
 import type { Range } from './blocks.ts';
 
 // Words after which a full stop does not end a sentence.
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'fig', 'figs', 'eq', 'eqs', 'no', 'dr', 'mr', 'ms', 'mrs', 'prof', 'st', 'approx', 'resp', 'sec', 'ref', 'refs', 'vol', 'pp', 'jr', 'sr']);
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'cf',
+  'fig',
+  'figs',
+  'eq',
+  'eqs',
+  'no',
+  'dr',
+  'mr',
+  'ms',
+  'mrs',
+  'prof',
+  'st',
+  'approx',
+  'resp',
+  'sec',
+  'ref',
+  'refs',
+  'vol',
+  'pp',
+  'jr',
+  'sr',
+]);
 const MAX_QUOTE = 300;
 const CLOSERS = new Set(['”', '’', '"', "'", ')', ']']);
 

@@ -10,9 +10,31 @@ describe('theme names on the real posts', () => {
   it.each([
     ['2026-02-28', 0, ['Reliable and insightful AI', 'Interpretability', 'Beyond medical applications']],
     ['2026-02-28', 1, ['Generalization capabilities of DNNs', 'Making DNNs more efficient and adaptable', 'Robustness and security', 'Bayesian deep learning']],
-    ['2026-05-23', 0, ['Integrating domain knowledge and architectural components', 'Robust uncertainty quantification and generalization', 'Generative AI and efficiency', 'Symbolic work']],
-    ['2026-05-30', 0, ['Trustworthiness and transparency in deep learning models', 'Robustness against adversarial attacks and real-world distribution shifts', 'Efficiency and scalability for real-world deployment', 'New perspective on model learning']],
-    ['2026-07-04', 0, ['Interpretability and reliability', 'Robustness and generalization', 'Efficiency and scalability', 'Novel applications of deep learning']],
+    [
+      '2026-05-23',
+      0,
+      [
+        'Integrating domain knowledge and architectural components',
+        'Robust uncertainty quantification and generalization',
+        'Generative AI and efficiency',
+        'Symbolic work',
+      ],
+    ],
+    [
+      '2026-05-30',
+      0,
+      [
+        'Trustworthiness and transparency in deep learning models',
+        'Robustness against adversarial attacks and real-world distribution shifts',
+        'Efficiency and scalability for real-world deployment',
+        'New perspective on model learning',
+      ],
+    ],
+    [
+      '2026-07-04',
+      0,
+      ['Interpretability and reliability', 'Robustness and generalization', 'Efficiency and scalability', 'Novel applications of deep learning'],
+    ],
     ['2026-02-21', 0, ['Security and privacy']],
     ['2026-04-18', 0, ['Decoupling and isolation of knowledge or parameters']],
   ] as const)('names the themes of %s (#%i) in a few words', (date, i, names) => {
@@ -35,7 +57,9 @@ describe('theme names on the real posts', () => {
   });
 
   it('keeps the framing sentences: the theme paragraph of HARU-Net', () => {
-    expect(bigIdeas('2026-02-28')[0]!.summary).toBe('The overarching theme in these recent papers is the pursuit of more reliable and insightful AI. For instance, in medical imaging, the need for robustness is paramount.');
+    expect(bigIdeas('2026-02-28')[0]!.summary).toBe(
+      'The overarching theme in these recent papers is the pursuit of more reliable and insightful AI. For instance, in medical imaging, the need for robustness is paramount.',
+    );
   });
 });
 
@@ -62,7 +86,10 @@ describe('nameTheme', () => {
     expect(nameTheme('SpaRL by A. proposes routers.', always, ['sparse routing'], 'x').name).toBe('Sparse routing');
     expect(nameTheme('For Bayesian deep learning, X by A. proposes priors.', always, [], 'x').name).toBe('Bayesian deep learning');
     expect(nameTheme('X by A. proposes priors.', always, [], 'Further work')).toEqual({ name: 'Further work', summary: '' });
-    expect(nameTheme('Interpretability is another critical area. X by A. explains.', (s) => s.startsWith('X'), [], 'y')).toEqual({ name: 'Interpretability', summary: 'Interpretability is another critical area.' });
+    expect(nameTheme('Interpretability is another critical area. X by A. explains.', (s) => s.startsWith('X'), [], 'y')).toEqual({
+      name: 'Interpretability',
+      summary: 'Interpretability is another critical area.',
+    });
     expect(nameTheme('Nothing here is a paper.', never, [], 'Fallback').summary).toBe('Nothing here is a paper.');
   });
 });

@@ -5,17 +5,21 @@
  * sentences, the name is the framing's key phrase (docs/themes.md has the method and examples).
  */
 import { splitSentences } from './sentences.ts';
-import type { PaperMention, Theme } from './types.ts';
 import { trimChars } from './trim.ts';
+import type { PaperMention, Theme } from './types.ts';
 
 /** Longest name, in words: past it a phrase is cut at its first qualifier, else left as it is. */
 const MAX_WORDS = 7;
 
 // "<the theme> is / revolves around / focuses on <phrase>"
-const THEME_NOUN = '(?:theme|area|thrust|trend|direction|focus|frontier|avenue|line of (?:work|research)|strand|pillar|innovation|breakthrough|development|shift|challenge|emphasis)';
+const THEME_NOUN =
+  '(?:theme|area|thrust|trend|direction|focus|frontier|avenue|line of (?:work|research)|strand|pillar|innovation|breakthrough|development|shift|challenge|emphasis)';
 const LINKS = [
   // "One overarching theme is …", "A core theme emerging is …", "A third major thrust is …", "Another significant area of innovation focuses on …"
-  new RegExp(`\\b${THEME_NOUN}s?\\b[^.,:;]{0,60}?\\b(?:is|are|remains?|involves?|revolves? around|focus(?:es)? on|cent(?:er|re)s? (?:on|around)|lies in|concerns?|coalesces? around|is about|revisits?|explores?|examines?|tackles?|addresses|targets?)\\s+(.+)$`, 'iu'),
+  new RegExp(
+    `\\b${THEME_NOUN}s?\\b[^.,:;]{0,60}?\\b(?:is|are|remains?|involves?|revolves? around|focus(?:es)? on|cent(?:er|re)s? (?:on|around)|lies in|concerns?|coalesces? around|is about|revisits?|explores?|examines?|tackles?|addresses|targets?)\\s+(.+)$`,
+    'iu',
+  ),
   // "Recent research highlights a crucial trend: the integration of …"
   new RegExp(`\\b${THEME_NOUN}s?\\s*:\\s+(.+)$`, 'iu'),
   // "Closely related is the drive for …"
@@ -29,9 +33,11 @@ const SUBJECT = new RegExp(
   'iu',
 );
 // "… novel applications of deep learning are continually emerging."; "a new perspective on X is presented in …"
-const EMERGING = /^(?:finally, |moreover, |additionally, |beyond these, |beyond this, )?(.+?)\s+(?:are|is) (?:continually |constantly |rapidly |also )?(?:emerging|growing|expanding|flourishing|advancing|maturing|progressing|gaining (?:ground|traction)|(?:back |again |firmly )?in (?:focus|the spotlight)(?: this week| again)?|(?:presented|offered|proposed|explored|examined) (?:in|by)\b.*)$/iu;
+const EMERGING =
+  /^(?:finally, |moreover, |additionally, |beyond these, |beyond this, )?(.+?)\s+(?:are|is) (?:continually |constantly |rapidly |also )?(?:emerging|growing|expanding|flourishing|advancing|maturing|progressing|gaining (?:ground|traction)|(?:back |again |firmly )?in (?:focus|the spotlight)(?: this week| again)?|(?:presented|offered|proposed|explored|examined) (?:in|by)\b.*)$/iu;
 // "Theory also advances: <paper> …"
-const ADVANCES = /^((?:[\p{L}\p{N}-]+ ){0,3}[\p{L}\p{N}-]+) (?:also |too |likewise )?(?:advances|matures|progresses|moves forward|sees progress|gets attention)\s*[:,]/iu;
+const ADVANCES =
+  /^((?:[\p{L}\p{N}-]+ ){0,3}[\p{L}\p{N}-]+) (?:also |too |likewise )?(?:advances|matures|progresses|moves forward|sees progress|gets attention)\s*[:,]/iu;
 // "For Bayesian deep learning, …" (a domain before a paper sentence)
 const FOR_DOMAIN = /^(?:for|in|on the|on) ((?:[\p{L}\p{N}-]+ ){0,4}[\p{L}\p{N}-]+), /iu;
 
@@ -39,19 +45,52 @@ const FOR_DOMAIN = /^(?:for|in|on the|on) ((?:[\p{L}\p{N}-]+ ){0,4}[\p{L}\p{N}-]
 const BEYOND = /^(beyond (?:[\p{L}\p{N}-]+ ){0,3}[\p{L}\p{N}-]+), /iu;
 
 // Openings that say "the theme is about": what follows is the phrase.
-const LEADS = /^(?:the |a |an )?(?:(?:continued|ongoing|growing|relentless|broader|overall|increasing|central|key|main|core|new)\s+)*(?:pursuit|drive|push|quest|need|search|move|shift|march|trend|focus|emphasis|effort|efforts|ambition|goal|aim|demand) (?:of|for|toward|towards|to)\s+/iu;
-const VERB_LEADS = /^(?:understanding and improving|understanding|improving|making|developing|building|enhancing|ensuring|achieving|enabling|designing|creating|pushing)\s+/iu;
-const NOMINAL: Record<string, string> = { integration: 'Integrating', development: 'Developing', application: 'Applying', use: 'Using', adoption: 'Adopting', design: 'Designing' };
-const ARTICLE = /^(?:the|a|an|more|ever more|increasingly|truly|inherent|fundamental|crucial|critical|fascinating|exciting|intriguing|remarkable|notable|compelling)\s+/iu;
+const LEADS =
+  /^(?:the |a |an )?(?:(?:continued|ongoing|growing|relentless|broader|overall|increasing|central|key|main|core|new)\s+)*(?:pursuit|drive|push|quest|need|search|move|shift|march|trend|focus|emphasis|effort|efforts|ambition|goal|aim|demand) (?:of|for|toward|towards|to)\s+/iu;
+const VERB_LEADS =
+  /^(?:understanding and improving|understanding|improving|making|developing|building|enhancing|ensuring|achieving|enabling|designing|creating|pushing)\s+/iu;
+const NOMINAL: Record<string, string> = {
+  integration: 'Integrating',
+  development: 'Developing',
+  application: 'Applying',
+  use: 'Using',
+  adoption: 'Adopting',
+  design: 'Designing',
+};
+const ARTICLE =
+  /^(?:the|a|an|more|ever more|increasingly|truly|inherent|fundamental|crucial|critical|fascinating|exciting|intriguing|remarkable|notable|compelling)\s+/iu;
 // Adjectives a long name can lose without changing what it names.
 const FILLER = /\b(?:specialized|specialised|advanced|various|diverse|sophisticated|cutting-edge|state-of-the-art|powerful)\s+/giu;
 // "several key themes: bolstering security and privacy, optimizing …": the list's first item.
-const THEME_LIST = /^(?:several|a few|a number of|multiple|two|three|four|five|some) (?:key |major |main )?(?:themes|areas|directions|thrusts)\s*:\s*([^,;]+)/iu;
+const THEME_LIST =
+  /^(?:several|a few|a number of|multiple|two|three|four|five|some) (?:key |major |main )?(?:themes|areas|directions|thrusts)\s*:\s*([^,;]+)/iu;
 const GERUND = /^(?:bolstering|optimizing|optimising|adapting to|integrating with|integrating|improving|enhancing|advancing|tackling|addressing)\s+/iu;
 // Where a copula continues a subject phrase ("… components is key to unlocking …").
 const COPULA = / (?:is|are) (?:key|crucial|essential|central|vital|critical|paramount|important) (?:to|for)\b.*$/iu;
 // Where a phrase's qualifiers start: cut there when it is too long.
-const QUALIFIERS = [', especially ', ', particularly ', ', often ', ', with ', ', where ', ', which ', ' — ', ' – ', ', from ', ', as ', ', and how ', ', ', ' especially ', ' particularly ', ' through ', ' via ', ' by ', ' using ', ' with ', ' for ', ' in '];
+const QUALIFIERS = [
+  ', especially ',
+  ', particularly ',
+  ', often ',
+  ', with ',
+  ', where ',
+  ', which ',
+  ' — ',
+  ' – ',
+  ', from ',
+  ', as ',
+  ', and how ',
+  ', ',
+  ' especially ',
+  ' particularly ',
+  ' through ',
+  ' via ',
+  ' by ',
+  ' using ',
+  ' with ',
+  ' for ',
+  ' in ',
+];
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
@@ -72,7 +111,10 @@ function tidy(raw: string): string | undefined {
   if (list?.[1]) p = list[1].replace(GERUND, '');
   for (let i = 0; i < 3; i++) {
     const before = p;
-    p = p.replace(LEADS, '').replace(VERB_LEADS, (m) => (/^(?:understanding|improving)/i.test(m) && words(p) > 3 ? '' : m)).replace(ARTICLE, '');
+    p = p
+      .replace(LEADS, '')
+      .replace(VERB_LEADS, (m) => (/^(?:understanding|improving)/i.test(m) && words(p) > 3 ? '' : m))
+      .replace(ARTICLE, '');
     const nominal = /^(\p{L}+) of\s+/iu.exec(p);
     if (nominal && NOMINAL[nominal[1]!.toLowerCase()]) p = `${NOMINAL[nominal[1]!.toLowerCase()]} ${p.slice(nominal[0].length)}`;
     if (p === before) break;
@@ -134,11 +176,13 @@ export function nameTheme(paragraph: string, aboutPaper: (sentence: string) => b
   const opening = sentences[0] && framingPhrase(sentences[0]);
   if (opening && !/:/.test(opening)) return { name: opening, summary };
   const advances = sentences[0] && ADVANCES.exec(sentences[0]);
-  if (advances?.[1] && !/^(?:this|these|it|they|the paper)\b/i.test(advances[1])) return { name: capitalise(advances[1].replace(/\s+(?:also|too|likewise)$/i, '')), summary };
+  if (advances?.[1] && !/^(?:this|these|it|they|the paper)\b/i.test(advances[1]))
+    return { name: capitalise(advances[1].replace(/\s+(?:also|too|likewise)$/i, '')), summary };
   const beyond = sentences[0] && BEYOND.exec(sentences[0]);
   if (beyond?.[1] && words(beyond[1]) <= 4) return { name: capitalise(beyond[1]), summary };
   const domain = sentences[0] && FOR_DOMAIN.exec(sentences[0]);
-  if (domain?.[1] && !/^(?:instance|example|example,|this|these|that)\b/i.test(domain[1]) && words(domain[1]) <= 5) return { name: capitalise(domain[1]), summary };
+  if (domain?.[1] && !/^(?:instance|example|example,|this|these|that)\b/i.test(domain[1]) && words(domain[1]) <= 5)
+    return { name: capitalise(domain[1]), summary };
   return { name: fallback, summary };
 }
 
@@ -148,7 +192,9 @@ export function fallbackName(leadClause: string): string {
 }
 
 const STOP = new Set(
-  'a an and are as at be been being between beyond both but by can could do does for from has have in into is it its more most new not novel of on or our over paper papers per research researchers show shows such than that the their them these they this those through to toward towards under up upon use used uses using via was we well were what when where which while who will with within without work works also another approach approaches based method methods model models framework frameworks propose proposes proposed introduce introduces introduced present presents offer offers demonstrate demonstrates significant significantly key like example instance et al university institute lab team'.split(' '),
+  'a an and are as at be been being between beyond both but by can could do does for from has have in into is it its more most new not novel of on or our over paper papers per research researchers show shows such than that the their them these they this those through to toward towards under up upon use used uses using via was we well were what when where which while who will with within without work works also another approach approaches based method methods model models framework frameworks propose proposes proposed introduce introduces introduced present presents offer offers demonstrate demonstrates significant significantly key like example instance et al university institute lab team'.split(
+    ' ',
+  ),
 );
 
 function terms(text: string): string[] {
@@ -219,7 +265,12 @@ export function nameThemes(themes: readonly Theme[], papers: readonly PaperMenti
   const frequencies = documentFrequencies(own.filter((_, i) => themes[i]!.section === 'bigIdeas'));
   return themes.map((t, i) => {
     if (t.section !== 'bigIdeas') return t;
-    const { name, summary } = nameTheme(t.summary, (s) => sentences[i]!.has(s), t.keyPhrases ?? [], distinctiveName(own[i]!, frequencies) ?? fallbackName(t.title));
+    const { name, summary } = nameTheme(
+      t.summary,
+      (s) => sentences[i]!.has(s),
+      t.keyPhrases ?? [],
+      distinctiveName(own[i]!, frequencies) ?? fallbackName(t.title),
+    );
     return { ...t, title: name, summary, text: t.summary };
   });
 }

@@ -2,7 +2,7 @@ import { digestFromContent } from './content.ts';
 import { DigestParseError } from './errors.ts';
 import { htmlToText } from './html-scan.ts';
 import { isoDay } from './meta.ts';
-import type { ParseOptions } from './options.ts';
+import { type ParseOptions, withoutPostIdentity } from './options.ts';
 import type { ParseResult } from './result.ts';
 import type { Digest } from './types.ts';
 
@@ -39,13 +39,19 @@ function digestFromPost(post: Json, options: ParseOptions): Digest {
   const postId = str(post.id);
   const modified = modifiedOf(post);
   const date = isoDay(str(post.date_gmt) ?? str(post.date));
-  return digestFromContent(content, 'html', 'wordpress', {
-    ...(url ? { url } : {}),
-    ...(postId && /^\d{1,12}$/.test(postId) ? { postId } : {}),
-    ...(title !== '' ? { title } : {}),
-    ...(date ? { date } : {}),
-    ...(modified ? { modified } : {}),
-  }, options);
+  return digestFromContent(
+    content,
+    'html',
+    'wordpress',
+    {
+      ...(url ? { url } : {}),
+      ...(postId && /^\d{1,12}$/.test(postId) ? { postId } : {}),
+      ...(title !== '' ? { title } : {}),
+      ...(date ? { date } : {}),
+      ...(modified ? { modified } : {}),
+    },
+    options,
+  );
 }
 
 /** A WordPress REST response: one post, a list of posts (a page of `/wp/v2/posts`), or an error body. */
@@ -70,7 +76,7 @@ export function parseWordpress(input: string, options: ParseOptions): ParseResul
     const item = isObject(post) ? (str(post.id) ?? String(index)) : String(index);
     try {
       if (!isObject(post)) throw new DigestParseError('not-a-digest', 'list entry is not a post object');
-      result.digests.push(digestFromPost(post, { ...options, url: undefined, id: undefined }));
+      result.digests.push(digestFromPost(post, withoutPostIdentity(options)));
     } catch (e) {
       if (!(e instanceof DigestParseError)) throw e;
       result.errors.push({ item, message: e.message });

@@ -47,7 +47,10 @@ function runBibtex(bib: string): { errors: string[]; warnings: string[]; blg: st
   const blg = readFileSync(join(dir, 'paper.blg'), 'utf8');
   const lines = blg.split('\n');
   return {
-    errors: lines.filter((l, i) => / error message|^I was expecting|^I'm skipping|^Repeated entry|^Illegal|---line \d+ of file/.test(l) || /---this can't happen/.test(lines[i] ?? '')),
+    errors: lines.filter(
+      (l, i) =>
+        / error message|^I was expecting|^I'm skipping|^Repeated entry|^Illegal|---line \d+ of file/.test(l) || /---this can't happen/.test(lines[i] ?? ''),
+    ),
     warnings: lines.filter((l) => l.startsWith('Warning--')),
     blg,
   };
@@ -69,10 +72,12 @@ describe.skipIf(!hasPlain)('the starter index as BibTeX, through bibtex', () => 
     // Every entry was read: one \bibitem each in the output.
     const bbl = readFileSync(join(dir, 'paper.bbl'), 'utf8');
     expect(bbl.match(/\\bibitem\{/g)).toHaveLength(papers.length);
-    console.log(`bibtex on the starter index: ${papers.length} entries, ${errors.length} errors, ${warnings.length} warnings; ${papers.length - authorless.size} with authors, ${papers.filter((p) => p.arxivId).length} with an eprint`);
+    console.log(
+      `bibtex on the starter index: ${papers.length} entries, ${errors.length} errors, ${warnings.length} warnings; ${papers.length - authorless.size} with authors, ${papers.filter((p) => p.arxivId).length} with an eprint`,
+    );
   });
 
-  it('reads one paper\'s entry alone, as the side panel copies it', async () => {
+  it("reads one paper's entry alone, as the side panel copies it", async () => {
     const papers = await starterPapers();
     const haru = papers.find((p) => p.arxivId === '2602.22544')!;
     const { bibtexEntry } = await import('./bibtex.ts');

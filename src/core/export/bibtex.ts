@@ -3,7 +3,7 @@
  * for preprints). Pure: text in, text out. The side panel's "Copy citation" calls `bibtexEntry` for
  * one paper; a whole export calls `toBibtex`, which gives every entry a key unique in the file.
  */
-import { arxivAbsUrl, type ArxivId } from '../ids/arxiv-id.ts';
+import { type ArxivId, arxivAbsUrl } from '../ids/arxiv-id.ts';
 import { isCitedAsCode } from '../index/code-role.ts';
 import type { PaperRecord } from '../index/types.ts';
 
@@ -27,17 +27,62 @@ export function texEscape(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\{}~^]/g, (c) => ({ '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' })[c]!)
+    .replace(
+      /[\\{}~^]/g,
+      (c) => ({ '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' })[c]!,
+    )
     .replace(/[&%$#_]/g, (c) => `\\${c}`);
 }
 
 // Proper names common in machine-learning titles that a style's lower-casing must not touch.
 const PROPER = new Set([
-  'bayes', 'bayesian', 'gaussian', 'markov', 'markovian', 'monte', 'carlo', 'euclidean', 'riemannian', 'fourier', 'hessian',
-  'lipschitz', 'wasserstein', 'boltzmann', 'hilbert', 'banach', 'laplace', 'laplacian', 'newton', 'langevin', 'kalman',
-  'hamiltonian', 'lagrangian', 'shapley', 'nash', 'turing', 'hebbian', 'kolmogorov', 'arnold', 'volterra', 'gibbs',
-  'dirichlet', 'poisson', 'bernoulli', 'wiener', 'schrodinger', 'schrödinger', 'english', 'chinese', 'arabic',
-  'african', 'european', 'korean', 'japanese', 'indian', 'transformer', 'transformers',
+  'bayes',
+  'bayesian',
+  'gaussian',
+  'markov',
+  'markovian',
+  'monte',
+  'carlo',
+  'euclidean',
+  'riemannian',
+  'fourier',
+  'hessian',
+  'lipschitz',
+  'wasserstein',
+  'boltzmann',
+  'hilbert',
+  'banach',
+  'laplace',
+  'laplacian',
+  'newton',
+  'langevin',
+  'kalman',
+  'hamiltonian',
+  'lagrangian',
+  'shapley',
+  'nash',
+  'turing',
+  'hebbian',
+  'kolmogorov',
+  'arnold',
+  'volterra',
+  'gibbs',
+  'dirichlet',
+  'poisson',
+  'bernoulli',
+  'wiener',
+  'schrodinger',
+  'schrödinger',
+  'english',
+  'chinese',
+  'arabic',
+  'african',
+  'european',
+  'korean',
+  'japanese',
+  'indian',
+  'transformer',
+  'transformers',
 ]);
 
 /** Does a title word need braces to keep its capitals ("BrepCoder", "LDCT", "U-Net", "AASIST3", "Bayesian")? */
@@ -74,7 +119,8 @@ export function bibtexTitle(title: string): string {
 // Authors
 
 // Names a digest uses when it knows no author: never an author, never a key.
-const PLACEHOLDER = /^(?:(?:john|jane|joe|j\.?)\s+(?:doe|smith|roe)|(?:first|second|third|lead|main|corresponding|the)?\s*authors?(?:\s+(?:one|two|three|[a-d1-9]))?|anonymous(?:\s+authors?)?|unknown|various|n\/?a|et\.?\s*al\.?|\[.*\]|.*\bet al\b.*)$/i;
+const PLACEHOLDER =
+  /^(?:(?:john|jane|joe|j\.?)\s+(?:doe|smith|roe)|(?:first|second|third|lead|main|corresponding|the)?\s*authors?(?:\s+(?:one|two|three|[a-d1-9]))?|anonymous(?:\s+authors?)?|unknown|various|n\/?a|et\.?\s*al\.?|\[.*\]|.*\bet al\b.*)$/i;
 
 export const isPlaceholderAuthor = (name: string): boolean => PLACEHOLDER.test(name.replace(/\s+/g, ' ').trim());
 
@@ -94,7 +140,8 @@ export function authorsOf(p: PaperRecord): { names: string[]; more: boolean } {
 }
 
 // Words that make "X Y et al." an institution or a team rather than a person.
-const NOT_A_PERSON = /\b(?:universit|institut|technolog|laborator|lab|labs|cent(?:er|re)|school|college|team|research|group|inc|ltd|hospital|academy|department|foundation|ai|national|state|google|microsoft|meta|nvidia|deepmind|openai|amazon|apple|ibm|alibaba|tencent|baidu|huawei|samsung)/i;
+const NOT_A_PERSON =
+  /\b(?:universit|institut|technolog|laborator|lab|labs|cent(?:er|re)|school|college|team|research|group|inc|ltd|hospital|academy|department|foundation|ai|national|state|google|microsoft|meta|nvidia|deepmind|openai|amazon|apple|ibm|alibaba|tencent|baidu|huawei|samsung)/i;
 
 /**
  * For a paper no author was recorded for: "RADE-Net: Max Gaber et al. introduce…" or "… by Max
@@ -150,7 +197,36 @@ const ascii = (s: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-const STOP = new Set(['a', 'an', 'the', 'on', 'of', 'for', 'to', 'in', 'into', 'towards', 'toward', 'via', 'with', 'and', 'or', 'is', 'are', 'do', 'does', 'can', 'from', 'by', 'at', 'as', 'when', 'what', 'why', 'how']);
+const STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'for',
+  'to',
+  'in',
+  'into',
+  'towards',
+  'toward',
+  'via',
+  'with',
+  'and',
+  'or',
+  'is',
+  'are',
+  'do',
+  'does',
+  'can',
+  'from',
+  'by',
+  'at',
+  'as',
+  'when',
+  'what',
+  'why',
+  'how',
+]);
 
 /** The title's words as written ("HARU-Net:" → "harunet"), without the small ones. */
 function keyWords(text: string): string[] {
@@ -205,7 +281,10 @@ const LETTERS = (s: string): string => ascii(s);
 
 /** Could this address be the paper's own code: its own repository (not a library it cites), named like it? */
 export function ownCodeUrl(p: PaperRecord): string | undefined {
-  const names = [...p.names, p.title ?? ''].flatMap((n) => n.split(/[\s:]+/)).map(LETTERS).filter((w) => w.length >= 3);
+  const names = [...p.names, p.title ?? '']
+    .flatMap((n) => n.split(/[\s:]+/))
+    .map(LETTERS)
+    .filter((w) => w.length >= 3);
   const whole = p.names.map(LETTERS).filter(Boolean);
   for (const link of p.codeUrls) {
     if (isCitedAsCode(link)) continue;

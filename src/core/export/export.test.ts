@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../../tests/support/make-digest.ts';
+import type { Digest } from '../digest/types.ts';
 import { addDigest } from '../index/add-digest.ts';
 import { MemoryStore } from '../index/memory-store.ts';
-import type { Digest } from '../digest/types.ts';
 import { bibtexEntry, bibtexTitle, citeKey, citeKeys, toBibtex } from './bibtex.ts';
 import { toMarkdown } from './markdown.ts';
 
@@ -24,7 +24,13 @@ async function papersOf(d: Digest, extra: Record<number, Extra> = {}) {
 
 async function papers() {
   const d = digest('a', '2026-02-28', [
-    { name: 'HARU-Net', title: 'HARU-Net: Hybrid Attention Residual U-Net for {CBCT} Denoising & 50% less noise', arxiv: '2602.22544', code: ['https://github.com/x/haru-net'], datasets: ['CBCT_1'] },
+    {
+      name: 'HARU-Net',
+      title: 'HARU-Net: Hybrid Attention Residual U-Net for {CBCT} Denoising & 50% less noise',
+      arxiv: '2602.22544',
+      code: ['https://github.com/x/haru-net'],
+      datasets: ['CBCT_1'],
+    },
     { name: 'PAD' },
   ]);
   return papersOf(d, { 0: { authors: ['Naveed', 'Pauwels'] } });
@@ -44,7 +50,9 @@ describe('BibTeX export', () => {
   it('writes arXiv @misc entries with escaped fields, protected capitals and unique keys', async () => {
     const bib = toBibtex(await papers());
     expect(bib).toContain('@misc{naveed2026harunet,');
-    expect(bib).toContain('title = {{HARU-Net}: Hybrid Attention Residual {U-Net} for \\textbraceleft{}{CBCT}\\textbraceright{} Denoising \\& 50\\% less noise}');
+    expect(bib).toContain(
+      'title = {{HARU-Net}: Hybrid Attention Residual {U-Net} for \\textbraceleft{}{CBCT}\\textbraceright{} Denoising \\& 50\\% less noise}',
+    );
     expect(bib).toContain('author = {Naveed and Pauwels}');
     expect(bib).toContain('eprint = {2602.22544}');
     expect(bib).toContain('archivePrefix = {arXiv}');
@@ -94,7 +102,9 @@ describe('BibTeX export', () => {
   it('protects acronyms, CamelCase, model names and proper names, and nothing else', () => {
     expect(bibtexTitle('BrepCoder: A Unified Multimodal LLM for B-rep Reasoning')).toBe('{BrepCoder}: A Unified Multimodal {LLM} for {B-rep} Reasoning');
     expect(bibtexTitle('Interpreting AASIST3 with Bayesian (SHAP) attribution')).toBe('Interpreting {AASIST3} with {Bayesian} ({SHAP}) attribution');
-    expect(bibtexTitle('Robustness of breast lesion segmentation under MRI undersampling')).toBe('Robustness of breast lesion segmentation under {MRI} undersampling');
+    expect(bibtexTitle('Robustness of breast lesion segmentation under MRI undersampling')).toBe(
+      'Robustness of breast lesion segmentation under {MRI} undersampling',
+    );
     expect(bibtexTitle('Costs 5$ & ~50% of #1_best {x}')).toBe('Costs 5\\$ \\& \\textasciitilde{}50\\% of \\#1\\_best \\textbraceleft{}x\\textbraceright{}');
   });
 
@@ -119,12 +129,12 @@ describe('BibTeX export', () => {
     expect(entry('Twin B')).not.toContain('github');
   });
 
-  it('makes keys unique in list order and keeps each paper\'s own key for one entry', async () => {
+  it("makes keys unique in list order and keeps each paper's own key for one entry", async () => {
     const ps = await papers();
     const twice = [ps[0]!, ps[0]!, ps[0]!];
     expect(citeKeys(twice)).toEqual(['naveed2026harunet', 'naveed2026harunetb'.replace('b', 'a'), 'naveed2026harunetb']);
     expect(citeKey(ps[0]!)).toBe('naveed2026harunet');
-    expect(bibtexEntry(ps[0]!, { key: 'mine', note: false })).toMatch(/^@misc\{mine,\n[^]*\n\}$/);
+    expect(bibtexEntry(ps[0]!, { key: 'mine', note: false })).toMatch(/^@misc\{mine,\n[\s\S]*\n\}$/);
     expect(bibtexEntry(ps[0]!, { note: false })).not.toContain('note =');
   });
 });
@@ -133,7 +143,9 @@ describe('Markdown export', () => {
   it('lists papers with links, code and datasets, escaping link text', async () => {
     const md = toMarkdown('Theme [1]', await papers());
     expect(md).toContain('## Theme \\[1\\]');
-    expect(md).toContain('- [HARU-Net: Hybrid Attention Residual U-Net for {CBCT} Denoising & 50% less noise](https://arxiv.org/abs/2602.22544) · code: [x/haru-net](https://github.com/x/haru-net) · datasets: CBCT\\_1');
+    expect(md).toContain(
+      '- [HARU-Net: Hybrid Attention Residual U-Net for {CBCT} Denoising & 50% less noise](https://arxiv.org/abs/2602.22544) · code: [x/haru-net](https://github.com/x/haru-net) · datasets: CBCT\\_1',
+    );
     expect(md).toContain('- PAD');
   });
 });

@@ -2,7 +2,11 @@ import { arxivAbsUrl } from '../ids/arxiv-id.ts';
 import type { PaperRecord } from '../index/types.ts';
 
 // Markdown link text and URLs must not break out of their brackets.
-const text = (s: string): string => s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\s+/g, ' ').trim();
+const text = (s: string): string =>
+  s
+    .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 const url = (u: string): string => u.replace(/[()\s]/g, (c) => encodeURIComponent(c));
 
 /** A reading list: one bullet per paper with its arXiv link, code and datasets. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivAbsUrl, arxivHtmlUrl, arxivPdfUrl, isNewStyle, normalizeArxivId, parseArxivDoi, parseArxivId, type ArxivId } from './arxiv-id.ts';
+import { type ArxivId, arxivAbsUrl, arxivHtmlUrl, arxivPdfUrl, isNewStyle, normalizeArxivId, parseArxivDoi, parseArxivId } from './arxiv-id.ts';
 
 describe('parseArxivId', () => {
   it.each([

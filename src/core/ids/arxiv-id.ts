@@ -23,10 +23,40 @@ const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.([a-z]+(?:-[a-z]+)?))?\/(\d{2})(\d{
 // Old-style ids stopped in March 2007, so their archives are a closed list (arXiv's OAI set names).
 // Checking it keeps path fragments such as `pdf/0408502` or `papers/0408502` from passing as ids.
 const OLD_ARCHIVES = new Set([
-  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn', 'chem-ph',
-  'cmp-lg', 'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th',
-  'math', 'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th', 'patt-sol', 'physics', 'plasm-ph', 'q-alg',
-  'q-bio', 'quant-ph', 'solv-int', 'supr-con',
+  'acc-phys',
+  'adap-org',
+  'alg-geom',
+  'ao-sci',
+  'astro-ph',
+  'atom-ph',
+  'bayes-an',
+  'chao-dyn',
+  'chem-ph',
+  'cmp-lg',
+  'comp-gas',
+  'cond-mat',
+  'cs',
+  'dg-ga',
+  'funct-an',
+  'gr-qc',
+  'hep-ex',
+  'hep-lat',
+  'hep-ph',
+  'hep-th',
+  'math',
+  'math-ph',
+  'mtrl-th',
+  'nlin',
+  'nucl-ex',
+  'nucl-th',
+  'patt-sol',
+  'physics',
+  'plasm-ph',
+  'q-alg',
+  'q-bio',
+  'quant-ph',
+  'solv-int',
+  'supr-con',
 ]);
 
 function validMonth(yy: number, mm: number, oldStyle: boolean): boolean {
@@ -55,7 +85,10 @@ export function parseArxivId(input: string): ArxivRef | undefined {
   if (typeof input !== 'string' || input.length > 200) return undefined;
   let s = input.trim();
   s = s.replace(/^arxiv:\s*/i, '');
-  s = s.replace(/\/{2,}/g, '/').replace(/^\//, '').replace(/\/$/, '');
+  s = s
+    .replace(/\/{2,}/g, '/')
+    .replace(/^\//, '')
+    .replace(/\/$/, '');
   // Strip file suffixes in any order arXiv serves them (.pdf, .ps, .gz, .ps.gz, .tar.gz).
   for (let i = 0; i < 3; i++) s = s.replace(/\.(pdf|ps|gz|tar)$/i, '');
   const n = NEW_STYLE.exec(s);
@@ -65,7 +98,7 @@ export function parseArxivId(input: string): ArxivRef | undefined {
     const month = Number(mm);
     if (!validMonth(year, month, false)) return undefined;
     // Five-digit numbers started in 2015; four-digit ones ended with 2014.
-    if ((year >= 15) !== (num!.length === 5)) return undefined;
+    if (year >= 15 !== (num!.length === 5)) return undefined;
     if (Number(num) === 0) return undefined;
     const ver = version(v);
     if (ver === null) return undefined;

@@ -2,8 +2,9 @@
  * GitHub repositories and organisations: the only place their keys are made.
  * Keys are lower case (GitHub compares names case-insensitively); display case is kept apart.
  */
-import { pathSegments } from './url-path.ts';
+
 import reservedNames from 'github-reserved-names/reserved-names.json' with { type: 'json' };
+import { pathSegments } from './url-path.ts';
 
 export interface GithubRepoRef {
   readonly kind: 'github-repo';
@@ -55,7 +56,6 @@ export function repoRef(owner: string, repo: string): GithubRepoRef | undefined 
 export function orgRef(owner: string): GithubOrgRef | undefined {
   return isValidOwner(owner) ? { kind: 'github-org', key: owner.toLowerCase(), owner } : undefined;
 }
-
 
 /**
  * A github.com address → the repository or organisation it shows, or undefined.

@@ -10,17 +10,80 @@ const anyText = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 6
 
 // Pieces of real identifiers and addresses, so that the parsers' inner branches are reached.
 const idPiece = fc.constantFrom(
-  'arXiv:', 'ARXIV:', '/', '//', '2203', '.', '14206', '0704', '0000', 'v', '2', '0', 'hep-th', 'math', '.GT', 'HEP-TH',
-  '9901001', '0309136', '.pdf', '.ps', '.gz', ' ', '-', '12345', 'github.com', 'https://', 'www.', '.git', 'owner', 'repo', '%', '%2F', '..',
+  'arXiv:',
+  'ARXIV:',
+  '/',
+  '//',
+  '2203',
+  '.',
+  '14206',
+  '0704',
+  '0000',
+  'v',
+  '2',
+  '0',
+  'hep-th',
+  'math',
+  '.GT',
+  'HEP-TH',
+  '9901001',
+  '0309136',
+  '.pdf',
+  '.ps',
+  '.gz',
+  ' ',
+  '-',
+  '12345',
+  'github.com',
+  'https://',
+  'www.',
+  '.git',
+  'owner',
+  'repo',
+  '%',
+  '%2F',
+  '..',
 );
 const idLike = fc.array(idPiece, { maxLength: 8 }).map((parts) => parts.join(''));
 
 // Text that exercises NFKC and case mapping: ligatures, full-width, dotted I, sharp s, modifier
 // letters, combining marks, Hangul jamo, Greek sigma, quotes and dashes.
 const titlePiece = fc.constantFrom(
-  'ﬁ', 'Ａ', 'ａ', 'İ', 'ß', 'ẞ', 'ᴬ', '\u0301', '\u0307', '\u0345', 'ᄀ', 'ᅡ', 'ᆨ', 'Σ', 'σ', 'ς', "'", '’', '“', '–', '—', ' ', 'Deep', 'Learning', '２０２６', 'Ⅻ', '①', 'ǅ', 'Å', 'Å',
+  'ﬁ',
+  'Ａ',
+  'ａ',
+  'İ',
+  'ß',
+  'ẞ',
+  'ᴬ',
+  '\u0301',
+  '\u0307',
+  '\u0345',
+  'ᄀ',
+  'ᅡ',
+  'ᆨ',
+  'Σ',
+  'σ',
+  'ς',
+  "'",
+  '’',
+  '“',
+  '–',
+  '—',
+  ' ',
+  'Deep',
+  'Learning',
+  '２０２６',
+  'Ⅻ',
+  '①',
+  'ǅ',
+  'Å',
+  'Å',
 );
-const titleLike = fc.oneof(anyText, fc.array(titlePiece, { maxLength: 12 }).map((p) => p.join('')));
+const titleLike = fc.oneof(
+  anyText,
+  fc.array(titlePiece, { maxLength: 12 }).map((p) => p.join('')),
+);
 
 describe('identifier parsers never throw', () => {
   it('on any text', () => {
@@ -108,11 +171,30 @@ describe('GitHub addresses of a generated repository', () => {
 
   it('all give the same lower-case key and the written display case', () => {
     fc.assert(
-      fc.property(owner, repo, fc.constantFrom('', '/', '.git', '.git/', '/tree/main/src', '/blob/main/README.md', '/issues/1', '/pull/2/files', '/releases', '/wiki', '/actions', '?tab=readme-ov-file', '#readme'), (o, r, tail) => {
-        for (const url of [`https://github.com/${o}/${r}${tail}`, `http://www.github.com//${o}//${r}${tail}`, `github.com/${o}/${r}${tail}`]) {
-          expect(parseGithubUrl(url), url).toEqual({ kind: 'github-repo', key: `${o}/${r}`.toLowerCase(), owner: o, repo: r });
-        }
-      }),
+      fc.property(
+        owner,
+        repo,
+        fc.constantFrom(
+          '',
+          '/',
+          '.git',
+          '.git/',
+          '/tree/main/src',
+          '/blob/main/README.md',
+          '/issues/1',
+          '/pull/2/files',
+          '/releases',
+          '/wiki',
+          '/actions',
+          '?tab=readme-ov-file',
+          '#readme',
+        ),
+        (o, r, tail) => {
+          for (const url of [`https://github.com/${o}/${r}${tail}`, `http://www.github.com//${o}//${r}${tail}`, `github.com/${o}/${r}${tail}`]) {
+            expect(parseGithubUrl(url), url).toEqual({ kind: 'github-repo', key: `${o}/${r}`.toLowerCase(), owner: o, repo: r });
+          }
+        },
+      ),
     );
   });
 });

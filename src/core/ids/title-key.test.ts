@@ -26,7 +26,12 @@ describe('titleKey', () => {
   });
 
   it('keys plain ASCII exactly as the full Unicode rule does (its fast path)', () => {
-    const unicodeRule = (t: string) => t.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim();
+    const unicodeRule = (t: string) =>
+      t
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+        .trim();
     const every = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join('');
     for (const t of [every, `Ab${every}Zz 09`, ' HADS-Net: Hybrid Attention (v2)\t', '']) expect(titleKey(t)).toBe(unicodeRule(t));
     for (let c = 0; c < 128; c++) expect(titleKey(`x${String.fromCharCode(c)}Y`), `char ${c}`).toBe(unicodeRule(`x${String.fromCharCode(c)}Y`));

@@ -115,9 +115,10 @@ function mergeSameDigest(a: MentionRecord, b: MentionRecord): MentionRecord {
     const seen = new Set(x.map(key));
     return [...x, ...y.filter((t) => !seen.has(key(t)))];
   };
+  const title = a.title ?? b.title;
   return {
     ...a,
-    title: a.title ?? b.title,
+    ...(title !== undefined ? { title } : {}),
     placements: cat(a.placements, b.placements, (p) => String(p.theme)),
     sections: cat(a.sections, b.sections),
     contexts: cat(a.contexts, b.contexts, (c) => c.text),
@@ -144,7 +145,11 @@ async function storedVersions(store: RecordStore, identity: readonly string[]): 
 /** A stored record's identity keys: those it carries, or (from before identity) those its fields give. */
 export const recordIdentity = (d: DigestRecord): readonly string[] => d.identity ?? identityKeys(d);
 
-export const recordFacts = (d: DigestRecord): VersionFacts => ({ ...(d.modified ? { modified: d.modified } : {}), mentions: d.paperKeys.length, names: recordIdentity(d).length });
+export const recordFacts = (d: DigestRecord): VersionFacts => ({
+  ...(d.modified ? { modified: d.modified } : {}),
+  mentions: d.paperKeys.length,
+  names: recordIdentity(d).length,
+});
 
 const union = (...lists: (readonly string[])[]): string[] => [...new Set(lists.flat())].sort();
 
@@ -168,10 +173,22 @@ function sumReports(reports: readonly WriteReport[]): WriteReport {
  * Keeps `best`, the stored version of a post, and removes every other stored version of it
  * (`losers`); `best` learns the names the others knew it by (a post id, another address).
  */
-export async function keepVersion(store: RecordStore, best: DigestRecord, losers: readonly DigestRecord[], names: readonly string[] = [], postId?: string): Promise<WriteReport> {
+export async function keepVersion(
+  store: RecordStore,
+  best: DigestRecord,
+  losers: readonly DigestRecord[],
+  names: readonly string[] = [],
+  postId?: string,
+): Promise<WriteReport> {
   const reports: WriteReport[] = [];
   for (const d of losers) reports.push(await removeDigest(store, d.id));
-  reports.push(await adoptNamedPapers(store, best.id, losers.map((d) => d.id)));
+  reports.push(
+    await adoptNamedPapers(
+      store,
+      best.id,
+      losers.map((d) => d.id),
+    ),
+  );
   const kept = (await store.getDigest(best.id)) ?? best;
   const identity = union(recordIdentity(kept), names, ...losers.map(recordIdentity));
   const post = kept.postId ?? postId ?? losers.find((d) => d.postId)?.postId;

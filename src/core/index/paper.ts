@@ -9,8 +9,7 @@ function union<T>(lists: Iterable<readonly T[]>, key: (t: T) => string = String)
   return [...seen.values()];
 }
 
-const byNewest = (a: MentionRecord, b: MentionRecord): number =>
-  b.digestDate.localeCompare(a.digestDate) || a.digestId.localeCompare(b.digestId);
+const byNewest = (a: MentionRecord, b: MentionRecord): number => b.digestDate.localeCompare(a.digestDate) || a.digestId.localeCompare(b.digestId);
 
 /** The keys a mention can be found by: its title, and its short name (the part before a colon). */
 export function mentionKeys(m: Pick<PaperMention, 'name' | 'title'>): { titleKey?: string; nameKeys: string[] } {
@@ -18,9 +17,9 @@ export function mentionKeys(m: Pick<PaperMention, 'name' | 'title'>): { titleKey
   const names = new Set<string>();
   const nk = titleKey(m.name);
   if (nk) names.add(nk);
-  if (m.title && m.title.includes(':')) names.add(shortNameKey(m.title));
+  if (m.title?.includes(':')) names.add(shortNameKey(m.title));
   if (m.name.includes(':')) names.add(shortNameKey(m.name));
-  return { titleKey: tk || undefined, nameKeys: [...names].filter(Boolean) };
+  return { ...(tk ? { titleKey: tk } : {}), nameKeys: [...names].filter(Boolean) };
 }
 
 /**
@@ -32,7 +31,10 @@ export function buildPaper(key: string, mentions: readonly MentionRecord[], know
   // The longest title seen is usually the complete one (link text can be cut short).
   const titles = sorted.map((m) => m.title).filter((t): t is string => !!t);
   const title = titles.sort((a, b) => b.length - a.length)[0];
-  const codeUrls = union(sorted.map((m) => m.codeUrls), (c) => c.url.toLowerCase());
+  const codeUrls = union(
+    sorted.map((m) => m.codeUrls),
+    (c) => c.url.toLowerCase(),
+  );
   const repos: string[] = [];
   const cited: string[] = [];
   const orgs = new Set<string>();
@@ -46,20 +48,25 @@ export function buildPaper(key: string, mentions: readonly MentionRecord[], know
     }
   }
   const keys = sorted.map((m) => mentionKeys(m));
-  const tk = title ? titleKey(title) : undefined;
   const dates = sorted.map((m) => m.digestDate);
   const record: PaperRecord = {
     key,
     ...(known?.arxivId ? { arxivId: known.arxivId } : {}),
-    ...(title ? { title, titleKey: tk } : {}),
+    ...(title ? { title, titleKey: titleKey(title) } : {}),
     names: union(sorted.map((m) => [m.name])),
     nameKeys: union(keys.map((k) => k.nameKeys)),
     repos: union([repos]),
     citedRepos: union([cited]),
     orgs: [...orgs],
     codeUrls,
-    datasets: union(sorted.map((m) => m.datasets), (d) => d.toLowerCase()),
-    institutions: union(sorted.map((m) => m.institutions), (d) => d.toLowerCase()),
+    datasets: union(
+      sorted.map((m) => m.datasets),
+      (d) => d.toLowerCase(),
+    ),
+    institutions: union(
+      sorted.map((m) => m.institutions),
+      (d) => d.toLowerCase(),
+    ),
     authors: union(sorted.map((m) => m.authors)),
     mentions: sorted,
     firstDate: dates.length ? dates[dates.length - 1]! : '',

@@ -29,7 +29,14 @@ export interface SearchDoc {
 /** Title keys of the texts given (none for an absent one), each computed once for words and phrases alike. */
 const keysOf = (texts: readonly (string | undefined)[]): string[] => texts.flatMap((t) => (t ? [titleKey(t)] : []));
 const joinKeys = (keys: readonly string[]): string => ` ${keys.join(' | ')} `;
-const words = (...keys: (readonly string[])[]): string[] => [...new Set(keys.flat().flatMap((k) => k.split(' ')).filter(Boolean))];
+const words = (...keys: (readonly string[])[]): string[] => [
+  ...new Set(
+    keys
+      .flat()
+      .flatMap((k) => k.split(' '))
+      .filter(Boolean),
+  ),
+];
 
 export function paperDoc(p: PaperRecord): SearchDoc {
   const name = p.names[0] ?? p.key;

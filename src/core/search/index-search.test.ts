@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withinDistance } from './edit-distance.ts';
+import { typoBudget, withinDistance } from './edit-distance.ts';
 import { expandWord } from './expand.ts';
-import { topRanked } from './top-k.ts';
-
-import { typoBudget } from './edit-distance.ts';
 import { FILTER_MARK } from './terms.ts';
+import { topRanked } from './top-k.ts';
 
 /** The matching rules applied to every term, one by one: what expandWord must give. */
 function expandByScan(vocab: readonly string[], word: string, prefix: boolean): Map<string, number> {
@@ -27,14 +25,17 @@ describe('expandWord', () => {
   it('finds exactly the terms (and factors) a scan of every term would, typos included', () => {
     // Small alphabets make near misses common; a filter term and a non-Latin word ride along.
     const word = fc.stringMatching(/^[a-dé]{1,12}$/);
-    fc.assert(fc.property(fc.uniqueArray(word, { maxLength: 80 }), word, fc.boolean(), (terms, w, prefix) => {
-      const vocab = [...terms, `${FILTER_MARK}c`, `${FILTER_MARK}t:${w}`].sort();
-      expect(sorted(expandWord(vocab, w, prefix))).toEqual(sorted(expandByScan(vocab, w, prefix)));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 80 }), word, fc.boolean(), (terms, w, prefix) => {
+        const vocab = [...terms, `${FILTER_MARK}c`, `${FILTER_MARK}t:${w}`].sort();
+        expect(sorted(expandWord(vocab, w, prefix))).toEqual(sorted(expandByScan(vocab, w, prefix)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   const vocab = ['\u0001c', 'segment', 'segmentation', 'segmented', 'semantic', 'signal'].sort();
-  it('gives linearSearch\'s factors: exact, prefix, typo, prefix within a typo', () => {
+  it("gives linearSearch's factors: exact, prefix, typo, prefix within a typo", () => {
     expect(Object.fromEntries(expandWord(vocab, 'segment', false))).toEqual({ segment: 1 });
     expect(Object.fromEntries(expandWord(vocab, 'segme', true))).toEqual({ segment: 0.8, segmentation: 0.8, segmented: 0.8 });
     expect(Object.fromEntries(expandWord(vocab, 'segmantation', false))).toEqual({ segmentation: 0.5 });

@@ -4,9 +4,9 @@
  */
 import { expandWord, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
-import { compareHits, EXACT, phraseWords, PREFIX, scoreWith, TYPO, type SearchHit, type SearchPage, type TermFactor } from './match.ts';
+import { intersect, type Stage } from './intersect.ts';
+import { compareHits, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
-import { intersect } from './intersect.ts';
 import { CODE_TERM, FILTER_MARK } from './terms.ts';
 import { topRanked } from './top-k.ts';
 
@@ -107,7 +107,13 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
 
   // Ids counted from the index's first: a rebuilt index's ids start high.
   const { first, limit: limitId } = await reader.idRange();
-  const stages = order.map((c) => ({ lists: c.terms.map((t) => byTerm.get(t)!), factors: c.factors, word: c.word }));
+  const stages = order.map(
+    (c): Stage => ({
+      lists: c.terms.map((t) => byTerm.get(t)!),
+      ...(c.factors ? { factors: c.factors } : {}),
+      ...(c.word !== undefined ? { word: c.word } : {}),
+    }),
+  );
   const { ids, total, rank } = intersect(stages, words.length, first, limitId - first, q.hasCode);
   if (ids.length === 0) return NONE;
 

@@ -39,11 +39,24 @@ describe('intersect', () => {
         return Uint32Array.from(sorted.flatMap((id, i) => [id + first, masks[i]! | (docBits(id) << 4)]));
       }),
     );
-  const stage = (first: number) => fc.record({ lists: fc.array(list(first), { minLength: 1, maxLength: 4 }), factors: fc.array(fc.constantFrom(1, 0.8, 0.5, 0.4), { minLength: 4, maxLength: 4 }) });
+  const stage = (first: number) =>
+    fc.record({
+      lists: fc.array(list(first), { minLength: 1, maxLength: 4 }),
+      factors: fc.array(fc.constantFrom(1, 0.8, 0.5, 0.4), { minLength: 4, maxLength: 4 }),
+    });
 
   it('gives every document all stages list, with the same scores and rank keys as Maps would', () => {
-    const query = fc.record({ first: fc.integer({ min: 0, max: 1000 }), words: fc.integer({ min: 0, max: 3 }), filters: fc.integer({ min: 0, max: 2 }), hasCode: fc.boolean() }).filter((q) => q.words + q.filters > 0);
-    const withStages = query.chain((q) => fc.array(stage(q.first), { minLength: q.words + q.filters, maxLength: q.words + q.filters }).map((raw) => ({ ...q, raw })));
+    const query = fc
+      .record({
+        first: fc.integer({ min: 0, max: 1000 }),
+        words: fc.integer({ min: 0, max: 3 }),
+        filters: fc.integer({ min: 0, max: 2 }),
+        hasCode: fc.boolean(),
+      })
+      .filter((q) => q.words + q.filters > 0);
+    const withStages = query.chain((q) =>
+      fc.array(stage(q.first), { minLength: q.words + q.filters, maxLength: q.words + q.filters }).map((raw) => ({ ...q, raw })),
+    );
     fc.assert(
       fc.property(withStages, ({ first, words, hasCode, raw }) => {
         // The first `words` stages score words 0…; the rest are filters; then in any order.

@@ -61,7 +61,11 @@ function prepare(span: number, candidates: number, words: number): void {
  */
 export function intersect(stages: readonly Stage[], words: number, first: number, span: number, hasCode: boolean): Candidates {
   const head = stages[0]!;
-  prepare(span, head.lists.reduce((n, l) => n + (l.length >>> 1), 0), words);
+  prepare(
+    span,
+    head.lists.reduce((n, l) => n + (l.length >>> 1), 0),
+    words,
+  );
   const gen = ++generation;
   const slot = slots;
   const { id: candId, info: candInfo, passed, scores } = cand;

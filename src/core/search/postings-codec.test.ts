@@ -29,7 +29,16 @@ describe('packed postings', () => {
       expect(pairCount(packed)).toBe(pairs.length / 2);
       expect([...unpackPairs([packed])]).toEqual(pairs);
     }
-    const edges = [0, info(15, true, true, 0), 1, info(1, false, false, (1 << 26) - 1), 2 ** 32 - 2, info(8, true, false, 3), 2 ** 32 - 1, info(4, false, true, 0)];
+    const edges = [
+      0,
+      info(15, true, true, 0),
+      1,
+      info(1, false, false, (1 << 26) - 1),
+      2 ** 32 - 2,
+      info(8, true, false, 3),
+      2 ** 32 - 1,
+      info(4, false, true, 0),
+    ];
     expect([...unpackPairs([packPairs(edges)])]).toEqual(edges);
   });
 

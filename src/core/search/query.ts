@@ -51,11 +51,16 @@ function yearRange(spec: string): YearRange | undefined {
   if (m) {
     const y = Number(m[2]);
     switch (m[1]) {
-      case '>': return { min: y + 1 };
-      case '>=': return { min: y };
-      case '<': return { max: y - 1 };
-      case '<=': return { max: y };
-      default: return { min: y, max: y };
+      case '>':
+        return { min: y + 1 };
+      case '>=':
+        return { min: y };
+      case '<':
+        return { max: y - 1 };
+      case '<=':
+        return { max: y };
+      default:
+        return { min: y, max: y };
     }
   }
   m = /^(\d{4})(?:\.\.|-)(\d{4})$/.exec(spec);

@@ -26,13 +26,28 @@ describe('pastedReference', () => {
     ]) {
       expect(pastedReference(text), text).toMatchObject(id);
     }
-    expect(pastedReference('https://github.com/NedumCares/BIUS-Classification/tree/main')).toMatchObject({ kind: 'github-repo', key: 'nedumcares/bius-classification' });
+    expect(pastedReference('https://github.com/NedumCares/BIUS-Classification/tree/main')).toMatchObject({
+      kind: 'github-repo',
+      key: 'nedumcares/bius-classification',
+    });
     expect(referenceLabel(pastedReference('github.com/chr-is-tof/RADE-Net')!)).toBe('github.com/chr-is-tof/RADE-Net');
     expect(referenceLabel(pastedReference('2602.22544')!)).toBe('arXiv 2602.22544');
   });
 
   it('leaves words, filters and other addresses to the word search', () => {
-    for (const text of ['segmentation', 'HARU-Net', 'y:2026', 'c:', 'medical imaging', '2026', 'u-net 2602.22544', 'https://scipapermill.com/2026/05/23/x/', 'https://github.com/openai', 'cifar-10', 'v1.2']) {
+    for (const text of [
+      'segmentation',
+      'HARU-Net',
+      'y:2026',
+      'c:',
+      'medical imaging',
+      '2026',
+      'u-net 2602.22544',
+      'https://scipapermill.com/2026/05/23/x/',
+      'https://github.com/openai',
+      'cifar-10',
+      'v1.2',
+    ]) {
       expect(pastedReference(text), text).toBeUndefined();
     }
   });
@@ -51,21 +66,36 @@ describe('queryNotes and c:', () => {
 describe('why a result matched', () => {
   it('shows the institution or the digest sentence the words came from, not the title', async () => {
     const s = new MemoryStore();
-    await addDigest(s, digest('a', '2026-05-23', [
-      { name: 'MalariAI', context: 'MalariAI detects malaria parasites in blood smears with instance segmentation of infected cells, trained on thousands of annotated images from clinics across three countries and validated in field studies.' },
-      { name: 'SegNet2', title: 'SegNet2: segmentation again' },
-    ]));
+    await addDigest(
+      s,
+      digest('a', '2026-05-23', [
+        {
+          name: 'MalariAI',
+          context:
+            'MalariAI detects malaria parasites in blood smears with instance segmentation of infected cells, trained on thousands of annotated images from clinics across three countries and validated in field studies.',
+        },
+        { name: 'SegNet2', title: 'SegNet2: segmentation again' },
+      ]),
+    );
     const papers = [...s.papers.values()];
     const docs = papers.map(paperDoc);
     const hits = linearSearch(docs, parseQuery('segmentation'));
     const malari = hits.find((h) => h.doc.title === 'MalariAI')!;
-    const why = reasonFor(malari, papers.find((p) => p.names[0] === 'MalariAI'));
+    const why = reasonFor(
+      malari,
+      papers.find((p) => p.names[0] === 'MalariAI'),
+    );
     expect(why?.label).toBe('digest');
     expect(why?.text).toContain('segmentation');
     expect(why!.text.length).toBeLessThanOrEqual(150);
     // The title shows why: nothing more to say.
     const seg = hits.find((h) => h.doc.title.startsWith('SegNet2'))!;
-    expect(reasonFor(seg, papers.find((p) => p.names[0] === 'SegNet2'))).toBeUndefined();
+    expect(
+      reasonFor(
+        seg,
+        papers.find((p) => p.names[0] === 'SegNet2'),
+      ),
+    ).toBeUndefined();
   });
 
   it('cuts a long sentence around the first matched word, at word boundaries', () => {

@@ -5,7 +5,7 @@
  * a tab's address; the paper it names is looked up by key and shown first.
  */
 import { detectPaper } from '../detect/detect-paper.ts';
-import { parseArxivId, type ArxivRef } from '../ids/arxiv-id.ts';
+import { type ArxivRef, parseArxivId } from '../ids/arxiv-id.ts';
 import type { GithubRepoRef } from '../ids/github-repo.ts';
 
 export type PastedRef = ArxivRef | GithubRepoRef;

@@ -4,7 +4,7 @@ import { digest } from '../../../tests/support/make-digest.ts';
 import { addDigest } from '../index/add-digest.ts';
 import { MemoryStore } from '../index/memory-store.ts';
 import { digestDoc, paperDoc } from './document.ts';
-import { withinDistance, typoBudget } from './edit-distance.ts';
+import { typoBudget, withinDistance } from './edit-distance.ts';
 import { highlight } from './highlight.ts';
 import { linearSearch } from './match.ts';
 import { isEmptyQuery, parseQuery } from './query.ts';
@@ -45,9 +45,11 @@ describe('parseQuery', () => {
   });
 
   it('never throws on any input', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => {
-      parseQuery(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        parseQuery(s);
+      }),
+    );
   });
 });
 
@@ -66,10 +68,18 @@ describe('edit distance', () => {
 async function docs() {
   const s = new MemoryStore();
   await addDigest(s, digest('old', '2025-11-01', [{ name: 'OldNet', title: 'OldNet: segmentation of things', code: ['https://github.com/a/oldnet'] }]));
-  await addDigest(s, { ...digest('new', '2026-05-23', [
-    { name: 'HADS-Net', datasets: ['BUSI'], code: ['https://github.com/NedumCares/BIUS-Classification'], context: 'HADS-Net classifies breast ultrasound images.' },
-    { name: 'SegFormer', title: 'Robust segmentation under shift', context: 'Medical image segmentation.' },
-  ]), topic: 'medical imaging' });
+  await addDigest(s, {
+    ...digest('new', '2026-05-23', [
+      {
+        name: 'HADS-Net',
+        datasets: ['BUSI'],
+        code: ['https://github.com/NedumCares/BIUS-Classification'],
+        context: 'HADS-Net classifies breast ultrasound images.',
+      },
+      { name: 'SegFormer', title: 'Robust segmentation under shift', context: 'Medical image segmentation.' },
+    ]),
+    topic: 'medical imaging',
+  });
   return [...[...s.papers.values()].map(paperDoc), ...[...s.digests.values()].map(digestDoc)];
 }
 
@@ -102,7 +112,14 @@ describe('linearSearch', () => {
 
 describe('popup queries', () => {
   it('reads the forms the popup hint names, in any order and case', () => {
-    expect(parseQuery('C: Y:2026 T:medical hads')).toEqual({ words: ['hads'], phrases: [], topics: ['medical'], years: { min: 2026, max: 2026 }, hasCode: true, prefixLast: true });
+    expect(parseQuery('C: Y:2026 T:medical hads')).toEqual({
+      words: ['hads'],
+      phrases: [],
+      topics: ['medical'],
+      years: { min: 2026, max: 2026 },
+      hasCode: true,
+      prefixLast: true,
+    });
     expect(parseQuery('"half open').phrases).toEqual(['half open']);
     expect(parseQuery('t:"deep neural networks"').topics).toEqual(['deep neural networks']);
   });
@@ -116,7 +133,11 @@ describe('popup queries', () => {
 
 describe('highlight', () => {
   it('marks a word matched through a typo, and nothing in text that did not match', () => {
-    expect(highlight('Robust segmentation', ['segmentation']).filter((s) => s.hit).map((s) => s.text)).toEqual(['segmentation']);
+    expect(
+      highlight('Robust segmentation', ['segmentation'])
+        .filter((s) => s.hit)
+        .map((s) => s.text),
+    ).toEqual(['segmentation']);
     expect(highlight('Robust segmentation', [])).toEqual([{ text: 'Robust segmentation', hit: false }]);
   });
 

@@ -25,7 +25,7 @@ const SNIPPET = 140;
 function covers(text: string, words: ReadonlySet<string>): number {
   let n = 0;
   const seen = new Set<string>();
-  for (const w of titleKey(text).split(' ')) if (words.has(w) && !seen.has(w)) (seen.add(w), n++);
+  for (const w of titleKey(text).split(' ')) if (words.has(w) && !seen.has(w)) seen.add(w), n++;
   return n;
 }
 

@@ -37,7 +37,8 @@ export function parseManifest(text: string): Manifest {
     throw new StaticIndexError('the manifest is not JSON');
   }
   if (!isObject(v)) throw new StaticIndexError('the manifest is not a JSON object');
-  if (v.formatVersion !== FORMAT_VERSION) throw new StaticIndexError(`unsupported formatVersion ${String(v.formatVersion)} (this reader knows ${FORMAT_VERSION})`);
+  if (v.formatVersion !== FORMAT_VERSION)
+    throw new StaticIndexError(`unsupported formatVersion ${String(v.formatVersion)} (this reader knows ${FORMAT_VERSION})`);
   if (!Array.isArray(v.shards)) throw new StaticIndexError('the manifest lists no shards');
   const shards = v.shards.map(shardRef);
   return {
@@ -78,7 +79,8 @@ export async function readShard(ref: ShardRef, bytes: string | Uint8Array): Prom
   } catch {
     throw new StaticIndexError(`shard ${ref.file} is not JSON`);
   }
-  if (!isObject(v) || v.formatVersion !== FORMAT_VERSION || !Array.isArray(v.digests)) throw new StaticIndexError(`shard ${ref.file} is not a version ${FORMAT_VERSION} shard`);
+  if (!isObject(v) || v.formatVersion !== FORMAT_VERSION || !Array.isArray(v.digests))
+    throw new StaticIndexError(`shard ${ref.file} is not a version ${FORMAT_VERSION} shard`);
   const digests: Digest[] = [];
   const rejected: RejectedDigest[] = [];
   for (const [i, d] of (v.digests as unknown[]).entries()) {

@@ -38,7 +38,12 @@ describe('static index', () => {
     const back = parseManifest(JSON.stringify(manifest));
     expect(back).toEqual(manifest);
     const read = await Promise.all(back.shards.map((r) => readShard(r, shards.get(r.file)!)));
-    expect(read.flatMap((s) => s.digests).map((d) => d.id).sort()).toEqual(['site:1', 'site:2', 'site:3']);
+    expect(
+      read
+        .flatMap((s) => s.digests)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['site:1', 'site:2', 'site:3']);
     expect(read[1]!.digests[0]).toEqual(digests[0]);
   });
 

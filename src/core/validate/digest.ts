@@ -25,7 +25,13 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const text =
   (max: number, nonEmpty = false): Check =>
   (v, at) =>
-    typeof v !== 'string' ? `${at} is not text` : nonEmpty && v.trim() === '' ? `${at} is empty` : v.length > max ? `${at} is longer than ${max} characters` : undefined;
+    typeof v !== 'string'
+      ? `${at} is not text`
+      : nonEmpty && v.trim() === ''
+        ? `${at} is empty`
+        : v.length > max
+          ? `${at} is longer than ${max} characters`
+          : undefined;
 
 const optional =
   (check: Check): Check =>
@@ -188,7 +194,10 @@ export function digestRecordProblem(d: unknown, papers: ReadonlyMap<string, unkn
     intro: long,
     warnings: list(long),
     parserVersion: count,
-    themes: list(shape({ title: short, summary: long, section: oneOf(THEME_SECTIONS), keyPhrases: optional(list(short)), paperKeys: list(short, DIGEST_LIMITS.papers) }), DIGEST_LIMITS.themes),
+    themes: list(
+      shape({ title: short, summary: long, section: oneOf(THEME_SECTIONS), keyPhrases: optional(list(short)), paperKeys: list(short, DIGEST_LIMITS.papers) }),
+      DIGEST_LIMITS.themes,
+    ),
     paperKeys: list(text(DIGEST_LIMITS.shortText, true), DIGEST_LIMITS.papers),
   })(d, 'digest');
   if (own) return own;

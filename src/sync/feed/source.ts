@@ -24,7 +24,15 @@ const isoOf = (s: string) => {
 export function rawFromItem(item: FeedItem): RawPost {
   const url = item.link || item.guid;
   const date = isoOf(item.published) || isoOf(item.updated);
-  return { key: postKey(url, postIdOf(item.guid)), url, title: item.title, date, modified: isoOf(item.updated) || date, format: 'rss', raw: item.content || item.summary };
+  return {
+    key: postKey(url, postIdOf(item.guid)),
+    url,
+    title: item.title,
+    date,
+    modified: isoOf(item.updated) || date,
+    format: 'rss',
+    raw: item.content || item.summary,
+  };
 }
 
 export async function syncFeed(run: SourceRun): Promise<void> {
@@ -39,7 +47,8 @@ export async function syncFeed(run: SourceRun): Promise<void> {
   const { items, isFeed } = parseFeed(res.text);
   if (!isFeed) throw new SourceError('format', config.url, `${config.url} is not an RSS or Atom feed`);
   // A feed holds its latest posts; a hostile one could hold any number: the listing bound applies.
-  if (items.length > run.limits.maxItems) throw new SourceError('limit', config.url, `${config.url} holds more than ${run.limits.maxItems} items: stopped (no real feed is that large)`);
+  if (items.length > run.limits.maxItems)
+    throw new SourceError('limit', config.url, `${config.url} holds more than ${run.limits.maxItems} items: stopped (no real feed is that large)`);
   const posts = items.map(rawFromItem).filter((p) => p.url && (run.windowStart === undefined || !p.date || Date.parse(p.date) >= run.windowStart));
   run.report.note = `a feed holds only its latest posts (${items.length} here): add the site itself or a static index to reach older digests`;
   let done = 0;
@@ -47,7 +56,13 @@ export async function syncFeed(run: SourceRun): Promise<void> {
   for (const post of posts) {
     run.checkAbort();
     // Decoded with U+FFFD where the bytes were not UTF-8: refused and counted, never stored garbled.
-    if (res.invalidUtf8 && (post.raw + post.title).includes('\uFFFD') && ++refused) await run.countFailed({ key: post.key, url: post.url, title: post.title, reason: 'the feed sent this post as bytes that are not valid UTF-8 text: not indexed, tried again next sync' });
+    if (res.invalidUtf8 && (post.raw + post.title).includes('\uFFFD') && ++refused)
+      await run.countFailed({
+        key: post.key,
+        url: post.url,
+        title: post.title,
+        reason: 'the feed sent this post as bytes that are not valid UTF-8 text: not indexed, tried again next sync',
+      });
     else await run.commitPost(post);
     run.progress('fetch', ++done, posts.length);
   }

@@ -29,13 +29,24 @@ export const DEFAULT_LISTING_LIMITS: ListingLimits = { maxPages: 2000, maxItems:
  * announced (a later, larger number is not believed), and fails with a clear error at
  * `limits.maxPages` pages or `limits.maxItems` items, far above any real archive.
  */
-export async function* wpPages<T>(http: Http, firstUrl: string, perPage: number, idOf: (item: T) => unknown, limits: ListingLimits = DEFAULT_LISTING_LIMITS): AsyncGenerator<Page<T>> {
+export async function* wpPages<T>(
+  http: Http,
+  firstUrl: string,
+  perPage: number,
+  idOf: (item: T) => unknown,
+  limits: ListingLimits = DEFAULT_LISTING_LIMITS,
+): AsyncGenerator<Page<T>> {
   let url: string | undefined = firstUrl;
   let page = 1;
   let announced: number | undefined;
   const seen = new Set<unknown>();
   while (url) {
-    if (page > limits.maxPages) throw new SourceError('limit', firstUrl, `${new URL(firstUrl).host} listed more than ${limits.maxPages} pages of posts: stopped (no real archive is that long; is its paging broken?)`);
+    if (page > limits.maxPages)
+      throw new SourceError(
+        'limit',
+        firstUrl,
+        `${new URL(firstUrl).host} listed more than ${limits.maxPages} pages of posts: stopped (no real archive is that long; is its paging broken?)`,
+      );
     const { response, body }: { response: HttpResponse; body: unknown } = await http.getJson<unknown>(url);
     if (response.status === 400 && (body as { code?: string } | null)?.code === 'rest_post_invalid_page_number') return;
     if (response.status >= 400) {
@@ -53,7 +64,8 @@ export async function* wpPages<T>(http: Http, firstUrl: string, perPage: number,
       seen.add(id);
       fresh++;
     }
-    if (seen.size > limits.maxItems) throw new SourceError('limit', firstUrl, `${new URL(firstUrl).host} listed more than ${limits.maxItems} posts: stopped (no real archive is that large)`);
+    if (seen.size > limits.maxItems)
+      throw new SourceError('limit', firstUrl, `${new URL(firstUrl).host} listed more than ${limits.maxItems} posts: stopped (no real archive is that large)`);
     yield { items: body as T[], ...(Number.isFinite(total) ? { total } : {}), ...(response.invalidUtf8 ? { invalidUtf8: true } : {}) };
     // A page that adds nothing new (empty, or one already seen) ends the listing, whatever the headers say.
     if (fresh === 0) return;

@@ -62,14 +62,15 @@ export async function syncWordPress(run: SourceRun): Promise<void> {
     run.progress('discover', 0, 0);
     root = await discoverApiRoot(http, config.url);
     // The site names its API; an API on a site the reader did not grant is not read.
-    if (!(await http.hostAllowed(config.url, root))) throw new SourceError('redirect', config.url, `${config.url} names its API at ${root}, another site Digest Lens has no permission to read: not followed`);
+    if (!(await http.hostAllowed(config.url, root)))
+      throw new SourceError('redirect', config.url, `${config.url} names its API at ${root}, another site Digest Lens has no permission to read: not followed`);
     await run.saveState({ apiRoot: root });
   }
 
   // The reach-back is fixed by the first sync; asking for more later (say, "everything") re-lists.
   const stored = run.state.since === undefined ? undefined : Date.parse(run.state.since);
   const firstRun = run.state.cursor === undefined;
-  const widened = !firstRun && (stored !== undefined && (run.windowStart === undefined || run.windowStart < stored));
+  const widened = !firstRun && stored !== undefined && (run.windowStart === undefined || run.windowStart < stored);
   const since = firstRun || widened ? run.windowStart : stored;
   const cursorMs = firstRun || widened ? undefined : Date.parse(run.state.cursor!);
   const params = {
@@ -83,7 +84,13 @@ export async function syncWordPress(run: SourceRun): Promise<void> {
 
   const listed: Listed[] = [];
   run.progress('list', 0, 0);
-  for await (const page of wpPages<Listed>(http, restUrl(root, 'wp/v2/posts', params), PER_PAGE, (p) => (typeof p?.id === 'number' ? p.id : undefined), run.limits)) {
+  for await (const page of wpPages<Listed>(
+    http,
+    restUrl(root, 'wp/v2/posts', params),
+    PER_PAGE,
+    (p) => (typeof p?.id === 'number' ? p.id : undefined),
+    run.limits,
+  )) {
     run.checkAbort();
     listed.push(...page.items.filter((p) => typeof p?.id === 'number'));
     run.progress('list', listed.length, page.total ?? listed.length);

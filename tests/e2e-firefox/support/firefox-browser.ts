@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { browserPath } from '../../../scripts/browsers.ts';
 import { fixtureResponse } from '../../e2e/support/fixture-site.ts';
 import { ROOT } from '../../e2e/support/paths.ts';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** $FIREFOX_PATH, else the usual names (scripts/browsers.sh). */
+export const FIREFOX_PATH = browserPath('firefox');
 export const FIREFOX_E2E_DIST = join(ROOT, 'dist/firefox-e2e');
 /** Fixed through extensions.webextensions.uuids, so extension pages have a known address. */
 export const EXTENSION_UUID = 'd1e5a7c0-4f1b-4c2e-9a3d-5b6c7d8e9f01';
@@ -102,7 +104,11 @@ export async function launchFirefox(distDir: string = FIREFOX_E2E_DIST): Promise
 
 /** Sends a Protocol message from an extension page, as the sidebar would. */
 export async function ask<T>(page: Page, type: string, arg?: unknown): Promise<T> {
-  const envelope = (await page.evaluate((t, a) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ type: t, arg: a }), type, arg)) as {
+  const envelope = (await page.evaluate(
+    (t, a) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ type: t, arg: a }),
+    type,
+    arg,
+  )) as {
     ok: boolean;
     value?: T;
     error?: { message: string };

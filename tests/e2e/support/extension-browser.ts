@@ -2,9 +2,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { browserPath } from '../../../scripts/browsers.ts';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+let found: string | undefined;
+/** $CHROME_PATH, else the usual names (scripts/browsers.sh); looked for on first use. */
+export const chromePath = (): string => (found ??= browserPath('chromium'));
 export const PANEL_PATH = 'src/sidepanel/index.html';
 
 export interface ExtensionBrowser {
@@ -34,7 +37,7 @@ export async function launchExtension(distDir: string, options: LaunchOptions = 
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'digest-lens-profile-'));
   const reused = options.profile !== undefined && existsSync(join(profile, 'Default'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
+    executablePath: chromePath(),
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1200, height: 800 } : options.viewport,
     args: [

@@ -144,7 +144,10 @@ const fulfil = (route: Route) => route.fulfill(fixtureResponse(route.request().u
 
 /** Routes the fixture hosts; any other web request is refused (tests never touch the network). */
 export async function serveFixtures(context: BrowserContext): Promise<void> {
-  await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('blockedbyclient'),
+  );
   await context.route('https://arxiv.org/**', fulfil);
   await context.route('https://www.alphaxiv.org/**', fulfil);
   await context.route('https://github.com/**', fulfil);

@@ -1,4 +1,4 @@
-import { launchExtension, waitForIndex, type ExtensionBrowser } from './extension-browser.ts';
+import { type ExtensionBrowser, launchExtension, waitForIndex } from './extension-browser.ts';
 import { serveFixtures } from './fixture-site.ts';
 import { E2E_DIST, e2eDigestCount } from './paths.ts';
 

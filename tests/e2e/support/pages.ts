@@ -5,7 +5,13 @@ import type { ExtensionBrowser } from './extension-browser.ts';
 export const POPUP_PATH = 'src/popup/index.html';
 export const OPTIONS_PATH = 'src/options/index.html';
 
-export async function openExtensionPage(ext: ExtensionBrowser, path: string, width: number, colorScheme: 'light' | 'dark' = 'light', height = 800): Promise<Page> {
+export async function openExtensionPage(
+  ext: ExtensionBrowser,
+  path: string,
+  width: number,
+  colorScheme: 'light' | 'dark' = 'light',
+  height = 800,
+): Promise<Page> {
   const page = await ext.context.newPage();
   await page.setViewportSize({ width, height });
   await page.emulateMedia({ colorScheme });
@@ -31,7 +37,7 @@ export async function readRecords(page: Page): Promise<Records> {
           const d = tx.objectStore('digests').getAll();
           const p = tx.objectStore('papers').getAll();
           // Without the ids of their search documents: this database's own, never exported.
-          const own = <R,>(r: R): R => {
+          const own = <R>(r: R): R => {
             const { searchId: _, ...rest } = r as R & { searchId?: number };
             return rest as R;
           };
