@@ -5,7 +5,7 @@
  */
 import { getSyncLock, releaseSyncLock } from '../db/index.ts';
 import { api, type SyncBroadcast, type SyncProgress, type SyncReport, type SyncSettings, type SyncStart } from '../messages.ts';
-import { applyRetention, retentionCutoff, type SourceConfig, syncExtension } from '../sync/index.ts';
+import { applyRetention, emptyReport, retentionCutoff, type SourceConfig, syncExtension } from '../sync/index.ts';
 import { indexChanged } from './index-changed.ts';
 import { foregroundIdle } from './router.ts';
 import { scheduleRetry } from './sync-alarm.ts';
@@ -81,22 +81,7 @@ export function whenSynced(): Promise<SyncReport> | undefined {
 }
 
 function failedReport(started: string, e: unknown): SyncReport {
-  return {
-    status: 'failed',
-    started,
-    finished: new Date().toISOString(),
-    added: 0,
-    updated: 0,
-    failed: 0,
-    filtered: 0,
-    reparsed: 0,
-    requests: 0,
-    bytes: 0,
-    retries: 0,
-    sources: [],
-    failures: [],
-    error: (e as Error)?.message ?? String(e),
-  };
+  return { ...emptyReport(Date.parse(started)), status: 'failed', finished: new Date().toISOString(), error: (e as Error)?.message ?? String(e) };
 }
 
 async function doSync(settings: SyncSettings, run: Running, why: string): Promise<SyncReport> {

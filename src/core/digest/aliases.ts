@@ -2,7 +2,7 @@ import type { Anchor } from './anchor.ts';
 import { GENERIC_NOUNS } from './lexicon.ts';
 import type { PeoplePhrase } from './people-phrases.ts';
 import type { Sentence } from './sentence.ts';
-import type { Token } from './tokens.ts';
+import { type Token, tokenIndexAt } from './tokens.ts';
 
 /**
  * "“Sparse Routers for Lifelong Language Learning” by … proposes SpaRL": the name a titled paper's
@@ -67,17 +67,6 @@ const SUBJECT_FILLER = new Set([
 const NAME_TO_TITLE = new Set(['in', 'their', 'the', 'paper', 'work', 'study', 'via', 'through']);
 const MAX_GAP = 40;
 
-function tokenAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Token index of the verb that introduces the name at token `n`, or -1. */
 function introducingVerb(tokens: readonly Token[], n: number): number {
   let k = n - 1;
@@ -121,8 +110,8 @@ export function introducedNames(s: Sentence, anchors: readonly Anchor[], people:
   const out = new Map<number, number>();
   const tokens = s.tokens;
   if (!anchors.some((a) => a.title)) return out;
-  const first = anchors.map((a) => tokenAt(tokens, a.start));
-  const last = anchors.map((a) => tokenAt(tokens, Math.max(a.start, a.end - 1)));
+  const first = anchors.map((a) => tokenIndexAt(tokens, a.start));
+  const last = anchors.map((a) => tokenIndexAt(tokens, Math.max(a.start, a.end - 1)));
   anchors.forEach((a, ni) => {
     if (a.title || a.arxivId || a.weak || a.kind === 'list' || a.part) return;
     const n = first[ni]!;

@@ -6,7 +6,7 @@ import { DISCOURSE, isCapitalised, isNameLike } from './lexicon.ts';
 import { cleanTitle, nameAndTitle, shortNameOf } from './names.ts';
 import { closingParen, isPersonLike, parseNameList } from './people.ts';
 import type { Sentence } from './sentence.ts';
-import { type Token, tokenize } from './tokens.ts';
+import { type Token, tokenIndexAt, tokenize } from './tokens.ts';
 
 const GENERIC_LINK_TEXT = /^(?:paper|this paper|the paper|here|link|arxiv|pdf|preprint|this work|this study|article|\[?\d{1,3}\]?)$/i;
 const BEFORE_PAREN_STOP = new Set([
@@ -41,17 +41,6 @@ const BEFORE_PAREN_STOP = new Set([
 
 function isUrlText(text: string): boolean {
   return /^(?:https?:\/\/|www\.)/i.test(text);
-}
-
-function tokenIndexAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The link text is a list of people ("Zhang et al.", "John Doe and Jane Smith"), not a title. */

@@ -44,3 +44,15 @@ export function has(s: string, chars: string): boolean {
 export function endsClause(t: Token): boolean {
   return has(t.trail, ',;:)”"]');
 }
+
+/** The index of the first token ending after `pos` (binary search; tokens are in order). */
+export function tokenIndexAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
