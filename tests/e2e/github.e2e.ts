@@ -88,7 +88,7 @@ it('follows in-page navigation: within the repo, to an unknown repo (chip goes),
 
   await turboNavigate(page, `/${rade.owner}/${rade.repo}/tree/main`, rade);
   await expect.poll(() => ask<TabView>(control, 'tabView', { tabId }).then((v) => v.url)).toBe(`${urls.repo(rade)}/tree/main`);
-  expect(await chip(page).count()).toBe(1);
+  await expect.poll(() => chip(page).count()).toBe(1);
   expect((await ask<TabView>(control, 'tabView', { tabId })).lookup?.status).toBe('found');
 
   await turboNavigate(page, `/${other.owner}/${other.repo}`, other);
