@@ -94,6 +94,40 @@ export async function stopWorker(ext: ExtensionBrowser, from: Page): Promise<voi
   await cdp.detach();
 }
 
+/**
+ * The service worker's JS heap (bytes) after a full garbage collection: what it keeps between
+ * requests. Over the browser's own CDP connection, attached to the worker's target.
+ */
+export async function workerHeapBytes(ext: ExtensionBrowser, from: Page): Promise<{ used: number; total: number }> {
+  const cdp = await ext.context.newCDPSession(from);
+  const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`);
+  try {
+    const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
+    if (!sw) throw new Error('no service worker running');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+    let next = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const id = ++next;
+        const onMessage = (e: { sessionId?: string; message: string }) => {
+          const reply = JSON.parse(e.message) as { id?: number; result?: Record<string, number>; error?: { message: string } };
+          if (e.sessionId !== sessionId || reply.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+          else resolve(reply.result ?? {});
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    const heap = await call('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId });
+    return { used: heap.usedSize ?? 0, total: heap.totalSize ?? 0 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 // In the page, from its first script on: types the query the moment the search box exists (a
 // reader who types at once), and notes when the first result row is painted (a frame after it
 // appears), all since navigation start.

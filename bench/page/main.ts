@@ -3,7 +3,17 @@ import { openDigestDb } from '../../src/db/schema.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { Corpus } from './corpus.ts';
 import { loadCorpus } from './load.ts';
-import { INDEXING_WRITES, measureIndexing, measureLookups, measureNewPaperPuts, measureRawRecordWrites, measureSearch, storageBytes } from './measure.ts';
+import {
+  INDEXING_WRITES,
+  measureIndexing,
+  measureLookups,
+  measureNewPaperPuts,
+  measureRawRecordWrites,
+  measureSearch,
+  storageBytes,
+  typeMeanwhile,
+} from './measure.ts';
+import { p50p95 } from './stats.ts';
 
 let corpus: Corpus | undefined;
 let loaded = 0;
@@ -14,10 +24,12 @@ const bench = {
     corpus = new Corpus(vocab, seed);
     const db = await openDigestDb();
     const status = document.getElementById('status')!;
+    const typing = typeMeanwhile(db);
     const r = await loadCorpus(db, corpus, mentions, (n) => (status.textContent = `loaded ${n} digests`));
+    const keystrokes = await typing.stop();
     loaded = r.digests;
     db.close();
-    return { loadMs: r.ms, digests: r.digests, storageBytes: await storageBytes() };
+    return { loadMs: r.ms, digests: r.digests, storageBytes: await storageBytes(), keystrokesDuringLoad: { ...p50p95(keystrokes), n: keystrokes.length } };
   },
   /**
    * Digests written in the page that just loaded the corpus, before the browser is restarted:

@@ -89,6 +89,29 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   };
 }
 
+/**
+ * A reader typing while a sync writes: a keystroke every 250 ms, the queries in turn, until
+ * `stop`. Answers whatever the index holds at that moment; their times are what is reported.
+ */
+export function typeMeanwhile(db: DB): { stop(): Promise<number[]> } {
+  const keys = keystrokes();
+  const times: number[] = [];
+  let typing = true;
+  const loop = (async () => {
+    for (let i = 0; typing; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (typing) await timeInto(times, () => searchIn(db, parseQuery(keys[i % keys.length]!), 30));
+    }
+  })();
+  return {
+    async stop() {
+      typing = false;
+      await loop;
+      return times;
+    },
+  };
+}
+
 export async function measureSearch(db: DB, withLinear: boolean) {
   await searchIndexReady(db);
   const keys = keystrokes();

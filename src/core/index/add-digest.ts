@@ -3,6 +3,7 @@ import type { Digest, PaperMention } from '../digest/types.ts';
 import type { ArxivId } from '../ids/arxiv-id.ts';
 import { titleKey } from '../ids/title-key.ts';
 import { isCitedAsCode } from './code-role.ts';
+import { compactText } from './compact-text.ts';
 import { buildPaper, mentionKeys } from './paper.ts';
 import type { DigestRecord, MentionRecord, PaperRecord, Placement, RecordStore, WriteReport } from './types.ts';
 
@@ -232,7 +233,9 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean => a.leng
  * never leaves duplicate mentions; unless the stored version is the better one (compareVersions),
  * which then stands and this digest writes nothing (`heldAs`).
  */
-export async function addDigest(store: RecordStore, digest: Digest): Promise<WriteReport> {
+export async function addDigest(store: RecordStore, parsed: Digest): Promise<WriteReport> {
+  // Records keep the digest's text: stored at one byte a character where it can be.
+  const digest = compactText(parsed);
   const identity = identityKeys(digest);
   const sameId = await store.getDigest(digest.id);
   const others = (await storedVersions(store, identity)).filter((d) => d.id !== digest.id);
