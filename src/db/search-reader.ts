@@ -5,10 +5,12 @@
  * context reads is kept: the vocabulary, void ids and merged postings per `main` (they change
  * only on a merge or rebuild), pending rows by key (a row never changes).
  */
+
+import type { IDBPTransaction } from 'idb';
 import type { SearchDoc } from '../core/search/document.ts';
 import type { IndexReader } from '../core/search/index-reader.ts';
 import { unpackPairs } from '../core/search/postings-codec.ts';
-import type { CountersRecord, DB, PendingRow, SearchStateRecord } from './schema.ts';
+import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchStateRecord } from './schema.ts';
 import { agrees, readDocs, sortedUnion, VOCAB_SEP, VOID_TERM } from './search-write.ts';
 
 /** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
@@ -49,6 +51,9 @@ interface Pending {
 }
 
 let cache: Cache | undefined;
+
+const READER_STORES = ['meta', 'pending', 'vocab', 'postings', 'docPages'] as const;
+type ReaderTx = IDBPTransaction<DigestLensDB, typeof READER_STORES extends readonly (infer S)[] ? S[] : never, 'readonly'>;
 
 // Documents by id: an id's document never changes within an epoch (a changed one gets a new id),
 // so results shown on one keystroke are not read again on the next.
@@ -120,7 +125,23 @@ const readVocabulary = (store: { getAll(): Promise<string[]> }): Promise<string[
  * agree with the records (its stamp is not the counters'): a rebuild's turn.
  */
 export async function openIndexReader(db: DB, { vocabulary = true }: { vocabulary?: boolean } = {}): Promise<IndexReader | undefined> {
-  const tx = db.transaction(['meta', 'pending', 'vocab', 'postings']);
+  const tx = db.transaction(READER_STORES);
+  // A query's later reads use this transaction while it is still active: behind a running write a
+  // keystroke then waits once, not once per read, and its reads see one state of the index.
+  let snapshot: ReaderTx | undefined = tx;
+  const reading = async <R>(use: (t: ReaderTx, inSnapshot: boolean) => Promise<R>): Promise<R> => {
+    if (snapshot) {
+      try {
+        return await use(snapshot, true);
+      } catch (e) {
+        // It committed (the query awaited something else meanwhile): nothing was read in it.
+        const name = (e as { name?: string } | null)?.name;
+        if (name !== 'TransactionInactiveError' && name !== 'InvalidStateError') throw e;
+        snapshot = undefined;
+      }
+    }
+    return use(db.transaction(READER_STORES), false);
+  };
   const [state, counters] = await Promise.all([
     tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
     tx.objectStore('meta').get('counters') as Promise<CountersRecord | undefined>,
@@ -191,23 +212,28 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       });
       if (ranged.length) read = read.filter((t) => !ranged.some((p) => t.startsWith(p)));
       if (need.length) {
-        const ptx = db.transaction(['meta', 'postings']);
-        const store = ptx.objectStore('postings');
-        // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent.
-        const [now, lists, ranges] = await Promise.all([
-          ptx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
-          Promise.all(read.map(async (t) => unpackPairs(await store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity]))))),
-          Promise.all(
-            ranged.map((p) => {
-              const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
-              return Promise.all([store.getAllKeys(range), store.getAll(range)]);
-            }),
-          ),
-        ]);
-        if ((now?.main ?? 0) !== main) {
-          forgetVocabulary();
-          throw new IndexMoved();
-        }
+        const [lists, ranges] = await reading(async (ptx, inSnapshot) => {
+          const store = ptx.objectStore('postings');
+          // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent. Issued at once, so an
+          // inactive transaction fails before anything is read in it.
+          const reads = Promise.all([
+            Promise.all(read.map((t) => store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity])).then(unpackPairs))),
+            Promise.all(
+              ranged.map((p) => {
+                const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
+                return Promise.all([store.getAllKeys(range), store.getAll(range)]);
+              }),
+            ),
+          ]);
+          // Another transaction than the snapshot's: the index may have been merged since.
+          const now = inSnapshot ? undefined : ((await ptx.objectStore('meta').get('search')) as SearchStateRecord | undefined);
+          if (!inSnapshot && (now?.main ?? 0) !== main) {
+            reads.catch(() => undefined);
+            forgetVocabulary();
+            throw new IndexMoved();
+          }
+          return reads;
+        });
         const keep = (t: string, list: Uint32Array) => {
           c.lists.set(t, list);
           c.entries += list.length;
@@ -235,7 +261,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       const kept = docCache.docs;
       const missing = ids.filter((id) => !kept.has(id));
       if (missing.length) {
-        const rows = await readDocs(db.transaction('docPages').store, missing);
+        const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
         missing.forEach((id, i) => rows[i] && kept.set(id, rows[i]!.doc));
       }
       return ids.map((id) => kept.get(id));

@@ -205,6 +205,40 @@ describe('documents read per query', () => {
   });
 });
 
+describe('transactions per keystroke', () => {
+  it('reads a query in one transaction, so behind a running write a keystroke waits once', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    for (let i = 0; i < 4; i++) {
+      await writeDigestTo(
+        db,
+        digest(`t${i}`, `2026-05-${String(10 + i).padStart(2, '0')}`, [
+          { name: `Seg${i}`, title: `Medical image segmentation ${i}`, arxiv: `2605.${String(300 + i).padStart(5, '0')}` },
+          { name: `Reg${i}`, title: `Image registration ${i}` },
+        ]),
+      );
+    }
+    await mergePending(db);
+    const transaction = IDBDatabase.prototype.transaction;
+    let opened = 0;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
+      opened++;
+      return transaction.apply(this, args);
+    };
+    try {
+      for (const q of ['seg', 'segmentation', 'medical image', 'registratoin']) {
+        forgetSearchCache();
+        opened = 0;
+        const hits = await searchIn(db, parseQuery(q), 5);
+        expect(hits.length, q).toBeGreaterThan(0);
+        expect(opened, q).toBe(1);
+      }
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+  });
+});
+
 describe('search and records agree', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
