@@ -16,7 +16,7 @@ import { TxRecordStore } from './record-store.ts';
 import { sameValue } from './same-value.ts';
 import { type CountersRecord, type DB, nextUpdated } from './schema.ts';
 import { withSearchId } from './search-write.ts';
-import { EMPTY_COUNTERS, type RecordTx } from './write.ts';
+import { EMPTY_COUNTERS } from './write.ts';
 
 export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexExport> {
   const tx = db.transaction(['digests', 'papers', 'meta']);
@@ -68,7 +68,7 @@ export async function importRecordsTo(db: DB, digests: readonly DigestRecord[], 
 }
 
 async function importRecordTo(db: DB, record: DigestRecord, byKey: ReadonlyMap<string, PaperRecord>): Promise<ImportResult> {
-  const tx = db.transaction(['digests', 'papers', 'meta'], 'readwrite') as unknown as RecordTx;
+  const tx = db.transaction(['digests', 'papers', 'meta'], 'readwrite');
   tx.done.catch(() => undefined);
   // An export from before identity carries none: its fields give it.
   const d: DigestRecord = { ...record, identity: recordIdentity(record) };

@@ -35,7 +35,7 @@ function unchanged(before: Snapshot, after: Snapshot): boolean {
 }
 
 export async function importDigestTo(db: DB, digest: Digest): Promise<ImportResult> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite') as unknown as RecordTx;
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
   // An abort (ours, or a failure's) rejects `done`; the outcome is reported below instead.
   tx.done.catch(() => undefined);
   try {

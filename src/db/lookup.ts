@@ -8,7 +8,6 @@ import { relativesByTerms, type TermRelative } from './related-terms.ts';
 import type { DB, DigestLensDB } from './schema.ts';
 
 type ReadTx = IDBPTransaction<DigestLensDB, ('digests' | 'papers')[], 'readonly'>;
-type PapersTx = Pick<ReadTx, 'objectStore'> | IDBPTransaction<DigestLensDB, ['papers'], 'readonly'>;
 
 /** The papers a reference names, with their mentions: what the badge and the chip need. */
 export interface PaperMatch {
@@ -33,8 +32,8 @@ function summary(d: DigestRecord): DigestSummary {
   };
 }
 
-async function findPapers(tx: PapersTx, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
-  const papers = (tx as ReadTx).objectStore('papers');
+async function findPapers(tx: IDBPTransaction<DigestLensDB, ['papers'], 'readonly'>, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
+  const papers = tx.objectStore('papers');
   switch (ref.kind) {
     case 'arxiv': {
       // A paper with an arXiv id is keyed by it (assignArxivId moves it there; imports are checked).
@@ -54,7 +53,7 @@ async function findPapers(tx: PapersTx, ref: PaperRef): Promise<{ own: PaperReco
 
 /** The page lookup: the papers a reference names, with their mentions, in one transaction. */
 export async function findPapersIn(db: DB, ref: PaperRef): Promise<PaperMatch> {
-  return findPapers(db.transaction('papers') as unknown as PapersTx, ref);
+  return findPapers(db.transaction('papers'), ref);
 }
 
 /** Distinct digests mentioning the papers: the badge number. */

@@ -2,7 +2,7 @@
  * The one IndexedDB schema: stores, indexes and the stepwise migrations between versions.
  * Every later change is a new `if (oldVersion < N)` step here, tested from each earlier version.
  */
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { identityKeys } from '../core/digest/identity.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
@@ -281,8 +281,8 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     digests.createIndex('by-date', 'date');
     digests.createIndex('by-topic', 'topic');
     const papers = db.createObjectStore('papers', { keyPath: 'key' });
-    // Version 1's two indexes that version 4 drops: typed no more.
-    const v1Only = papers as unknown as IDBObjectStore;
+    // Version 1's two indexes that version 4 drops: typed no more, so made on the unwrapped store.
+    const v1Only = unwrap(papers);
     v1Only.createIndex('by-arxiv', 'arxivId');
     papers.createIndex('by-title', 'titleKey');
     papers.createIndex('by-repo', 'repos', { multiEntry: true });
@@ -304,7 +304,7 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // Search: an inverted index read per query term (docs/search.md), and related papers by dataset.
     // Version 3's by-ref index, which version 5 drops: typed no more.
     // Version 3's documents, one row each (version 6 stores them by pages): typed no more.
-    (db as unknown as IDBDatabase).createObjectStore('searchDocs', { keyPath: 'id' }).createIndex('by-ref', 'ref', { unique: true });
+    unwrap(db).createObjectStore('searchDocs', { keyPath: 'id' }).createIndex('by-ref', 'ref', { unique: true });
     db.createObjectStore('postings');
     db.createObjectStore('vocab');
     db.createObjectStore('pending');
@@ -318,7 +318,7 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     db.createObjectStore('termCounts');
     // Every paper write kept two indexes nothing reads: by-name (names are matched in memory) and
     // by-arxiv (a paper with an arXiv id is keyed by it: a get finds it).
-    const papers = tx.objectStore('papers') as unknown as IDBObjectStore;
+    const papers = unwrap(tx.objectStore('papers'));
     for (const name of ['by-arxiv', 'by-name']) if (papers.indexNames.contains(name)) papers.deleteIndex(name);
     if (oldVersion === 3) outdateSearchIndex(tx);
   }
@@ -326,7 +326,7 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // Each record carries its search document's id (`searchId`): a write re-indexes a paper without
     // looking its document up by ref, and putting a document keeps no unique index. Records of a
     // version 4 database carry none: its index is rebuilt, which gives them theirs.
-    const docs = tx.objectStore('searchDocs' as never) as unknown as IDBObjectStore;
+    const docs = unwrap(tx).objectStore('searchDocs');
     if (docs.indexNames.contains('by-ref')) docs.deleteIndex('by-ref');
     if (oldVersion === 4) outdateSearchIndex(tx);
   }
@@ -338,7 +338,7 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     if (oldVersion === 0) void tx.objectStore('meta').put(freshAliasState(), 'aliases');
     // Search documents by pages, a put per ~8 documents instead of one each: the index of an
     // older database is rebuilt into them (search answers from the records meanwhile).
-    const raw = db as unknown as IDBDatabase;
+    const raw = unwrap(db);
     if (raw.objectStoreNames.contains('searchDocs')) raw.deleteObjectStore('searchDocs');
     db.createObjectStore('docPages');
     if (oldVersion >= 3) outdateSearchIndex(tx);

@@ -6,7 +6,6 @@
 import { RELAXED } from './requests.ts';
 import type { CountersRecord, DB, SearchStateRecord } from './schema.ts';
 import { indexInTx, mergePending, restarted, SEARCH_STORES, stampOf, wantsMerge } from './search-write.ts';
-import type { RecordTx } from './write.ts';
 
 const BATCH = 500;
 const REBUILDING = 'rebuilding';
@@ -29,7 +28,7 @@ async function rebuild(db: DB): Promise<void> {
   for (const store of ['papers', 'digests'] as const) {
     let after: string | undefined;
     for (;;) {
-      const tx = db.transaction([...STORES], 'readwrite', RELAXED) as unknown as RecordTx;
+      const tx = db.transaction([...STORES], 'readwrite', RELAXED);
       const keys = (await tx.objectStore(store).getAllKeys(after === undefined ? null : IDBKeyRange.lowerBound(after, true), BATCH)) as string[];
       if (keys.length === 0) break;
       const state = await indexInTx(tx, store === 'papers' ? keys : [], store === 'digests' ? keys : []);

@@ -47,7 +47,7 @@ export async function writeDigestTo(db: DB, digest: Digest): Promise<WriteReport
  * and every write in one wave.
  */
 export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promise<WriteReport[]> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite', RELAXED) as unknown as RecordTx;
+  const tx = db.transaction(RECORD_STORES, 'readwrite', RELAXED);
   tx.done.catch(() => undefined);
   try {
     const reports: WriteReport[] = [];
@@ -188,7 +188,7 @@ export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], d
     stores.filter((s) => db.objectStoreNames.contains(s)),
     'readwrite',
     RELAXED,
-  ) as unknown as RecordTx;
+  );
   // On failure we abort and report the cause; the abort's own rejection is expected.
   tx.done.catch(() => undefined);
   try {
@@ -221,7 +221,7 @@ export async function changeRecordsIn(
   change: (store: BufferedRecordStore, counters: CountersRecord | undefined, tx: RecordTx) => Promise<CountersRecord | undefined>,
   extra: StoreNames<DigestLensDB>[] = [],
 ): Promise<void> {
-  const tx = db.transaction([...RECORD_STORES, ...extra], 'readwrite') as unknown as RecordTx;
+  const tx = db.transaction([...RECORD_STORES, ...extra], 'readwrite');
   tx.done.catch(() => undefined);
   try {
     const store = new BufferedRecordStore(tx);

@@ -108,8 +108,8 @@ export function bibtexTitle(title: string): string {
     .trim()
     .split(' ')
     .map((word) => {
-      const core = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word)!;
-      const [, lead, body, trail] = core as unknown as [string, string, string, string];
+      // The pattern matches every word, and each of its groups takes part (perhaps empty).
+      const [, lead = '', body = '', trail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word)!;
       return body && keepsCase(body) ? `${texEscape(lead)}{${texEscape(body)}}${texEscape(trail)}` : texEscape(word);
     })
     .join(' ');
