@@ -1,10 +1,10 @@
 /**
  * The lookups a digest write can skip. A write reads, for each paper it names, the paper by key,
- * the papers of its title and of its repositories: ~300 reads for a 100-paper digest, nearly all
- * of them for values no record holds (a digest names mostly new papers). Each read is an IndexedDB
- * request (~0.2–0.5 ms, whatever it finds). This Bloom filter holds every stored paper's key,
- * title key and repositories (own and cited) and every digest's id: a lookup it says is absent is
- * absent, and is not read. A "maybe" (every stored value, and ~1% of absent ones) is read as before.
+ * the papers of its title and of its repositories, nearly all of them for values no record holds
+ * (a digest names mostly new papers), and each read is an IndexedDB request whatever it finds.
+ * This Bloom filter (src/core/bloom) holds every stored paper's key, title key and repositories
+ * (own and cited) and every digest's id: a lookup it says is absent is absent, and is not read.
+ * A "maybe" (every stored value, and a few absent ones) is read as before.
  *
  * It is kept in the records' own transaction: each write appends its values as one row (`delta`)
  * and moves the filter's stamp with the counters'; every 64 rows (or 30,000 values) the write
@@ -16,14 +16,12 @@
  * append their rows all the same, join the rebuilt filter when their stamps chain from where the
  * rebuild started to where the counters are.
  */
+import { BloomFilter, hashesOf, type LayerSize, layerWords } from '../core/bloom/bloom-filter.ts';
 import type { PaperRecord } from '../core/index/types.ts';
 import { type AliasState, type CountersRecord, type DB, freshAliasState, newAliasToken as newToken } from './schema.ts';
 import { stampOf } from './search-write.ts';
 import type { RecordTx } from './write.ts';
 
-const PROBES = 7;
-const BITS_PER_VALUE = 10; // with 7 probes: ~1% of absent values read anyway
-const FIRST_CAPACITY = 1 << 15;
 /** 15,000 words: 60 KB, under the 64 KB above which Chromium stores a value as a separate file. */
 const CHUNK_WORDS = 15_000;
 export const FOLD_ROWS = 64;
@@ -43,112 +41,29 @@ export function paperAliases(p: PaperRecord): string[] {
   return out;
 }
 
-/** Two independent 32-bit hashes of a string (the second odd): probe i is h1 + i·h2. */
-export function hashPair(s: string): [number, number] {
-  let a = 0x811c9dc5;
-  let b = 0x2545f491;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
-  }
-  return [mix(a) >>> 0, (mix(b ^ 0x9e3779b9) | 1) >>> 0];
-}
-
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-interface Layer {
-  readonly capacity: number;
-  count: number;
-  readonly words: Uint32Array;
-}
-
-const wordsFor = (capacity: number) => Math.ceil((capacity * BITS_PER_VALUE) / 32);
-
-/** A Bloom filter that grows by adding layers of twice the capacity; it never says "absent" of a value it was given. */
-export class AliasFilter {
-  readonly layers: Layer[] = [];
-
-  static from(sizes: readonly { capacity: number; count: number }[], chunks: readonly Uint32Array[]): AliasFilter {
-    const f = new AliasFilter();
-    let c = 0;
-    for (const s of sizes) {
-      const words = new Uint32Array(wordsFor(s.capacity));
-      for (let at = 0; at < words.length; at += CHUNK_WORDS) {
-        const chunk = chunks[c++];
-        if (!chunk || chunk.length !== Math.min(CHUNK_WORDS, words.length - at))
-          throw new Error('The alias filter is damaged: a chunk is missing or has the wrong size.');
-        words.set(chunk, at);
-      }
-      f.layers.push({ capacity: s.capacity, count: s.count, words });
+/** A filter from its stored layers' sizes and their chunks, in key order. */
+export function filterFrom(sizes: readonly LayerSize[], chunks: readonly Uint32Array[]): BloomFilter {
+  let c = 0;
+  const layers = sizes.map((s) => {
+    const words = new Uint32Array(layerWords(s.capacity));
+    for (let at = 0; at < words.length; at += CHUNK_WORDS) {
+      const chunk = chunks[c++];
+      if (!chunk || chunk.length !== Math.min(CHUNK_WORDS, words.length - at))
+        throw new Error('The alias filter is damaged: a chunk is missing or has the wrong size.');
+      words.set(chunk, at);
     }
-    if (c !== chunks.length) throw new Error('The alias filter is damaged: it has chunks no layer holds.');
-    return f;
-  }
-
-  mayHold(alias: string): boolean {
-    const [h1, h2] = hashPair(alias);
-    return this.mayHoldHashes(h1, h2);
-  }
-
-  private mayHoldHashes(h1: number, h2: number): boolean {
-    return this.layers.some((l) => holds(l, h1, h2));
-  }
-
-  /** Adds hash pairs (h1, h2, h1, h2, …), each to the last layer unless some layer may hold it already. */
-  addHashes(pairs: Uint32Array): void {
-    for (let i = 0; i + 1 < pairs.length; i += 2) {
-      const h1 = pairs[i]!;
-      const h2 = pairs[i + 1]!;
-      if (this.mayHoldHashes(h1, h2)) continue;
-      let last = this.layers.at(-1);
-      if (!last || last.count >= last.capacity) {
-        const capacity = last ? last.capacity * 2 : FIRST_CAPACITY;
-        last = { capacity, count: 0, words: new Uint32Array(wordsFor(capacity)) };
-        this.layers.push(last);
-      }
-      const bits = last.words.length * 32;
-      for (let p = 0; p < PROBES; p++) {
-        const bit = ((h1 + Math.imul(p, h2)) >>> 0) % bits;
-        last.words[bit >>> 5]! |= 1 << (bit & 31);
-      }
-      last.count++;
-    }
-  }
-
-  sizes(): { capacity: number; count: number }[] {
-    return this.layers.map((l) => ({ capacity: l.capacity, count: l.count }));
-  }
-
-  /** The layers' words in stored chunks, in key order: [0, layer, chunk]. */
-  chunks(): { key: [0, number, number]; words: Uint32Array }[] {
-    const out: { key: [0, number, number]; words: Uint32Array }[] = [];
-    this.layers.forEach((l, n) => {
-      for (let at = 0, c = 0; at < l.words.length; at += CHUNK_WORDS, c++) out.push({ key: [0, n, c], words: l.words.slice(at, at + CHUNK_WORDS) });
-    });
-    return out;
-  }
+    return { ...s, words };
+  });
+  if (c !== chunks.length) throw new Error('The alias filter is damaged: it has chunks no layer holds.');
+  return BloomFilter.fromLayers(layers);
 }
 
-function holds(l: Layer, h1: number, h2: number): boolean {
-  const bits = l.words.length * 32;
-  for (let p = 0; p < PROBES; p++) {
-    const bit = ((h1 + Math.imul(p, h2)) >>> 0) % bits;
-    if ((l.words[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
-  }
-  return true;
-}
-
-export function hashesOf(aliases: readonly string[]): Uint32Array {
-  const out = new Uint32Array(aliases.length * 2);
-  aliases.forEach((a, i) => out.set(hashPair(a), i * 2));
+/** The filter's layers in stored chunks, in key order: [0, layer, chunk]. */
+export function chunksOf(filter: BloomFilter): { key: [0, number, number]; words: Uint32Array }[] {
+  const out: { key: [0, number, number]; words: Uint32Array }[] = [];
+  filter.words().forEach((words, n) => {
+    for (let at = 0, c = 0; at < words.length; at += CHUNK_WORDS, c++) out.push({ key: [0, n, c], words: words.slice(at, at + CHUNK_WORDS) });
+  });
   return out;
 }
 
@@ -157,7 +72,7 @@ const chunkRange = () => IDBKeyRange.bound([0], [0, Infinity]);
 const deltasFrom = (seq: number) => IDBKeyRange.bound([1, seq], [1, Infinity]);
 
 /** The filter this context last loaded or kept up to date, per database, and the state token it matches. */
-const cache = new WeakMap<object, { token: string; filter: AliasFilter }>();
+const cache = new WeakMap<object, { token: string; filter: BloomFilter }>();
 
 /** What tests and the benchmark read: lookups skipped, loads from the database, folds, rebuilds. */
 export const aliasStats = { skipped: 0, loads: 0, folds: 0, rebuilds: 0 };
@@ -197,7 +112,7 @@ export async function openAliases(tx: RecordTx, countersRead: Promise<CountersRe
       store.getAll(chunkRange()) as Promise<Uint32Array[]>,
       store.getAll(deltasFrom(state.firstSeq)) as Promise<AliasDelta[]>,
     ]);
-    const filter = AliasFilter.from(state.sizes, chunks);
+    const filter = filterFrom(state.sizes, chunks);
     for (const d of deltas) filter.addHashes(d.hashes);
     kept = { token: state.token, filter };
     cache.set(tx.db, kept);
@@ -237,7 +152,7 @@ export async function openAliases(tx: RecordTx, countersRead: Promise<CountersRe
       if (fold) {
         aliasStats.folds++;
         add(store.delete(IDBKeyRange.bound([0], [1, Infinity])));
-        for (const c of kept!.filter.chunks()) add(store.put(c.words, c.key));
+        for (const c of chunksOf(kept!.filter)) add(store.put(c.words, c.key));
         add(tx.objectStore('meta').put({ ...next, sizes: kept!.filter.sizes(), firstSeq: next.nextSeq, rows: 0, values: 0 } satisfies AliasState, 'aliases'));
         return;
       }
@@ -276,7 +191,7 @@ async function rebuild(db: DB): Promise<boolean> {
   ]);
   const fromStamp = stampOf(counters);
   const fromSeq = state?.nextSeq ?? 0;
-  const filter = new AliasFilter();
+  const filter = new BloomFilter();
   let after: string | undefined;
   for (;;) {
     const papers = await db.getAll('papers', after === undefined ? null : IDBKeyRange.lowerBound(after, true), BATCH);
@@ -314,7 +229,7 @@ async function rebuild(db: DB): Promise<boolean> {
     rows: 0,
     values: 0,
   };
-  await Promise.all([store.clear(), ...filter.chunks().map((c) => store.put(c.words, c.key)), meta.put(next, 'aliases'), tx.done]);
+  await Promise.all([store.clear(), ...chunksOf(filter).map((c) => store.put(c.words, c.key)), meta.put(next, 'aliases'), tx.done]);
   cache.set(db, { token: next.token, filter });
   aliasStats.rebuilds++;
   return true;
