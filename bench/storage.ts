@@ -6,9 +6,9 @@
 import 'fake-indexeddb/auto';
 import { serialize } from 'node:v8';
 import { unwrap } from 'idb';
+import { writeDigestsTo } from '../src/db/records/index.ts';
 import { openDigestDb } from '../src/db/schema.ts';
-import { mergePending } from '../src/db/search-write.ts';
-import { writeDigestsTo } from '../src/db/write.ts';
+import { mergePending } from '../src/db/search/index.ts';
 import { Corpus, PAPERS_PER_DIGEST } from './page/corpus.ts';
 import { seedVocabulary, type Vocabulary } from './vocabulary.ts';
 

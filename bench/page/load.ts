@@ -1,7 +1,8 @@
 /** Loads the corpus through the extension's own write code, a batch of digests per transaction. */
+
+import { writeDigestsTo } from '../../src/db/records/index.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { mergePending, mergeStats } from '../../src/db/search-write.ts';
-import { writeDigestsTo } from '../../src/db/write.ts';
+import { mergePending, mergeStats } from '../../src/db/search/index.ts';
 import { type Corpus, PAPERS_PER_DIGEST } from './corpus.ts';
 
 const BATCH = 10;

@@ -7,12 +7,9 @@ import { titleKey } from '../../src/core/ids/title-key.ts';
 import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
 import { linearSearch } from '../../src/core/search/match.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
-import { findPapersIn, lookupIn } from '../../src/db/lookup.ts';
-import { neighboursOfText, relativesByTerms } from '../../src/db/related-terms.ts';
+import { findPapersIn, lookupIn, writeDigestTo, writeStats } from '../../src/db/records/index.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { searchIn, searchIndexReady } from '../../src/db/search.ts';
-import { mergePending } from '../../src/db/search-write.ts';
-import { writeDigestTo, writeStats } from '../../src/db/write.ts';
+import { mergePending, neighboursOfText, relativesByTerms, searchIn, searchIndexReady } from '../../src/db/search/index.ts';
 import type { Corpus } from './corpus.ts';
 import { p50p95, round, timeEach, timeInto } from './stats.ts';
 

@@ -25,11 +25,9 @@ import {
   stalePostKeys,
   writeDigest,
 } from './index.ts';
-import { lookupIn } from './lookup.ts';
+import { lookupIn, writeDigestTo } from './records/index.ts';
 import { type DB, DB_VERSION, openDigestDb, type PostRecord } from './schema.ts';
-import { indexState, searchIn, searchIndexReady } from './search.ts';
-import { withSearchId } from './search-write.ts';
-import { writeDigestTo } from './write.ts';
+import { indexState, searchIn, searchIndexReady, withSearchId } from './search/index.ts';
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -182,7 +180,7 @@ describe('migration from version 3', () => {
     // The rebuilt index's merges counted its words.
     expect(await v4.get('termCounts', 'bee')).toBeUndefined();
     await writeDigestTo(v4, digest('b', '2026-05-30', [{ name: 'C', title: 'Honey bees' }]));
-    const { mergePending } = await import('./search-write.ts');
+    const { mergePending } = await import('./search/index.ts');
     await mergePending(v4);
     expect(await v4.get('termCounts', 'honey')).toBe(1);
     v4.close();
@@ -474,7 +472,7 @@ describe('latest batches', () => {
   });
 
   it('gives the newest publication dates, each with its digests by topic, and keeps the newest when bounded', async () => {
-    const { latestBatchesFrom } = await import('./latest.ts');
+    const { latestBatchesFrom } = await import('./records/index.ts');
     const db = await openDigestDb('latest');
     expect(await latestBatchesFrom(db)).toEqual([]);
     const days = ['2026-05-02', '2026-05-09', '2026-05-16', '2026-05-23'];

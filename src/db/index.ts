@@ -7,41 +7,63 @@ import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
 import type { DigestRecord, PaperRecord, WriteReport } from '../core/index/types.ts';
 import type { LookupResult, TextNeighbour } from '../core/index/view.ts';
-import type { IndexExport } from './export-format.ts';
-import { exportIndexFrom, importRecordsTo, type RecordOutcome } from './export-import.ts';
-import { type ImportResult, importDigestTo } from './import-digest.ts';
-import { type BatchRecord, latestBatchesFrom } from './latest.ts';
-import { findPapersIn, lookupIn, lookupKeyIn, type PaperMatch, viewPapersInDb } from './lookup.ts';
-import { papersFor, type Selection } from './paper-list.ts';
-import { answerQuery, type PopupAnswer } from './search-answer.ts';
-import { type StatsRecord, statsFrom } from './stats.ts';
-
-export { digestCountOf, type PaperMatch } from './lookup.ts';
-
-import { mergeDuplicateDigestsIn } from './identity.ts';
-import { getPostIn, listFailuresIn, postKeysWithStatusIn, savePostWithDigestIn, savePostWithoutDigestIn, stalePostKeysIn } from './posts.ts';
-import { neighboursOfText } from './related-terms.ts';
-import { dropDigestsBeforeIn } from './retention.ts';
+import {
+  acquireSyncLockIn,
+  answerQuery,
+  type BatchRecord,
+  clearAllIn,
+  countersIn,
+  dropDigestsBeforeIn,
+  exportIndexFrom,
+  type FetchText,
+  findPapersIn,
+  getLastSyncIn,
+  getPostIn,
+  getSyncLockIn,
+  getSyncStatesIn,
+  type ImportResult,
+  type IndexExport,
+  importDigestTo,
+  importRecordsTo,
+  latestBatchesFrom,
+  listFailuresIn,
+  loadStarterInto,
+  lookupIn,
+  lookupKeyIn,
+  mergeDuplicateDigestsIn,
+  type PaperMatch,
+  type PopupAnswer,
+  papersFor,
+  postKeysWithStatusIn,
+  putLastSyncIn,
+  putSyncStateIn,
+  type RecordOutcome,
+  releaseSyncLockIn,
+  rememberArxivIdIn,
+  type Selection,
+  type StatsRecord,
+  savePostWithDigestIn,
+  savePostWithoutDigestIn,
+  stalePostKeysIn,
+  statsFrom,
+  viewPapersInDb,
+  writeDigestTo,
+} from './records/index.ts';
 import {
   type CountersRecord,
   type DB,
   DB_NAME,
-  EMPTY_STAMP,
   type FailureRecord,
-  freshAliasState,
   openDigestDb,
   type PostRecord,
-  type SearchStateRecord,
   type SourceSyncState,
   type SyncLockRecord,
 } from './schema.ts';
-import { restarted, SEARCH_STORES } from './search-write.ts';
-import { type FetchText, loadStarterInto } from './starter.ts';
-import { acquireSyncLockIn, getLastSyncIn, getSyncLockIn, getSyncStatesIn, putLastSyncIn, putSyncStateIn, releaseSyncLockIn } from './sync-state.ts';
-import { EMPTY_COUNTERS, rememberArxivIdIn, writeDigestTo } from './write.ts';
+import { neighboursOfText } from './search/index.ts';
 
-export { StorageFullError } from './errors.ts';
+export { digestCountOf, EXPORT_FORMAT_VERSION, type PaperMatch, StorageFullError } from './records/index.ts';
 export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
+export { forgetSearchCache } from './search/index.ts';
 export type { BatchRecord, ImportResult, IndexExport, PopupAnswer, RecordOutcome, Selection, StatsRecord };
 
 let opening: Promise<DB> | undefined;
@@ -94,7 +116,7 @@ export async function rememberArxivId(paperKey: string, arxivId: ArxivId): Promi
 }
 
 export async function getCounters(): Promise<CountersRecord> {
-  return ((await (await openDb()).get('meta', 'counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
+  return countersIn(await openDb());
 }
 
 export async function loadStarterIndex(fetchText: FetchText, options?: { force?: boolean }): Promise<{ loaded: boolean; digests: number }> {
@@ -103,17 +125,7 @@ export async function loadStarterIndex(fetchText: FetchText, options?: { force?:
 
 /** Empties every store (the schema stays); the empty search index and alias filter agree with the empty records. */
 export async function clearAll(): Promise<void> {
-  const db = await openDb();
-  const stores = ['digests', 'papers', 'meta', 'posts', 'failures', 'aliases', ...SEARCH_STORES] as const;
-  const tx = db.transaction([...stores], 'readwrite');
-  const meta = tx.objectStore('meta');
-  const old = (await meta.get('search')) as SearchStateRecord | undefined;
-  await Promise.all([
-    ...stores.map((s) => tx.objectStore(s).clear()),
-    meta.put(restarted(old, EMPTY_STAMP), 'search'),
-    meta.put(freshAliasState(), 'aliases'),
-    tx.done,
-  ]);
+  return clearAllIn(await openDb());
 }
 
 // Sync: raw posts, failures, per-source state, the lock, retention.

@@ -28,6 +28,9 @@ export function nextUpdated(c: CountersRecord | undefined): string {
   return new Date(Number.isFinite(last) && last >= now ? last + 1 : now).toISOString();
 }
 
+/** The counters' stamp: what the search index's and the alias filter's stamps are compared with. */
+export const stampOf = (c: CountersRecord | undefined): string => c?.updated ?? EMPTY_STAMP;
+
 export interface StarterRecord {
   /** Hashes of the starter index shards loaded, so a reload knows there is nothing to do. */
   readonly shards: readonly string[];
@@ -149,7 +152,7 @@ export interface PendingRow {
 }
 
 /**
- * Where the alias filter stands (src/db/alias-filter.ts). `stamp` equals the counters' `updated`
+ * Where the alias filter stands (src/db/records/alias-filter.ts). `stamp` equals the counters' `updated`
  * when the filter holds every stored record's lookup values; `token` changes with every write, so
  * a context's copy in memory is known to be current or not.
  */
@@ -188,7 +191,7 @@ export interface MetaValues {
   lastSync: unknown;
   search: SearchStateRecord;
   aliases: AliasState;
-  /** Groups of digest ids found to be one post by the version 8 migration, not merged yet (src/db/identity.ts). */
+  /** Groups of digest ids found to be one post by the version 8 migration, not merged yet (src/db/records/identity.ts). */
   identityMerges: string[][];
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Digest } from '../core/digest/types.ts';
 import type { WriteReport } from '../core/index/types.ts';
-import type { FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from '../db/schema.ts';
+import type { FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from '../db/index.ts';
 
 export type { FailureRecord, PostRecord, SourceSyncState, SyncLockRecord };
 

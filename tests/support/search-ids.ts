@@ -6,7 +6,7 @@
 import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
 import { unpackIds } from '../../src/core/search/postings-codec.ts';
 import type { DB } from '../../src/db/schema.ts';
-import { digestRef, paperRef, VOID_TERM } from '../../src/db/search-write.ts';
+import { digestRef, paperRef, VOID_TERM } from '../../src/db/search/index.ts';
 
 /** What breaks the invariant (empty: it holds). */
 export async function searchIdProblems(db: DB): Promise<string[]> {

@@ -1,5 +1,4 @@
-import { clearAll, getCounters } from '../../db/index.ts';
-import { forgetSearchCache } from '../../db/search.ts';
+import { clearAll, forgetSearchCache, getCounters } from '../../db/index.ts';
 import type { Handler } from '../router.ts';
 import { refreshAllTabs } from '../tab-watch.ts';
 

@@ -14,6 +14,24 @@ export function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
+/** Two sorted, duplicate-free string arrays as one. */
+export function sortedUnion(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length === 0) return a as string[];
+  if (a.length === 0) return b as string[];
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
+    else if (i >= a.length || b[j]! < a[i]!) out.push(b[j++]!);
+    else {
+      out.push(a[i++]!);
+      j++;
+    }
+  }
+  return out;
+}
+
 /** First index in [lo, hi) whose term has a code unit above `c` at `d` (all share the first d units and are longer). */
 function nextBranch(sorted: readonly string[], lo: number, hi: number, d: number, c: number): number {
   while (lo < hi) {

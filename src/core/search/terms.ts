@@ -51,7 +51,7 @@ export const infoDay = (info: number): number => info >>> 6;
 export const infoRank = (info: number): number => info >>> 5;
 
 /**
- * A word two papers may be related by (src/db/related-terms.ts): four letters or more, not a
+ * A word two papers may be related by (src/db/search/related-terms.ts): four letters or more, not a
  * number, not a filter or the void list. Merges count the papers of these words only.
  */
 export const relatableWord = (term: string): boolean => term.length >= 4 && term.charCodeAt(0) > 1 && !/^\d+$/.test(term);

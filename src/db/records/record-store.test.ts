@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { randomDigests } from '../../../tests/support/random-digests.ts';
+import { normalizeArxivId } from '../../core/ids/arxiv-id.ts';
+import { addDigest, assignArxivId } from '../../core/index/add-digest.ts';
+import { MemoryStore } from '../../core/index/memory-store.ts';
+import { type DB, openDigestDb } from '../schema.ts';
+import { withSearchId } from '../search/index.ts';
+import { rememberArxivIdIn, writeDigestsTo, writeDigestTo } from './write.ts';
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+
+const stored = async (db: DB) => ({
+  papers: byKey((await db.getAll('papers')).map((p) => [p.key, withSearchId(p, undefined)])),
+  digests: byKey((await db.getAll('digests')).map((d) => [d.id, withSearchId(d, undefined)])),
+});
+
+const inMemory = (s: MemoryStore) => ({ papers: byKey([...s.papers]), digests: byKey([...s.digests]) });
+
+describe('the database writes the records the in-memory store does', () => {
+  it('one digest per transaction, through re-keys, name joins, edits and arXiv ids learnt from pages', async () => {
+    for (const seed of [1, 2, 3, 4]) {
+      globalThis.indexedDB = new IDBFactory();
+      const db = await openDigestDb();
+      const memory = new MemoryStore();
+      const digests = randomDigests(seed, 30);
+      for (const [n, d] of digests.entries()) {
+        await writeDigestTo(db, d);
+        await addDigest(memory, d);
+        if (n % 7 === 6) {
+          // An arXiv page names a paper known by title alone.
+          const loose = [...memory.papers.values()].find((p) => !p.arxivId);
+          const id = normalizeArxivId(`2605.000${10 + n}`)!;
+          if (loose) {
+            await rememberArxivIdIn(db, loose.key, id);
+            await assignArxivId(memory, loose.key, id);
+          }
+        }
+        expect(await stored(db), `seed ${seed}, digest ${n}`).toEqual(inMemory(memory));
+      }
+      db.close();
+    }
+  });
+
+  it('several digests in one transaction, as a sync batch or an import writes them', async () => {
+    const db = await openDigestDb();
+    const memory = new MemoryStore();
+    const digests = randomDigests(9, 40);
+    for (let i = 0; i < digests.length; i += 8) {
+      const batch = digests.slice(i, i + 8);
+      await writeDigestsTo(db, batch);
+      for (const d of batch) await addDigest(memory, d);
+      expect(await stored(db)).toEqual(inMemory(memory));
+    }
+    db.close();
+  });
+});

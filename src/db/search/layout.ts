@@ -1,0 +1,27 @@
+/**
+ * How the search index lies in its stores: which stores, the size of a postings chunk and of a
+ * documents page, how the vocabulary is packed, the list of void ids, and a document's ref.
+ */
+
+/** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two). Chunks are stored packed (src/core/search/postings-codec.ts). */
+export const CHUNK = 4096;
+export const SEARCH_STORES = ['docPages', 'postings', 'vocab', 'pending', 'termCounts'] as const;
+/** Documents per page at most (`docPages`); a page never spans a multiple of it. */
+export const DOC_PAGE = 8;
+
+/** Terms are words and filter pseudo-terms: never a NUL. */
+export const VOCAB_SEP = '\u0000';
+/** A term's `vocab` row: its first two characters. */
+export const vocabPart = (term: string): string => term.slice(0, 2);
+/** The postings "term" listing void ids (pairs id, 0): NUL-led, so no word or filter, never in `vocab`. */
+export const VOID_TERM = `${VOCAB_SEP}void`;
+
+/** A search document's ref: `p <paper key>` or `d <digest id>`. */
+export const paperRef = (key: string): string => `p ${key}`;
+export const digestRef = (id: string): string => `d ${id}`;
+export const isPaperRef = (ref: string): boolean => ref.startsWith('p ');
+
+/** The transaction spans the search index's stores (a database of an older version may lack them). */
+export function hasSearchStores(tx: { objectStoreNames: DOMStringList }): boolean {
+  return SEARCH_STORES.every((s) => tx.objectStoreNames.contains(s));
+}

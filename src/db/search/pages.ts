@@ -1,0 +1,40 @@
+/** Search documents stored by pages (`docPages`): the documents of consecutive ids one write made. */
+import type { SearchDocRow } from '../schema.ts';
+import { DOC_PAGE } from './layout.ts';
+
+/** Documents of consecutive ids (as one write makes them) cut into pages at every multiple of DOC_PAGE. */
+export function docPagesOf(docs: readonly SearchDocRow[]): SearchDocRow[][] {
+  const pages: SearchDocRow[][] = [];
+  for (const d of docs) {
+    const last = pages.at(-1);
+    if (last && d.id === last.at(-1)!.id + 1 && d.id % DOC_PAGE !== 0) last.push(d);
+    else pages.push([d]);
+  }
+  return pages;
+}
+
+/**
+ * The documents of `ids` (undefined: none stored), one `getAll` per page asked for: the page
+ * holding id n starts between n − n % DOC_PAGE and n.
+ */
+export async function readDocs(
+  store: { getAll(range: IDBKeyRange): Promise<SearchDocRow[][]> },
+  ids: readonly number[],
+): Promise<(SearchDocRow | undefined)[]> {
+  const pages = new Map<number, number>();
+  for (const id of ids) {
+    const start = id - (id % DOC_PAGE);
+    pages.set(start, Math.max(pages.get(start) ?? id, id));
+  }
+  const found = new Map<number, SearchDocRow>();
+  const read = await Promise.all([...pages].map(([start, last]) => store.getAll(IDBKeyRange.bound(start, last))));
+  for (const rows of read) for (const row of rows) for (const d of row) found.set(d.id, d);
+  return ids.map((id) => found.get(id));
+}
+
+/** The stored documents of `ids` where there is an id. */
+export async function readSomeDocs(store: Parameters<typeof readDocs>[0], ids: readonly (number | undefined)[]): Promise<(SearchDocRow | undefined)[]> {
+  const some = ids.filter((id): id is number => id !== undefined);
+  const rows = new Map((await readDocs(store, some)).map((r, i) => [some[i]!, r]));
+  return ids.map((id) => (id === undefined ? undefined : rows.get(id)));
+}

@@ -1,0 +1,274 @@
+/**
+ * The search index as stored in IndexedDB, read per query term (docs/search.md). A term's
+ * postings are its merged `postings` chunks plus what `pending` rows added since, minus every
+ * void id (merged under VOID_TERM or voided by a pending row: ids are never reused). What a
+ * context reads is kept: the vocabulary, void ids and merged postings per `main` (they change
+ * only on a merge or rebuild), pending rows by key (a row never changes).
+ */
+
+import type { IDBPTransaction } from 'idb';
+import type { SearchDoc } from '../../core/search/document.ts';
+import { sortedUnion } from '../../core/search/expand.ts';
+import type { IndexReader } from '../../core/search/index-reader.ts';
+import { unpackPairs } from '../../core/search/postings-codec.ts';
+import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchStateRecord } from '../schema.ts';
+import { VOCAB_SEP, VOID_TERM } from './layout.ts';
+import { readDocs } from './pages.ts';
+import { agrees } from './stamps.ts';
+
+/** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
+export class IndexMoved extends Error {
+  constructor() {
+    super('the search index was merged while a query read it');
+  }
+}
+
+// Typing "s", "se", "seg"… asks for mostly the same terms again: a bounded number of pairs is kept.
+const POSTINGS_CACHE_ENTRIES = 8_000_000;
+
+interface Cache {
+  readonly db: DB;
+  readonly main: number;
+  vocab?: Promise<string[]> | undefined;
+  /** Merged void ids (pairs id, 0). */
+  voids?: Promise<Uint32Array> | undefined;
+  /** Merged postings by term. */
+  readonly lists: Map<string, Uint32Array>;
+  entries: number;
+  readonly rows: Map<number, PendingRow>;
+  /** Derived from `rows`, for the set of row keys in `rowsKey`. */
+  rowsKey?: string;
+  derived?: Pending;
+}
+
+interface Pending {
+  /** A bit per void id, merged or pending; undefined when none is void. */
+  readonly voided: Uint8Array | undefined;
+  readonly byTerm: Map<string, Uint32Array[]>;
+  /** The pending rows' terms, sorted. */
+  readonly terms: string[];
+  /** Sorted merged vocabulary ∪ pending terms, once asked for. */
+  vocab?: string[];
+  /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand. */
+  readonly combined: Map<string, Uint32Array>;
+}
+
+let cache: Cache | undefined;
+
+const READER_STORES = ['meta', 'pending', 'vocab', 'postings', 'docPages'] as const;
+type ReaderTx = IDBPTransaction<DigestLensDB, typeof READER_STORES extends readonly (infer S)[] ? S[] : never, 'readonly'>;
+
+// Documents by id: an id's document never changes within an epoch (a changed one gets a new id),
+// so results shown on one keystroke are not read again on the next.
+const DOCS_KEPT = 4096;
+let docCache: { db: DB; epoch: number; docs: Map<number, SearchDoc> } | undefined;
+
+export function forgetVocabulary(): void {
+  cache = undefined;
+}
+
+function concat(parts: readonly Uint32Array[]): Uint32Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function derive(rows: readonly PendingRow[], voids: Uint32Array): Pending {
+  const byTerm = new Map<string, Uint32Array[]>();
+  const terms = new Set<string>();
+  let top = -1;
+  for (let j = 0; j < voids.length; j += 2) top = Math.max(top, voids[j]!);
+  for (const row of rows) {
+    for (const id of row.voided) top = Math.max(top, id);
+    row.terms.forEach((t, i) => {
+      const at = byTerm.get(t);
+      if (at) at.push(row.lists[i]!);
+      else byTerm.set(t, [row.lists[i]!]);
+      terms.add(t);
+    });
+  }
+  let voided: Uint8Array | undefined;
+  if (top >= 0) {
+    voided = new Uint8Array((top >>> 3) + 1);
+    for (let j = 0; j < voids.length; j += 2) voided[voids[j]! >>> 3]! |= 1 << (voids[j]! & 7);
+    for (const row of rows) for (const id of row.voided) voided[id >>> 3]! |= 1 << (id & 7);
+  }
+  return { voided, byTerm, terms: [...terms].sort(), combined: new Map() };
+}
+
+function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
+  const parts = [merged, ...(p.byTerm.get(term) ?? [])];
+  const voided = p.voided;
+  if (!voided) return concat(parts);
+  const out = new Uint32Array(parts.reduce((n, l) => n + l.length, 0));
+  let n = 0;
+  for (const list of parts) {
+    for (let j = 0; j < list.length; j += 2) {
+      const id = list[j]!;
+      if ((voided[id >>> 3] ?? 0) & (1 << (id & 7))) continue;
+      out[n++] = id;
+      out[n++] = list[j + 1]!;
+    }
+  }
+  return n === out.length ? out : out.subarray(0, n);
+}
+
+/** The merged vocabulary: rows in key order, each sorted, so split and concatenated it is sorted. */
+const readVocabulary = (store: { getAll(): Promise<string[]> }): Promise<string[]> => store.getAll().then((rows) => rows.flatMap((r) => r.split(VOCAB_SEP)));
+
+/**
+ * A reader on one snapshot of the index: the state, pending rows and (unless `vocabulary` is
+ * false: related papers never expand a word) the vocabulary read in one transaction. Reads made
+ * later check that `main` has not moved (else IndexMoved). Undefined when the index does not
+ * agree with the records (its stamp is not the counters'): a rebuild's turn.
+ */
+export async function openIndexReader(db: DB, { vocabulary = true }: { vocabulary?: boolean } = {}): Promise<IndexReader | undefined> {
+  const tx = db.transaction(READER_STORES);
+  // A query's later reads use this transaction while it is still active: behind a running write a
+  // keystroke then waits once, not once per read, and its reads see one state of the index.
+  let snapshot: ReaderTx | undefined = tx;
+  const reading = async <R>(use: (t: ReaderTx, inSnapshot: boolean) => Promise<R>): Promise<R> => {
+    if (snapshot) {
+      try {
+        return await use(snapshot, true);
+      } catch (e) {
+        // It committed (the query awaited something else meanwhile): nothing was read in it.
+        const name = (e as { name?: string } | null)?.name;
+        if (name !== 'TransactionInactiveError' && name !== 'InvalidStateError') throw e;
+        snapshot = undefined;
+      }
+    }
+    return use(db.transaction(READER_STORES), false);
+  };
+  const [state, counters] = await Promise.all([
+    tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
+    tx.objectStore('meta').get('counters') as Promise<CountersRecord | undefined>,
+  ]);
+  if (!agrees(state, counters)) return undefined;
+  const main = state?.main ?? 0;
+  if (cache?.db !== db || cache.main !== main) cache = { db, main, lists: new Map(), entries: 0, rows: new Map() };
+  const c = cache;
+  const keepVocabulary = (read: Promise<string[]>) => {
+    c.vocab = read;
+    read.catch(() => c === cache && (c.vocab = undefined));
+    return read;
+  };
+  if (vocabulary && !c.vocab) keepVocabulary(readVocabulary(tx.objectStore('vocab')));
+  const voidsRead = (c.voids ??= tx
+    .objectStore('postings')
+    .getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]))
+    .then(unpackPairs));
+  voidsRead.catch(() => c === cache && (c.voids = undefined));
+  const keys = await tx.objectStore('pending').getAllKeys();
+  const missing = keys.filter((k) => !c.rows.has(k));
+  const fetched = await Promise.all(missing.map((k) => tx.objectStore('pending').get(k)));
+  missing.forEach((k, i) => fetched[i] && c.rows.set(k, fetched[i]!));
+  const live = new Set(keys);
+  for (const k of [...c.rows.keys()]) if (!live.has(k)) c.rows.delete(k);
+  const [voids] = await Promise.all([voidsRead, c.vocab]);
+  const rowsKey = keys.join(',');
+  if (c.rowsKey !== rowsKey || !c.derived) {
+    c.derived = derive(
+      keys.flatMap((k) => c.rows.get(k) ?? []),
+      voids,
+    );
+    c.rowsKey = rowsKey;
+  }
+  const pending = c.derived;
+  const nextId = state?.nextId ?? 0;
+  /** The vocabulary read after the snapshot: in a transaction of its own, on the same `main`. */
+  const vocabularyLater = async (): Promise<string[]> => {
+    const vtx = db.transaction(['meta', 'vocab']);
+    const [now, vocab] = await Promise.all([
+      vtx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
+      readVocabulary(vtx.objectStore('vocab')),
+    ]);
+    if ((now?.main ?? 0) !== main) {
+      forgetVocabulary();
+      throw new IndexMoved();
+    }
+    return vocab;
+  };
+
+  return {
+    async vocabulary() {
+      return (pending.vocab ??= sortedUnion(await (c.vocab ?? keepVocabulary(vocabularyLater())), pending.terms));
+    },
+    async postings(terms, prefixes = []) {
+      if (c.entries > POSTINGS_CACHE_ENTRIES) {
+        c.lists.clear();
+        c.entries = 0;
+        pending.combined.clear();
+      }
+      const need = terms.filter((t) => !pending.combined.has(t));
+      let read = need.filter((t) => !c.lists.has(t));
+      // A short prefix ("se") completes to hundreds of terms, adjacent in key order: when none of
+      // them was read before, one key range reads them all (values and keys, to tell them apart).
+      const ranged = prefixes.filter((p) => {
+        const completions = read.filter((t) => t.startsWith(p));
+        return completions.length >= 2 && terms.every((t) => !t.startsWith(p) || !c.lists.has(t));
+      });
+      if (ranged.length) read = read.filter((t) => !ranged.some((p) => t.startsWith(p)));
+      if (need.length) {
+        const [lists, ranges] = await reading(async (ptx, inSnapshot) => {
+          const store = ptx.objectStore('postings');
+          // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent. Issued at once, so an
+          // inactive transaction fails before anything is read in it.
+          const reads = Promise.all([
+            Promise.all(read.map((t) => store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity])).then(unpackPairs))),
+            Promise.all(
+              ranged.map((p) => {
+                const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
+                return Promise.all([store.getAllKeys(range), store.getAll(range)]);
+              }),
+            ),
+          ]);
+          // Another transaction than the snapshot's: the index may have been merged since.
+          const now = inSnapshot ? undefined : ((await ptx.objectStore('meta').get('search')) as SearchStateRecord | undefined);
+          if (!inSnapshot && (now?.main ?? 0) !== main) {
+            reads.catch(() => undefined);
+            forgetVocabulary();
+            throw new IndexMoved();
+          }
+          return reads;
+        });
+        const keep = (t: string, list: Uint32Array) => {
+          c.lists.set(t, list);
+          c.entries += list.length;
+        };
+        read.forEach((t, i) => keep(t, lists[i]!));
+        for (const [keys, values] of ranges) {
+          // Chunks come in key order: a term's chunks one after another.
+          for (let i = 0; i < keys.length; ) {
+            const term = keys[i]![0];
+            let j = i;
+            while (j < keys.length && keys[j]![0] === term) j++;
+            keep(term, unpackPairs(values.slice(i, j)));
+            i = j;
+          }
+        }
+        // A completion with nothing merged yet (only pending) had no key in its range.
+        for (const p of ranged) for (const t of need) if (t.startsWith(p) && !c.lists.has(t)) keep(t, new Uint32Array(0));
+        for (const t of need) pending.combined.set(t, combine(pending, c.lists.get(t) ?? new Uint32Array(0), t));
+      }
+      return terms.map((t) => pending.combined.get(t)!);
+    },
+    async docs(ids) {
+      const epoch = state?.epoch ?? 0;
+      if (docCache?.db !== db || docCache.epoch !== epoch || docCache.docs.size > DOCS_KEPT) docCache = { db, epoch, docs: new Map() };
+      const kept = docCache.docs;
+      const missing = ids.filter((id) => !kept.has(id));
+      if (missing.length) {
+        const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
+        missing.forEach((id, i) => rows[i] && kept.set(id, rows[i]!.doc));
+      }
+      return ids.map((id) => kept.get(id));
+    },
+    idRange: async () => ({ first: Math.min(state?.firstId ?? 0, nextId), limit: nextId }),
+  };
+}

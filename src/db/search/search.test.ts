@@ -1,0 +1,668 @@
+// Search through the real write path (fake-indexeddb): the index answers exactly as the linear
+// scan over the same records, on the seeds; and it agrees with the records after any failure.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rng } from '../../../tests/server/generate-posts.ts';
+import { digest } from '../../../tests/support/make-digest.ts';
+import { searchIdProblems } from '../../../tests/support/search-ids.ts';
+import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
+import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-codec.ts';
+import { parseQuery } from '../../core/search/query.ts';
+import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
+import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
+import { DOC_PAGE, VOID_TERM } from './layout.ts';
+import { MERGE_ROWS, mergePending } from './merge.ts';
+import { docPagesOf, readDocs } from './pages.ts';
+import { IndexMoved, openIndexReader } from './reader.ts';
+import { rebuildSearchIndex } from './rebuild.ts';
+import { forgetSearchCache, indexState, linearSearchIn, searchIn, searchIndexReady, searchPageIn } from './search.ts';
+
+const SEEDS = join(import.meta.dirname, '../../../tests/fixtures/seeds');
+const seedIndex = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as { file: string; url: string }[];
+const seeds: Digest[] = seedIndex.map((e) => parseDigestDocument(readFileSync(join(SEEDS, e.file), 'utf8'), { url: e.url, fileName: e.file }).digests[0]!);
+
+let n = 0;
+async function freshDb(): Promise<DB> {
+  forgetSearchCache();
+  return openDigestDb(`search-${n++}`);
+}
+
+const titles = async (db: DB, q: string) => (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.title);
+
+describe('search documents by pages', () => {
+  it("cuts a write's documents at every multiple of the page size and reads any id back with one request per page", async () => {
+    const doc = (id: number) => ({ id, ref: `p ${id}`, doc: {} as never });
+    const made = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17].map(doc);
+    const pages = docPagesOf(made);
+    expect(pages.map((p) => p.map((d) => d.id))).toEqual([
+      [6, 7],
+      [8, 9, 10, 11, 12, 13, 14, 15],
+      [16, 17],
+    ]);
+    // A gap (another write's ids) starts a page too.
+    expect(docPagesOf([doc(1), doc(2), doc(5)]).map((p) => p.length)).toEqual([2, 1]);
+    // Stored as a later write's pages beside an earlier one's (ids 0–5 in one page).
+    const stored = [[0, docPagesOf([0, 1, 2, 3, 4, 5].map(doc))[0]!], ...pages.map((p) => [p[0]!.id, p] as const)] as const;
+    const requests: [number, number][] = [];
+    const store = {
+      getAll: async (range: IDBKeyRange) => {
+        requests.push([range.lower as number, range.upper as number]);
+        return stored.filter(([k]) => range.includes(k)).map(([, p]) => p);
+      },
+    };
+    const ids = [3, 7, 6, 9, 15, 17, 30];
+    expect((await readDocs(store, ids)).map((r) => r?.id)).toEqual([3, 7, 6, 9, 15, 17, undefined]);
+    expect(requests).toEqual([
+      [0, 7],
+      [8, 15],
+      [16, 17],
+      [24, 30],
+    ]);
+    expect(DOC_PAGE).toBe(8);
+  });
+});
+
+describe('search quality on the seeds', () => {
+  let db: DB;
+  beforeAll(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    db = await freshDb();
+    for (const d of seeds) await writeDigestTo(db, d);
+    expect((await indexState(db)).fresh).toBe(true);
+  });
+
+  it('finds a paper by a word of its title, its short name, an author, an institution and a dataset', async () => {
+    expect((await searchIn(db, parseQuery('axiomatizing'), 5))[0]!.doc.title).toMatch(/Axiomatizing Neural Networks/);
+    expect((await titles(db, 'HADS-Net'))[0]).toBe('HADS-Net');
+    expect(await titles(db, 'BUSI')).toContain('HADS-Net');
+    expect(await titles(db, 'Nazarbayev')).toContain('HADS-Net');
+    const pauwels = await searchIn(db, parseQuery('Pauwels'), 5);
+    expect(pauwels.map((h) => h.doc.name ?? h.doc.title)).toContain('HARU-Net');
+  });
+
+  it('forgives a misspelling and completes a prefix while typing', async () => {
+    const seg = await searchIn(db, parseQuery('segmantation'), 20);
+    expect(seg.length).toBeGreaterThan(3);
+    expect(seg[0]!.doc.fields.title).toContain('segmentation');
+    expect(await titles(db, 'hads-ne')).toEqual([]);
+    expect((await titles(db, 'hads-net'))[0]).toBe('HADS-Net');
+    expect(await titles(db, 'breast ultras')).toContain('HADS-Net');
+  });
+
+  it('ranks a phrase in a title above the same phrase in digest prose', async () => {
+    const hits = await searchIn(db, parseQuery('"medical imaging"'), 10);
+    expect(
+      hits.map((h) => h.doc.title),
+      JSON.stringify(hits.map((h) => [h.score, h.doc.title])),
+    ).toContain('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
+    // The paper with the phrase in its title comes first (before the digest with it in its title:
+    // papers before digests among equals); the rest have it in their prose alone.
+    expect(hits[0]!.doc.title).toBe('Quantized Machine Learning Models for Medical Imaging in Low-Resource Healthcare Settings');
+    expect(hits.slice(2).every((h) => h.score < hits[0]!.score)).toBe(true);
+  });
+
+  it('counts every match beyond the page, exactly without phrases and as a bound with them', async () => {
+    for (const q of ['t:deep', 'y:2026', 'c:', 'deep']) {
+      const page = await searchPageIn(db, parseQuery(q), 30);
+      const all = await linearSearchIn(db, parseQuery(q), 10_000);
+      expect(page.hits).toHaveLength(Math.min(30, all.length));
+      expect([page.total, page.exact], q).toEqual([all.length, true]);
+    }
+    expect((await searchPageIn(db, parseQuery('t:deep'), 30)).total).toBeGreaterThan(30);
+    const phrase = await searchPageIn(db, parseQuery('"deep learning"'), 5);
+    const phraseAll = await linearSearchIn(db, parseQuery('"deep learning"'), 10_000);
+    expect(phrase.total).toBeGreaterThanOrEqual(phraseAll.length);
+    const read = await searchPageIn(db, parseQuery('"deep learning"'), 10_000);
+    expect([read.total, read.exact]).toEqual([phraseAll.length, true]);
+  });
+
+  it('answers exactly as the linear scan, for words, prefixes, typos, filters and phrases', async () => {
+    const queries = [
+      '"medical imaging"',
+      '"graph neural" networks',
+      'segmentation',
+      'segmantation',
+      'seg',
+      'breast ultra',
+      'medical image segm',
+      'deep learning',
+      'uncertianty',
+      'BUSI',
+      'HADS-Net',
+      'graph neural',
+      'c:',
+      't:deep',
+      't:neural c:',
+      'y:2026 diffusion',
+      'y:<2026',
+      '"breast ultrasound"',
+      '"deep ensembles" uncertainty',
+      'transformer c: y:2026',
+      'zzzz',
+      'a',
+      'lea',
+      'netw',
+      'knowledge graph c:',
+    ];
+    for (const q of queries) {
+      const a = await searchIn(db, parseQuery(q), 30);
+      const b = await linearSearchIn(db, parseQuery(q), 30);
+      expect(
+        a.map((h) => [h.doc.key, h.score, h.matched]),
+        q,
+      ).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
+    }
+  });
+});
+
+describe('documents read per query', () => {
+  const docReads = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+    const getAll = IDBObjectStore.prototype.getAll;
+    let reads = 0;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      if (this.name === 'docPages') reads++;
+      return getAll.apply(this, args);
+    };
+    try {
+      return [await run(), reads];
+    } finally {
+      IDBObjectStore.prototype.getAll = getAll;
+    }
+  };
+
+  it('reads the candidates tied at the cut, whose keys decide which make it, and no more', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    // Twelve papers alike but for their ids, listed in reverse key order: ids ascend as keys descend.
+    const alike = Array.from({ length: 12 }, (_, i) => ({ name: `K${i}`, title: 'Kidney stones', arxiv: `2605.${String(100 - i).padStart(5, '0')}` }));
+    await writeDigestTo(db, digest('a', '2026-05-23', alike));
+    // Twelve others on twelve days, nothing tied, each among seven fillers: in a page of its own.
+    for (let i = 0; i < 12; i++) {
+      const fillers = Array.from({ length: 7 }, (_, j) => ({ name: `F${i}-${j}`, title: `Filler ${i} ${j}` }));
+      await writeDigestTo(
+        db,
+        digest(`d${i}`, `2026-04-${String(10 + i).padStart(2, '0')}`, [
+          { name: `L${i}`, title: 'Liver cysts', arxiv: `2604.${String(200 + i).padStart(5, '0')}` },
+          ...fillers,
+        ]),
+      );
+    }
+    await mergePending(db);
+    for (const q of ['kidney', 'liver']) {
+      const [hits, reads] = await docReads(() => searchIn(db, parseQuery(q), 3));
+      expect(
+        hits.map((h) => h.doc.key),
+        q,
+      ).toEqual((await linearSearchIn(db, parseQuery(q), 3)).map((h) => h.doc.key));
+      // Twelve tied papers of one write sit in two or three pages; three untied ones in three.
+      expect(reads, q).toBeLessThanOrEqual(3);
+      forgetSearchCache();
+    }
+  });
+});
+
+describe('transactions per keystroke', () => {
+  it('reads a query in one transaction, so behind a running write a keystroke waits once', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    for (let i = 0; i < 4; i++) {
+      await writeDigestTo(
+        db,
+        digest(`t${i}`, `2026-05-${String(10 + i).padStart(2, '0')}`, [
+          { name: `Seg${i}`, title: `Medical image segmentation ${i}`, arxiv: `2605.${String(300 + i).padStart(5, '0')}` },
+          { name: `Reg${i}`, title: `Image registration ${i}` },
+        ]),
+      );
+    }
+    await mergePending(db);
+    const transaction = IDBDatabase.prototype.transaction;
+    let opened = 0;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
+      opened++;
+      return transaction.apply(this, args);
+    };
+    try {
+      for (const q of ['seg', 'segmentation', 'medical image', 'registratoin']) {
+        forgetSearchCache();
+        opened = 0;
+        const hits = await searchIn(db, parseQuery(q), 5);
+        expect(hits.length, q).toBeGreaterThan(0);
+        expect(opened, q).toBe(1);
+      }
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+  });
+});
+
+describe('search and records agree', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  it("indexes in the digest's own transaction: an aborted write leaves no trace in search", async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    await expect(
+      writeInOneTx(db, RECORD_STORES, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]), async () => {
+        throw new Error('crash');
+      }),
+    ).rejects.toThrow('crash');
+    expect((await indexState(db)).fresh).toBe(true);
+    expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
+    expect((await db.getAll('docPages')).flat().length).toBe(2); // the paper and its digest
+  });
+
+  it("replaces an edited digest's documents and drops removed papers, batches included", async () => {
+    const db = await freshDb();
+    await writeDigestsTo(db, [
+      digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]),
+      digest('b', '2026-05-30', [{ name: 'GammaNet', title: 'GammaNet counts cells' }]),
+    ]);
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'DeltaNet', title: 'DeltaNet segments lungs' }]));
+    expect(await titles(db, 'segments')).toEqual(['DeltaNet segments lungs']);
+    expect(await titles(db, 'gammanet')).toEqual(['GammaNet counts cells']);
+    expect(await titles(db, 'livers')).toEqual([]);
+  });
+
+  it('notices a write that bypassed the index, answers from the records, and rebuilds', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    // Records imported by code that does not index (export-import): counters move, the index does not.
+    const other = await openDigestDb('other-for-export');
+    await writeDigestTo(other, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]));
+    await importRecordsTo(db, await other.getAll('digests'), await other.getAll('papers'));
+    expect((await indexState(db)).fresh).toBe(false);
+    expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
+    await searchIndexReady(db);
+    expect((await indexState(db)).fresh).toBe(true);
+    expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
+  });
+
+  it('completes a rebuild cut short (a crash mid-way) on the next search', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    // A rebuild that died after clearing the index: the stamp says so.
+    const tx = db.transaction(['meta', 'postings', 'docPages', 'vocab'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('postings').clear(),
+      tx.objectStore('docPages').clear(),
+      tx.objectStore('meta').put({ stamp: 'rebuilding', nextId: 0 }, 'search'),
+      tx.done,
+    ]);
+    expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
+    await searchIndexReady(db);
+    expect(await titles(db, 'segments')).toEqual(['AlphaNet segments livers']);
+  });
+
+  it('keeps writes made during a rebuild', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
+    const rebuilding = rebuildSearchIndex(db);
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]));
+    await rebuilding;
+    await searchIndexReady(db);
+    expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
+    expect(await searchIdProblems(db)).toEqual([]);
+  });
+
+  it('gives a rebuilt index ids above every earlier one, so a record written meanwhile keeps only a live one', async () => {
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'AlphaNet', title: 'AlphaNet segments livers' },
+        { name: 'GammaNet', title: 'GammaNet counts cells' },
+      ]),
+    );
+    const before = (await db.getAll('papers')).map((p) => p.searchId!);
+    const rebuilding = rebuildSearchIndex(db);
+    // Written while the rebuild runs, over a record whose id is one of the index being cleared.
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'AlphaNet', title: 'AlphaNet segments livers', code: ['https://github.com/lab/alpha'] }]));
+    await rebuilding;
+    await searchIndexReady(db);
+    const after = (await db.getAll('papers')).map((p) => p.searchId!);
+    expect(Math.min(...after)).toBeGreaterThan(Math.max(...before));
+    expect(await searchIdProblems(db)).toEqual([]);
+    expect(await titles(db, 'c: segments')).toEqual(['AlphaNet segments livers']);
+  });
+});
+
+describe('related papers across digests', () => {
+  it('follows the same theme first, then a shared dataset and code organisation in other digests', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', arxiv: '2605.00001', datasets: ['BUSI'], code: ['https://github.com/NedumCares/BIUS-Classification'], theme: 0 },
+        { name: 'Other', arxiv: '2605.00002', theme: 0 },
+      ]),
+    );
+    await writeDigestTo(
+      db,
+      digest('b', '2026-05-30', [
+        { name: 'BusiSeg', arxiv: '2605.00003', datasets: ['BUSI'], theme: 1 },
+        { name: 'NedumTwo', arxiv: '2605.00004', code: ['https://github.com/NedumCares/another'], theme: 1 },
+        { name: 'Unrelated', arxiv: '2605.00005', theme: 1 },
+      ]),
+    );
+    const { lookupIn } = await import('../records/index.ts');
+    const view = await lookupIn(db, { kind: 'arxiv', id: '2605.00001' as never });
+    expect(view.papers[0]!.related.map((r) => [r.name, r.reason, r.digestId])).toEqual([
+      ['Other', 'In the same theme', 'a'],
+      ['BusiSeg', 'same dataset: BUSI', 'b'],
+      ['NedumTwo', 'same code organisation: nedumcares', 'b'],
+    ]);
+  });
+
+  it('then papers anywhere sharing the rarest words of its title, most shared first', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
+        { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+        { name: 'Seg2', title: 'Seg2: attention for segmentation', arxiv: '2605.00012' },
+        { name: 'Seg3', title: 'Seg3: attention for segmentation of cells', arxiv: '2605.00013' },
+      ]),
+    );
+    await writeDigestTo(
+      db,
+      digest('b', '2026-05-30', [
+        { name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 },
+        { name: 'Breasts', title: 'Breasts: breast density estimation', arxiv: '2605.00004', theme: 2 },
+        { name: 'Seg4', title: 'Seg4: attention for segmentation', arxiv: '2605.00014', theme: 3 },
+      ]),
+    );
+    const { lookupIn } = await import('../records/index.ts');
+    const view = await lookupIn(db, { kind: 'arxiv', id: '2605.00001' as never });
+    const byTerms = view.papers[0]!.related.filter((r) => r.reason.startsWith('shared terms'));
+    // The rarest words: hads and hybrid (this paper alone: no use), then ultrasound, lesion and breast
+    // (2 papers each), not attention or segmentation (6). Breasts shares one of them: not enough.
+    expect(byTerms.map((r) => [r.name, r.reason])).toEqual([['LesionDet', 'shared terms: ultrasound, lesion']]);
+  });
+});
+
+describe('postings read as one key range per typed prefix', () => {
+  it('hands each term exactly the chunks a read per term gives, across chunks and neighbouring prefixes', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'Kidney', title: 'Kidney livers' }]));
+    const pairs = (...ids: number[]) => new Uint32Array(ids.flatMap((id) => [id, 1]));
+    const rows: [string, number, Uint32Array][] = [
+      ['se', 0, pairs(1)],
+      ['seg', 0, pairs(2, 3)],
+      ['seg', 2, pairs(8200)],
+      ['segment', 0, pairs(4)],
+      ['segment', 1, pairs(4100, 4101)],
+      ['segment', 3, pairs(12300)],
+      ['segments', 1, pairs(4200)],
+      ['segz', 0, pairs(5)],
+      ['seh', 0, pairs(6)],
+    ];
+    const tx = db.transaction('postings', 'readwrite');
+    for (const [term, chunk, list] of rows) await tx.store.put(packPairs(list), [term, chunk]);
+    await tx.done;
+    const terms = ['seg', 'segment', 'segments', 'segz', 'segpending'];
+    const rangedReader = (await openIndexReader(db))!;
+    // One getAll for the five terms, not five.
+    const getAll = IDBObjectStore.prototype.getAll;
+    let calls = 0;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      calls++;
+      return getAll.apply(this, args);
+    };
+    const ranged = await rangedReader.postings(terms, ['seg']).finally(() => (IDBObjectStore.prototype.getAll = getAll));
+    expect(calls).toBe(1);
+    forgetSearchCache();
+    const each = await (await openIndexReader(db))!.postings(terms);
+    expect(ranged.map((l) => [...l])).toEqual(each.map((l) => [...l]));
+    expect([...ranged[1]!]).toEqual([4, 1, 4100, 1, 4101, 1, 12300, 1]);
+    expect(ranged[4]!.length).toBe(0);
+    // Read once: the same reader answers from what the range brought, "seh" and "se" untouched.
+    forgetSearchCache();
+    const reader = (await openIndexReader(db))!;
+    await reader.postings(terms, ['seg']);
+    expect([...(await reader.postings(['seh']))[0]!]).toEqual([6, 1]);
+  });
+});
+
+describe('which title words are read for related papers', () => {
+  it('reads the words counted rarest, under the cap with some slack, never a common one', async () => {
+    const { wordsToRead } = await import('./related-terms.ts');
+    const words = ['common', 'rare', 'fresh', 'borderline', 'over', 'spread', 'middle', 'less', 'fewer'];
+    // "fresh" has no count: only pending rows hold it. "over" is past 1.5 × the cap. Words in a
+    // few papers are all read; of the others the four rarest.
+    const counts = [60_000, 3, undefined, 2_900, 3_100, 1_900, 1_000, 500, 200];
+    expect(wordsToRead(words, counts, 2000)).toEqual(['rare', 'fresh', 'fewer', 'less', 'middle', 'spread']);
+    expect(wordsToRead(words, counts, 100)).toEqual(['rare', 'fresh']);
+  });
+});
+
+describe('per-word paper counts', () => {
+  it("are kept by merges: every paper a word's postings ever held, void ones included", async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001' },
+        { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+      ]),
+    );
+    await mergePending(db);
+    expect(await db.get('termCounts', 'attention')).toBe(2);
+    expect(await db.get('termCounts', 'ultrasound')).toBe(1);
+    // Short words, filters and the void list are not counted.
+    const keys = await db.getAllKeys('termCounts');
+    expect(keys.every((k) => k.length >= 4 && k.charCodeAt(0) > 1)).toBe(true);
+    // HADS-Net named again with a new context: re-indexed under a new id, its old one void.
+    await writeDigestTo(
+      db,
+      digest('b', '2026-05-30', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound', arxiv: '2605.00001', context: 'again' }]),
+    );
+    await mergePending(db);
+    expect(await db.get('termCounts', 'ultrasound')).toBe(2);
+    // Each count is what the postings hold: papers' pairs over every chunk.
+    for (const word of keys) {
+      const pairs = unpackPairs(await db.getAll('postings', IDBKeyRange.bound([word, 0], [word, Infinity])));
+      const papers = pairs.filter((v, j) => j % 2 === 1 && ((v >>> 5) & 1) === 1).length;
+      expect(await db.get('termCounts', word), word).toBe(papers);
+    }
+  });
+});
+
+describe('related by title words', () => {
+  it('never reads the postings of a word counted common, and still finds the relatives', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [
+        { name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' },
+        { name: 'Seg1', title: 'Seg1: attention for segmentation', arxiv: '2605.00011' },
+      ]),
+    );
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003', theme: 1 }]));
+    await mergePending(db);
+    // As if "attention" and "segmentation" were in 50,000 papers.
+    await db.put('termCounts', 50_000, 'attention');
+    await db.put('termCounts', 50_000, 'segmentation');
+    forgetSearchCache();
+    const { relativesByTerms } = await import('./related-terms.ts');
+    const paper = (await db.get('papers', '2605.00001'))!;
+    const ranges: string[] = [];
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      if (this.name === 'postings' && args[0] instanceof IDBKeyRange) ranges.push(String((args[0].lower as [string, number])[0]));
+      return getAll.apply(this, args);
+    };
+    const found = await relativesByTerms(db, paper, 12).finally(() => (IDBObjectStore.prototype.getAll = getAll));
+    expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+    expect(ranges).not.toContain('attention');
+    expect(ranges).not.toContain('segmentation');
+    expect(ranges).toContain('ultrasound');
+    // Nothing of the vocabulary was read: a side panel on a woken worker does not pay for it.
+    expect(ranges.some((r) => r.startsWith('\u0000void'))).toBe(true);
+  });
+
+  it('reads again when a merge lands between its reads, and finds the same relatives', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
+    );
+    await mergePending(db);
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
+    const { relativesByTerms } = await import('./related-terms.ts');
+    const paper = (await db.get('papers', '2605.00001'))!;
+    // Each attempt opens its own read of the word counts: counted here.
+    let attempts = 0;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((stores: Parameters<typeof transaction>[0], ...rest: unknown[]) => {
+      if (stores === 'termCounts') attempts++;
+      return (transaction as (...a: unknown[]) => unknown)(stores, ...rest);
+    }) as typeof db.transaction;
+    // The related read's first transactions exist before the merge's, its postings read comes after
+    // it: the merge moves `main` in between.
+    const found = relativesByTerms(db, paper, 12);
+    const merged = mergePending(db);
+    expect((await found).map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+    expect(await merged).toBe(1);
+    expect(attempts).toBe(2);
+  });
+
+  it('finds relatives named only in rows not merged yet (no counts yet)', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
+    );
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
+    expect(await db.count('termCounts')).toBe(0);
+    const { relativesByTerms } = await import('./related-terms.ts');
+    const found = await relativesByTerms(db, (await db.get('papers', '2605.00001'))!, 12);
+    expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+  });
+});
+
+describe('pending rows and merges', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+
+  const WORDS = ['segments', 'livers', 'kidneys', 'graphs', 'diffusion', 'denoising', 'ultrasound', 'federated', 'privacy', 'tumours', 'retrieval', 'agents'];
+  const QUERIES = [
+    'segments',
+    'seg',
+    'segmnets',
+    'livers kid',
+    'diffusion',
+    'ultra',
+    'privacy fed',
+    'net',
+    'c:',
+    't:bench',
+    'y:2026 agents',
+    '"denoising diffusion"',
+    'zzz',
+  ];
+
+  async function expectSameAsScan(db: DB, when: string): Promise<void> {
+    for (const q of QUERIES) {
+      const a = await searchIn(db, parseQuery(q), 30);
+      const b = await linearSearchIn(db, parseQuery(q), 30);
+      expect(
+        a.map((h) => [h.doc.key, h.score, h.matched]),
+        `${when}: ${q}`,
+      ).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
+    }
+  }
+
+  it('answers as the scan with rows pending, merged, or both, through edits, re-mentions and removals', async () => {
+    const db = await freshDb();
+    const r = rng(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    const paper = (g: number) => ({
+      name: `Net${g}`,
+      title: `Net${g} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
+      arxiv: `2605.${String(10000 + g)}`,
+      ...(g % 3 ? { code: [`https://github.com/lab${g % 4}/net${g}`] } : {}),
+    });
+    let merges = 0;
+    for (let n = 0; n < 3 * MERGE_ROWS; n++) {
+      // Some digests name earlier papers again (merged records), some replace a digest already stored.
+      const id = n % 7 === 6 ? `d${n - 3}` : `d${n}`;
+      const date = `2026-0${1 + (n % 6)}-1${n % 10}`;
+      const papers = Array.from({ length: 1 + Math.floor(r() * 4) }, () => paper(r() < 0.3 ? Math.floor(r() * 2 * n) : 1000 + n * 10 + Math.floor(r() * 10)));
+      if (n % 5 === 4) await writeDigestsTo(db, [digest(id, date, papers), digest(`extra${n}`, date, [paper(5000 + n)])]);
+      else await writeDigestTo(db, digest(id, date, papers));
+      if (n % 11 === 10) {
+        await expectSameAsScan(db, `after write ${n}, before a merge`);
+        merges += Number((await mergePending(db)) > 0);
+      }
+    }
+    await expectSameAsScan(db, 'rows pending');
+    expect(await searchIdProblems(db)).toEqual([]);
+    // Removals: every digest of January goes, with the papers only it named.
+    expect(await dropDigestsBeforeIn(db, '2026-02-01')).toBeGreaterThan(0);
+    await expectSameAsScan(db, 'after removals');
+    expect(await searchIdProblems(db)).toEqual([]);
+    await mergePending(db);
+    const state = (await db.get('meta', 'search')) as SearchStateRecord;
+    expect(state.pendingRows).toBe(0);
+    expect(await db.count('pending')).toBe(0);
+    expect(merges).toBeGreaterThan(0);
+    await expectSameAsScan(db, 'all merged');
+    expect((await indexState(db)).fresh).toBe(true);
+  });
+
+  it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
+    const db = await freshDb();
+    // The paper's document id, as its record names it.
+    const ids = async () => (await db.getAll('papers')).map((p) => p.searchId);
+    await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    await mergePending(db);
+    const [first] = await ids();
+    // The same digest again: same documents, nothing pending, nothing void.
+    await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    expect(await db.count('pending')).toBe(0);
+    expect(await ids()).toEqual([first]);
+    // Named again in a later digest: the record changed, so a new id; the old one stays in the
+    // postings it was merged into (they only grow), listed void.
+    await writeDigestTo(db, digest('b', '2026-05-23', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    await mergePending(db);
+    const [second] = await ids();
+    expect(second).toBeGreaterThan(first!);
+    const kidneys = await db.getAll('postings', IDBKeyRange.bound(['kidneys', 0], ['kidneys', Infinity]));
+    expect(unpackIds(kidneys)).toEqual([first, second]);
+    const voids = await db.getAll('postings', IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]));
+    expect(unpackIds(voids)).toEqual([first]);
+    // Search shows the paper once, as it is now (in both digests).
+    const hits = await searchIn(db, parseQuery('kidneys'), 10);
+    expect(hits.map((h) => [h.doc.key, h.doc.date])).toEqual([['2605.00001', '2026-05-23']]);
+  });
+
+  it('merges in the background once enough rows wait, and a merge under a reader makes it read again', async () => {
+    const db = await freshDb();
+    for (let n = 0; n < MERGE_ROWS + 2; n++) await writeDigestTo(db, digest(`m${n}`, '2026-05-23', [{ name: `Mu${n}`, title: `Mu${n} segments livers` }]));
+    // mergeSoon ran after the write that reached MERGE_ROWS; it settles within a few turns.
+    for (let i = 0; i < 50 && (await db.count('pending')) > 2; i++) await new Promise((res) => setTimeout(res, 10));
+    expect(await db.count('pending')).toBeLessThanOrEqual(2);
+    expect((await searchIn(db, parseQuery('segments'), 50)).length).toBe(MERGE_ROWS + 2);
+    await writeDigestTo(db, digest('late', '2026-05-30', [{ name: 'Late', title: 'Late segments kidneys' }]));
+    // A reader opened before a merge sees main move when it reads postings: searchIn asks again.
+    const reader = (await openIndexReader(db))!;
+    expect(await reader.vocabulary()).toContain('kidneys');
+    await mergePending(db);
+    await expect(reader.postings(['kidneys'])).rejects.toBeInstanceOf(IndexMoved);
+    expect(await titles(db, 'kidneys')).toEqual(['Late segments kidneys']);
+  });
+});

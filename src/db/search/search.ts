@@ -1,0 +1,73 @@
+import { digestDoc, paperDoc, type SearchDoc } from '../../core/search/document.ts';
+import { indexSearchPage } from '../../core/search/index-search.ts';
+import { linearSearch, linearSearchPage, type SearchHit, type SearchPage } from '../../core/search/match.ts';
+import { isEmptyQuery, type SearchQuery } from '../../core/search/query.ts';
+import type { CountersRecord, DB, SearchStateRecord } from '../schema.ts';
+import { forgetVocabulary, IndexMoved, openIndexReader } from './reader.ts';
+import { rebuildSearchIndex } from './rebuild.ts';
+import { agrees } from './stamps.ts';
+
+/**
+ * Search over the stored records through the inverted index (docs/search.md): a query reads the
+ * postings of its terms, never the whole index. When the index does not agree with the records
+ * (its stamp differs from the counters'), it is rebuilt in the background and this context answers
+ * from the records themselves meanwhile, so search and records never disagree.
+ */
+export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
+  return [...(await searchPageIn(db, query, limit)).hits];
+}
+
+/** The best `limit` results and how many match in all (the popup's count and "show more"). */
+export async function searchPageIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchPage> {
+  if (isEmptyQuery(query)) return { hits: [], total: 0, exact: true };
+  // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
+  for (let attempt = 0; ; attempt++) {
+    const reader = await openIndexReader(db);
+    if (!reader) break;
+    try {
+      return await indexSearchPage(reader, query, limit);
+    } catch (e) {
+      if (!(e instanceof IndexMoved) || attempt >= 3) throw e;
+    }
+  }
+  void rebuildSearchIndex(db).catch((e: unknown) => console.error('Digest Lens: search index rebuild failed', e));
+  return linearSearchPage(await documents(db), query, limit);
+}
+
+export async function indexState(db: DB): Promise<{ fresh: boolean; record?: SearchStateRecord }> {
+  const tx = db.transaction('meta');
+  const [record, counters] = await Promise.all([
+    tx.store.get('search') as Promise<SearchStateRecord | undefined>,
+    tx.store.get('counters') as Promise<CountersRecord | undefined>,
+  ]);
+  return { fresh: agrees(record, counters), ...(record ? { record } : {}) };
+}
+
+/** Resolves once the index agrees with the records (rebuilding it if needed). */
+export async function searchIndexReady(db: DB): Promise<void> {
+  while (!(await indexState(db)).fresh) await rebuildSearchIndex(db);
+}
+
+// The fallback: documents built once per index version and kept by the context that searches.
+let cache: { stamp: string; docs: SearchDoc[] } | undefined;
+
+async function documents(db: DB): Promise<SearchDoc[]> {
+  const counters = (await db.get('meta', 'counters')) as CountersRecord | undefined;
+  const stamp = counters?.updated ?? '';
+  if (cache?.stamp === stamp) return cache.docs;
+  const tx = db.transaction(['papers', 'digests']);
+  const [papers, digests] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('digests').getAll()]);
+  cache = { stamp, docs: [...papers.map(paperDoc), ...digests.map(digestDoc)] };
+  return cache.docs;
+}
+
+/** The linear scan over every stored record: the fallback, and the benchmark's baseline. */
+export async function linearSearchIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchHit[]> {
+  if (isEmptyQuery(query)) return [];
+  return linearSearch(await documents(db), query, limit);
+}
+
+export function forgetSearchCache(): void {
+  cache = undefined;
+  forgetVocabulary();
+}
