@@ -108,6 +108,56 @@ describe('import boundaries', () => {
     expect(bad).toEqual([]);
   });
 
+  // src/db holds two rooms: the paper records (src/db/records) and the search index's storage
+  // (src/db/search), beside what both share (schema.ts, tx.ts) and the facade (index.ts).
+  const db = join(src, 'db');
+  const roomOf = (file: string): string | undefined => {
+    const rel = relative(db, file).split(sep);
+    return rel.length > 1 && !rel[0]!.startsWith('..') ? rel[0] : undefined;
+  };
+  const entryOf = (room: string): string => join(db, room, 'index.ts');
+
+  it('each storage room is entered only through its index.ts', () => {
+    const bad = all
+      .filter((e) => e.target && roomOf(e.target) !== undefined && roomOf(e.target) !== roomOf(e.from))
+      .filter((e) => e.target !== entryOf(roomOf(e.target!)!))
+      .map((e) => `${relative(root, e.from)} → ${e.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('the search room never reaches into the records room (records write the index, not the reverse)', () => {
+    const bad = all
+      .filter((e) => roomOf(e.from) === 'search' && e.target && roomOf(e.target) === 'records')
+      .map((e) => `${relative(root, e.from)} → ${e.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('the rest of the extension reaches storage only through src/db/index.ts', () => {
+    const bad = all
+      .filter((e) => area(e.from) !== 'db' && e.target && area(e.target) === 'db')
+      .filter((e) => e.target !== join(db, 'index.ts'))
+      .map((e) => `${relative(root, e.from)} → ${e.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('src/db has no import cycles', () => {
+    const next = new Map<string, string[]>();
+    for (const e of all) if (area(e.from) === 'db' && e.target && area(e.target) === 'db') next.set(e.from, [...(next.get(e.from) ?? []), e.target]);
+    const done = new Set<string>();
+    const cycles: string[] = [];
+    const walk = (file: string, path: string[]): void => {
+      if (path.includes(file)) {
+        cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(db, f)).join(' → '));
+        return;
+      }
+      if (done.has(file)) return;
+      for (const to of next.get(file) ?? []) walk(to, [...path, file]);
+      done.add(file);
+    };
+    for (const file of next.keys()) walk(file, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('pages reach src/sync only through messages (types aside)', () => {
     const bad = files(src)
       .filter((f) => UI_AREAS.has(area(f)) && !/\.test\./.test(f))
