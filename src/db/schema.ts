@@ -103,7 +103,7 @@ export interface SyncLockRecord {
 }
 
 /**
- * A search document under its numeric id (postings hold ids: 4 bytes, not a paper key). The record
+ * A search document under its numeric id (postings hold 32-bit ids, not paper keys). The record
  * it was made from carries the id (`searchId`), so a write finds a record's document without a read.
  * Stored by pages (`docPages`): the documents of consecutive ids that one write made.
  */
@@ -229,8 +229,8 @@ export interface DigestLensDB extends DBSchema {
   /**
    * Search documents by pages: under the first id of the page, the documents of consecutive ids
    * one write made, never across a multiple of DOC_PAGE (so the page of id n starts at or after
-   * n − n % DOC_PAGE). A write puts ~13 pages instead of 100 documents; documents made void stay
-   * in their page (their ids are never read again) until a rebuild.
+   * n − n % DOC_PAGE). A write puts a page per few documents, not one per document; documents made
+   * void stay in their page (their ids are never read again) until a rebuild.
    */
   docPages: {
     key: number;
@@ -339,7 +339,7 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // (writes read everything meanwhile, as before).
     db.createObjectStore('aliases');
     if (oldVersion === 0) void tx.objectStore('meta').put(freshAliasState(), 'aliases');
-    // Search documents by pages, a put per ~8 documents instead of one each: the index of an
+    // Search documents by pages, a put per page instead of one per document: the index of an
     // older database is rebuilt into them (search answers from the records meanwhile).
     const raw = unwrap(db);
     if (raw.objectStoreNames.contains('searchDocs')) raw.deleteObjectStore('searchDocs');
@@ -347,9 +347,9 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     if (oldVersion >= 3) outdateSearchIndex(tx);
   }
   if (step(7)) {
-    // Postings packed as bytes, 1–2 per pair instead of 8: the index of an older database is
-    // rebuilt (search answers from the records meanwhile). Its chunks go now, so no merge before
-    // the rebuild appends packed pairs to an unpacked chunk.
+    // Postings packed as variable-length bytes, not two 32-bit words a pair: the index of an older
+    // database is rebuilt (search answers from the records meanwhile). Its chunks go now, so no
+    // merge before the rebuild appends packed pairs to an unpacked chunk.
     if (oldVersion >= 3) {
       void tx.objectStore('postings').clear();
       outdateSearchIndex(tx);

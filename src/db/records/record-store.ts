@@ -79,11 +79,10 @@ const hasRepo = (p: PaperRecord, repo: string): boolean => p.repos.includes(repo
 /**
  * A RecordStore that reads everything a digest will ask for in one parallel wave (`prefetch`),
  * keeps the digest's writes in memory, answers reads and index queries from both, and writes
- * them out in one more wave (`flush`, issued beside the search index's writes). A 100-paper
- * digest costs two or three round trips instead of ~700 sequential ones (IndexedDB requests cost
- * ~0.3 ms each, awaited one by one). Reads it did not foresee fall through to the transaction,
- * so the answers are always the same as TxRecordStore's; until the flush, the stored records are
- * the originals (`original`).
+ * them out in one more wave (`flush`, issued beside the search index's writes): a digest costs
+ * a few waves of requests, not one request awaited after another. Reads it did not foresee fall
+ * through to the transaction, so the answers are always the same as TxRecordStore's; until the
+ * flush, the stored records are the originals (`original`).
  */
 export class BufferedRecordStore implements RecordStore {
   /** Every paper seen, by key: null when absent. Writes land here too. */
