@@ -4,9 +4,9 @@
  */
 import type { Detection, PageMeta } from './core/detect/index.ts';
 import type { Digest } from './core/digest/types.ts';
+import type { IndexExport } from './core/index/export-format.ts';
 import type { DigestRecord, PaperRecord } from './core/index/types.ts';
 import type { LookupResult, PageCitation, TextNeighbour } from './core/index/view.ts';
-import type { IndexExport } from './db/index.ts';
 import type { SourceConfig, SourceKind, SyncProgress, SyncReport } from './sync/types.ts';
 
 export type { SyncProgress, SyncReport } from './sync/types.ts';
@@ -137,7 +137,7 @@ export interface ImportOutcome {
 }
 
 /** The whole index as one JSON file (docs/export-format.md). */
-export type { IndexExport } from './db/index.ts';
+export type { IndexExport } from './core/index/export-format.ts';
 
 export type PaperSelection = { readonly query: string } | { readonly digestId: string; readonly theme?: number };
 

@@ -140,6 +140,15 @@ describe('import boundaries', () => {
     expect(bad).toEqual([]);
   });
 
+  it('pages take nothing but types from src/db: IndexedDB code stays in the background', () => {
+    const bad = files(src)
+      .filter((f) => UI_AREAS.has(area(f)) && !/\.test\./.test(f))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(VALUE_IMPORT)].map((m) => ({ f, spec: m[1] ?? m[2]! })))
+      .filter(({ f, spec }) => spec.startsWith('.') && area(withExtension(resolve(dirname(f), spec))) === 'db')
+      .map(({ f, spec }) => `${relative(root, f)} → ${spec}`);
+    expect(bad).toEqual([]);
+  });
+
   it('src/db has no import cycles', () => {
     const next = new Map<string, string[]>();
     for (const e of all) if (area(e.from) === 'db' && e.target && area(e.target) === 'db') next.set(e.from, [...(next.get(e.from) ?? []), e.target]);

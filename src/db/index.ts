@@ -61,7 +61,7 @@ import {
 } from './schema.ts';
 import { neighboursOfText } from './search/index.ts';
 
-export { digestCountOf, EXPORT_FORMAT_VERSION, type PaperMatch, StorageFullError } from './records/index.ts';
+export { digestCountOf, type PaperMatch, StorageFullError } from './records/index.ts';
 export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
 export { forgetSearchCache } from './search/index.ts';
 export type { BatchRecord, ImportResult, IndexExport, PopupAnswer, RecordOutcome, Selection, StatsRecord };

@@ -4,18 +4,13 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { identityKeys } from '../core/digest/identity.ts';
-import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import type { CountersRecord, DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
 
 export const DB_NAME = 'digest-lens';
 export const DB_VERSION = 8;
 
-export interface CountersRecord {
-  readonly digests: number;
-  readonly papers: number;
-  readonly mentions: number;
-  readonly updated?: string;
-}
+export type { CountersRecord };
 
 /**
  * The counters' next `updated` stamp: now, or just after the last one if the clock has not moved

@@ -92,6 +92,14 @@ export interface RecordStore {
   deleteDigest(id: string): Promise<void>;
 }
 
+/** How many records are stored, kept beside them by every write; `updated` stamps the last write. */
+export interface CountersRecord {
+  readonly digests: number;
+  readonly papers: number;
+  readonly mentions: number;
+  readonly updated?: string;
+}
+
 /** What a write changed, for counters kept beside the records. */
 export interface WriteReport {
   readonly digestsAdded: number;

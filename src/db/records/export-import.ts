@@ -6,12 +6,12 @@
 import { compareVersions } from '../../core/digest/identity.ts';
 import { PARSER_VERSION } from '../../core/digest/types.ts';
 import { bestVersion, recordFacts, recordIdentity, removeDigest } from '../../core/index/add-digest.ts';
+import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from '../../core/index/export-format.ts';
 import { buildPaper } from '../../core/index/paper.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import { type CountersRecord, type DB, nextUpdated } from '../schema.ts';
 import { withSearchId } from '../search/index.ts';
 import { failedWrite } from './errors.ts';
-import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from './export-format.ts';
 import type { ImportResult } from './import-digest.ts';
 import { digestRecordProblem, mentionOf } from './record-checks.ts';
 import { TxRecordStore } from './record-store.ts';

@@ -2,10 +2,11 @@
  * The paper records' storage, its one way in: writing digests (with the search index kept in
  * step), the record stores, lookups, raw posts and sync state, export and import, retention.
  */
+
+export type { IndexExport } from '../../core/index/export-format.ts';
 export { answerQuery, type PopupAnswer } from './answer.ts';
 export { clearAllIn } from './clear.ts';
 export { StorageFullError } from './errors.ts';
-export { EXPORT_FORMAT_VERSION, type IndexExport } from './export-format.ts';
 export { exportIndexFrom, importRecordsTo, type RecordOutcome } from './export-import.ts';
 export { mergeDuplicateDigestsIn } from './identity.ts';
 export { type ImportResult, importDigestTo } from './import-digest.ts';

@@ -1,5 +1,4 @@
-import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
-import type { CountersRecord } from '../schema.ts';
+import type { CountersRecord, DigestRecord, PaperRecord } from './types.ts';
 
 export const EXPORT_KIND = 'digest-lens-export';
 export const EXPORT_FORMAT_VERSION = 1;
@@ -13,9 +12,4 @@ export interface IndexExport {
   readonly counters: CountersRecord;
   readonly digests: readonly DigestRecord[];
   readonly papers: readonly PaperRecord[];
-}
-
-export function isIndexExport(v: unknown): v is IndexExport {
-  const o = v as Partial<IndexExport> | null;
-  return typeof o === 'object' && o !== null && o.kind === EXPORT_KIND && Array.isArray(o.digests) && Array.isArray(o.papers);
 }
