@@ -2,7 +2,7 @@
  * The service worker. Chrome stops it whenever it idles, so every listener is registered
  * synchronously here at the top level, and nothing lives only in memory that a restart would lose.
  */
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 import { styleBadge } from './badge.ts';
 import { chipSettings } from './handlers/chip-settings.ts';
 import { clearData } from './handlers/clear-data.ts';
@@ -22,9 +22,11 @@ import { resetToStarter } from './handlers/reset-to-starter.ts';
 import { saveChipSettings } from './handlers/save-chip-settings.ts';
 import { saveSyncSettings } from './handlers/save-sync-settings.ts';
 import { search } from './handlers/search.ts';
+import { showInPanel } from './handlers/show-in-panel.ts';
 import { syncNow } from './handlers/sync-now.ts';
 import { syncStatus } from './handlers/sync-status.ts';
 import { tabView } from './handlers/tab-view.ts';
+import { takePanelPaper } from './handlers/take-panel-paper.ts';
 import { listen } from './router.ts';
 import { watchShortcut } from './shortcut.ts';
 import { loadStarter } from './starter.ts';
@@ -39,6 +41,8 @@ listen({
   pageBrief,
   openPanel,
   tabView,
+  showInPanel,
+  takePanelPaper,
   counters,
   search,
   latestDigests,

@@ -3,7 +3,8 @@
  * address alone (host permissions reveal tab.url on our hosts), so PDF tabs — where no content
  * script runs — resolve too; meta tags sent by the content script refine it.
  */
-import { api, type PageState } from '../messages.ts';
+import type { PageState } from '../core/index/view.ts';
+import { api } from '../transport.ts';
 import { setBadge } from './badge.ts';
 import { broadcast, pokeTab } from './broadcast.ts';
 import { type Resolved, resolvePage } from './resolve-page.ts';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { type Counters, send } from '../messages.ts';
+import type { Counters } from '../core/index/types.ts';
+import { send } from '../transport.ts';
 
 type Action = 'clear' | 'reset';
 

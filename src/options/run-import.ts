@@ -5,9 +5,9 @@
  */
 import type { Digest, ParseOptions, ParseResult } from '../core/digest/index.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import type { ImportOutcome } from '../core/index/view.ts';
 import { readShard } from '../core/static-index/read.ts';
 import { EXPORT_FORMAT_VERSION } from '../db/export-format.ts';
-import type { ImportOutcome } from '../messages.ts';
 import type { Job } from './import-plan.ts';
 import { withStableIds } from './stable-id.ts';
 

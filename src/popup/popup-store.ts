@@ -4,7 +4,9 @@
  * query only, the empty query's latest digests, and which row the keyboard is on.
  */
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { Counters, DigestBatch, DigestBrief, SearchAnswer, SearchResult } from '../messages.ts';
+import type { Counters } from '../core/index/types.ts';
+import type { DigestBatch, DigestBrief } from '../core/index/view.ts';
+import type { SearchAnswer, SearchResult } from '../core/search/answer.ts';
 
 export interface PopupDeps {
   /** `limit`: how many results; "show more" asks again for more. */

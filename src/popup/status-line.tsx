@@ -1,4 +1,4 @@
-import type { Counters } from '../messages.ts';
+import type { Counters } from '../core/index/types.ts';
 import { relativeTime } from '../ui/relative-time.ts';
 import type { SyncStore } from '../ui/sync-store.ts';
 import { progressText } from '../ui/sync-text.ts';

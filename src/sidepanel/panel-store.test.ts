@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Counters, TabView } from '../messages.ts';
+import type { Counters } from '../core/index/types.ts';
+import type { TabView } from '../core/index/view.ts';
 import { createPanelStore } from './panel-store.ts';
 
 const counters: Counters = { digests: 5, papers: 100, mentions: 120 };

@@ -3,8 +3,8 @@
  * components, changed only through the store's methods.
  */
 import { type Signal, signal } from '@preact/signals';
-import type { LookupResult } from '../core/index/view.ts';
-import type { Counters, TabView } from '../messages.ts';
+import type { Counters } from '../core/index/types.ts';
+import type { LookupResult, TabView } from '../core/index/view.ts';
 
 export interface PanelDeps {
   loadView(): Promise<TabView>;

@@ -1,4 +1,4 @@
-import type { Counters } from '../messages.ts';
+import type { Counters } from '../core/index/types.ts';
 import { relativeTime } from './relative-time.ts';
 import type { SyncStore } from './sync-store.ts';
 import { progressText } from './sync-text.ts';

@@ -1,5 +1,5 @@
+import type { Counters } from '../core/index/types.ts';
 import type { TextNeighbour } from '../core/index/view.ts';
-import type { Counters } from '../messages.ts';
 import { ExternalLink } from './external-link.tsx';
 import { formatDate } from './format-date.ts';
 import { IndexFacts } from './index-facts.tsx';

@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Counters, SyncStatus } from '../../src/messages.ts';
+import type { Counters } from '../../src/core/index/types.ts';
+import type { SyncStatus } from '../../src/core/sync/report.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
 import { ask, type ExtensionBrowser, launchExtension, waitForIndex } from './support/extension-browser.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARSER_VERSION } from '../../src/core/digest/types.ts';
-import type { Counters } from '../../src/messages.ts';
+import type { Counters } from '../../src/core/index/types.ts';
 import { axeBothSchemes, lines } from './support/axe.ts';
 import { ask, type ExtensionBrowser, FIRST_RUN_PATH, launchExtension, waitForIndex } from './support/extension-browser.ts';
 import { serveFixtures } from './support/fixture-site.ts';

@@ -4,7 +4,8 @@
 // completing with nothing lost or duplicated; "already syncing"; errors and parse failures in options.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Counters, SyncStart, SyncStatus } from '../../src/messages.ts';
+import type { Counters } from '../../src/core/index/types.ts';
+import type { SyncStart, SyncStatus } from '../../src/core/sync/report.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { seedPosts } from '../server/seed-posts.ts';
 import { wpDate } from '../server/wp-post.ts';

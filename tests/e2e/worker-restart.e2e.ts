@@ -1,7 +1,8 @@
 // Chrome stops an idle service worker at any time: stopped through CDP, it comes back and answers,
 // and what a tab learnt before (kept in storage.session) is still there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Counters, TabView } from '../../src/messages.ts';
+import type { Counters } from '../../src/core/index/types.ts';
+import type { TabView } from '../../src/core/index/view.ts';
 import { CHIP } from './support/chip-mirror.ts';
 import { ask, badgeOf, type ExtensionBrowser, tabIdOf } from './support/extension-browser.ts';
 import { PAPERS, urls } from './support/fixture-site.ts';

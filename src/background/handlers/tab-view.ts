@@ -1,7 +1,7 @@
 import type { PageMeta } from '../../core/detect/index.ts';
-import type { PageCitation, TextNeighbour } from '../../core/index/view.ts';
+import type { PageCitation, TabView, TextNeighbour } from '../../core/index/view.ts';
 import { neighboursOf } from '../../db/index.ts';
-import { api, type TabView } from '../../messages.ts';
+import { api } from '../../transport.ts';
 import { missingHostPatterns } from '../hosts.ts';
 import { resolvePage } from '../resolve-page.ts';
 import type { Handler } from '../router.ts';
