@@ -36,7 +36,7 @@ export interface Protocol {
   openPanel: Message<'content', undefined, { opened: boolean; hint?: string }>;
   /** Content script (the chip's ×) → background: hide the chip for this page's paper until the index changes. */
   dismissChip: Message<'content', { url: string }, void>;
-  /** Side panel → background: the view for a window's active tab (or a given tab). */
+  /** Side panel → background, as it starts: the view for a window's active tab (or a given tab); later ones are pushed. */
   tabView: Message<'extension', { windowId?: number; tabId?: number }, TabView>;
   /** Side panel → background: one paper by its record key (the popup's Ctrl+Enter). */
   paperView: Message<'extension', { key: string }, LookupResult>;
@@ -86,9 +86,13 @@ export type Answer<K extends MessageName> = Protocol[K]['answer'];
 /** `send`'s arguments after the name: none for a message that carries nothing. */
 export type Args<K extends MessageName> = [Arg<K>] extends [undefined] ? [] : [arg: Arg<K>];
 
-/** Background → extension pages: something they show has changed, or a paper the popup asked the panel to show. */
+/**
+ * Background → extension pages: a tab's view for the panels that show it (built from the tab's one
+ * lookup; `active` in its window), the index changed (counters), or a paper the popup asked a
+ * window's panel to show.
+ */
 export type Broadcast =
-  | { readonly type: 'tabChanged'; readonly windowId: number; readonly tabId: number }
+  | { readonly type: 'tabView'; readonly windowId: number; readonly tabId: number; readonly active: boolean; readonly view: TabView }
   | { readonly type: 'indexChanged' }
   | { readonly type: 'showPaper'; readonly windowId: number; readonly key: string };
 

@@ -29,7 +29,7 @@ const typeOf = (message: unknown): unknown => (message as { type?: unknown } | n
 
 export function isBroadcast(message: unknown): message is Broadcast {
   const type = typeOf(message);
-  return type === 'tabChanged' || type === 'indexChanged' || type === 'showPaper';
+  return type === 'tabView' || type === 'indexChanged' || type === 'showPaper';
 }
 
 export function isSyncBroadcast(message: unknown): message is SyncBroadcast {

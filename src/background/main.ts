@@ -27,6 +27,7 @@ import { syncNow } from './handlers/sync-now.ts';
 import { syncStatus } from './handlers/sync-status.ts';
 import { tabView } from './handlers/tab-view.ts';
 import { takePanelPaper } from './handlers/take-panel-paper.ts';
+import { lookupCount } from './resolve-page.ts';
 import { listen } from './router.ts';
 import { watchShortcut } from './shortcut.ts';
 import { loadStarter } from './starter.ts';
@@ -73,3 +74,6 @@ api.runtime.onInstalled.addListener(({ reason }) => {
 // behaviour is remembered across updates, and an earlier version had the button open the panel.
 void api.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 void styleBadge().catch(() => undefined);
+
+// How many page lookups this worker made: read by the e2e tests and the bench (a count, never a time).
+Object.assign(globalThis, { digestLensLookups: lookupCount });

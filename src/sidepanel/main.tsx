@@ -30,8 +30,9 @@ async function start(): Promise<void> {
       if (tabId === undefined && message.windowId === windowId) showAsked(store, windowId, message.key);
       return false;
     }
-    const mine = message.type === 'indexChanged' || (tabId !== undefined ? message.tabId === tabId : message.windowId === windowId);
-    if (mine) void store.refresh();
+    if (message.type === 'indexChanged') void store.indexChanged();
+    // The background looked the tab up and built its view: taken as is, never asked for again.
+    else if (tabId !== undefined ? message.tabId === tabId : message.windowId === windowId && message.active) store.show(message.view);
     return false; // never answer: requests are the background's
   });
   render(

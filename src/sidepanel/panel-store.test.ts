@@ -40,4 +40,22 @@ describe('panel store', () => {
     expect(store.error.value).toBeUndefined();
     expect(store.view.value?.tabId).toBe(3);
   });
+
+  it('takes a pushed view over an answer still coming, and asks for no view when the index changes', async () => {
+    const pending: ((v: TabView) => void)[] = [];
+    let counted = 0;
+    const store = createPanelStore({
+      loadView: () => new Promise((resolve) => pending.push(resolve)),
+      loadCounters: async () => ({ ...counters, digests: ++counted }),
+      requestHosts: async () => false,
+    });
+    const starting = store.refresh();
+    store.show(view(7));
+    pending[0]!(view(1));
+    await starting;
+    expect(store.view.value?.tabId).toBe(7);
+    await store.indexChanged();
+    expect(pending).toHaveLength(1);
+    expect(store.counters.value?.digests).toBe(2);
+  });
 });

@@ -20,7 +20,12 @@ export interface PanelStore {
   readonly error: Signal<string | undefined>;
   /** The paper the panel shows instead of following the tab, when one was asked for. */
   readonly paper: Signal<{ readonly key: string; readonly result?: LookupResult } | undefined>;
+  /** Asks for the view and the counters (on start, and after the reader granted access). */
   refresh(): Promise<void>;
+  /** A view the background pushed: shown, and any answer still coming to an earlier request dropped. */
+  show(view: TabView): void;
+  /** The index changed: new counters; the view follows from the background (asked for only if there is none). */
+  indexChanged(): Promise<void>;
   showPaper(key: string | undefined): Promise<void>;
   grantHosts(origins: readonly string[]): Promise<void>;
 }
@@ -37,13 +42,28 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     const mine = ++generation;
     try {
       const [v, c] = await Promise.all([deps.loadView(), deps.loadCounters()]);
-      // Tabs switch faster than lookups finish: only the latest request may paint.
+      counters.value = c;
+      // Tabs switch faster than lookups finish: only the latest view (asked for or pushed) may paint.
       if (mine !== generation) return;
       view.value = v;
-      counters.value = c;
       error.value = undefined;
     } catch (e) {
       if (mine === generation) error.value = (e as Error).message;
+    }
+  }
+
+  function show(v: TabView): void {
+    ++generation;
+    view.value = v;
+    error.value = undefined;
+  }
+
+  async function indexChanged(): Promise<void> {
+    if (view.value === undefined) return refresh();
+    try {
+      counters.value = await deps.loadCounters();
+    } catch (e) {
+      error.value = (e as Error).message;
     }
   }
 
@@ -63,5 +83,5 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     }
   }
 
-  return { view, counters, error, paper, refresh, grantHosts, showPaper };
+  return { view, counters, error, paper, refresh, show, indexChanged, grantHosts, showPaper };
 }
