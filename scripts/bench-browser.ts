@@ -35,10 +35,14 @@ const CHIP_WATCH = `(() => {
  * Navigation start → chip, per page; beside it the page's own DOMContentLoaded (what any content
  * script waits for: the floor) and the chip's time after it (the extension's own part).
  */
-export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[]): Promise<{ chip: number[]; domReady: number[]; afterDomReady: number[] }> {
+export async function chipVisibleMs(
+  ext: ExtensionBrowser,
+  ids: readonly string[],
+): Promise<{ chip: number[]; domReady: number[]; afterDomReady: number[]; lookupsPerNavigation: number }> {
   const chip: number[] = [];
   const domReady: number[] = [];
   const page = await ext.context.newPage();
+  const before = await lookupCount(ext);
   await page.addInitScript({ content: CHIP_WATCH });
   for (const id of ids) {
     await page.goto(`https://arxiv.org/abs/${id}`);
@@ -50,8 +54,17 @@ export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[
     chip.push(t.chip);
     domReady.push(t.dom);
   }
+  // The navigations' late events (the load completing, the content script's full report) come in.
+  await new Promise((r) => setTimeout(r, 1500));
+  const lookupsPerNavigation = ((await lookupCount(ext)) - before) / ids.length;
   await page.close();
-  return { chip, domReady, afterDomReady: chip.map((c, i) => c - domReady[i]!) };
+  return { chip, domReady, afterDomReady: chip.map((c, i) => c - domReady[i]!), lookupsPerNavigation };
+}
+
+/** Page lookups the worker has made (resolve-page.ts counts them); NaN for a build that does not count. */
+async function lookupCount(ext: ExtensionBrowser): Promise<number> {
+  const worker = await ext.worker();
+  return worker.evaluate(() => (globalThis as { digestLensLookups?: () => number }).digestLensLookups?.() ?? Number.NaN);
 }
 
 /**
@@ -59,9 +72,9 @@ export async function chipVisibleMs(ext: ExtensionBrowser, ids: readonly string[
  * script on `tab` sends pageInfo `n` times (content script → worker → IndexedDB → answer), 40 ms
  * apart as navigations are; and `n` messages the worker declines, the messaging floor.
  */
-export async function pageLookupEndToEndMs(tab: Page, n: number): Promise<{ times: number[]; floor: number[] }> {
+export async function pageLookupEndToEndMs(tab: Page, n: number, urls: readonly string[] = []): Promise<{ times: number[]; floor: number[] }> {
   await tab.evaluate(() => delete document.documentElement.dataset.benchProbe);
-  await tab.evaluate((count) => postMessage({ type: 'bench-probe', count }, '*'), n);
+  await tab.evaluate(([count, addresses]) => postMessage({ type: 'bench-probe', count, urls: addresses }, '*'), [n, urls] as const);
   await tab.waitForFunction(() => document.documentElement.dataset.benchProbe !== undefined, null, { timeout: 120_000 });
   const r = JSON.parse((await tab.evaluate(() => document.documentElement.dataset.benchProbe))!) as { times: number[]; floor: number[] };
   if (r.times.some(Number.isNaN)) throw new Error('pageInfo: a corpus paper was not found');

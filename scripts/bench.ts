@@ -76,10 +76,17 @@ function PROBE(): void {
     for (let i = 0; i < (e.data.count as number); i++) {
       // One lookup per navigation: the previous one's badge and panel updates have settled.
       await new Promise((r) => setTimeout(r, 40));
+      // Other papers' addresses in turn when given: the worker keeps a tab's lookup for its
+      // navigation, and the same address again would measure that, not a lookup.
+      const urls = (e.data.urls ?? []) as string[];
+      const url = urls.length ? urls[i % urls.length]! : location.href;
+      const own = url === location.href;
       const info = {
-        url: location.href,
-        meta: Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')])),
-        title: document.title,
+        url,
+        meta: own
+          ? Object.fromEntries([...document.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name'), m.getAttribute('content')]))
+          : {},
+        title: own ? document.title : '',
       };
       const t0 = performance.now();
       const r = await chrome.runtime.sendMessage({ type: 'pageInfo', arg: info });
@@ -214,14 +221,15 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
     const tabId = await (await ext.worker()).evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, tab.url());
     await endToEndMs(ext, control, tabId!, 5);
     const panelWarm = await endToEndMs(ext, control, tabId!, 50);
-    await pageLookupEndToEndMs(tab, 5);
+    const others = samples.slice(13).map((s) => `https://arxiv.org/abs/${s.arxivId}`);
+    await pageLookupEndToEndMs(tab, 5, others);
     // 200 each: a p95 of 50 is the third slowest, and one hiccup of the machine moves it.
-    const { times: warm, floor } = await pageLookupEndToEndMs(tab, 200);
+    const { times: warm, floor } = await pageLookupEndToEndMs(tab, 200, others);
     const heapAfterLookups = await workerHeapBytes(ext, control);
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) {
       await stopWorker(ext, control);
-      cold.push(...(await pageLookupEndToEndMs(tab, 1)).times);
+      cold.push(...(await pageLookupEndToEndMs(tab, 1, others.slice(i))).times);
     }
     await stopWorker(ext, control);
     const popupCold = await popupFirstResultsMs(ext, 'segmentation', 1);
@@ -264,6 +272,7 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`chipVisibleMs_${label}`]: r2(pct(chip.chip.slice(1), 50)),
       [`pageDomReadyMs_${label}`]: r2(pct(chip.domReady.slice(1), 50)),
       [`chipAfterDomReadyMs_${label}`]: r2(pct(chip.afterDomReady.slice(1), 50)),
+      [`lookupsPerNavigation_${label}`]: r2(chip.lookupsPerNavigation),
       [`blankExtensionPageMs_${label}`]: r2(pct(blank, 50)),
       [`popupFirstResultsMs_${label}`]: r2(pct(popup.rows, 50)),
       [`popupInputReadyMs_${label}`]: r2(pct(popup.input, 50)),
@@ -463,6 +472,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['empty extension page: navigation → first frame (ms)', 'blankExtensionPageMs', 'blankExtensionPageMs'],
     ['navigation → chip visible, median (ms)', 'chipVisibleMs', 'chipVisibleMs'],
     ['arXiv page: navigation → DOMContentLoaded / chip after it (ms)', 'pageDomReadyMs', 'chipAfterDomReadyMs'],
+    ['arXiv page: lookups per navigation (no panel open)', 'lookupsPerNavigation', 'lookupsPerNavigation'],
   ];
   out(`\n${r.machine}\n${'measurement'.padEnd(64)}${sizes.map((s) => s.padStart(22)).join('')}`);
   for (const [label, ...keys] of rows) {

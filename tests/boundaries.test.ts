@@ -75,8 +75,16 @@ describe('import boundaries', () => {
       .filter((e) => area(e.from) === 'content' && e.target)
       .filter((e) => {
         const to = area(e.target!);
-        return to !== 'content' && to !== 'messages' && to !== 'core';
+        return to !== 'content' && to !== 'messages' && to !== 'transport' && to !== 'core';
       })
+      .map((e) => `${relative(root, e.from)} → ${e.spec}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('the message contract depends on core alone, never on storage, sync or the transport', () => {
+    const bad = all
+      .filter((e) => area(e.from) === 'messages')
+      .filter((e) => !e.target || area(e.target) !== 'core')
       .map((e) => `${relative(root, e.from)} → ${e.spec}`);
     expect(bad).toEqual([]);
   });

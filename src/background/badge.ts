@@ -1,5 +1,5 @@
 /** The toolbar badge: how many digests mention the tab's paper; empty when none. */
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 
 export async function setBadge(tabId: number, digestCount: number): Promise<void> {
   try {

@@ -1,5 +1,6 @@
 /** Tells open extension pages (side panels) that what they show has changed. */
-import { api, type Broadcast, type TabPoke } from '../messages.ts';
+import type { Broadcast, TabPoke } from '../messages.ts';
+import { api } from '../transport.ts';
 
 export async function broadcast(message: Broadcast): Promise<void> {
   try {

@@ -4,8 +4,10 @@
  * differs from the one the dismissal noted).
  */
 import { type Detection, detectPaper } from '../core/detect/index.ts';
+import type { PageState } from '../core/index/view.ts';
+import type { ChipSettings } from '../core/settings.ts';
 import { getCounters } from '../db/index.ts';
-import { api, type ChipSettings, type PageState } from '../messages.ts';
+import { api } from '../transport.ts';
 import { contentScriptHosts } from './hosts.ts';
 
 const KEY = 'chipSettings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationOf } from './handlers/tab-view.ts';
+import { citationOf } from './panel-view.ts';
 
 describe('citationOf', () => {
   it("reads the authors in order, the first version's date and the DOI; every arXiv paper has its DataCite DOI", () => {

@@ -2,7 +2,7 @@
  * The hosts Digest Lens reads, taken from the manifest so the list lives in one place:
  * content-script hosts (who may send page messages) and host permissions (what to ask again for).
  */
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 
 function hostOfPattern(pattern: string): string | undefined {
   return /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1];

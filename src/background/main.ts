@@ -2,7 +2,7 @@
  * The service worker. Chrome stops it whenever it idles, so every listener is registered
  * synchronously here at the top level, and nothing lives only in memory that a restart would lose.
  */
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 import { styleBadge } from './badge.ts';
 import { chipSettings } from './handlers/chip-settings.ts';
 import { clearData } from './handlers/clear-data.ts';
@@ -22,9 +22,12 @@ import { resetToStarter } from './handlers/reset-to-starter.ts';
 import { saveChipSettings } from './handlers/save-chip-settings.ts';
 import { saveSyncSettings } from './handlers/save-sync-settings.ts';
 import { search } from './handlers/search.ts';
+import { showInPanel } from './handlers/show-in-panel.ts';
 import { syncNow } from './handlers/sync-now.ts';
 import { syncStatus } from './handlers/sync-status.ts';
 import { tabView } from './handlers/tab-view.ts';
+import { takePanelPaper } from './handlers/take-panel-paper.ts';
+import { lookupCount } from './resolve-page.ts';
 import { listen } from './router.ts';
 import { watchShortcut } from './shortcut.ts';
 import { loadStarter } from './starter.ts';
@@ -39,6 +42,8 @@ listen({
   pageBrief,
   openPanel,
   tabView,
+  showInPanel,
+  takePanelPaper,
   counters,
   search,
   latestDigests,
@@ -69,3 +74,6 @@ api.runtime.onInstalled.addListener(({ reason }) => {
 // behaviour is remembered across updates, and an earlier version had the button open the panel.
 void api.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 void styleBadge().catch(() => undefined);
+
+// How many page lookups this worker made: read by the e2e tests and the bench (a count, never a time).
+Object.assign(globalThis, { digestLensLookups: lookupCount });

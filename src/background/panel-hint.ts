@@ -1,5 +1,5 @@
 /** What the chip says when the browser would not let it open the panel: the reader's own way in. */
-import { api, sidebarAction } from '../messages.ts';
+import { api, sidebarAction } from '../transport.ts';
 import { OPEN_PANEL_COMMAND } from './shortcut.ts';
 
 /** Firefox opens its sidebar through this reserved command; Chrome through ours. */

@@ -2,14 +2,16 @@
  * Dispatches requests to one handler per message. A handler is called synchronously from the
  * listener so that one needing the user's gesture (sidePanel.open) still has it.
  */
-import { api, type Envelope, type MessageName, type Protocol, type Request, type Response } from '../messages.ts';
-import { type SenderKind, senderAllowed } from './sender.ts';
+import type { Answer, Arg, From, MessageName } from '../messages.ts';
+import { api, type Envelope, type Request } from '../transport.ts';
+import { senderAllowed } from './sender.ts';
 
 type Sender = chrome.runtime.MessageSender;
 
+/** A message's handler; `from` is the contract's sender for it, so a handler cannot widen who may ask. */
 export interface Handler<K extends MessageName> {
-  readonly from: SenderKind;
-  handle(arg: Parameters<Protocol[K]>[0], sender: Sender): Response<K> | Promise<Response<K>>;
+  readonly from: From<K>;
+  handle(arg: Arg<K>, sender: Sender): Answer<K> | Promise<Answer<K>>;
 }
 
 export type Handlers = { readonly [K in MessageName]: Handler<K> };

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Handler } from './router.ts';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 let senderAllowed: typeof import('./sender.ts').senderAllowed;
@@ -35,5 +36,15 @@ describe('senderAllowed', () => {
     expect(senderAllowed({ id: ID, tab, url: 'https://arxiv.org/abs/1' }, 'extension')).toBe(false);
     expect(senderAllowed({ id: ID, url: 'chrome-extension://someoneelse/page.html' }, 'extension')).toBe(false);
     expect(senderAllowed({ id: 'other', url: `chrome-extension://${ID}/x.html` }, 'extension')).toBe(false);
+  });
+});
+
+describe('the contract decides who may send', () => {
+  it('types each handler with its message’s sender: a handler cannot widen it', () => {
+    // @ts-expect-error pageInfo comes from our content script only, never from a page of ours.
+    const wrong: Handler<'pageInfo'> = { from: 'extension', handle: () => ({ status: 'not-a-paper', digestCount: 0 }) };
+    // @ts-expect-error the index is for our own pages: a content script may not search it.
+    const leaky: Handler<'search'> = { from: 'content', handle: () => ({ results: [], tookMs: 0 }) };
+    expect([wrong.from, leaky.from]).toEqual(['extension', 'content']);
   });
 });

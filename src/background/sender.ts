@@ -1,8 +1,7 @@
 /** Who may send which message: checked before any handler runs (darkreader's messenger does the same). */
-import { api } from '../messages.ts';
+import type { SenderKind } from '../messages.ts';
+import { api } from '../transport.ts';
 import { isContentScriptHost } from './hosts.ts';
-
-export type SenderKind = 'content' | 'extension';
 
 export function senderAllowed(sender: chrome.runtime.MessageSender, kind: SenderKind): boolean {
   if (sender.id !== api.runtime.id) return false;

@@ -1,5 +1,5 @@
 /** The keyboard shortcut (Alt+Shift+D by default) opens the side panel on the current window. */
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 
 export const OPEN_PANEL_COMMAND = 'open-side-panel';
 

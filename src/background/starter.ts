@@ -1,6 +1,6 @@
 /** The built-in starter index ships inside the extension, under starter-index/. */
 import { loadStarterIndex } from '../db/index.ts';
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 import { refreshAllTabs } from './tab-watch.ts';
 
 async function fetchStarterFile(path: string): Promise<string> {

@@ -1,6 +1,7 @@
 /** The sync alarms: one periodic (the reader's interval), one a while after a failed sync. */
-import { api, type SyncSettings } from '../messages.ts';
+import type { SyncSettings } from '../core/settings.ts';
 import { SYNC_ALARM } from '../sync/index.ts';
+import { api } from '../transport.ts';
 
 export const RETRY_ALARM = `${SYNC_ALARM}-retry`;
 const RETRY_MINUTES = 30;

@@ -3,9 +3,13 @@
  * own record of its run), progress broadcast to open pages, and afterwards retention, the badges,
  * chips and panels (indexChanged) and the report.
  */
+
+import type { SyncSettings } from '../core/settings.ts';
+import type { SyncProgress, SyncReport, SyncStart } from '../core/sync/report.ts';
 import { getSyncLock, releaseSyncLock } from '../db/index.ts';
-import { api, type SyncBroadcast, type SyncProgress, type SyncReport, type SyncSettings, type SyncStart } from '../messages.ts';
+import type { SyncBroadcast } from '../messages.ts';
 import { applyRetention, emptyReport, retentionCutoff, type SourceConfig, syncExtension } from '../sync/index.ts';
+import { api } from '../transport.ts';
 import { indexChanged } from './index-changed.ts';
 import { foregroundIdle } from './router.ts';
 import { scheduleRetry } from './sync-alarm.ts';

@@ -1,6 +1,7 @@
 /** When the worker syncs by itself: on its alarms, and at browser start when the last sync is old. */
-import { api } from '../messages.ts';
+
 import { isSyncDue, lastSyncReport, SYNC_ALARM } from '../sync/index.ts';
+import { api } from '../transport.ts';
 import { RETRY_ALARM, scheduleSync } from './sync-alarm.ts';
 import { startSync } from './sync-runner.ts';
 import { getSyncSettings } from './sync-settings.ts';

@@ -2,8 +2,9 @@
  * Sync settings in storage.local: the sources, how often, how far back, which topics, retention.
  * Every value that arrives in a message is checked here before it is stored.
  */
-import { api, DEFAULT_SOURCE, REACH_BACK_MONTHS, RETENTION_MONTHS, SYNC_INTERVALS_MINUTES, type SyncSettings, type SyncSource } from '../messages.ts';
+import { DEFAULT_SOURCE, REACH_BACK_MONTHS, RETENTION_MONTHS, SYNC_INTERVALS_MINUTES, type SyncSettings, type SyncSource } from '../core/settings.ts';
 import { DEFAULT_SYNC_INTERVAL_MINUTES } from '../sync/index.ts';
+import { api } from '../transport.ts';
 
 const KEY = 'syncSettings';
 const MAX_SOURCES = 20;

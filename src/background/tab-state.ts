@@ -3,7 +3,7 @@
  * whenever it idles, and the tab must not lose its title-matched paper when it comes back.
  */
 import type { PageMeta } from '../core/detect/index.ts';
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 
 export interface PageInfo {
   readonly url: string;

@@ -12,7 +12,7 @@ const hideChip = vi.fn();
 let poke: ((message: unknown, sender: { id: string }) => void) | undefined;
 const listeners = new Map<string, (e: Event) => void>();
 
-vi.mock('../messages.ts', () => ({
+vi.mock('../transport.ts', () => ({
   api: {
     runtime: {
       id: 'digest-lens',

@@ -15,7 +15,8 @@
  * a few lookups at most: a script sweeping pushState through a hundred addresses sees a chip for
  * the first ones only, and none after until the reader acts.
  */
-import { api, isTabPoke, type PageState, send } from '../messages.ts';
+import type { PageState } from '../core/index/view.ts';
+import { api, isTabPoke, send } from '../transport.ts';
 import { hideChip, showChip, showHint } from './chip.ts';
 import { readMeta } from './read-page.ts';
 

@@ -1,15 +1,8 @@
 /** The few facts about the page the background needs to decide what it shows. */
-import type { PageMeta } from '../core/detect/index.ts';
+import { PAGE_META_LIMITS, type PageMeta } from '../core/detect/types.ts';
 
-const META_NAMES = [
-  'citation_arxiv_id',
-  'citation_title',
-  'citation_abstract',
-  'citation_date',
-  'citation_doi',
-  'og:url',
-  'octolytics-dimension-repository_nwo',
-] as const;
+// One tag each; the authors (several tags) are read below.
+const META_NAMES = (Object.keys(PAGE_META_LIMITS) as (keyof PageMeta)[]).filter((name) => name !== 'citation_author');
 // Authors: one tag each, kept in order.
 const MAX_AUTHORS = 200;
 

@@ -6,11 +6,10 @@ import type { PaperRef } from '../core/detect/index.ts';
 import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
 import type { DigestRecord, PaperRecord, WriteReport } from '../core/index/types.ts';
-import type { LookupResult, TextNeighbour } from '../core/index/view.ts';
+import type { DigestBatch, ImportOutcome, IndexStats, LookupResult, TextNeighbour } from '../core/index/view.ts';
 import {
   acquireSyncLockIn,
   answerQuery,
-  type BatchRecord,
   clearAllIn,
   countersIn,
   dropDigestsBeforeIn,
@@ -37,11 +36,9 @@ import {
   postKeysWithStatusIn,
   putLastSyncIn,
   putSyncStateIn,
-  type RecordOutcome,
   releaseSyncLockIn,
   rememberArxivIdIn,
   type Selection,
-  type StatsRecord,
   savePostWithDigestIn,
   savePostWithoutDigestIn,
   stalePostKeysIn,
@@ -64,7 +61,7 @@ import { neighboursOfText } from './search/index.ts';
 export { digestCountOf, type PaperMatch, StorageFullError } from './records/index.ts';
 export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
 export { forgetSearchCache } from './search/index.ts';
-export type { BatchRecord, ImportResult, IndexExport, PopupAnswer, RecordOutcome, Selection, StatsRecord };
+export type { ImportResult, IndexExport, PopupAnswer, Selection };
 
 let opening: Promise<DB> | undefined;
 
@@ -198,12 +195,12 @@ export async function lookupKey(key: string): Promise<LookupResult> {
 }
 
 /** The newest batches of digests (at most maxDigests in all), older than `before` when given. */
-export async function latestBatches(batches: number, maxDigests: number, before?: string): Promise<BatchRecord[]> {
+export async function latestBatches(batches: number, maxDigests: number, before?: string): Promise<DigestBatch[]> {
   return latestBatchesFrom(await openDb(), batches, maxDigests, before);
 }
 
 /** What the index holds, per topic and per week. */
-export async function indexStatistics(): Promise<StatsRecord> {
+export async function indexStatistics(): Promise<IndexStats> {
   return statsFrom(await openDb());
 }
 
@@ -218,7 +215,7 @@ export async function exportIndexRecords(): Promise<IndexExport> {
 }
 
 /** Records of an export file, one digest per transaction. */
-export async function importIndexRecords(digests: readonly DigestRecord[], papers: readonly PaperRecord[]): Promise<RecordOutcome[]> {
+export async function importIndexRecords(digests: readonly DigestRecord[], papers: readonly PaperRecord[]): Promise<ImportOutcome[]> {
   return importRecordsTo(await openDb(), digests, papers);
 }
 

@@ -6,6 +6,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { identityKeys } from '../core/digest/identity.ts';
 import type { CountersRecord, DigestRecord, PaperRecord } from '../core/index/types.ts';
 import type { SearchDoc } from '../core/search/document.ts';
+import type { RawPost } from '../core/sync/raw-post.ts';
 
 export const DB_NAME = 'digest-lens';
 export const DB_VERSION = 8;
@@ -33,19 +34,8 @@ export interface StarterRecord {
 }
 
 /** A fetched post, kept raw so a newer parser can re-parse it without the network. */
-export interface PostRecord {
-  /** `<host>:<post id>` (the digest id the parser gives it) or, without a post id, its address. */
-  readonly key: string;
+export interface PostRecord extends RawPost {
   readonly sourceId: string;
-  readonly url: string;
-  readonly title: string;
-  /** ISO UTC publication time. */
-  readonly date: string;
-  /** ISO UTC last modification: a different value on a later fetch means the post was edited. */
-  readonly modified: string;
-  /** How `raw` is parsed: a WordPress REST post's JSON, or a feed item's content HTML. */
-  readonly format: 'wordpress' | 'rss';
-  readonly raw: string;
   /** indexed: its digest is stored; failed: see the failures store; filtered: not a kept topic. */
   readonly status: 'indexed' | 'failed' | 'filtered';
   readonly digestId?: string;

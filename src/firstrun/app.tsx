@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { api, REACH_BACK_MONTHS, send } from '../messages.ts';
+import { REACH_BACK_MONTHS } from '../core/settings.ts';
+import { api, send } from '../transport.ts';
 import { SyncProgressBar } from '../ui/sync-progress.tsx';
 import type { SyncStore } from '../ui/sync-store.ts';
 import { hostOf, reachBackLabel, reportText, STATUS_WORDS } from '../ui/sync-text.ts';

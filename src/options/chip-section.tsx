@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ChipSettings, send } from '../messages.ts';
+import type { ChipSettings } from '../core/settings.ts';
+import { send } from '../transport.ts';
 
 /** Where the in-page chip shows: everywhere, nowhere, or not on some sites. Dismissed papers come back when the index changes. */
 export function ChipSection() {

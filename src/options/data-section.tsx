@@ -1,15 +1,16 @@
 import { useState } from 'preact/hooks';
-import { type Counters, send } from '../messages.ts';
+import type { CountersRecord } from '../core/index/types.ts';
+import { send } from '../transport.ts';
 
 type Action = 'clear' | 'reset';
 
-const ASK: Record<Action, (c?: Counters) => string> = {
+const ASK: Record<Action, (c?: CountersRecord) => string> = {
   clear: (c) => `Delete all ${c?.digests ?? 0} digests and ${c?.papers ?? 0} papers from this browser? This cannot be undone (export first to keep a copy).`,
   reset: (c) => `Replace the ${c?.digests ?? 0} digests in your index with the built-in starter index? Everything you imported or synced goes.`,
 };
 
 /** Clear data, or go back to the starter index: each asks for confirmation first, in the page. */
-export function DataSection({ counters, onDone }: { counters?: Counters | undefined; onDone: () => void }) {
+export function DataSection({ counters, onDone }: { counters?: CountersRecord | undefined; onDone: () => void }) {
   const [asking, setAsking] = useState<Action>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();

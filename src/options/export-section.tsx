@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { IndexStats, PaperSelection } from '../core/index/view.ts';
 import { QUERY_HINT } from '../core/search/query.ts';
-import { type IndexStats, type PaperSelection, send } from '../messages.ts';
+import { send } from '../transport.ts';
 import { download, fileSlug } from './download.ts';
 
 /** The whole index as JSON; a search's or a theme's papers as BibTeX or Markdown. */

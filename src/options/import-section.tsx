@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { send } from '../messages.ts';
+import { send } from '../transport.ts';
 import { DIGEST_EXTENSIONS, type Entry, planImport } from './import-plan.ts';
 import { createParser } from './parse-client.ts';
 import { type JobResult, runImport } from './run-import.ts';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { api, isBroadcast, isSyncBroadcast, send } from '../messages.ts';
+import { api, isBroadcast, isSyncBroadcast, send } from '../transport.ts';
 import { createSyncStore } from '../ui/sync-store.ts';
 import { App } from './app.tsx';
 import { createOptionsStore } from './options-store.ts';

@@ -1,6 +1,6 @@
 /** The options page's state: what the index holds, and refreshing it after any change. */
 import { signal } from '@preact/signals';
-import type { IndexStats } from '../messages.ts';
+import type { IndexStats } from '../core/index/view.ts';
 
 export interface OptionsDeps {
   stats(): Promise<IndexStats>;

@@ -6,8 +6,8 @@
 import type { Digest, ParseOptions, ParseResult } from '../core/digest/index.ts';
 import { EXPORT_FORMAT_VERSION } from '../core/index/export-format.ts';
 import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import type { ImportOutcome } from '../core/index/view.ts';
 import { readShard } from '../core/static-index/read.ts';
-import type { ImportOutcome } from '../messages.ts';
 import type { Job } from './import-plan.ts';
 import { withStableIds } from './stable-id.ts';
 

@@ -1,4 +1,4 @@
-import { api } from '../messages.ts';
+import { api } from '../transport.ts';
 
 /** `https://example.org/*` for a source address. */
 export function originOf(url: string): string {

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../messages.ts';
+import type { SyncStatus } from '../core/sync/report.ts';
 import { ExternalLink } from '../ui/external-link.tsx';
 import { relativeTime } from '../ui/relative-time.ts';
 import { hostOf, reportText, STATUS_WORDS } from '../ui/sync-text.ts';

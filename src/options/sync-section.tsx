@@ -1,4 +1,5 @@
-import { api, REACH_BACK_MONTHS, RETENTION_MONTHS, SYNC_INTERVALS_MINUTES, type SyncSettings, send } from '../messages.ts';
+import { REACH_BACK_MONTHS, RETENTION_MONTHS, SYNC_INTERVALS_MINUTES, type SyncSettings } from '../core/settings.ts';
+import { api, send } from '../transport.ts';
 import { relativeTime } from '../ui/relative-time.ts';
 import { SyncProgressBar } from '../ui/sync-progress.tsx';
 import type { SyncStore } from '../ui/sync-store.ts';

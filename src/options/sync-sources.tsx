@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { DEFAULT_SOURCE, type SyncSettings, type SyncSource, type SyncStatus } from '../messages.ts';
+import { DEFAULT_SOURCE, type SyncSettings, type SyncSource } from '../core/settings.ts';
+import type { SyncStatus } from '../core/sync/report.ts';
 import { hostOf } from '../ui/sync-text.ts';
 import { grantOrigins } from './sync-access.ts';
 

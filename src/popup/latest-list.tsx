@@ -1,4 +1,4 @@
-import type { DigestBrief } from '../messages.ts';
+import type { DigestBrief } from '../core/index/view.ts';
 import { formatDate } from '../ui/format-date.ts';
 import type { Item, PopupStore } from './popup-store.ts';
 

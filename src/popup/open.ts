@@ -1,5 +1,5 @@
 /** What a chosen row does: a new tab, or the side panel showing one paper. */
-import { api, panelPaperKey, sidebarAction } from '../messages.ts';
+import { api, send, sidebarAction } from '../transport.ts';
 import { safeHref } from '../ui/safe-href.ts';
 
 export interface Place {
@@ -22,14 +22,14 @@ export async function openTab(place: Place, href: string | undefined): Promise<b
 }
 
 /**
- * Opens the side panel, then tells it which paper to show. Must be called straight from the key
- * or click handler: Chrome allows sidePanel.open only while the user's gesture lasts.
+ * Opens the side panel, then asks the background to have it show a paper. Must be called straight
+ * from the key or click handler: Chrome allows sidePanel.open only while the user's gesture lasts.
  */
 export function openPanel(place: Place, paperKey?: string): Promise<void> {
   if (place.windowId === undefined || !(api.sidePanel || sidebarAction)) return Promise.reject(new Error('This browser has no side panel here.'));
   // Firefox: the sidebar of the popup's window (the popup is extension UI, so the click counts).
   const opening = sidebarAction ? sidebarAction.open() : api.sidePanel.open({ windowId: place.windowId });
-  const telling = paperKey !== undefined ? api.storage.session.set({ [panelPaperKey(place.windowId)]: { key: paperKey, at: Date.now() } }) : Promise.resolve();
+  const telling = paperKey !== undefined ? send('showInPanel', { windowId: place.windowId, key: paperKey }) : Promise.resolve();
   return Promise.all([opening, telling]).then(() => done(place));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DigestBatch, SearchAnswer, SearchResult } from '../messages.ts';
+import type { DigestBatch } from '../core/index/view.ts';
+import type { SearchAnswer, SearchResult } from '../core/search/answer.ts';
 import { createPopupStore } from './popup-store.ts';
 
 const result = (key: string): SearchResult => ({ kind: 'paper', key, title: key, topic: 'deep learning', date: '2026-05-23', hasCode: false, matched: [] });

@@ -4,14 +4,16 @@
  * query only, the empty query's latest digests, and which row the keyboard is on.
  */
 import { computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { Counters, DigestBatch, DigestBrief, SearchAnswer, SearchResult } from '../messages.ts';
+import type { CountersRecord } from '../core/index/types.ts';
+import type { DigestBatch, DigestBrief } from '../core/index/view.ts';
+import type { SearchAnswer, SearchResult } from '../core/search/answer.ts';
 
 export interface PopupDeps {
   /** `limit`: how many results; "show more" asks again for more. */
   search(query: string, limit: number): Promise<SearchAnswer>;
   /** Up to BATCHES_PER_PAGE batches, newest first; `before`: older than that date. */
   latest(before?: string): Promise<DigestBatch[]>;
-  counters(): Promise<Counters>;
+  counters(): Promise<CountersRecord>;
   now?(): number;
 }
 
@@ -45,7 +47,7 @@ export interface PopupStore {
   readonly query: Signal<string>;
   readonly answer: Signal<Answer | undefined>;
   readonly batches: Signal<readonly DigestBatch[] | undefined>;
-  readonly counters: Signal<Counters | undefined>;
+  readonly counters: Signal<CountersRecord | undefined>;
   readonly expanded: Signal<ReadonlySet<string>>;
   readonly active: Signal<number>;
   readonly error: Signal<string | undefined>;
@@ -75,7 +77,7 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
   const query = signal('');
   const answer = signal<Answer | undefined>(undefined);
   const batches = signal<readonly DigestBatch[] | undefined>(undefined);
-  const counters = signal<Counters | undefined>(undefined);
+  const counters = signal<CountersRecord | undefined>(undefined);
   const expanded = signal<ReadonlySet<string>>(new Set());
   const active = signal(0);
   const error = signal<string | undefined>(undefined);

@@ -1,4 +1,4 @@
-import type { SearchResult } from '../messages.ts';
+import type { SearchResult } from '../core/search/answer.ts';
 import { formatDate } from '../ui/format-date.ts';
 import { Highlighted } from '../ui/highlighted.tsx';
 import type { Item, PopupStore } from './popup-store.ts';

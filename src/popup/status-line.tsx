@@ -1,10 +1,10 @@
-import type { Counters } from '../messages.ts';
+import type { CountersRecord } from '../core/index/types.ts';
 import { relativeTime } from '../ui/relative-time.ts';
 import type { SyncStore } from '../ui/sync-store.ts';
 import { progressText } from '../ui/sync-text.ts';
 
 interface Props {
-  counters?: Counters | undefined;
+  counters?: CountersRecord | undefined;
   sync: SyncStore;
   onOpenPanel: () => void;
   onOptions: () => void;

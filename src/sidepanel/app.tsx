@@ -1,5 +1,5 @@
 import { useContext } from 'preact/hooks';
-import type { TabView } from '../messages.ts';
+import type { TabView } from '../core/index/view.ts';
 import { AccessNeeded } from '../ui/access-needed.tsx';
 import { NoPaper } from '../ui/no-paper.tsx';
 import { NotIndexed } from '../ui/not-indexed.tsx';

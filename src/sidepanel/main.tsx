@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { api, isBroadcast, isSyncBroadcast, panelPaperKey, send } from '../messages.ts';
+import { api, isBroadcast, isSyncBroadcast, send } from '../transport.ts';
 import { createSyncStore } from '../ui/sync-store.ts';
 import { App } from './app.tsx';
-import { createPanelStore } from './panel-store.ts';
+import { createPanelStore, type PanelStore } from './panel-store.ts';
 import { PanelStoreContext, PanelSyncContext } from './store-context.ts';
 
 /**
@@ -26,8 +26,13 @@ async function start(): Promise<void> {
     if (sender.id !== api.runtime.id) return false;
     if (isSyncBroadcast(message)) sync.onBroadcast(message);
     if (!isBroadcast(message)) return false;
-    const mine = message.type === 'indexChanged' || (tabId !== undefined ? message.tabId === tabId : message.windowId === windowId);
-    if (mine) void store.refresh();
+    if (message.type === 'showPaper') {
+      if (tabId === undefined && message.windowId === windowId) showAsked(store, windowId, message.key);
+      return false;
+    }
+    if (message.type === 'indexChanged') void store.indexChanged();
+    // The background looked the tab up and built its view: taken as is, never asked for again.
+    else if (tabId !== undefined ? message.tabId === tabId : message.windowId === windowId && message.active) store.show(message.view);
     return false; // never answer: requests are the background's
   });
   render(
@@ -42,24 +47,28 @@ async function start(): Promise<void> {
 }
 
 /**
- * The popup asks for a paper through storage.session (the panel may not be open yet when it
- * asks): read the request on start, and follow later ones. `?paper=KEY` does the same for tests.
+ * The popup asks the background to have this window's panel show a paper (the panel may not be
+ * open yet when it asks): take a waiting request on start; later ones are pushed to us (showAsked).
+ * `?paper=KEY` shows one paper for tests.
  */
-function watchPaperRequests(store: ReturnType<typeof createPanelStore>, windowId: number | undefined, fromUrl: string | null): void {
+function watchPaperRequests(store: PanelStore, windowId: number | undefined, fromUrl: string | null): void {
   if (fromUrl) {
     void store.showPaper(fromUrl);
     return;
   }
   if (windowId === undefined) return;
-  const key = panelPaperKey(windowId);
-  const follow = (value: unknown) => {
-    const k = (value as { key?: unknown } | undefined)?.key;
-    if (typeof k === 'string') void store.showPaper(k);
-  };
-  api.storage.session.onChanged.addListener((changes) => {
-    if (key in changes) follow(changes[key]?.newValue);
-  });
-  void api.storage.session.get(key).then((v) => follow(v[key]));
+  void send('takePanelPaper', { windowId }).then(
+    ({ key }) => {
+      if (key !== undefined) void store.showPaper(key);
+    },
+    () => undefined,
+  );
+}
+
+/** A request pushed while the panel is open: shown, and taken so a panel opened later does not show it again. */
+function showAsked(store: PanelStore, windowId: number | undefined, key: string): void {
+  void store.showPaper(key);
+  if (windowId !== undefined) void send('takePanelPaper', { windowId }).catch(() => undefined);
 }
 
 void start();

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Counters, TabView } from '../messages.ts';
+import type { CountersRecord } from '../core/index/types.ts';
+import type { TabView } from '../core/index/view.ts';
 import { createPanelStore } from './panel-store.ts';
 
-const counters: Counters = { digests: 5, papers: 100, mentions: 120 };
+const counters: CountersRecord = { digests: 5, papers: 100, mentions: 120 };
 const view = (tabId: number): TabView => ({ tabId, access: 'granted', missingHosts: [] });
 
 describe('panel store', () => {
@@ -38,5 +39,23 @@ describe('panel store', () => {
     await store.grantHosts(['https://github.com/*']);
     expect(store.error.value).toBeUndefined();
     expect(store.view.value?.tabId).toBe(3);
+  });
+
+  it('takes a pushed view over an answer still coming, and asks for no view when the index changes', async () => {
+    const pending: ((v: TabView) => void)[] = [];
+    let counted = 0;
+    const store = createPanelStore({
+      loadView: () => new Promise((resolve) => pending.push(resolve)),
+      loadCounters: async () => ({ ...counters, digests: ++counted }),
+      requestHosts: async () => false,
+    });
+    const starting = store.refresh();
+    store.show(view(7));
+    pending[0]!(view(1));
+    await starting;
+    expect(store.view.value?.tabId).toBe(7);
+    await store.indexChanged();
+    expect(pending).toHaveLength(1);
+    expect(store.counters.value?.digests).toBe(2);
   });
 });

@@ -3,12 +3,12 @@
  * components, changed only through the store's methods.
  */
 import { type Signal, signal } from '@preact/signals';
-import type { LookupResult } from '../core/index/view.ts';
-import type { Counters, TabView } from '../messages.ts';
+import type { CountersRecord } from '../core/index/types.ts';
+import type { LookupResult, TabView } from '../core/index/view.ts';
 
 export interface PanelDeps {
   loadView(): Promise<TabView>;
-  loadCounters(): Promise<Counters>;
+  loadCounters(): Promise<CountersRecord>;
   requestHosts(origins: readonly string[]): Promise<boolean>;
   /** One paper by record key: the popup's Ctrl+Enter asks the panel to show it. */
   loadPaper?(key: string): Promise<LookupResult>;
@@ -16,18 +16,23 @@ export interface PanelDeps {
 
 export interface PanelStore {
   readonly view: Signal<TabView | undefined>;
-  readonly counters: Signal<Counters | undefined>;
+  readonly counters: Signal<CountersRecord | undefined>;
   readonly error: Signal<string | undefined>;
   /** The paper the panel shows instead of following the tab, when one was asked for. */
   readonly paper: Signal<{ readonly key: string; readonly result?: LookupResult } | undefined>;
+  /** Asks for the view and the counters (on start, and after the reader granted access). */
   refresh(): Promise<void>;
+  /** A view the background pushed: shown, and any answer still coming to an earlier request dropped. */
+  show(view: TabView): void;
+  /** The index changed: new counters; the view follows from the background (asked for only if there is none). */
+  indexChanged(): Promise<void>;
   showPaper(key: string | undefined): Promise<void>;
   grantHosts(origins: readonly string[]): Promise<void>;
 }
 
 export function createPanelStore(deps: PanelDeps): PanelStore {
   const view = signal<TabView | undefined>(undefined);
-  const counters = signal<Counters | undefined>(undefined);
+  const counters = signal<CountersRecord | undefined>(undefined);
   const error = signal<string | undefined>(undefined);
   const paper = signal<{ readonly key: string; readonly result?: LookupResult } | undefined>(undefined);
   let generation = 0;
@@ -37,13 +42,28 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     const mine = ++generation;
     try {
       const [v, c] = await Promise.all([deps.loadView(), deps.loadCounters()]);
-      // Tabs switch faster than lookups finish: only the latest request may paint.
+      counters.value = c;
+      // Tabs switch faster than lookups finish: only the latest view (asked for or pushed) may paint.
       if (mine !== generation) return;
       view.value = v;
-      counters.value = c;
       error.value = undefined;
     } catch (e) {
       if (mine === generation) error.value = (e as Error).message;
+    }
+  }
+
+  function show(v: TabView): void {
+    ++generation;
+    view.value = v;
+    error.value = undefined;
+  }
+
+  async function indexChanged(): Promise<void> {
+    if (view.value === undefined) return refresh();
+    try {
+      counters.value = await deps.loadCounters();
+    } catch (e) {
+      error.value = (e as Error).message;
     }
   }
 
@@ -63,5 +83,5 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     }
   }
 
-  return { view, counters, error, paper, refresh, grantHosts, showPaper };
+  return { view, counters, error, paper, refresh, show, indexChanged, grantHosts, showPaper };
 }

@@ -1,19 +1,6 @@
-/** Why a source could not be synced, said so a reader (options page) or a CLI user can act on it. */
-export type SourceErrorKind =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'rate-limited'
-  | 'not-json'
-  | 'bad-json'
-  | 'not-found'
-  | 'format'
-  /** A response larger than the limit: stopped reading, not retried. */
-  | 'too-large'
-  /** A redirect to a site the reader did not grant: not followed. */
-  | 'redirect'
-  /** The source asked for more than any real archive needs (pages, posts, time): stopped. */
-  | 'limit';
+import type { SourceErrorKind } from '../core/sync/report.ts';
+
+export type { SourceErrorKind } from '../core/sync/report.ts';
 
 export class SourceError extends Error {
   override readonly name = 'SourceError';

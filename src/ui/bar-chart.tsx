@@ -1,10 +1,9 @@
 import { useId } from 'preact/hooks';
+import type { CountBy } from '../core/index/view.ts';
 import { ChartTable } from './chart-table.tsx';
 
-export interface Bar {
-  readonly label: string;
-  readonly count: number;
-}
+/** One bar: the index's counts by topic or week, as the options page charts them. */
+export type Bar = CountBy;
 
 const ROW = 22;
 const LABEL_W = 170;

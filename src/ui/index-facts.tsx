@@ -1,4 +1,4 @@
-import type { Counters } from '../messages.ts';
+import type { CountersRecord } from '../core/index/types.ts';
 import { relativeTime } from './relative-time.ts';
 import type { SyncStore } from './sync-store.ts';
 import { progressText } from './sync-text.ts';
@@ -9,7 +9,7 @@ const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
  * What the index holds and when it last synced, with the way to sync now (or to set sync up):
  * what a reader wants to know when the digests do not name a page.
  */
-export function IndexFacts({ counters, sync, onSetUpSync }: { counters?: Counters; sync?: SyncStore; onSetUpSync?: () => void }) {
+export function IndexFacts({ counters, sync, onSetUpSync }: { counters?: CountersRecord; sync?: SyncStore; onSetUpSync?: () => void }) {
   const s = sync?.status.value;
   const last = sync?.justDone.value ?? s?.last;
   let when: string | undefined;

@@ -1,5 +1,5 @@
+import type { CountersRecord } from '../core/index/types.ts';
 import type { TextNeighbour } from '../core/index/view.ts';
-import type { Counters } from '../messages.ts';
 import { ExternalLink } from './external-link.tsx';
 import { formatDate } from './format-date.ts';
 import { IndexFacts } from './index-facts.tsx';
@@ -10,7 +10,7 @@ interface Props {
   what: string;
   title?: string;
   query?: string;
-  counters?: Counters;
+  counters?: CountersRecord;
   sync?: SyncStore;
   onSetUpSync?: () => void;
   /** The index's papers and digests closest to the page, when it has a title to go by. */

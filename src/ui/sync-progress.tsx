@@ -1,4 +1,4 @@
-import type { SyncProgress } from '../messages.ts';
+import type { SyncProgress } from '../core/sync/report.ts';
 import { progressText } from './sync-text.ts';
 
 /** A running sync: which source, n of m posts, as text (read out) and a bar. */

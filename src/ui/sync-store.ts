@@ -3,7 +3,8 @@
  * broadcasts, and "Sync now". Browser calls come in as deps; each page wires its own.
  */
 import { signal } from '@preact/signals';
-import type { SyncBroadcast, SyncReport, SyncStart, SyncStatus } from '../messages.ts';
+import type { SyncReport, SyncStart, SyncStatus } from '../core/sync/report.ts';
+import type { SyncBroadcast } from '../messages.ts';
 
 export interface SyncDeps {
   status(): Promise<SyncStatus>;

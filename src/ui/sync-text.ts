@@ -1,5 +1,5 @@
 /** How sync's progress and reports read, the same in the popup, options and first-run pages. */
-import type { SyncProgress, SyncReport } from '../messages.ts';
+import type { SyncProgress, SyncReport } from '../core/sync/report.ts';
 
 export function hostOf(url: string): string {
   try {

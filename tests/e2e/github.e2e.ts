@@ -1,7 +1,7 @@
 // A GitHub repository from the seeds: its paper, also after GitHub's in-page (Turbo) navigation.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TabView } from '../../src/messages.ts';
+import type { TabView } from '../../src/core/index/view.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
 import { ask, badgeOf, type ExtensionBrowser, openPanelPage, tabIdOf } from './support/extension-browser.ts';
 import { REPOS, urls } from './support/fixture-site.ts';

@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Counters, SyncStatus } from '../../src/messages.ts';
+import type { CountersRecord } from '../../src/core/index/types.ts';
+import type { SyncStatus } from '../../src/core/sync/report.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
 import { ask, type ExtensionBrowser, launchExtension, waitForIndex } from './support/extension-browser.ts';
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 const status = async () => ask<SyncStatus>(await ext.control(), 'syncStatus');
-const counters = async () => (await ask<Counters>(await ext.control(), 'counters')).digests;
+const counters = async () => (await ask<CountersRecord>(await ext.control(), 'counters')).digests;
 
 async function syncNow(): Promise<SyncStatus> {
   const before = (await status()).last?.finished;

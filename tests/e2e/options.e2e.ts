@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARSER_VERSION } from '../../src/core/digest/types.ts';
-import type { Counters } from '../../src/messages.ts';
+import type { CountersRecord } from '../../src/core/index/types.ts';
 import { axeBothSchemes, lines } from './support/axe.ts';
 import { ask, type ExtensionBrowser, FIRST_RUN_PATH, launchExtension, waitForIndex } from './support/extension-browser.ts';
 import { serveFixtures } from './support/fixture-site.ts';
@@ -32,7 +32,7 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const counters = () => ask<Counters>(page, 'counters');
+const counters = () => ask<CountersRecord>(page, 'counters');
 
 /** Chooses files (or a folder) in the import section and waits for the per-file results. */
 async function importFiles(files: string | string[], folder = false): Promise<string[][]> {

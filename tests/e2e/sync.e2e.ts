@@ -4,7 +4,8 @@
 // completing with nothing lost or duplicated; "already syncing"; errors and parse failures in options.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Counters, SyncStart, SyncStatus } from '../../src/messages.ts';
+import type { CountersRecord } from '../../src/core/index/types.ts';
+import type { SyncStart, SyncStatus } from '../../src/core/sync/report.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { seedPosts } from '../server/seed-posts.ts';
 import { wpDate } from '../server/wp-post.ts';
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 const control = () => ext.control();
-const counters = async () => (await ask<Counters>(await control(), 'counters')).digests;
+const counters = async () => (await ask<CountersRecord>(await control(), 'counters')).digests;
 const status = async () => ask<SyncStatus>(await control(), 'syncStatus');
 
 async function stopWorker(): Promise<void> {
@@ -85,7 +86,7 @@ async function checkConsistent(page: Page): Promise<number> {
   expect(new Set(digests.map((d) => d.id)).size).toBe(digests.length);
   for (const p of full.papers) expect(new Set(p.mentions.map((m) => m.digestId)).size).toBe(p.mentions.length);
   for (const d of full.digests) expect(new Set(d.paperKeys).size).toBe(d.paperKeys.length);
-  const c = await ask<Counters>(page, 'counters');
+  const c = await ask<CountersRecord>(page, 'counters');
   expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual({
     digests: digests.length,
     papers: papers.length,

@@ -1,7 +1,7 @@
 // A paper the digests name by title only: its arXiv page resolves by citation_title, and the id is
 // remembered so its PDF tab (address only) resolves afterwards.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { TabView } from '../../src/messages.ts';
+import type { TabView } from '../../src/core/index/view.ts';
 import { CHIP, countOf } from './support/chip-mirror.ts';
 import { ask, badgeOf, type ExtensionBrowser, openPanelPage, tabIdOf } from './support/extension-browser.ts';
 import { PAPERS, urls } from './support/fixture-site.ts';

@@ -1,7 +1,8 @@
 // Chrome stops an idle service worker at any time: stopped through CDP, it comes back and answers,
 // and what a tab learnt before (kept in storage.session) is still there.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Counters, TabView } from '../../src/messages.ts';
+import type { CountersRecord } from '../../src/core/index/types.ts';
+import type { TabView } from '../../src/core/index/view.ts';
 import { CHIP } from './support/chip-mirror.ts';
 import { ask, badgeOf, type ExtensionBrowser, tabIdOf } from './support/extension-browser.ts';
 import { PAPERS, urls } from './support/fixture-site.ts';
@@ -39,7 +40,7 @@ it('comes back after being stopped and answers', async () => {
   await stopWorker();
 
   const control = await ext.control();
-  const counters = await ask<Counters>(control, 'counters');
+  const counters = await ask<CountersRecord>(control, 'counters');
   expect(counters.digests).toBe(e2eDigestCount());
   // What the tab's content script sent before the stop is kept in storage.session.
   const view = await ask<TabView>(control, 'tabView', { tabId });

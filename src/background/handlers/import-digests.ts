@@ -1,7 +1,7 @@
 import type { Digest } from '../../core/digest/types.ts';
+import type { ImportOutcome } from '../../core/index/view.ts';
 import { digestLabel, digestProblem } from '../../core/validate/digest.ts';
 import { importDigest } from '../../db/index.ts';
-import type { ImportOutcome } from '../../messages.ts';
 import { indexChanged } from '../index-changed.ts';
 import type { Handler } from '../router.ts';
 

@@ -1,6 +1,7 @@
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
+import type { ImportOutcome } from '../../core/index/view.ts';
 import { digestLabel, digestRecordProblem } from '../../core/validate/digest.ts';
-import { importIndexRecords, type RecordOutcome } from '../../db/index.ts';
+import { importIndexRecords } from '../../db/index.ts';
 import { indexChanged } from '../index-changed.ts';
 import type { Handler } from '../router.ts';
 
@@ -13,7 +14,7 @@ export const importRecords: Handler<'importRecords'> = {
     const papers = new Map<string, unknown>(
       (req.papers as unknown[]).flatMap((p) => (typeof (p as PaperRecord | null)?.key === 'string' ? [[(p as PaperRecord).key, p]] : [])),
     );
-    const refused: RecordOutcome[] = [];
+    const refused: ImportOutcome[] = [];
     const sound: DigestRecord[] = [];
     for (const d of req.digests as unknown[]) {
       const problem = digestRecordProblem(d, papers);

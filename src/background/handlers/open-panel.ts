@@ -1,4 +1,4 @@
-import { api, sidebarAction } from '../../messages.ts';
+import { api, sidebarAction } from '../../transport.ts';
 import { panelHint } from '../panel-hint.ts';
 import type { Handler } from '../router.ts';
 

@@ -1,26 +1,15 @@
-import type { PageMeta } from '../../core/detect/index.ts';
+import { PAGE_META_LIMITS, type PageMeta } from '../../core/detect/types.ts';
 import { gateChip } from '../chip-settings.ts';
 import type { Handler } from '../router.ts';
 import { setPageInfo } from '../tab-state.ts';
 import { refreshTab } from '../tab-watch.ts';
 
 const MAX_TEXT = 2000;
-// The tags kept, each with the most characters kept of it: an abstract and an author list run longer.
-const META_KEYS = {
-  citation_arxiv_id: MAX_TEXT,
-  citation_title: MAX_TEXT,
-  citation_abstract: 4000,
-  citation_date: 40,
-  citation_doi: 200,
-  citation_author: 8000,
-  'og:url': MAX_TEXT,
-  'octolytics-dimension-repository_nwo': MAX_TEXT,
-} as const satisfies Record<keyof PageMeta, number>;
 
 // The values come from a web page: keep the known tags, as short strings.
 function cleanMeta(meta: unknown): PageMeta {
   const out: PageMeta = {};
-  for (const [k, max] of Object.entries(META_KEYS) as [keyof PageMeta, number][]) {
+  for (const [k, max] of Object.entries(PAGE_META_LIMITS) as [keyof PageMeta, number][]) {
     const v = (meta as Record<string, unknown> | null)?.[k];
     if (typeof v === 'string' && v.trim()) out[k] = v.trim().slice(0, max);
   }

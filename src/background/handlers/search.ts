@@ -1,7 +1,7 @@
 import { type ArxivId, arxivAbsUrl } from '../../core/ids/arxiv-id.ts';
+import type { SearchResult } from '../../core/search/answer.ts';
 import { queryNotes } from '../../core/search/query.ts';
 import { answerSearch } from '../../db/index.ts';
-import type { SearchResult } from '../../messages.ts';
 import type { Handler } from '../router.ts';
 
 // "Show more" asks again for more; past this the reader refines the query.

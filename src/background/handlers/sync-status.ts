@@ -1,5 +1,5 @@
+import type { SyncStatus } from '../../core/sync/report.ts';
 import { listFailures } from '../../db/index.ts';
-import type { SyncStatus } from '../../messages.ts';
 import { lastSyncReport } from '../../sync/index.ts';
 import type { Handler } from '../router.ts';
 import { nextAlarm } from '../sync-alarm.ts';

@@ -26,6 +26,23 @@ export interface PageMeta {
   'octolytics-dimension-repository_nwo'?: string;
 }
 
+const MAX_TEXT = 2000;
+
+/**
+ * The tags the content script reads and the background keeps, each with the most characters kept
+ * of it (an abstract and an author list run longer). Values come from a web page: nothing else is kept.
+ */
+export const PAGE_META_LIMITS = {
+  citation_arxiv_id: MAX_TEXT,
+  citation_title: MAX_TEXT,
+  citation_abstract: 4000,
+  citation_date: 40,
+  citation_doi: 200,
+  citation_author: 8000,
+  'og:url': MAX_TEXT,
+  'octolytics-dimension-repository_nwo': MAX_TEXT,
+} as const satisfies Record<keyof PageMeta, number>;
+
 export type PageKind = 'abs' | 'pdf' | 'html' | 'mirror' | 'other' | 'repo' | 'org';
 
 export interface Detection {

@@ -1,4 +1,4 @@
-import type { CodeLink, Digest, MentionContext, Section, Theme } from '../digest/types.ts';
+import type { CodeLink, Digest, PaperMention, Theme } from '../digest/types.ts';
 import type { ArxivId } from '../ids/arxiv-id.ts';
 
 /** Where a paper sits in one digest theme: "paper k of n in this theme". */
@@ -8,25 +8,19 @@ export interface Placement {
   readonly n: number;
 }
 
-/** One digest's word on a paper. A paper record keeps one per digest that mentions it. */
-export interface MentionRecord {
+/**
+ * One digest's word on a paper. A paper record keeps one per digest that mentions it: the
+ * mention's own fields as the parser gave them, with its digest's header and its placements.
+ */
+export interface MentionRecord
+  extends Pick<PaperMention, 'name' | 'title' | 'theme' | 'sections' | 'contexts' | 'codeUrls' | 'datasets' | 'institutions' | 'authors'> {
   readonly digestId: string;
   readonly digestDate: string;
   readonly digestTitle: string;
   readonly digestUrl: string;
   readonly topic: string;
-  readonly name: string;
-  readonly title?: string;
-  /** Index into the digest's themes of the first theme mentioning it. */
-  readonly theme?: number;
   readonly themeTitle?: string;
   readonly placements: readonly Placement[];
-  readonly sections: readonly Section[];
-  readonly contexts: readonly MentionContext[];
-  readonly codeUrls: readonly CodeLink[];
-  readonly datasets: readonly string[];
-  readonly institutions: readonly string[];
-  readonly authors: readonly string[];
 }
 
 /**

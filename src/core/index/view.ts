@@ -1,4 +1,5 @@
-import type { PaperRecord, ThemeRecord } from './types.ts';
+import type { Detection } from '../detect/types.ts';
+import type { CountersRecord, PaperRecord, ThemeRecord } from './types.ts';
 
 /** A digest as a page shows it: header and themes (without paper lists). */
 export interface DigestSummary {
@@ -66,4 +67,91 @@ export interface PageCitation {
   /** `YYYY-MM-DD` of the first version. */
   readonly date?: string;
   readonly doi?: string;
+}
+
+/** What the content script learns for its chip. */
+export interface PageState {
+  readonly status: 'found' | 'not-indexed' | 'not-a-paper';
+  readonly digestCount: number;
+  /** False when the reader turned the chip off (everywhere, on this site, or dismissed it for this paper). */
+  readonly chip?: boolean;
+}
+
+/** What the side panel shows for a window's active tab. */
+export interface TabView {
+  readonly tabId?: number;
+  /** Undefined when the extension may not read the tab's address (no host access). */
+  readonly url?: string;
+  readonly access: 'granted' | 'none';
+  readonly detection?: Detection;
+  readonly lookup?: LookupResult;
+  /** The page's own title (citation_title or the document title) when the content script sent one. */
+  readonly pageTitle?: string;
+  /** An arXiv page's own citation tags (authors, date, DOI) for the paper it shows. */
+  readonly citation?: PageCitation;
+  /** A page no digest names: the papers and digests of the index closest to its title and abstract. */
+  readonly closest?: readonly TextNeighbour[];
+  /** Host patterns of the manifest the user has not granted (Chrome's "on click", or removed). */
+  readonly missingHosts: readonly string[];
+}
+
+export interface ThemeBrief {
+  readonly title: string;
+  readonly papers: number;
+}
+
+/** A digest as lists show it: header, paper count and its themes' titles with their sizes. */
+export interface DigestBrief {
+  readonly id: string;
+  readonly title: string;
+  readonly topic: string;
+  readonly date: string;
+  readonly url: string;
+  readonly papers: number;
+  readonly themes: readonly ThemeBrief[];
+}
+
+/** Digests published together (one header date). */
+export interface DigestBatch {
+  readonly date: string;
+  readonly digests: readonly DigestBrief[];
+}
+
+/** One bar of a chart: a label and how many. */
+export interface CountBy {
+  readonly label: string;
+  readonly count: number;
+}
+
+/** What the options page shows of the index. */
+export interface IndexStats {
+  readonly counters: CountersRecord;
+  /** Digests per topic, most first. */
+  readonly perTopic: readonly CountBy[];
+  /** Digests per week (label: the Monday, YYYY-MM-DD), oldest first, empty weeks included. */
+  readonly perWeek: readonly CountBy[];
+  readonly parserVersion: number;
+  /** Parser versions the stored digests were parsed with. */
+  readonly storedParserVersions: readonly number[];
+  /** Every digest, newest first, for choosing a theme to export. */
+  readonly digests: readonly DigestBrief[];
+}
+
+export type ImportOutcomeKind = 'added' | 'updated' | 'unchanged' | 'failed';
+
+/** One digest of an import, and what became of it. */
+export interface ImportOutcome {
+  readonly id: string;
+  readonly title: string;
+  readonly outcome: ImportOutcomeKind;
+  readonly reason?: string;
+}
+
+/** Which papers an export lists: a search's results, or a digest's (one theme's) papers. */
+export type PaperSelection = { readonly query: string } | { readonly digestId: string; readonly theme?: number };
+
+export interface PaperListExport {
+  readonly heading: string;
+  readonly count: number;
+  readonly text: string;
 }

@@ -1,17 +1,8 @@
 import type { DigestRecord } from '../../core/index/types.ts';
+import type { DigestBrief } from '../../core/index/view.ts';
 
 /** A digest as lists show it: header, paper count and its themes' titles with their sizes. */
-export interface DigestBriefRecord {
-  readonly id: string;
-  readonly title: string;
-  readonly topic: string;
-  readonly date: string;
-  readonly url: string;
-  readonly papers: number;
-  readonly themes: readonly { readonly title: string; readonly papers: number }[];
-}
-
-export function digestBrief(d: DigestRecord): DigestBriefRecord {
+export function digestBrief(d: DigestRecord): DigestBrief {
   return {
     id: d.id,
     title: d.title,

@@ -9,6 +9,7 @@ import { bestVersion, recordFacts, recordIdentity, removeDigest } from '../../co
 import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from '../../core/index/export-format.ts';
 import { buildPaper } from '../../core/index/paper.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
+import type { ImportOutcome } from '../../core/index/view.ts';
 import { type CountersRecord, type DB, nextUpdated } from '../schema.ts';
 import { withSearchId } from '../search/index.ts';
 import { failedWrite } from './errors.ts';
@@ -40,16 +41,9 @@ export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexEx
 /** A record without the id of its search document in this database. */
 const withoutSearchId = <R extends DigestRecord | PaperRecord>(r: R): R => (r.searchId === undefined ? r : withSearchId(r, undefined));
 
-export interface RecordOutcome {
-  readonly id: string;
-  readonly title: string;
-  readonly outcome: ImportResult | 'failed';
-  readonly reason?: string;
-}
-
-export async function importRecordsTo(db: DB, digests: readonly DigestRecord[], papers: readonly PaperRecord[]): Promise<RecordOutcome[]> {
+export async function importRecordsTo(db: DB, digests: readonly DigestRecord[], papers: readonly PaperRecord[]): Promise<ImportOutcome[]> {
   const byKey = new Map(papers.filter((p) => typeof p?.key === 'string').map((p) => [p.key, p]));
-  const out: RecordOutcome[] = [];
+  const out: ImportOutcome[] = [];
   for (const d of digests) {
     const id = typeof d?.id === 'string' ? d.id : '(no id)';
     const title = typeof d?.title === 'string' ? d.title : id;

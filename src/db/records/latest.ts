@@ -1,10 +1,6 @@
+import type { DigestBatch, DigestBrief } from '../../core/index/view.ts';
 import type { DB } from '../schema.ts';
-import { type DigestBriefRecord, digestBrief } from './digest-brief.ts';
-
-export interface BatchRecord {
-  readonly date: string;
-  readonly digests: readonly DigestBriefRecord[];
-}
+import { digestBrief } from './digest-brief.ts';
 
 /**
  * The newest `batches` publication dates and their digests, read along the date index so the
@@ -12,7 +8,7 @@ export interface BatchRecord {
  * date), then their digests in one request. `maxDigests` bounds one answer, newest kept. With
  * `before`, the batches older than that date: the popup pages back through every week it holds.
  */
-export async function latestBatchesFrom(db: DB, batches = 3, maxDigests = 200, before?: string): Promise<BatchRecord[]> {
+export async function latestBatchesFrom(db: DB, batches = 3, maxDigests = 200, before?: string): Promise<DigestBatch[]> {
   const index = db.transaction('digests').store.index('by-date');
   const dates: string[] = [];
   // `before`: the next page of older weeks, after the oldest date shown.
@@ -23,7 +19,7 @@ export async function latestBatchesFrom(db: DB, batches = 3, maxDigests = 200, b
   }
   if (dates.length === 0) return [];
   const records = (await index.getAll(IDBKeyRange.bound(dates.at(-1)!, dates[0]!))).reverse().slice(0, maxDigests);
-  const out: { date: string; digests: DigestBriefRecord[] }[] = [];
+  const out: { date: string; digests: DigestBrief[] }[] = [];
   for (const d of records) {
     let batch = out.at(-1);
     if (batch?.date !== d.date) out.push((batch = { date: d.date, digests: [] }));

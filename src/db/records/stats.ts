@@ -1,22 +1,9 @@
 import { PARSER_VERSION } from '../../core/digest/types.ts';
 import type { DigestRecord } from '../../core/index/types.ts';
+import type { CountBy, IndexStats } from '../../core/index/view.ts';
 import type { CountersRecord, DB } from '../schema.ts';
-import { type DigestBriefRecord, digestBrief } from './digest-brief.ts';
+import { digestBrief } from './digest-brief.ts';
 import { EMPTY_COUNTERS } from './write.ts';
-
-export interface CountByRecord {
-  readonly label: string;
-  readonly count: number;
-}
-
-export interface StatsRecord {
-  readonly counters: CountersRecord;
-  readonly perTopic: readonly CountByRecord[];
-  readonly perWeek: readonly CountByRecord[];
-  readonly parserVersion: number;
-  readonly storedParserVersions: readonly number[];
-  readonly digests: readonly DigestBriefRecord[];
-}
 
 const DAY = 86_400_000;
 // A chart of more weeks than this is unreadable at options-page width: show the latest ones.
@@ -31,7 +18,7 @@ export function weekOf(date: string): string | undefined {
 }
 
 /** Digests per week, oldest first, with the empty weeks between filled in (a gap is information). */
-export function perWeek(digests: readonly Pick<DigestRecord, 'date'>[]): CountByRecord[] {
+export function perWeek(digests: readonly Pick<DigestRecord, 'date'>[]): CountBy[] {
   const counts = new Map<string, number>();
   for (const d of digests) {
     const w = weekOf(d.date);
@@ -39,7 +26,7 @@ export function perWeek(digests: readonly Pick<DigestRecord, 'date'>[]): CountBy
   }
   const weeks = [...counts.keys()].sort();
   if (weeks.length === 0) return [];
-  const out: CountByRecord[] = [];
+  const out: CountBy[] = [];
   const last = Date.parse(`${weeks.at(-1)}T00:00:00Z`);
   const first = Math.max(Date.parse(`${weeks[0]}T00:00:00Z`), last - (MAX_WEEKS - 1) * 7 * DAY);
   for (let t = first; t <= last; t += 7 * DAY) {
@@ -49,7 +36,7 @@ export function perWeek(digests: readonly Pick<DigestRecord, 'date'>[]): CountBy
   return out;
 }
 
-export function perTopic(digests: readonly Pick<DigestRecord, 'topic'>[]): CountByRecord[] {
+export function perTopic(digests: readonly Pick<DigestRecord, 'topic'>[]): CountBy[] {
   const counts = new Map<string, number>();
   for (const d of digests) counts.set(d.topic || '(no topic)', (counts.get(d.topic || '(no topic)') ?? 0) + 1);
   return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -60,7 +47,7 @@ export async function countersIn(db: DB): Promise<CountersRecord> {
   return ((await db.get('meta', 'counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
 }
 
-export async function statsFrom(db: DB): Promise<StatsRecord> {
+export async function statsFrom(db: DB): Promise<IndexStats> {
   const tx = db.transaction(['digests', 'meta']);
   const [digests, counters] = await Promise.all([tx.objectStore('digests').getAll(), tx.objectStore('meta').get('counters')]);
   return {
