@@ -3,7 +3,7 @@
  * of the one live document made from it, and every other stored document is void.
  */
 
-import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
+import { storedDigestDoc, storedPaperDoc } from '../../src/core/search/document.ts';
 import { unpackIds } from '../../src/core/search/postings-codec.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { digestRef, paperRef, VOID_TERM } from '../../src/db/search/index.ts';
@@ -23,8 +23,8 @@ export async function searchIdProblems(db: DB): Promise<string[]> {
   const voids = new Set([...unpackIds(merged), ...pending.flatMap((r) => [...r.voided])]);
   const problems: string[] = [];
   const records = [
-    ...papers.map((p) => ({ ref: paperRef(p.key), id: p.searchId, doc: paperDoc(p) })),
-    ...digests.map((d) => ({ ref: digestRef(d.id), id: d.searchId, doc: digestDoc(d) })),
+    ...papers.map((p) => ({ ref: paperRef(p.key), id: p.searchId, doc: storedPaperDoc(p) })),
+    ...digests.map((d) => ({ ref: digestRef(d.id), id: d.searchId, doc: storedDigestDoc(d) })),
   ];
   const named = new Set<number>();
   for (const r of records) {

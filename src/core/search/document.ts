@@ -26,9 +26,23 @@ export interface SearchDoc {
   readonly phraseText: string;
 }
 
-/** Title keys of the texts given (none for an absent one), each computed once for words and phrases alike. */
+/**
+ * A document as stored: its display facts and its title-keyed texts by field, in reading order —
+ * title, name, meta, context, then meta outside the phrase text (authors, repositories). Its
+ * words and phrase text are made from them on reading (`searchDoc`), not stored twice.
+ */
+export interface StoredDoc extends Omit<SearchDoc, 'fields' | 'phraseText'> {
+  readonly texts: readonly [
+    title: readonly string[],
+    name: readonly string[],
+    meta: readonly string[],
+    context: readonly string[],
+    metaOnly: readonly string[],
+  ];
+}
+
+/** Title keys of the texts given (none for an absent one). */
 const keysOf = (texts: readonly (string | undefined)[]): string[] => texts.flatMap((t) => (t ? [titleKey(t)] : []));
-const joinKeys = (keys: readonly string[]): string => ` ${keys.join(' | ')} `;
 const words = (...keys: (readonly string[])[]): string[] => [
   ...new Set(
     keys
@@ -38,13 +52,22 @@ const words = (...keys: (readonly string[])[]): string[] => [
   ),
 ];
 
-export function paperDoc(p: PaperRecord): SearchDoc {
+/** A stored document as search reads it: words by field and the phrase text, from its texts. */
+export function searchDoc(stored: StoredDoc): SearchDoc {
+  const { texts, ...facts } = stored;
+  const [title, name, meta, context, metaOnly] = texts;
+  return {
+    ...facts,
+    fields: { title: words(title), name: words(name), meta: words(meta, metaOnly), context: words(context) },
+    phraseText: ` ${[...title, ...name, ...meta, ...context].join(' | ')} `,
+  };
+}
+
+/** Rows stored before documents kept only their texts hold the whole document. */
+export const readStoredDoc = (row: StoredDoc | SearchDoc): SearchDoc => ('texts' in row ? searchDoc(row) : row);
+
+export function storedPaperDoc(p: PaperRecord): StoredDoc {
   const name = p.names[0] ?? p.key;
-  const title = keysOf([p.title]);
-  const names = keysOf(p.names);
-  const institutions = keysOf(p.institutions);
-  const datasets = keysOf(p.datasets);
-  const contexts = keysOf(p.mentions.flatMap((m) => m.contexts.map((c) => c.text)));
   return {
     kind: 'paper',
     key: p.key,
@@ -57,17 +80,17 @@ export function paperDoc(p: PaperRecord): SearchDoc {
     hasCode: p.codeUrls.length > 0,
     // Without an arXiv id, a paper opens the digest that names it.
     ...(!p.arxivId && p.mentions[0]?.digestUrl ? { url: p.mentions[0].digestUrl } : {}),
-    fields: {
-      title: words(title),
-      name: words(names),
-      meta: words(institutions, datasets, keysOf(p.authors), keysOf(p.repos)),
-      context: words(contexts),
-    },
-    phraseText: joinKeys([...title, ...names, ...institutions, ...datasets, ...contexts]),
+    texts: [
+      keysOf([p.title]),
+      keysOf(p.names),
+      keysOf([...p.institutions, ...p.datasets]),
+      keysOf(p.mentions.flatMap((m) => m.contexts.map((c) => c.text))),
+      keysOf([...p.authors, ...p.repos]),
+    ],
   };
 }
 
-export function digestDoc(d: DigestRecord): SearchDoc {
+export function storedDigestDoc(d: DigestRecord): StoredDoc {
   return {
     kind: 'digest',
     key: d.id,
@@ -77,12 +100,9 @@ export function digestDoc(d: DigestRecord): SearchDoc {
     years: [Number(d.date.slice(0, 4))],
     hasCode: false,
     url: d.url,
-    fields: {
-      title: words(keysOf([d.title])),
-      name: words(keysOf([d.topic])),
-      meta: words(keysOf(d.themes.map((t) => t.title))),
-      context: words(keysOf([d.intro])),
-    },
-    phraseText: joinKeys(keysOf([d.title, d.topic, ...d.themes.map((t) => t.title), d.intro])),
+    texts: [keysOf([d.title]), keysOf([d.topic]), keysOf(d.themes.map((t) => t.title)), keysOf([d.intro]), []],
   };
 }
+
+export const paperDoc = (p: PaperRecord): SearchDoc => searchDoc(storedPaperDoc(p));
+export const digestDoc = (d: DigestRecord): SearchDoc => searchDoc(storedDigestDoc(d));

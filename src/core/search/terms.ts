@@ -36,7 +36,7 @@ const DAY = 86_400_000;
  * A posting's per-document bits beside the field mask: has code, is a paper, and the newest
  * digest's day, so filters and recency ties need no document read.
  */
-export function docInfo(doc: SearchDoc): number {
+export function docInfo(doc: Pick<SearchDoc, 'date' | 'hasCode' | 'kind'>): number {
   const day = Math.max(0, Math.floor(Date.parse(`${doc.date}T00:00:00Z`) / DAY) || 0);
   return (doc.hasCode ? 1 : 0) | (doc.kind === 'paper' ? 2 : 0) | (day << 2);
 }

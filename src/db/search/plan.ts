@@ -9,7 +9,7 @@
  * voided (listed under VOID_TERM), never removed from the lists that hold it.
  */
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
-import { digestDoc, paperDoc } from '../../core/search/document.ts';
+import { type StoredDoc, searchDoc, storedDigestDoc, storedPaperDoc } from '../../core/search/document.ts';
 import { docInfo, docTerms, postingInfo } from '../../core/search/terms.ts';
 import type { PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, type RecordTx } from '../tx.ts';
@@ -46,7 +46,7 @@ function sameDoc(a: SearchDocRow['doc'], b: SearchDocRow['doc']): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-const docOf = (ref: string, r: IndexedRecord) => (isPaperRef(ref) ? paperDoc(r as PaperRecord) : digestDoc(r as DigestRecord));
+const docOf = (ref: string, r: IndexedRecord): StoredDoc => (isPaperRef(ref) ? storedPaperDoc(r as PaperRecord) : storedDigestDoc(r as DigestRecord));
 
 /** A record carrying `id` as its search document's (or none). */
 export function withSearchId<R extends IndexedRecord>(r: R, id: number | undefined): R {
@@ -110,7 +110,7 @@ export async function planIndex(
   const checked = agreed ? undefined : await readSomeDocs(docsStore, oldIds);
   const voided: number[] = [];
   // Documents to make: a record new to the index has its document built only in `finish`.
-  const made: { id: number; ref: string; record: IndexedRecord; doc: SearchDocRow['doc'] | undefined }[] = [];
+  const made: { id: number; ref: string; record: IndexedRecord; doc: StoredDoc | undefined }[] = [];
   const records = new Map<string, IndexedRecord>();
   refs.forEach((ref, i) => {
     const original = originals[i];
@@ -139,7 +139,7 @@ export async function planIndex(
       const documents: SearchDocRow[] = [];
       for (const { id, ref, record, doc = docOf(ref, record) } of made) {
         const info = docInfo(doc);
-        for (const [term, mask] of docTerms(doc)) push(adds, term, id, postingInfo(mask, info));
+        for (const [term, mask] of docTerms(searchDoc(doc))) push(adds, term, id, postingInfo(mask, info));
         documents.push({ id, ref, doc });
       }
       const [terms, lists] = columns(adds);

@@ -7,7 +7,7 @@
  */
 
 import type { IDBPTransaction } from 'idb';
-import type { SearchDoc } from '../../core/search/document.ts';
+import { readStoredDoc, type SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
 import type { IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
@@ -265,7 +265,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       const missing = ids.filter((id) => !kept.has(id));
       if (missing.length) {
         const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
-        missing.forEach((id, i) => rows[i] && kept.set(id, rows[i]!.doc));
+        missing.forEach((id, i) => rows[i] && kept.set(id, readStoredDoc(rows[i]!.doc)));
       }
       return ids.map((id) => kept.get(id));
     },

@@ -9,6 +9,7 @@ import { rng } from '../../../tests/server/generate-posts.ts';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
 import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
+import { readStoredDoc } from '../../core/search/document.ts';
 import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
@@ -201,6 +202,37 @@ describe('documents read per query', () => {
       expect(reads, q).toBeLessThanOrEqual(3);
       forgetSearchCache();
     }
+  });
+});
+
+describe('documents as stored', () => {
+  it('keeps their texts by field, and still reads pages written whole by an earlier version', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('s1', '2026-05-23', [
+        { name: 'KidneyNet', title: 'Kidney stone segmentation with "quoted" phrases', arxiv: '2605.00400' },
+        { name: 'LiverNet', title: 'Liver cyst detection' },
+      ]),
+    );
+    await mergePending(db);
+    const queries = ['kidney', 'segmentaton', '"stone segmentation"', 'livernet'];
+    const answers = async () => Promise.all(queries.map(async (q) => (await searchIn(db, parseQuery(q), 5)).map((h) => `${h.doc.key} ${h.score}`)));
+    const expected = await Promise.all(queries.map(async (q) => (await linearSearchIn(db, parseQuery(q), 5)).map((h) => `${h.doc.key} ${h.score}`)));
+    expect(await answers()).toEqual(expected);
+    const pages = await db.getAll('docPages');
+    expect(pages.flat().every((row) => 'texts' in row.doc && !('fields' in row.doc) && !('phraseText' in row.doc))).toBe(true);
+    // The same pages as an earlier version wrote them: whole documents, words and phrase text included.
+    const tx = db.transaction('docPages', 'readwrite');
+    for (const page of pages)
+      await tx.store.put(
+        page.map((row) => ({ ...row, doc: readStoredDoc(row.doc) })),
+        page[0]!.id,
+      );
+    await tx.done;
+    forgetSearchCache();
+    expect(await answers()).toEqual(expected);
   });
 });
 
