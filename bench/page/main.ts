@@ -10,6 +10,8 @@ import {
   measureNewPaperPuts,
   measureRawRecordWrites,
   measureSearch,
+  measureTypingDuringSync,
+  SYNC_WRITES,
   storageBytes,
   typeMeanwhile,
 } from './measure.ts';
@@ -61,10 +63,22 @@ const bench = {
     const search = await measureSearch(db, withLinear);
     const indexing = await measureIndexing(db, corpus!, loaded);
     loaded += INDEXING_WRITES;
+    const typingDuringSync = await measureTypingDuringSync(db, corpus!, loaded);
+    loaded += SYNC_WRITES;
     const rawWrites = await measureRawRecordWrites(db);
     const newPuts = await measureNewPaperPuts(db);
     db.close();
-    return { lookups, search, indexing, rawWrites, newPuts, storageBytes: await storageBytes(), samples: corpus!.samples.slice(0, 40), digests: loaded };
+    return {
+      lookups,
+      search,
+      indexing,
+      typingDuringSync,
+      rawWrites,
+      newPuts,
+      storageBytes: await storageBytes(),
+      samples: corpus!.samples.slice(0, 40),
+      digests: loaded,
+    };
   },
   /** The keystrokes alone, on what is stored (for profiling a kept corpus: scripts/bench.ts --keep). */
   async search() {

@@ -87,16 +87,16 @@ export async function measureLookups(db: DB, corpus: Corpus) {
 }
 
 /**
- * A reader typing while a sync writes: a keystroke every 250 ms, the queries in turn, until
- * `stop`. Answers whatever the index holds at that moment; their times are what is reported.
+ * A reader typing while digests are written: a keystroke every `everyMs`, the queries in turn,
+ * until `stop`. Answers whatever the index holds at that moment; their times are what is reported.
  */
-export function typeMeanwhile(db: DB): { stop(): Promise<number[]> } {
+export function typeMeanwhile(db: DB, everyMs = 250): { stop(): Promise<number[]> } {
   const keys = keystrokes();
   const times: number[] = [];
   let typing = true;
   const loop = (async () => {
     for (let i = 0; typing; i++) {
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, everyMs));
       if (typing) await timeInto(times, () => searchIn(db, parseQuery(keys[i % keys.length]!), 30));
     }
   })();
@@ -171,6 +171,19 @@ export async function measureIndexing(db: DB, corpus: Corpus, from: number, coun
     (n) => writeDigestTo(db, corpus.digest(n)),
   );
   return { ...p50p95(times), phases: writePhases() };
+}
+
+export const SYNC_WRITES = 20;
+
+/**
+ * Keystrokes while a sync writes: digests one per transaction, as a sync writes them (merges when
+ * they come), and a keystroke every 100 ms meanwhile.
+ */
+export async function measureTypingDuringSync(db: DB, corpus: Corpus, from: number) {
+  const typing = typeMeanwhile(db, 100);
+  for (let i = 0; i < SYNC_WRITES; i++) await writeDigestTo(db, corpus.digest(from + i));
+  const times = await typing.stop();
+  return { ...p50p95(times), n: times.length };
 }
 
 export async function storageBytes(): Promise<number> {
