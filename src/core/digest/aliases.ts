@@ -1,5 +1,5 @@
 import type { Anchor } from './anchor.ts';
-import { GENERIC_NOUNS } from './lexicon.ts';
+import { GENERIC_NOUNS, MAKING_VERBS } from './lexicon.ts';
 import type { PeoplePhrase } from './people-phrases.ts';
 import type { Sentence } from './sentence.ts';
 import { type Token, tokenIndexAt } from './tokens.ts';
@@ -12,30 +12,7 @@ import { type Token, tokenIndexAt } from './tokens.ts';
  */
 
 // Verbs by which a paper brings in its own method, model or dataset.
-const ALIAS_VERBS = new Set([
-  'introduce',
-  'introduces',
-  'propose',
-  'proposes',
-  'present',
-  'presents',
-  'develop',
-  'develops',
-  'unveil',
-  'unveils',
-  'release',
-  'releases',
-  'design',
-  'designs',
-  'create',
-  'creates',
-  'construct',
-  'constructs',
-  'curate',
-  'curates',
-  'contribute',
-  'contributes',
-]);
+const ALIAS_VERBS = new Set([...MAKING_VERBS, 'create', 'creates', 'construct', 'constructs', 'curate', 'curates', 'contribute', 'contributes']);
 const NAMING = new Set(['called', 'named', 'dubbed', 'termed', 'coined']);
 // Words that may stand between a verb and the name ("presents a new benchmark, FooBench").
 const DETERMINERS = new Set(['a', 'an', 'the', 'new', 'novel', 'first', 'their', 'its', 'unified', 'simple', 'lightweight']);

@@ -1,5 +1,5 @@
 import { isAuthorText } from './anchors-linked.ts';
-import { GENERIC_NOUNS, COMPONENT_NOUNS as PARSER_COMPONENT_NOUNS } from './lexicon.ts';
+import { GENERIC_NOUNS, MAKING_VERBS, COMPONENT_NOUNS as PARSER_COMPONENT_NOUNS } from './lexicon.ts';
 import { splitSentences } from './sentences.ts';
 import type { Digest, PaperMention } from './types.ts';
 
@@ -36,28 +36,15 @@ export interface FidelityReport {
 
 // Verbs by which a sentence brings in a name as its own contribution ("proposes SpaRL").
 const INTRODUCING = new Set([
-  'introduce',
-  'introduces',
+  ...MAKING_VERBS,
   'introduced',
   'introducing',
-  'propose',
-  'proposes',
   'proposed',
   'proposing',
-  'present',
-  'presents',
   'presented',
   'presenting',
-  'develop',
-  'develops',
   'developed',
   'developing',
-  'unveil',
-  'unveils',
-  'release',
-  'releases',
-  'design',
-  'designs',
   'designed',
   'create',
   'creates',

@@ -691,8 +691,8 @@ export const SUBJECT_VERBS = new Set([
   'yields',
 ]);
 
-/** Verbs that introduce a name right after them ("researchers introduce HSPMD …"). */
-export const INTRO_VERBS = new Set([
+/** Verbs by which a paper brings in something of its own ("introduces", "proposes"…): each list below adds to them. */
+export const MAKING_VERBS: readonly string[] = [
   'introduce',
   'introduces',
   'propose',
@@ -705,16 +705,12 @@ export const INTRO_VERBS = new Set([
   'unveils',
   'release',
   'releases',
-  'use',
-  'uses',
-  'build',
-  'builds',
   'design',
   'designs',
-  'called',
-  'named',
-  'dubbed',
-]);
+];
+
+/** Verbs that introduce a name right after them ("researchers introduce HSPMD …"). */
+export const INTRO_VERBS = new Set([...MAKING_VERBS, 'use', 'uses', 'build', 'builds', 'called', 'named', 'dubbed']);
 
 /** Nouns a post puts next to a name ("the TRACE framework", "the framework MKG-CARE"). */
 export const GENERIC_NOUNS = new Set([

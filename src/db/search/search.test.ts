@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../../../tests/server/generate-posts.ts';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
@@ -26,7 +26,9 @@ const seedIndex = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as
 const seeds: Digest[] = seedIndex.map((e) => parseDigestDocument(readFileSync(join(SEEDS, e.file), 'utf8'), { url: e.url, fileName: e.file }).digests[0]!);
 
 let n = 0;
+/** An empty database in an IndexedDB of its own. */
 async function freshDb(): Promise<DB> {
+  globalThis.indexedDB = new IDBFactory();
   forgetSearchCache();
   return openDigestDb(`search-${n++}`);
 }
@@ -69,7 +71,6 @@ describe('search documents by pages', () => {
 describe('search quality on the seeds', () => {
   let db: DB;
   beforeAll(async () => {
-    globalThis.indexedDB = new IDBFactory();
     db = await freshDb();
     for (const d of seeds) await writeDigestTo(db, d);
     expect((await indexState(db)).fresh).toBe(true);
@@ -175,7 +176,6 @@ describe('documents read per query', () => {
   };
 
   it('reads the candidates tied at the cut, whose keys decide which make it, and no more', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     // Twelve papers alike but for their ids, listed in reverse key order: ids ascend as keys descend.
     const alike = Array.from({ length: 12 }, (_, i) => ({ name: `K${i}`, title: 'Kidney stones', arxiv: `2605.${String(100 - i).padStart(5, '0')}` }));
@@ -207,7 +207,6 @@ describe('documents read per query', () => {
 
 describe('documents as stored', () => {
   it('keeps their texts by field, and still reads pages written whole by an earlier version', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -238,7 +237,6 @@ describe('documents as stored', () => {
 
 describe('transactions per keystroke', () => {
   it('reads a query in one transaction, so behind a running write a keystroke waits once', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     for (let i = 0; i < 4; i++) {
       await writeDigestTo(
@@ -271,10 +269,6 @@ describe('transactions per keystroke', () => {
 });
 
 describe('search and records agree', () => {
-  beforeEach(() => {
-    globalThis.indexedDB = new IDBFactory();
-  });
-
   it("indexes in the digest's own transaction: an aborted write leaves no trace in search", async () => {
     const db = await freshDb();
     await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'AlphaNet', title: 'AlphaNet segments livers' }]));
@@ -365,7 +359,6 @@ describe('search and records agree', () => {
 
 describe('related papers across digests', () => {
   it('follows the same theme first, then a shared dataset and code organisation in other digests', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -392,7 +385,6 @@ describe('related papers across digests', () => {
   });
 
   it('then papers anywhere sharing the rarest words of its title, most shared first', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -422,7 +414,6 @@ describe('related papers across digests', () => {
 
 describe('postings read as one key range per typed prefix', () => {
   it('hands each term exactly the chunks a read per term gives, across chunks and neighbouring prefixes', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(db, digest('a', '2026-05-23', [{ name: 'Kidney', title: 'Kidney livers' }]));
     const pairs = (...ids: number[]) => new Uint32Array(ids.flatMap((id) => [id, 1]));
@@ -478,7 +469,6 @@ describe('which title words are read for related papers', () => {
 
 describe('per-word paper counts', () => {
   it("are kept by merges: every paper a word's postings ever held, void ones included", async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -511,7 +501,6 @@ describe('per-word paper counts', () => {
 
 describe('related by title words', () => {
   it('never reads the postings of a word counted common, and still finds the relatives', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -544,7 +533,6 @@ describe('related by title words', () => {
   });
 
   it('reads again when a merge lands between its reads, and finds the same relatives', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -571,7 +559,6 @@ describe('related by title words', () => {
   });
 
   it('finds relatives named only in rows not merged yet (no counts yet)', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -586,10 +573,6 @@ describe('related by title words', () => {
 });
 
 describe('pending rows and merges', () => {
-  beforeEach(() => {
-    globalThis.indexedDB = new IDBFactory();
-  });
-
   const WORDS = ['segments', 'livers', 'kidneys', 'graphs', 'diffusion', 'denoising', 'ultrasound', 'federated', 'privacy', 'tumours', 'retrieval', 'agents'];
   const QUERIES = [
     'segments',
