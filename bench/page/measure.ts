@@ -4,6 +4,7 @@ import type { PaperRef } from '../../src/core/detect/index.ts';
 import type { ArxivId } from '../../src/core/ids/arxiv-id.ts';
 import { parseGithubUrl } from '../../src/core/ids/github-repo.ts';
 import { titleKey } from '../../src/core/ids/title-key.ts';
+import { decodePaper, titleHash } from '../../src/core/index/paper-codec.ts';
 import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
 import { linearSearch } from '../../src/core/search/match.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
@@ -31,7 +32,9 @@ export function keystrokes(): string[] {
 
 export async function measureLookups(db: DB, corpus: Corpus) {
   // A paper named again later carries its newest mention's title: look it up by that one.
-  const samples = await Promise.all(corpus.samples.slice(0, 200).map(async (s) => ({ ...s, title: (await db.get('papers', s.arxivId))?.title ?? s.title })));
+  const samples = await Promise.all(
+    corpus.samples.slice(0, 200).map(async (s) => ({ ...s, title: decodePaper((await db.get('papers', s.arxivId))!)?.title ?? s.title })),
+  );
   // Warm the handle first: a lookup on a running worker has its database open.
   await db.get('papers', samples[0]!.arxivId);
   const refs = (s: (typeof samples)[number]): PaperRef[] => {
@@ -51,7 +54,7 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   const page = { arxiv: [] as number[], title: [] as number[], 'github-repo': [] as number[] };
   for (const s of samples) {
     await timeInto(rawGet, () => db.get('papers', s.arxivId));
-    await timeInto(rawIndexGet, () => db.getFromIndex('papers', 'by-title', titleKey(s.title)));
+    await timeInto(rawIndexGet, () => db.getFromIndex('papers', 'by-title', titleHash(titleKey(s.title))));
     for (const ref of refs(s)) {
       const m = await timeInto(page[ref.kind as keyof typeof page], () => findPapersIn(db, ref));
       if (m.own.length === 0) throw new Error(`not found: ${JSON.stringify(ref)}`);
@@ -61,13 +64,15 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   const panel = await timeEach(samples, (s) => lookupIn(db, { kind: 'arxiv', id: s.arxivId as ArxivId }));
   // One part of it alone: related papers by shared title words, off the search index.
   const byTerms = await timeEach(samples, async (s) => {
-    const paper = await db.get('papers', s.arxivId);
-    if (paper) await relativesByTerms(db, paper, 12);
+    const row = await db.get('papers', s.arxivId);
+    if (row) await relativesByTerms(db, decodePaper(row), 12);
   });
+
   // A page no digest names: the papers and digests closest to its title and abstract (here a
   // corpus paper's title without its short name, and its digest sentence as the abstract).
   const closest = await timeEach(samples, async (s) => {
-    const paper = await db.get('papers', s.arxivId);
+    const row = await db.get('papers', s.arxivId);
+    const paper = row && decodePaper(row);
     await neighboursOfText(db, s.title.replace(/^[^:]{1,40}:\s*/, ''), paper?.mentions[0]?.contexts[0]?.text ?? '', 5);
   });
   const found = await lookupIn(db, { kind: 'arxiv', id: samples[0]!.arxivId as ArxivId });
@@ -127,7 +132,13 @@ export async function measureSearch(db: DB, withLinear: boolean) {
   // Design B, today's: load every record into memory once, then scan per keystroke.
   const l0 = performance.now();
   const tx = db.transaction(['papers', 'digests']);
-  const [papers, digests] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('digests').getAll()]);
+  const [papers, digests] = await Promise.all([
+    tx
+      .objectStore('papers')
+      .getAll()
+      .then((rows) => rows.map(decodePaper)),
+    tx.objectStore('digests').getAll(),
+  ]);
   const docs = [...papers.map(paperDoc), ...digests.map(digestDoc)];
   const loadAllMs = performance.now() - l0;
   const linear = await timeEach(keys, async (k) => linearSearch(docs, parseQuery(k), 30));

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../tests/support/search-ids.ts';
 import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
+import { decodePaper, encodePaper, isStoredPaper } from '../core/index/paper-codec.ts';
 import { parseQuery } from '../core/search/query.ts';
 import { buildStaticIndex } from '../core/static-index/build.ts';
 import {
@@ -25,7 +26,7 @@ import {
   stalePostKeys,
   writeDigest,
 } from './index.ts';
-import { lookupIn, writeDigestTo } from './records/index.ts';
+import { compactPapersIn, lookupIn, writeDigestTo } from './records/index.ts';
 import { type DB, DB_VERSION, openDigestDb, type PostRecord } from './schema.ts';
 import { indexState, searchIn, searchIndexReady, withSearchId } from './search/index.ts';
 
@@ -48,7 +49,11 @@ async function expectSearchable(db: DB): Promise<void> {
 }
 
 /** What a migration must keep: the records and the counters. */
-const recordsOf = async (db: DB) => ({ digests: await db.getAll('digests'), papers: await db.getAll('papers'), counters: await db.get('meta', 'counters') });
+const recordsOf = async (db: DB) => ({
+  digests: await db.getAll('digests'),
+  papers: (await db.getAll('papers')).map(decodePaper),
+  counters: await db.get('meta', 'counters'),
+});
 
 /** The state of a search index that agreed with these records (today's write code keeps no index of an older version). */
 async function markIndexAgreeing(db: DB): Promise<void> {
@@ -89,7 +94,7 @@ describe('migrations', () => {
     await v1.put('meta', { shards: ['abc'], loaded: '2026-05-01T00:00:00.000Z' }, 'starter');
     const before = {
       digests: await v1.getAll('digests'),
-      papers: await v1.getAll('papers'),
+      papers: (await v1.getAll('papers')).map(decodePaper),
       counters: await v1.get('meta', 'counters'),
       starter: await v1.get('meta', 'starter'),
     };
@@ -100,11 +105,12 @@ describe('migrations', () => {
     expect([...v2.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect({
       digests: await v2.getAll('digests'),
-      papers: await v2.getAll('papers'),
+      papers: (await v2.getAll('papers')).map(decodePaper),
       counters: await v2.get('meta', 'counters'),
       starter: await v2.get('meta', 'starter'),
     }).toEqual(before);
-    expect([...v2.transaction('papers').store.indexNames].sort()).toEqual(PAPER_INDEXES);
+    // The title keys of rows from before version 9 stay in their old index until they are packed.
+    expect([...v2.transaction('papers').store.indexNames].sort()).toEqual([...PAPER_INDEXES, 'by-title-key']);
     expect((await lookupIn(v2, arxiv('2605.00001'))).digestCount).toBe(2);
     expect(await v2.count('posts')).toBe(0);
     await expectSearchable(v2);
@@ -136,7 +142,7 @@ describe('migrations', () => {
     });
     const before = {
       digests: await v2.getAll('digests'),
-      papers: await v2.getAll('papers'),
+      papers: (await v2.getAll('papers')).map(decodePaper),
       posts: await v2.getAll('posts'),
       counters: await v2.get('meta', 'counters'),
     };
@@ -146,7 +152,7 @@ describe('migrations', () => {
     expect(v3.version).toBe(DB_VERSION);
     expect({
       digests: await v3.getAll('digests'),
-      papers: await v3.getAll('papers'),
+      papers: (await v3.getAll('papers')).map(decodePaper),
       posts: await v3.getAll('posts'),
       counters: await v3.get('meta', 'counters'),
     }).toEqual(before);
@@ -245,6 +251,59 @@ describe('migration from version 6', () => {
   });
 });
 
+describe('migration from version 8', () => {
+  it('finds papers stored whole by their title until it packs them, a batch at a time, keeping every record', async () => {
+    const v8 = await openDigestDb('migrate8', 8);
+    await writeDigestTo(
+      v8,
+      digest('a', '2026-05-23', [
+        { name: 'A', arxiv: '2605.00001', code: ['https://github.com/o/a'] },
+        { name: 'B', title: 'Bee' },
+        { name: 'C', title: 'Cicada songs' },
+      ]),
+    );
+    // Version 8 stored whole records: today's rows, unpacked by hand.
+    const tx = v8.transaction('papers', 'readwrite');
+    for (const row of await tx.store.getAll()) await tx.store.put(decodePaper(row));
+    await tx.done;
+    const before = await recordsOf(v8);
+    v8.close();
+
+    const db = await openDigestDb('migrate8');
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual([...PAPER_INDEXES, 'by-title-key']);
+    expect(await recordsOf(db)).toEqual(before);
+    expect((await db.getAll('papers')).some(isStoredPaper)).toBe(false);
+    expect(await db.get('meta', 'papersToPack')).toBe('');
+    // Found by title through the old index, and a later mention joins the stored record.
+    expect((await lookupIn(db, { kind: 'title', title: 'Bee', key: 'bee' })).papers.map((v) => v.paper.key)).toEqual(['t:bee']);
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'B', title: 'Bee' }]));
+    expect(decodePaper((await db.get('papers', 't:bee'))!).mentions.map((m) => m.digestId)).toEqual(['b', 'a']);
+    const written = await recordsOf(db);
+
+    // A worker stopped after the first row resumes after it.
+    const first = (await db.getAllKeys('papers'))[0]!;
+    await db.put('meta', first, 'papersToPack');
+    expect(await compactPapersIn(db, 1)).toBe(1);
+    expect(isStoredPaper((await db.get('papers', first))!)).toBe(false);
+    await db.put('meta', '', 'papersToPack');
+    expect(await compactPapersIn(db, 1)).toBe(1);
+    expect((await db.getAll('papers')).every(isStoredPaper)).toBe(true);
+    expect(await db.get('meta', 'papersToPack')).toBeUndefined();
+    expect(await db.countFromIndex('papers', 'by-title-key')).toBe(0);
+    expect(await recordsOf(db)).toEqual(written);
+    expect((await lookupIn(db, { kind: 'title', title: 'Cicada songs', key: 'cicada songs' })).papers.map((v) => v.paper.key)).toEqual(['t:cicada songs']);
+    expect((await searchIn(db, parseQuery('cicada'))).map((h) => h.doc.key)).toEqual(['t:cicada songs']);
+    expect(await searchIdProblems(db)).toEqual([]);
+    db.close();
+  });
+
+  it('opens a new database without the old title index, nothing to pack', async () => {
+    const db = await openDb();
+    expect([...db.transaction('papers').store.indexNames]).not.toContain('by-title-key');
+    expect(await db.get('meta', 'papersToPack')).toBeUndefined();
+  });
+});
+
 describe('migration from version 4', () => {
   it("drops the documents' by-ref index and rebuilds the index, giving each record its search id", async () => {
     const v4 = await openDigestDb('migrate4', 4);
@@ -257,7 +316,7 @@ describe('migration from version 4', () => {
     );
     // A version 4 write gave records no search ids (its documents had a by-ref index instead).
     const tx = v4.transaction(['papers', 'digests'], 'readwrite');
-    for (const p of await tx.objectStore('papers').getAll()) await tx.objectStore('papers').put(withSearchId(p, undefined));
+    for (const p of await tx.objectStore('papers').getAll()) await tx.objectStore('papers').put(encodePaper(withSearchId(decodePaper(p), undefined)));
     for (const d of await tx.objectStore('digests').getAll()) await tx.objectStore('digests').put(withSearchId(d, undefined));
     await tx.done;
     // Today's write code keeps no version 4 index (its documents go by pages, in a store version 4

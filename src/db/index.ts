@@ -11,6 +11,7 @@ import {
   acquireSyncLockIn,
   answerQuery,
   clearAllIn,
+  compactPapersIn,
   countersIn,
   dropDigestsBeforeIn,
   exportIndexFrom,
@@ -70,6 +71,8 @@ export function openDb(): Promise<DB> {
     .then(async (db) => {
       // Copies of one post an upgrade found (database version 8): merged once, before any read.
       await mergeDuplicateDigestsIn(db).catch((e: unknown) => console.warn('Digest Lens: could not merge copies of one post', e));
+      // Paper rows from before version 9 are packed in the background, a batch at a time.
+      void compactPapersIn(db).catch((e: unknown) => console.warn('Digest Lens: could not pack older paper records', e));
       return db;
     })
     .catch((e: unknown) => {

@@ -4,12 +4,13 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { identityKeys } from '../core/digest/identity.ts';
-import type { CountersRecord, DigestRecord, PaperRecord } from '../core/index/types.ts';
+import type { PaperRow } from '../core/index/paper-codec.ts';
+import type { CountersRecord, DigestRecord } from '../core/index/types.ts';
 import type { SearchDoc, StoredDoc } from '../core/search/document.ts';
 import type { RawPost } from '../core/sync/raw-post.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export type { CountersRecord };
 
@@ -179,6 +180,8 @@ export interface MetaValues {
   aliases: AliasState;
   /** Groups of digest ids found to be one post by the version 8 migration, not merged yet (src/db/records/identity.ts). */
   identityMerges: string[][];
+  /** The last paper key `compactPapersIn` packed; absent when every row is packed. */
+  papersToPack: string;
 }
 
 export interface DigestLensDB extends DBSchema {
@@ -189,9 +192,13 @@ export interface DigestLensDB extends DBSchema {
   };
   papers: {
     key: string;
-    value: PaperRecord;
+    /** Packed (core/index/paper-codec.ts); a whole record in rows written before version 9. */
+    value: PaperRow;
     indexes: {
-      'by-title': string;
+      /** A title key's hash (`titleHash`). */
+      'by-title': number;
+      /** Title keys of rows written before version 9, until `compactPapersIn` has packed them all. */
+      'by-title-key': string;
       'by-repo': string;
       'by-cited': string;
       'by-org': string;
@@ -346,6 +353,18 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     // identity keys. Stored digests get theirs; copies of one post are merged after the upgrade.
     tx.objectStore('digests').createIndex('by-identity', 'identity', { multiEntry: true });
     if (oldVersion > 0) void nameStoredDigests(tx);
+  }
+  if (step(9)) {
+    // Papers stored packed (core/index/paper-codec.ts), found by title through a hash of the title
+    // key: a number, not a key of twice the title's length. Rows written before are packed after
+    // the upgrade, a batch at a time (`compactPapersIn`): rewriting a large store here would hold
+    // the upgrade for minutes. Until then their title keys stay in the old index, renamed.
+    const papers = tx.objectStore('papers');
+    if (oldVersion > 0) {
+      unwrap(papers.index('by-title')).name = 'by-title-key';
+      void tx.objectStore('meta').put('', 'papersToPack');
+    } else papers.deleteIndex('by-title');
+    papers.createIndex('by-title', 'th');
   }
 }
 

@@ -3,6 +3,7 @@
  * of the one live document made from it, and every other stored document is void.
  */
 
+import { decodePaper } from '../../src/core/index/paper-codec.ts';
 import { storedDigestDoc, storedPaperDoc } from '../../src/core/search/document.ts';
 import { unpackIds } from '../../src/core/search/postings-codec.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -12,7 +13,10 @@ import { digestRef, paperRef, VOID_TERM } from '../../src/db/search/index.ts';
 export async function searchIdProblems(db: DB): Promise<string[]> {
   const tx = db.transaction(['papers', 'digests', 'docPages', 'postings', 'pending']);
   const [papers, digests, pages, merged, pending] = await Promise.all([
-    tx.objectStore('papers').getAll(),
+    tx
+      .objectStore('papers')
+      .getAll()
+      .then((rows) => rows.map(decodePaper)),
     tx.objectStore('digests').getAll(),
     tx.objectStore('docPages').getAll(),
     tx.objectStore('postings').getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])),

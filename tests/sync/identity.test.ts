@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFiles, SEEDS_DIR } from '../../scripts/cli.ts';
 import { parseDigestDocument } from '../../src/core/digest/index.ts';
 import type { Digest } from '../../src/core/digest/types.ts';
+import { decodePaper } from '../../src/core/index/paper-codec.ts';
 import type { DigestRecord, PaperRecord } from '../../src/core/index/types.ts';
 import { buildStaticIndex } from '../../src/core/static-index/build.ts';
 import { closeDb, loadStarterIndex, openDb } from '../../src/db/index.ts';
@@ -126,7 +127,7 @@ const comparable = (r: { digests: DigestRecord[]; papers: PaperRecord[] }) => ({
 
 async function recordsOf(db: DB) {
   const digests = (await db.getAll('digests')).sort((a, b) => a.id.localeCompare(b.id));
-  const papers = (await db.getAll('papers')).sort((a, b) => a.key.localeCompare(b.key));
+  const papers = (await db.getAll('papers')).map(decodePaper).sort((a, b) => a.key.localeCompare(b.key));
   return { digests, papers, counters: await db.get('meta', 'counters'), posts: await db.getAll('posts') };
 }
 

@@ -17,6 +17,7 @@
  * rebuild started to where the counters are.
  */
 import { BloomFilter, hashesOf, type LayerSize, layerWords } from '../../core/bloom/bloom-filter.ts';
+import { decodePaper } from '../../core/index/paper-codec.ts';
 import type { PaperRecord } from '../../core/index/types.ts';
 import { type AliasState, type CountersRecord, type DB, freshAliasState, newAliasToken as newToken, stampOf } from '../schema.ts';
 import type { RecordTx } from '../tx.ts';
@@ -195,7 +196,7 @@ async function rebuild(db: DB): Promise<boolean> {
   for (;;) {
     const papers = await db.getAll('papers', after === undefined ? null : IDBKeyRange.lowerBound(after, true), BATCH);
     if (papers.length === 0) break;
-    filter.addHashes(hashesOf(papers.flatMap(paperAliases)));
+    filter.addHashes(hashesOf(papers.flatMap((row) => paperAliases(decodePaper(row)))));
     after = papers.at(-1)!.key;
   }
   filter.addHashes(hashesOf(((await db.getAllKeys('digests')) as string[]).map(digestAlias)));

@@ -10,6 +10,7 @@ import type { SearchHit } from '../../core/search/match.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import { pastedReference, referenceLabel } from '../../core/search/reference.ts';
 import { type MatchReason, reasonFor, unexplained } from '../../core/search/why.ts';
+import { readPaper } from '../paper-rows.ts';
 import type { DB } from '../schema.ts';
 import { searchPageIn } from '../search/index.ts';
 import { findPapersIn } from './lookup.ts';
@@ -68,7 +69,7 @@ async function reasonsFor(db: DB, hits: readonly SearchHit[]): Promise<(MatchRea
   const tx = db.transaction(['papers', 'digests']);
   const records = await Promise.all(
     hits.map((h, i): Promise<PaperRecord | DigestRecord | undefined> | undefined =>
-      !need[i] ? undefined : h.doc.kind === 'paper' ? tx.objectStore('papers').get(h.doc.key) : tx.objectStore('digests').get(h.doc.key),
+      !need[i] ? undefined : h.doc.kind === 'paper' ? readPaper(tx.objectStore('papers'), h.doc.key) : tx.objectStore('digests').get(h.doc.key),
     ),
   );
   return hits.map((h, i) => (need[i] ? reasonFor(h, records[i]) : undefined));

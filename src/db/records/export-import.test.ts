@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { parseDigestDocument } from '../../core/digest/index.ts';
 import { normalizeArxivId } from '../../core/ids/arxiv-id.ts';
+import { decodePaper } from '../../core/index/paper-codec.ts';
 import { clearAll, closeDb, getCounters, openDb, rememberArxivId, writeDigest } from '../index.ts';
 import { withSearchId } from '../search/index.ts';
 import { exportIndexFrom, importRecordsTo } from './export-import.ts';
@@ -23,7 +24,7 @@ async function records() {
   const db = await openDb();
   return {
     digests: (await db.getAll('digests')).map((d) => withSearchId(d, undefined)),
-    papers: (await db.getAll('papers')).map((p) => withSearchId(p, undefined)),
+    papers: (await db.getAll('papers')).map(decodePaper).map((p) => withSearchId(p, undefined)),
   };
 }
 

@@ -8,6 +8,7 @@ import { PARSER_VERSION } from '../../core/digest/types.ts';
 import { bestVersion, recordFacts, recordIdentity, removeDigest } from '../../core/index/add-digest.ts';
 import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from '../../core/index/export-format.ts';
 import { buildPaper } from '../../core/index/paper.ts';
+import { decodePaper } from '../../core/index/paper-codec.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { ImportOutcome } from '../../core/index/view.ts';
 import { type CountersRecord, type DB, nextUpdated } from '../schema.ts';
@@ -34,7 +35,7 @@ export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexEx
     counters: (counters as CountersRecord | undefined) ?? EMPTY_COUNTERS,
     // Search ids are this database's own: an import gives its records new ones.
     digests: digests.map(withoutSearchId),
-    papers: papers.map(withoutSearchId),
+    papers: papers.map((p) => withoutSearchId(decodePaper(p))),
   };
 }
 

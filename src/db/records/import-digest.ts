@@ -5,6 +5,7 @@
  */
 import type { Digest } from '../../core/digest/types.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
+import { readPaper } from '../paper-rows.ts';
 import type { DB } from '../schema.ts';
 import { mergeSoon } from '../search/index.ts';
 import type { RecordTx } from '../tx.ts';
@@ -22,7 +23,7 @@ interface Snapshot {
 async function snapshot(tx: RecordTx, id: string, extraKeys: readonly string[] = []): Promise<Snapshot> {
   const digest = await tx.objectStore('digests').get(id);
   const keys = [...new Set([...(digest?.paperKeys ?? []), ...extraKeys])];
-  const papers = await Promise.all(keys.map((k) => tx.objectStore('papers').get(k)));
+  const papers = await Promise.all(keys.map((k) => readPaper(tx.objectStore('papers'), k)));
   return { ...(digest ? { digest } : {}), papers: new Map(keys.map((k, i) => [k, papers[i]])) };
 }
 

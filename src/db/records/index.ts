@@ -6,6 +6,7 @@
 export type { IndexExport } from '../../core/index/export-format.ts';
 export { answerQuery, type PopupAnswer } from './answer.ts';
 export { clearAllIn } from './clear.ts';
+export { compactPapersIn } from './compact-papers.ts';
 export { StorageFullError } from './errors.ts';
 export { exportIndexFrom, importRecordsTo } from './export-import.ts';
 export { mergeDuplicateDigestsIn } from './identity.ts';

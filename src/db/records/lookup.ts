@@ -4,6 +4,7 @@ import { type RelatedProbe, relatedProbes } from '../../core/index/related-reaso
 import { paperRole } from '../../core/index/role.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../../core/index/view.ts';
+import { readPaper, readPapersBy, readPapersByTitle } from '../paper-rows.ts';
 import type { DB, DigestLensDB } from '../schema.ts';
 import { relativesByTerms, type TermRelative } from '../search/index.ts';
 
@@ -37,17 +38,17 @@ async function findPapers(tx: IDBPTransaction<DigestLensDB, ['papers'], 'readonl
   switch (ref.kind) {
     case 'arxiv': {
       // A paper with an arXiv id is keyed by it (assignArxivId moves it there; imports are checked).
-      const byKey = await papers.get(ref.id);
+      const byKey = await readPaper(papers, ref.id);
       return { own: byKey ? [byKey] : [], cited: [] };
     }
     case 'title':
-      return { own: ref.key ? await papers.index('by-title').getAll(ref.key, 5) : [], cited: [] };
+      return { own: ref.key ? await readPapersByTitle(papers, ref.key, 5) : [], cited: [] };
     case 'github-repo': {
-      const [own, cited] = await Promise.all([papers.index('by-repo').getAll(ref.key), papers.index('by-cited').getAll(ref.key)]);
+      const [own, cited] = await Promise.all([readPapersBy(papers, 'by-repo', ref.key), readPapersBy(papers, 'by-cited', ref.key)]);
       return { own, cited };
     }
     case 'github-org':
-      return { own: await papers.index('by-org').getAll(ref.key, 200), cited: [] };
+      return { own: await readPapersBy(papers, 'by-org', ref.key, 200), cited: [] };
   }
 }
 
@@ -95,7 +96,7 @@ export async function lookupIn(db: DB, ref: PaperRef): Promise<LookupResult> {
 
 /** A paper by its record key (the popup's choice), viewed as a lookup would show it. */
 export async function lookupKeyIn(db: DB, key: string): Promise<LookupResult> {
-  const paper = await db.get('papers', key);
+  const paper = await readPaper(db.transaction('papers').objectStore('papers'), key);
   return viewPapersInDb(db, { own: paper ? [paper] : [], cited: [] });
 }
 
@@ -156,7 +157,7 @@ async function related(
     wanted.push({ key: r.key, via: 'terms', reason: `shared terms: ${r.terms.join(', ')}`, digestId: '' });
   }
   const list = wanted.slice(0, RELATED_PER_PAPER);
-  const records = await Promise.all(list.map((w) => tx.objectStore('papers').get(w.key)));
+  const records = await Promise.all(list.map((w) => readPaper(tx.objectStore('papers'), w.key)));
   return list.flatMap((w, i) => {
     const r = records[i];
     // Never the paper itself under another name.

@@ -1,5 +1,6 @@
 import type { PaperRecord } from '../../core/index/types.ts';
 import { parseQuery } from '../../core/search/query.ts';
+import { readPaper } from '../paper-rows.ts';
 import type { DB } from '../schema.ts';
 import { searchIn } from '../search/index.ts';
 
@@ -25,6 +26,6 @@ export async function papersFor(db: DB, selection: Selection): Promise<{ heading
 
 async function getPapers(db: DB, keys: readonly string[]): Promise<PaperRecord[]> {
   const tx = db.transaction('papers');
-  const found = await Promise.all(keys.map((k) => tx.store.get(k)));
+  const found = await Promise.all(keys.map((k) => readPaper(tx.store, k)));
   return found.filter((p): p is PaperRecord => p !== undefined);
 }

@@ -5,6 +5,7 @@ import { randomDigests } from '../../../tests/support/random-digests.ts';
 import { normalizeArxivId } from '../../core/ids/arxiv-id.ts';
 import { addDigest, assignArxivId } from '../../core/index/add-digest.ts';
 import { MemoryStore } from '../../core/index/memory-store.ts';
+import { decodePaper } from '../../core/index/paper-codec.ts';
 import { type DB, openDigestDb } from '../schema.ts';
 import { withSearchId } from '../search/index.ts';
 import { rememberArxivIdIn, writeDigestsTo, writeDigestTo } from './write.ts';
@@ -16,7 +17,7 @@ beforeEach(() => {
 const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 
 const stored = async (db: DB) => ({
-  papers: byKey((await db.getAll('papers')).map((p) => [p.key, withSearchId(p, undefined)])),
+  papers: byKey((await db.getAll('papers')).map(decodePaper).map((p) => [p.key, withSearchId(p, undefined)])),
   digests: byKey((await db.getAll('digests')).map((d) => [d.id, withSearchId(d, undefined)])),
 });
 

@@ -2,6 +2,7 @@ import { identityKeys } from '../../core/digest/identity.ts';
 import type { Digest } from '../../core/digest/types.ts';
 import { digestLookups } from '../../core/index/add-digest.ts';
 import type { DigestRecord, PaperRecord, RecordStore } from '../../core/index/types.ts';
+import { readPaper, readPapersBy, readPapersByTitle, writePaper } from '../paper-rows.ts';
 import { isPaperRef } from '../search/index.ts';
 import { issueAll, type RecordTx } from '../tx.ts';
 import { digestAlias, keyAlias, repoAlias, titleAlias } from './alias-filter.ts';
@@ -14,16 +15,16 @@ export class TxRecordStore implements RecordStore {
   constructor(private readonly tx: RecordTx) {}
 
   getPaper(key: string): Promise<PaperRecord | undefined> {
-    return this.tx.objectStore('papers').get(key);
+    return readPaper(this.tx.objectStore('papers'), key);
   }
 
   papersByTitleKey(titleKey: string): Promise<PaperRecord[]> {
-    return this.tx.objectStore('papers').index('by-title').getAll(titleKey);
+    return readPapersByTitle(this.tx.objectStore('papers'), titleKey);
   }
 
   async papersByRepo(repo: string): Promise<PaperRecord[]> {
     const papers = this.tx.objectStore('papers');
-    const [own, cited] = await Promise.all([papers.index('by-repo').getAll(repo), papers.index('by-cited').getAll(repo)]);
+    const [own, cited] = await Promise.all([readPapersBy(papers, 'by-repo', repo), readPapersBy(papers, 'by-cited', repo)]);
     return [...own, ...cited];
   }
 
@@ -36,7 +37,7 @@ export class TxRecordStore implements RecordStore {
   }
 
   async putPaper(paper: PaperRecord): Promise<void> {
-    await this.tx.objectStore('papers').put(paper);
+    await writePaper(this.tx.objectStore('papers'), paper);
   }
 
   async deletePaper(key: string): Promise<void> {
@@ -139,9 +140,9 @@ export class BufferedRecordStore implements RecordStore {
           await Promise.all(found.flatMap((d) => d.paperKeys.map((p) => this.getPaper(p))));
         }),
       ...fetched(keys, keyAlias, this.papers, this.originalPapers).map((k) => this.getPaper(k)),
-      ...queried(titleKeys, titleAlias, this.byTitle).map(async (t) => this.learn(this.byTitle, t, await papers.index('by-title').getAll(t))),
+      ...queried(titleKeys, titleAlias, this.byTitle).map(async (t) => this.learn(this.byTitle, t, await readPapersByTitle(papers, t))),
       ...queried(repos, repoAlias, this.byRepo).map(async (r) => {
-        const [own, cited] = await Promise.all([papers.index('by-repo').getAll(r), papers.index('by-cited').getAll(r)]);
+        const [own, cited] = await Promise.all([readPapersBy(papers, 'by-repo', r), readPapersBy(papers, 'by-cited', r)]);
         this.learn(this.byRepo, r, [...own, ...cited]);
       }),
     ]);
@@ -181,7 +182,7 @@ export class BufferedRecordStore implements RecordStore {
   }
 
   getPaper(key: string): Promise<PaperRecord | undefined> {
-    return readThrough(this.papers, this.originalPapers, key, () => this.tx.objectStore('papers').get(key));
+    return readThrough(this.papers, this.originalPapers, key, () => readPaper(this.tx.objectStore('papers'), key));
   }
 
   private async query(
@@ -206,7 +207,7 @@ export class BufferedRecordStore implements RecordStore {
       this.byTitle,
       this.writtenByTitle,
       tk,
-      () => this.tx.objectStore('papers').index('by-title').getAll(tk),
+      () => readPapersByTitle(this.tx.objectStore('papers'), tk),
       (p) => p.titleKey === tk,
     );
   }
@@ -260,7 +261,7 @@ export class BufferedRecordStore implements RecordStore {
     await issueAll((add) => {
       for (const k of dirtyPapers) {
         const p = this.papers.get(k);
-        add(p ? papers.put(p) : papers.delete(k));
+        add(p ? writePaper(papers, p) : papers.delete(k));
       }
       for (const id of dirtyDigests) {
         const d = this.digests.get(id);

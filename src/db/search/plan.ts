@@ -11,6 +11,7 @@
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import { type StoredDoc, searchDoc, storedDigestDoc, storedPaperDoc } from '../../core/search/document.ts';
 import { docInfo, docTerms, postingInfo } from '../../core/search/terms.ts';
+import { readPaper, writePaper } from '../paper-rows.ts';
 import type { PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, type RecordTx } from '../tx.ts';
 import { digestRef, isPaperRef, paperRef } from './layout.ts';
@@ -89,7 +90,7 @@ export async function planIndex(
   const meta = tx.objectStore('meta');
   const refs = [...new Set([...[...paperKeys].map(paperRef), ...[...digestIds].map(digestRef)])];
   const stored = (ref: string) =>
-    (isPaperRef(ref) ? tx.objectStore('papers').get(ref.slice(2)) : tx.objectStore('digests').get(ref.slice(2))) as Promise<IndexedRecord | undefined>;
+    (isPaperRef(ref) ? readPaper(tx.objectStore('papers'), ref.slice(2)) : tx.objectStore('digests').get(ref.slice(2))) as Promise<IndexedRecord | undefined>;
   const [state, originals] = await Promise.all([
     // The caller may have read the state already, in its first wave of reads (this transaction's).
     stateRead ?? (meta.get('search') as Promise<SearchStateRecord | undefined>),
@@ -171,7 +172,7 @@ export async function indexInTx(
   const plan = await planIndex(tx, paperKeys, digestIds, stamps);
   return issueAll((add) => {
     for (const [ref, r] of plan.records)
-      add(isPaperRef(ref) ? tx.objectStore('papers').put(r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
+      add(isPaperRef(ref) ? writePaper(tx.objectStore('papers'), r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
     return plan.finish(add);
   });
 }

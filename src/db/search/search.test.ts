@@ -9,6 +9,7 @@ import { rng } from '../../../tests/server/generate-posts.ts';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
 import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
+import { decodePaper } from '../../core/index/paper-codec.ts';
 import { readStoredDoc } from '../../core/search/document.ts';
 import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
@@ -300,7 +301,7 @@ describe('search and records agree', () => {
     // Records imported by code that does not index (export-import): counters move, the index does not.
     const other = await openDigestDb('other-for-export');
     await writeDigestTo(other, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]));
-    await importRecordsTo(db, await other.getAll('digests'), await other.getAll('papers'));
+    await importRecordsTo(db, await other.getAll('digests'), (await other.getAll('papers')).map(decodePaper));
     expect((await indexState(db)).fresh).toBe(false);
     expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
     await searchIndexReady(db);
@@ -344,13 +345,13 @@ describe('search and records agree', () => {
         { name: 'GammaNet', title: 'GammaNet counts cells' },
       ]),
     );
-    const before = (await db.getAll('papers')).map((p) => p.searchId!);
+    const before = (await db.getAll('papers')).map(decodePaper).map((p) => p.searchId!);
     const rebuilding = rebuildSearchIndex(db);
     // Written while the rebuild runs, over a record whose id is one of the index being cleared.
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'AlphaNet', title: 'AlphaNet segments livers', code: ['https://github.com/lab/alpha'] }]));
     await rebuilding;
     await searchIndexReady(db);
-    const after = (await db.getAll('papers')).map((p) => p.searchId!);
+    const after = (await db.getAll('papers')).map(decodePaper).map((p) => p.searchId!);
     expect(Math.min(...after)).toBeGreaterThan(Math.max(...before));
     expect(await searchIdProblems(db)).toEqual([]);
     expect(await titles(db, 'c: segments')).toEqual(['AlphaNet segments livers']);
@@ -516,7 +517,7 @@ describe('related by title words', () => {
     await db.put('termCounts', 50_000, 'segmentation');
     forgetSearchCache();
     const { relativesByTerms } = await import('./related-terms.ts');
-    const paper = (await db.get('papers', '2605.00001'))!;
+    const paper = decodePaper((await db.get('papers', '2605.00001'))!);
     const ranges: string[] = [];
     const getAll = IDBObjectStore.prototype.getAll;
     IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
@@ -541,7 +542,7 @@ describe('related by title words', () => {
     await mergePending(db);
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     const { relativesByTerms } = await import('./related-terms.ts');
-    const paper = (await db.get('papers', '2605.00001'))!;
+    const paper = decodePaper((await db.get('papers', '2605.00001'))!);
     // Each attempt opens its own read of the word counts: counted here.
     let attempts = 0;
     const transaction = db.transaction.bind(db);
@@ -567,7 +568,7 @@ describe('related by title words', () => {
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     expect(await db.count('termCounts')).toBe(0);
     const { relativesByTerms } = await import('./related-terms.ts');
-    const found = await relativesByTerms(db, (await db.get('papers', '2605.00001'))!, 12);
+    const found = await relativesByTerms(db, decodePaper((await db.get('papers', '2605.00001'))!), 12);
     expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
   });
 });
@@ -642,7 +643,7 @@ describe('pending rows and merges', () => {
   it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
     const db = await freshDb();
     // The paper's document id, as its record names it.
-    const ids = async () => (await db.getAll('papers')).map((p) => p.searchId);
+    const ids = async () => (await db.getAll('papers')).map(decodePaper).map((p) => p.searchId);
     await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
     await mergePending(db);
     const [first] = await ids();

@@ -1,0 +1,186 @@
+/**
+ * Paper records as stored: everything `buildPaper` derives (title key, names' keys, the unions of
+ * code, institutions, datasets and authors, dates) is left out and made again on reading, and
+ * each mention is a tuple rather than an object, since a structured clone writes every object's
+ * property names again. What an index reads (`th`, `repos`, `citedRepos`, `orgs`, `datasets`)
+ * stays a property. A record stored before (a whole `PaperRecord`) is read as it is.
+ */
+import { hashesOf } from '../bloom/bloom-filter.ts';
+import type { CodeKind, CodeLink, MentionContext, Section } from '../digest/types.ts';
+import type { ArxivId } from '../ids/arxiv-id.ts';
+import { buildPaper } from './paper.ts';
+import type { MentionRecord, PaperRecord, Placement } from './types.ts';
+
+/** A mention's title: its own text, the paper's title (1), or none (0). */
+type TitleCell = string | 0 | 1;
+/** A code link's GitHub key: its own text, the one its address gives (1), or none (0). */
+type GithubCell = string | 0 | 1;
+
+/**
+ * One mention: its digest's header, its own fields, then flat lists — placements as
+ * (theme, k, n) triples, contexts as (section, theme or −1, text), code links as (url, kind, github).
+ */
+export type PackedMention = readonly [
+  digestId: string,
+  digestDate: string,
+  digestTitle: string,
+  /** 1: the same as its id (a digest known by its address). */
+  digestUrl: string | 1,
+  topic: string,
+  name: string,
+  title: TitleCell,
+  theme: number,
+  themeTitle: string | 0,
+  placements: readonly number[],
+  sections: readonly Section[],
+  contexts: readonly (string | number)[],
+  codeUrls: readonly (string | number)[],
+  datasets: readonly string[],
+  institutions: readonly string[],
+  authors: readonly string[],
+];
+
+export interface StoredPaper {
+  readonly key: string;
+  /** Its mentions, newest digest first. */
+  readonly m: readonly PackedMention[];
+  /** The title mentions store as 1. */
+  readonly t?: string;
+  /** Its arXiv id when that is not simply its key (0: none although the key is not a title's or a name's). */
+  readonly a?: ArxivId | 0;
+  readonly searchId?: number;
+  /** `titleHash` of its title key: what the `by-title` index holds. */
+  readonly th?: number;
+  readonly repos?: readonly string[];
+  readonly citedRepos?: readonly string[];
+  readonly orgs?: readonly string[];
+  readonly datasets?: readonly string[];
+}
+
+/** A row of the papers store: the packed form, or a whole record written before it. */
+export type PaperRow = StoredPaper | PaperRecord;
+
+/**
+ * A title key as a number below 2^53 (a key of 9 bytes, not twice the key's length): two
+ * independent 32-bit hashes, so two of a million titles share one about once in ten million
+ * stores. Readers compare the title key of what they find, so a shared hash costs a read, never a wrong answer.
+ */
+export function titleHash(tk: string): number {
+  const [h1, h2] = hashesOf([tk]);
+  return h1! * 2 ** 21 + (h2! >>> 11);
+}
+
+/** Keys of papers without an arXiv id start so (add-digest's keyFor). */
+const isTitleOrNameKey = (key: string): boolean => key.startsWith('t:') || key.startsWith('n:');
+
+/** The GitHub key a github.com address gives: `owner/repo` for a repository, `owner` for an organisation. */
+function githubOf(url: string, kind: CodeKind): string | undefined {
+  const m = /^https:\/\/github\.com\/([^/?#]+)(?:\/([^/?#]+))?/.exec(url);
+  if (!m) return undefined;
+  if (kind === 'org') return m[2] === undefined ? m[1]!.toLowerCase() : undefined;
+  return kind === 'repo' && m[2] !== undefined ? `${m[1]}/${m[2]}`.toLowerCase() : undefined;
+}
+
+function packLinks(links: readonly CodeLink[]): (string | number)[] {
+  return links.flatMap((c) => {
+    const g: GithubCell = c.github === undefined ? 0 : c.github === githubOf(c.url, c.kind) ? 1 : c.github;
+    return [c.url, c.kind, g];
+  });
+}
+
+function unpackLinks(flat: readonly (string | number)[]): CodeLink[] {
+  const out: CodeLink[] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) {
+    const url = String(flat[i]);
+    const kind = flat[i + 1] as CodeKind;
+    const g = flat[i + 2] as GithubCell;
+    const github = g === 0 ? undefined : g === 1 ? githubOf(url, kind) : g;
+    out.push({ url, kind, ...(github !== undefined ? { github } : {}) });
+  }
+  return out;
+}
+
+function packMention(m: MentionRecord, title: string | undefined): PackedMention {
+  return [
+    m.digestId,
+    m.digestDate,
+    m.digestTitle,
+    m.digestUrl === m.digestId ? 1 : m.digestUrl,
+    m.topic,
+    m.name,
+    m.title === undefined ? 0 : m.title === title ? 1 : m.title,
+    m.theme ?? -1,
+    m.themeTitle ?? 0,
+    m.placements.flatMap((p) => [p.theme, p.k, p.n]),
+    m.sections,
+    m.contexts.flatMap((c) => [c.section, c.theme ?? -1, c.text]),
+    packLinks(m.codeUrls),
+    m.datasets,
+    m.institutions,
+    m.authors,
+  ];
+}
+
+function unpackMention(p: PackedMention, paperTitle: string | undefined): MentionRecord {
+  const [digestId, digestDate, digestTitle, digestUrl, topic, name, t, theme, themeTitle, flatPlacements, sections, flatContexts] = p;
+  const title = t === 0 ? undefined : t === 1 ? paperTitle : t;
+  const placements: Placement[] = [];
+  for (let i = 0; i + 2 < flatPlacements.length; i += 3) placements.push({ theme: flatPlacements[i]!, k: flatPlacements[i + 1]!, n: flatPlacements[i + 2]! });
+  const contexts: MentionContext[] = [];
+  for (let i = 0; i + 2 < flatContexts.length; i += 3) {
+    const th = flatContexts[i + 1] as number;
+    contexts.push({ section: flatContexts[i] as Section, ...(th >= 0 ? { theme: th } : {}), text: String(flatContexts[i + 2]) });
+  }
+  return {
+    digestId,
+    digestDate,
+    digestTitle,
+    digestUrl: digestUrl === 1 ? digestId : digestUrl,
+    topic,
+    name,
+    ...(title !== undefined ? { title } : {}),
+    ...(theme >= 0 ? { theme } : {}),
+    ...(themeTitle !== 0 ? { themeTitle } : {}),
+    placements,
+    sections,
+    contexts,
+    codeUrls: unpackLinks(p[12]),
+    datasets: p[13],
+    institutions: p[14],
+    authors: p[15],
+  };
+}
+
+const some = <K extends string>(name: K, list: readonly string[]): { [P in K]?: readonly string[] } =>
+  (list.length > 0 ? { [name]: list } : {}) as { [P in K]?: readonly string[] };
+
+/** The row a paper is stored as. `decodePaper(encodePaper(p))` equals `p` for every record `buildPaper` made. */
+export function encodePaper(p: PaperRecord): StoredPaper {
+  const a = p.arxivId === undefined ? (isTitleOrNameKey(p.key) ? undefined : 0) : p.arxivId === p.key ? undefined : p.arxivId;
+  return {
+    key: p.key,
+    m: p.mentions.map((m) => packMention(m, p.title)),
+    ...(p.title !== undefined ? { t: p.title } : {}),
+    ...(a !== undefined ? { a } : {}),
+    ...(p.searchId !== undefined ? { searchId: p.searchId } : {}),
+    ...(p.titleKey ? { th: titleHash(p.titleKey) } : {}),
+    ...some('repos', p.repos),
+    ...some('citedRepos', p.citedRepos),
+    ...some('orgs', p.orgs),
+    ...some('datasets', p.datasets),
+  };
+}
+
+export const isStoredPaper = (row: PaperRow): row is StoredPaper => 'm' in row;
+
+/** The record a row holds: made again from its mentions, as every write makes it. */
+export function decodePaper(row: PaperRow): PaperRecord {
+  if (!isStoredPaper(row)) return row;
+  const arxivId = row.a === undefined ? (isTitleOrNameKey(row.key) ? undefined : (row.key as ArxivId)) : row.a === 0 ? undefined : row.a;
+  const paper = buildPaper(
+    row.key,
+    row.m.map((m) => unpackMention(m, row.t)),
+    arxivId ? { arxivId } : undefined,
+  );
+  return row.searchId !== undefined ? { ...paper, searchId: row.searchId } : paper;
+}

@@ -1,0 +1,34 @@
+/**
+ * Paper rows written before database version 9 are whole records; the upgrade notes where packing
+ * them stands (`papersToPack`) and leaves the work to this, a batch per transaction, so a large
+ * store never holds the upgrade and a worker stopped midway resumes where it was. A row keeps
+ * its content (and its search id): nothing a reader sees, nor the search index, changes.
+ */
+import { encodePaper, isStoredPaper } from '../../core/index/paper-codec.ts';
+import type { DB } from '../schema.ts';
+import { RELAXED } from '../tx.ts';
+
+const BATCH = 500;
+
+/** Packs every row from before version 9; returns how many it packed. Safe to run again, and beside writes. */
+export async function compactPapersIn(db: DB, batch = BATCH): Promise<number> {
+  let packed = 0;
+  for (;;) {
+    const tx = db.transaction(['papers', 'meta'], 'readwrite', RELAXED);
+    const meta = tx.objectStore('meta');
+    const after = (await meta.get('papersToPack')) as string | undefined;
+    if (after === undefined) {
+      await tx.done;
+      return packed;
+    }
+    const papers = tx.objectStore('papers');
+    const rows = await papers.getAll(after === '' ? null : IDBKeyRange.lowerBound(after, true), batch);
+    const old = rows.flatMap((r) => (isStoredPaper(r) ? [] : [r]));
+    await Promise.all([
+      ...old.map((r) => papers.put(encodePaper(r))),
+      rows.length < batch ? meta.delete('papersToPack') : meta.put(rows.at(-1)!.key, 'papersToPack'),
+    ]);
+    await tx.done;
+    packed += old.length;
+  }
+}
