@@ -5,7 +5,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames, unwrap } from 'idb';
 import { identityKeys } from '../core/digest/identity.ts';
 import type { CountersRecord, DigestRecord, PaperRecord } from '../core/index/types.ts';
-import type { SearchDoc, StoredDoc } from '../core/search/document.ts';
+import type { SearchDoc, StoredDoc, TextDoc } from '../core/search/document.ts';
 import type { RawPost } from '../core/sync/raw-post.ts';
 
 export const DB_NAME = 'digest-lens';
@@ -96,8 +96,8 @@ export interface SearchDocRow {
   readonly id: number;
   /** `p <paper key>` or `d <digest id>`. */
   readonly ref: string;
-  /** Its texts by field (words and phrase text are made on reading); a whole document in rows written before. */
-  readonly doc: StoredDoc | SearchDoc;
+  /** Packed, without its kind and key (the ref's); in rows written before, its texts by field or the whole document. */
+  readonly doc: StoredDoc | TextDoc | SearchDoc;
 }
 
 /**
