@@ -6,7 +6,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { identityKeys } from '../core/digest/identity.ts';
 import type { PaperRow } from '../core/index/paper-codec.ts';
 import type { CountersRecord, DigestRecord } from '../core/index/types.ts';
-import type { SearchDoc, StoredDoc } from '../core/search/document.ts';
+import type { SearchDoc, StoredDoc, TextDoc } from '../core/search/document.ts';
 import type { RawPost } from '../core/sync/raw-post.ts';
 
 export const DB_NAME = 'digest-lens';
@@ -97,8 +97,8 @@ export interface SearchDocRow {
   readonly id: number;
   /** `p <paper key>` or `d <digest id>`. */
   readonly ref: string;
-  /** Its texts by field (words and phrase text are made on reading); a whole document in rows written before. */
-  readonly doc: StoredDoc | SearchDoc;
+  /** Packed, without its kind and key (the ref's); in rows written before, its texts by field or the whole document. */
+  readonly doc: StoredDoc | TextDoc | SearchDoc;
 }
 
 /**

@@ -1,6 +1,10 @@
 /** Search documents stored by pages (`docPages`): the documents of consecutive ids one write made. */
+import { readStoredDoc, type SearchDoc } from '../../core/search/document.ts';
 import type { SearchDocRow } from '../schema.ts';
-import { DOC_PAGE } from './layout.ts';
+import { DOC_PAGE, isPaperRef } from './layout.ts';
+
+/** A row's document as search reads it: its kind and key are the row's ref. */
+export const rowDoc = (row: Pick<SearchDocRow, 'ref' | 'doc'>): SearchDoc => readStoredDoc(row.doc, isPaperRef(row.ref) ? 'paper' : 'digest', row.ref.slice(2));
 
 /** Documents of consecutive ids (as one write makes them) cut into pages at every multiple of DOC_PAGE. */
 export function docPagesOf(docs: readonly SearchDocRow[]): SearchDocRow[][] {

@@ -9,13 +9,13 @@
  * voided (listed under VOID_TERM), never removed from the lists that hold it.
  */
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
-import { type StoredDoc, searchDoc, storedDigestDoc, storedPaperDoc } from '../../core/search/document.ts';
+import { type StoredDoc, storedDigestDoc, storedPaperDoc } from '../../core/search/document.ts';
 import { docInfo, docTerms, postingInfo } from '../../core/search/terms.ts';
 import { readPaper, writePaper } from '../paper-rows.ts';
 import type { PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, type RecordTx } from '../tx.ts';
 import { digestRef, isPaperRef, paperRef } from './layout.ts';
-import { docPagesOf, readSomeDocs } from './pages.ts';
+import { docPagesOf, readSomeDocs, rowDoc } from './pages.ts';
 import { NO_STAMP } from './stamps.ts';
 
 type IndexedRecord = PaperRecord | DigestRecord;
@@ -139,8 +139,10 @@ export async function planIndex(
       const adds = new Map<string, number[]>();
       const documents: SearchDocRow[] = [];
       for (const { id, ref, record, doc = docOf(ref, record) } of made) {
-        const info = docInfo(doc);
-        for (const [term, mask] of docTerms(searchDoc(doc))) push(adds, term, id, postingInfo(mask, info));
+        // Indexed as it will be read back.
+        const full = rowDoc({ ref, doc });
+        const info = docInfo(full);
+        for (const [term, mask] of docTerms(full)) push(adds, term, id, postingInfo(mask, info));
         documents.push({ id, ref, doc });
       }
       const [terms, lists] = columns(adds);

@@ -7,13 +7,13 @@
  */
 
 import type { IDBPTransaction } from 'idb';
-import { readStoredDoc, type SearchDoc } from '../../core/search/document.ts';
+import type { SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
 import type { IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchStateRecord } from '../schema.ts';
 import { VOCAB_SEP, VOID_TERM } from './layout.ts';
-import { readDocs } from './pages.ts';
+import { readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 
 /** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
@@ -265,7 +265,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       const missing = ids.filter((id) => !kept.has(id));
       if (missing.length) {
         const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
-        missing.forEach((id, i) => rows[i] && kept.set(id, readStoredDoc(rows[i]!.doc)));
+        missing.forEach((id, i) => rows[i] && kept.set(id, rowDoc(rows[i]!)));
       }
       return ids.map((id) => kept.get(id));
     },

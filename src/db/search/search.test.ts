@@ -10,14 +10,14 @@ import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
 import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
 import { decodePaper } from '../../core/index/paper-codec.ts';
-import { readStoredDoc } from '../../core/search/document.ts';
+import { type StoredDoc, unpackDoc } from '../../core/search/document.ts';
 import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
 import { DOC_PAGE, VOID_TERM } from './layout.ts';
 import { MERGE_ROWS, mergePending } from './merge.ts';
-import { docPagesOf, readDocs } from './pages.ts';
+import { docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
 import { forgetSearchCache, indexState, linearSearchIn, searchIn, searchIndexReady, searchPageIn } from './search.ts';
@@ -207,7 +207,7 @@ describe('documents read per query', () => {
 });
 
 describe('documents as stored', () => {
-  it('keeps their texts by field, and still reads pages written whole by an earlier version', async () => {
+  it('are packed, and pages written by earlier versions (texts by field, whole documents) still read', async () => {
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -218,21 +218,31 @@ describe('documents as stored', () => {
     );
     await mergePending(db);
     const queries = ['kidney', 'segmentaton', '"stone segmentation"', 'livernet'];
-    const answers = async () => Promise.all(queries.map(async (q) => (await searchIn(db, parseQuery(q), 5)).map((h) => `${h.doc.key} ${h.score}`)));
+    const answers = async (on: DB) => Promise.all(queries.map(async (q) => (await searchIn(on, parseQuery(q), 5)).map((h) => `${h.doc.key} ${h.score}`)));
     const expected = await Promise.all(queries.map(async (q) => (await linearSearchIn(db, parseQuery(q), 5)).map((h) => `${h.doc.key} ${h.score}`)));
-    expect(await answers()).toEqual(expected);
+    expect(await answers(db)).toEqual(expected);
     const pages = await db.getAll('docPages');
-    expect(pages.flat().every((row) => 'texts' in row.doc && !('fields' in row.doc) && !('phraseText' in row.doc))).toBe(true);
-    // The same pages as an earlier version wrote them: whole documents, words and phrase text included.
-    const tx = db.transaction('docPages', 'readwrite');
-    for (const page of pages)
-      await tx.store.put(
-        page.map((row) => ({ ...row, doc: readStoredDoc(row.doc) })),
-        page[0]!.id,
-      );
-    await tx.done;
-    forgetSearchCache();
-    expect(await answers()).toEqual(expected);
+    expect(pages.flat().every((row) => Array.isArray(row.doc))).toBe(true);
+    // The same pages as earlier versions wrote them: texts by field with kind and key, then whole
+    // documents, words and phrase text included.
+    const older = [
+      (row: (typeof pages)[number][number]) => unpackDoc(row.doc as StoredDoc, row.ref.startsWith('p ') ? 'paper' : 'digest', row.ref.slice(2)),
+      rowDoc,
+    ];
+    for (const shape of older) {
+      const tx = db.transaction('docPages', 'readwrite');
+      for (const page of pages)
+        await tx.store.put(
+          page.map((row) => ({ ...row, doc: shape(row) })),
+          page[0]!.id,
+        );
+      await tx.done;
+      forgetSearchCache();
+      // Another connection: documents read are kept per connection.
+      const again = await openDigestDb(db.name);
+      expect(await answers(again)).toEqual(expected);
+      again.close();
+    }
   });
 });
 
