@@ -12,6 +12,9 @@ const BATCH = 500;
 
 /** Packs every row from before version 9; returns how many it packed. Safe to run again, and beside writes. */
 export async function compactPapersIn(db: DB, batch = BATCH): Promise<number> {
+  // A worker starts with this: a read-only look first, so a database with nothing to pack (every
+  // one but those just upgraded) never holds the papers store from the first lookup.
+  if ((await db.get('meta', 'papersToPack')) === undefined) return 0;
   let packed = 0;
   for (;;) {
     const tx = db.transaction(['papers', 'meta'], 'readwrite', RELAXED);
