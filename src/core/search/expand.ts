@@ -102,6 +102,54 @@ export function expandWord(vocab: readonly string[], word: string, prefix: boole
   return out;
 }
 
+/**
+ * Whether a term starting with `head` (`whole`: the term `head` itself) can be one `expandWord`
+ * matches for `word`, so a reader of a vocabulary split by terms' first characters reads only the
+ * parts a word can need. Exact and prefix matches start with the word's own first characters. A
+ * typo may change them (a first letter replaced, inserted, dropped or swapped with the second), so
+ * for typos the head is run through the same Damerau rows as the walk: a head whose last row has
+ * nothing within the budget starts no match (the row minimum never falls as a prefix grows). With
+ * a budget of 2 every two-character head passes (two replaced letters): such a word needs the
+ * whole vocabulary.
+ */
+export function headMatcher(word: string, prefix: boolean): (head: string, whole: boolean) => boolean {
+  const budget = typoBudget(word);
+  const n = word.length;
+  const w = Array.from({ length: n }, (_, j) => word.charCodeAt(j));
+  return (head, whole) => {
+    if ((whole ? head === word : word.startsWith(head)) || (prefix && head.startsWith(word))) return true;
+    // Filter pseudo-terms are never a word's typo (the walk skips them).
+    if (budget === 0 || head.length === 0 || head.charCodeAt(0) <= FILTER_MARK.charCodeAt(0)) return false;
+    const h = head.length;
+    // A whole term is a typo of the word or not (one longer than the word may be a prefix within one).
+    const asTerm = whole && !(prefix && h > n);
+    if (asTerm && Math.abs(h - n) > budget) return false;
+    // Each letter of a head no longer than the budget can be a replaced one.
+    if (!asTerm && h <= budget) return true;
+    // Columns past h + budget exceed the budget at depth h, and no column before them reads them.
+    const cols = Math.min(n, h + budget);
+    let prev2: number[] | undefined;
+    let row: number[] = [];
+    for (let j = 0; j <= cols; j++) row.push(j);
+    for (let d = 0; d < h; d++) {
+      const c = head.charCodeAt(d);
+      const last = d > 0 ? head.charCodeAt(d - 1) : -1;
+      const next = [d + 1];
+      for (let j = 1; j <= cols; j++) {
+        let v = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (c === w[j - 1] ? 0 : 1));
+        if (prev2 && j > 1 && c === w[j - 2] && last === w[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+        next.push(v);
+      }
+      prev2 = row;
+      row = next;
+    }
+    if (asTerm) return row[n]! <= budget;
+    let min = row[0]!;
+    for (let j = 1; j <= cols; j++) if (row[j]! < min) min = row[j]!;
+    return min <= budget;
+  };
+}
+
 /** The filter pseudo-terms (sorted) starting with `head`. */
 export function termsWithPrefix(vocab: readonly string[], head: string): string[] {
   const out: string[] = [];

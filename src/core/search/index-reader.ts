@@ -6,7 +6,12 @@ import type { SearchDoc } from './document.ts';
  * documents by id. IndexedDB serves it in the extension; Maps serve it in tests.
  */
 export interface IndexReader {
-  vocabulary(): Promise<readonly string[]>;
+  /**
+   * The sorted vocabulary, or at least every term starting with a head `wanted` accepts: a reader
+   * may hold the vocabulary in parts by terms' first characters and read only those asked for
+   * (`whole`: the head is a whole term, shorter than the parts' heads).
+   */
+  vocabulary(wanted?: (head: string, whole: boolean) => boolean): Promise<readonly string[]>;
   /**
    * `prefixes`: typed prefixes whose every completion in the vocabulary is among `terms`, so a
    * reader may read all of them as one key range instead of a request per term.

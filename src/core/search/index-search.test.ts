@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { typoBudget, withinDistance } from './edit-distance.ts';
-import { expandWord } from './expand.ts';
+import { expandWord, headMatcher } from './expand.ts';
 import { FILTER_MARK } from './terms.ts';
 import { topRanked } from './top-k.ts';
 
@@ -58,5 +58,39 @@ describe('topRanked', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('headMatcher', () => {
+  /** The vocabulary as a reader split by first two characters holds it: the parts a word's heads accept. */
+  const partsFor = (vocab: readonly string[], w: string, prefix: boolean) => {
+    const may = headMatcher(w, prefix);
+    return vocab.filter((t) => may(t.slice(0, 2), t.length < 2));
+  };
+
+  it('keeps every part holding a term expandWord matches, typos in the first two letters included', () => {
+    // Words sharing few first letters with the vocabulary's, so typos at the start are common.
+    const word = fc.stringMatching(/^[a-dé]{1,10}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 80 }), word, fc.boolean(), (terms, w, prefix) => {
+        const vocab = [...terms, `${FILTER_MARK}c`, `${FILTER_MARK}t:${w}`].sort();
+        expect(sorted(expandWord(partsFor(vocab, w, prefix), w, prefix))).toEqual(sorted(expandWord(vocab, w, prefix)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('accepts, within one typo, the parts a first letter replaced, inserted, dropped or swapped leads to', () => {
+    const heads = ['ki', 'kz', 'k', 'zi', 'zk', 'id', 'ik', 'ie', 'iz', 'xy', 'z', `${FILTER_MARK}c`];
+    const accepted = (w: string, prefix: boolean) => heads.filter((h) => headMatcher(w, prefix)(h, h.length < 2));
+    // "kidney": k… (the second letter changed), …i (the first replaced), …k (a letter inserted before
+    // it), "id" (the first dropped), "ik" (the first two swapped); never a one-letter term.
+    expect(accepted('kidney', false)).toEqual(['ki', 'kz', 'zi', 'zk', 'id', 'ik']);
+    // Under five letters no typo: only the word's own first letters (the part "k" holds "k" alone).
+    expect(accepted('kid', false)).toEqual(['ki']);
+    expect(accepted('ki', true)).toEqual(['ki']);
+    expect(accepted('k', true)).toEqual(['ki', 'kz', 'k']);
+    // Two typos reach every part of two letters.
+    expect(accepted('kidneyses', false)).toEqual(heads.filter((h) => h.length === 2 && h.charCodeAt(0) > 1));
   });
 });

@@ -2,7 +2,7 @@
  * Search over the inverted index: the same answers as linearSearch (same expansion of each word,
  * same scores, same filters, same order), reading only the postings of the terms a query needs.
  */
-import { expandWord, termsWithPrefix } from './expand.ts';
+import { expandWord, headMatcher, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
 import { intersect, type Stage } from './intersect.ts';
 import { compareHits, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
@@ -41,8 +41,16 @@ function filterConstraints(vocab: readonly string[], q: SearchQuery): Constraint
   return out;
 }
 
+/** The vocabulary a query can need: terms its words may match, and its filters' pseudo-terms. */
+function wantedHeads(q: SearchQuery): (head: string, whole: boolean) => boolean {
+  const words = q.words.map((w, i) => headMatcher(w, q.prefixLast && i === q.words.length - 1));
+  const filters = [...(q.topics.length ? [`${FILTER_MARK}t:`] : []), ...(q.years ? [`${FILTER_MARK}y:`] : [])];
+  return (head, whole) => words.some((may) => may(head, whole)) || filters.some((f) => head.startsWith(f) || (!whole && f.startsWith(head)));
+}
+
 // Typing "medical image seg…" expands "medical" and "image" again on every keystroke: expansions
-// are kept per vocabulary (a new vocabulary is a new array, so nothing stale survives a write).
+// are kept per vocabulary (a new vocabulary is a new array, after a write or once more of it is
+// read, so nothing stale survives).
 const EXPANSIONS_KEPT = 512;
 const expansionCache = new WeakMap<readonly string[], Map<string, Map<string, number>>>();
 
@@ -80,7 +88,7 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
 /** The best `limit` results and how many match in all. */
 export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchPage> {
   if (isEmptyQuery(q)) return NONE;
-  const vocab = await reader.vocabulary();
+  const vocab = await reader.vocabulary(wantedHeads(q));
   const words: Constraint[] = [];
   const expansions: Map<string, number>[] = [];
   for (const [i, w] of q.words.entries()) {

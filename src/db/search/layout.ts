@@ -11,8 +11,9 @@ export const DOC_PAGE = 8;
 
 /** Terms are words and filter pseudo-terms: never a NUL. */
 export const VOCAB_SEP = '\u0000';
-/** A term's `vocab` row: its first two characters. */
-export const vocabPart = (term: string): string => term.slice(0, 2);
+/** A term's `vocab` row: its first two characters (a shorter term has a row of its own). */
+export const VOCAB_PART = 2;
+export const vocabPart = (term: string): string => term.slice(0, VOCAB_PART);
 /** The postings "term" listing void ids (pairs id, 0): NUL-led, so no word or filter, never in `vocab`. */
 export const VOID_TERM = `${VOCAB_SEP}void`;
 

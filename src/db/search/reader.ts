@@ -2,7 +2,7 @@
  * The search index as stored in IndexedDB, read per query term (docs/search.md). A term's
  * postings are its merged `postings` chunks plus what `pending` rows added since, minus every
  * void id (merged under VOID_TERM or voided by a pending row: ids are never reused). What a
- * context reads is kept: the vocabulary, void ids and merged postings per `main` (they change
+ * context reads is kept: the vocabulary rows, void ids and merged postings per `main` (they change
  * only on a merge or rebuild), pending rows by key (a row never changes).
  */
 
@@ -12,7 +12,7 @@ import { sortedUnion } from '../../core/search/expand.ts';
 import type { IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchStateRecord } from '../schema.ts';
-import { VOCAB_SEP, VOID_TERM } from './layout.ts';
+import { VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
 import { readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 
@@ -29,7 +29,14 @@ const POSTINGS_CACHE_ENTRIES = 8_000_000;
 interface Cache {
   readonly db: DB;
   readonly main: number;
-  vocab?: Promise<string[]> | undefined;
+  /** The merged vocabulary's row keys (`vocabPart`), in order. */
+  vocabKeys?: Promise<string[]> | undefined;
+  /** Rows asked for, by key: settled once read (a read that failed is forgotten). */
+  readonly vocabAsked: Map<string, Promise<void>>;
+  /** Rows read, by key: each the row's terms, sorted. */
+  readonly vocabRows: Map<string, string[]>;
+  /** The terms of every row read, in key order (so sorted), rebuilt when more rows come. */
+  vocab?: { rows: number; terms: string[] };
   /** Merged void ids (pairs id, 0). */
   voids?: Promise<Uint32Array> | undefined;
   /** Merged postings by term. */
@@ -47,8 +54,8 @@ interface Pending {
   readonly byTerm: Map<string, Uint32Array[]>;
   /** The pending rows' terms, sorted. */
   readonly terms: string[];
-  /** Sorted merged vocabulary ∪ pending terms, once asked for. */
-  vocab?: string[];
+  /** Sorted merged vocabulary read so far (`of`) ∪ pending terms, once asked for. */
+  vocab?: { of: string[]; terms: string[] };
   /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand. */
   readonly combined: Map<string, Uint32Array>;
 }
@@ -118,14 +125,32 @@ function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
   return n === out.length ? out : out.subarray(0, n);
 }
 
-/** The merged vocabulary: rows in key order, each sorted, so split and concatenated it is sorted. */
-const readVocabulary = (store: { getAll(): Promise<string[]> }): Promise<string[]> => store.getAll().then((rows) => rows.flatMap((r) => r.split(VOCAB_SEP)));
+/**
+ * Adjacent keys of `keys` (in order) that are in `some`, one key range read each; rows `small`
+ * accepts (a one-term row) are read along rather than split a range (the 36 of "a"–"z", "0"–"9"
+ * would split the whole vocabulary into 36 reads).
+ */
+function runsOf(keys: readonly string[], some: ReadonlySet<string>, small: (key: string) => boolean): string[][] {
+  const runs: string[][] = [];
+  let run: string[] | undefined;
+  let gap: string[] = [];
+  for (const k of keys) {
+    if (some.has(k)) {
+      if (run) run.push(...gap, k);
+      else runs.push((run = [k]));
+      gap = [];
+    } else if (run && small(k)) gap.push(k);
+    else run = undefined;
+  }
+  return runs;
+}
 
 /**
  * A reader on one snapshot of the index: the state, pending rows and (unless `vocabulary` is
- * false: related papers never expand a word) the vocabulary read in one transaction. Reads made
- * later check that `main` has not moved (else IndexMoved). Undefined when the index does not
- * agree with the records (its stamp is not the counters'): a rebuild's turn.
+ * false: related papers never expand a word) the vocabulary's row keys read in one transaction;
+ * the vocabulary rows a query needs come next, in it while it is active. Reads made later check
+ * that `main` has not moved (else IndexMoved). Undefined when the index does not agree with the
+ * records (its stamp is not the counters'): a rebuild's turn.
  */
 export async function openIndexReader(db: DB, { vocabulary = true }: { vocabulary?: boolean } = {}): Promise<IndexReader | undefined> {
   const tx = db.transaction(READER_STORES);
@@ -151,14 +176,15 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
   ]);
   if (!agrees(state, counters)) return undefined;
   const main = state?.main ?? 0;
-  if (cache?.db !== db || cache.main !== main) cache = { db, main, lists: new Map(), entries: 0, rows: new Map() };
+  if (cache?.db !== db || cache.main !== main) cache = { db, main, lists: new Map(), entries: 0, rows: new Map(), vocabAsked: new Map(), vocabRows: new Map() };
   const c = cache;
-  const keepVocabulary = (read: Promise<string[]>) => {
-    c.vocab = read;
-    read.catch(() => c === cache && (c.vocab = undefined));
+  const keepVocabKeys = (read: Promise<string[]>) => {
+    c.vocabKeys = read;
+    read.catch(() => c === cache && (c.vocabKeys = undefined));
     return read;
   };
-  if (vocabulary && !c.vocab) keepVocabulary(readVocabulary(tx.objectStore('vocab')));
+  // The keys alone: ~1,300 short strings, where the rows hold every term.
+  if (vocabulary && !c.vocabKeys) keepVocabKeys(tx.objectStore('vocab').getAllKeys());
   const voidsRead = (c.voids ??= tx
     .objectStore('postings')
     .getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]))
@@ -170,7 +196,7 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
   missing.forEach((k, i) => fetched[i] && c.rows.set(k, fetched[i]!));
   const live = new Set(keys);
   for (const k of [...c.rows.keys()]) if (!live.has(k)) c.rows.delete(k);
-  const [voids] = await Promise.all([voidsRead, c.vocab]);
+  const [voids] = await Promise.all([voidsRead, c.vocabKeys]);
   const rowsKey = keys.join(',');
   if (c.rowsKey !== rowsKey || !c.derived) {
     c.derived = derive(
@@ -181,23 +207,46 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
   }
   const pending = c.derived;
   const nextId = state?.nextId ?? 0;
-  /** The vocabulary read after the snapshot: in a transaction of its own, on the same `main`. */
-  const vocabularyLater = async (): Promise<string[]> => {
-    const vtx = db.transaction(['meta', 'vocab']);
-    const [now, vocab] = await Promise.all([
-      vtx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
-      readVocabulary(vtx.objectStore('vocab')),
-    ]);
-    if ((now?.main ?? 0) !== main) {
-      forgetVocabulary();
-      throw new IndexMoved();
+  /** `reading`, and in another transaction than the snapshot's, a check that `main` has not moved. */
+  const readingMain = <R>(use: (t: ReaderTx) => Promise<R>): Promise<R> =>
+    reading(async (t, inSnapshot) => {
+      // Issued at once, so an inactive transaction fails before anything is read in it.
+      const reads = use(t);
+      if (inSnapshot) return reads;
+      const now = (await t.objectStore('meta').get('search')) as SearchStateRecord | undefined;
+      if ((now?.main ?? 0) !== main) {
+        reads.catch(() => undefined);
+        forgetVocabulary();
+        throw new IndexMoved();
+      }
+      return reads;
+    });
+  /** The merged vocabulary: the rows `wanted` accepts read (once per `main`), and every row read so far. */
+  const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<string[]> => {
+    const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => t.objectStore('vocab').getAllKeys())));
+    // Once every row is asked for there is nothing left to choose.
+    const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;
+    const missing = new Set(want.filter((k) => !c.vocabAsked.has(k)));
+    if (missing.size) {
+      // Adjacent rows as one key range: a word with a budget of 2 reads the whole store at once.
+      const runs = runsOf(keys, missing, (k) => k.length < VOCAB_PART && !c.vocabAsked.has(k));
+      for (const k of runs.flat()) missing.add(k);
+      const read = readingMain((t) => Promise.all(runs.map((run) => t.objectStore('vocab').getAll(IDBKeyRange.bound(run[0]!, run.at(-1)!)))));
+      const done = read.then((values) => runs.forEach((run, i) => run.forEach((k, j) => c.vocabRows.set(k, values[i]![j]!.split(VOCAB_SEP)))));
+      done.catch(() => c === cache && missing.forEach((k) => c.vocabAsked.delete(k)));
+      for (const k of missing) c.vocabAsked.set(k, done);
     }
-    return vocab;
+    await Promise.all(new Set(want.map((k) => c.vocabAsked.get(k))));
+    // Rows in key order, each sorted: concatenated, sorted.
+    if (c.vocab?.rows !== c.vocabRows.size) c.vocab = { rows: c.vocabRows.size, terms: keys.flatMap((k) => c.vocabRows.get(k) ?? []) };
+    return c.vocab.terms;
   };
 
   return {
-    async vocabulary() {
-      return (pending.vocab ??= sortedUnion(await (c.vocab ?? keepVocabulary(vocabularyLater())), pending.terms));
+    async vocabulary(wanted) {
+      const merged = await mergedVocabulary(wanted);
+      if (pending.vocab?.of !== merged) pending.vocab = { of: merged, terms: sortedUnion(merged, pending.terms) };
+      return pending.vocab.terms;
     },
     async postings(terms, prefixes = []) {
       if (c.entries > POSTINGS_CACHE_ENTRIES) {
@@ -215,11 +264,10 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       });
       if (ranged.length) read = read.filter((t) => !ranged.some((p) => t.startsWith(p)));
       if (need.length) {
-        const [lists, ranges] = await reading(async (ptx, inSnapshot) => {
+        const [lists, ranges] = await readingMain((ptx) => {
           const store = ptx.objectStore('postings');
-          // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent. Issued at once, so an
-          // inactive transaction fails before anything is read in it.
-          const reads = Promise.all([
+          // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent.
+          return Promise.all([
             Promise.all(read.map((t) => store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity])).then(unpackPairs))),
             Promise.all(
               ranged.map((p) => {
@@ -228,14 +276,6 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
               }),
             ),
           ]);
-          // Another transaction than the snapshot's: the index may have been merged since.
-          const now = inSnapshot ? undefined : ((await ptx.objectStore('meta').get('search')) as SearchStateRecord | undefined);
-          if (!inSnapshot && (now?.main ?? 0) !== main) {
-            reads.catch(() => undefined);
-            forgetVocabulary();
-            throw new IndexMoved();
-          }
-          return reads;
         });
         const keep = (t: string, list: Uint32Array) => {
           c.lists.set(t, list);

@@ -161,6 +161,105 @@ describe('search quality on the seeds', () => {
   });
 });
 
+describe('vocabulary rows read per query', () => {
+  /** The `vocab` rows a run reads, by key (a row's key is its first term's first two characters). */
+  const rowsRead = async (run: () => Promise<unknown>): Promise<string[]> => {
+    const getAll = IDBObjectStore.prototype.getAll;
+    const rows: string[] = [];
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+      const req = getAll.apply(this, args);
+      if (this.name === 'vocab') req.addEventListener('success', () => rows.push(...(req.result as string[]).map((r) => r.split('\u0000')[0]!.slice(0, 2))));
+      return req;
+    };
+    try {
+      await run();
+      return rows.sort();
+    } finally {
+      IDBObjectStore.prototype.getAll = getAll;
+    }
+  };
+
+  it("answers a context's first query as the scan when a typo changes the first two letters", async () => {
+    const db = await freshDb();
+    for (const d of seeds) await writeDigestTo(db, d);
+    await mergePending(db);
+    // First letters swapped, dropped, replaced or doubled; a prefix within a typo; budgets 1 and 2.
+    const queries = [
+      'rbeast',
+      'reast',
+      'xreast',
+      'bbreast',
+      'emdical imaging',
+      'edical',
+      'enural networks',
+      'rgaph',
+      'emdic',
+      'medical rgaph',
+      'eural',
+      'lutrasound',
+      'ltrasound',
+      'esgmentation',
+    ];
+    for (const q of queries) {
+      // Nothing read yet: a popup just opened, a worker just started.
+      forgetSearchCache();
+      const a = await searchIn(db, parseQuery(q), 30);
+      const b = await linearSearchIn(db, parseQuery(q), 30);
+      expect(b.length, q).toBeGreaterThan(0);
+      expect(
+        a.map((h) => [h.doc.key, h.score, h.matched]),
+        q,
+      ).toEqual(b.map((h) => [h.doc.key, h.score, h.matched]));
+    }
+  });
+
+  it('reads only the rows a query can need, each once per main', async () => {
+    const db = await freshDb();
+    const titles = [
+      'Kidney stones',
+      'Idle inference',
+      'Zika virus',
+      'Ski tracking',
+      'Ankle pose',
+      'Bike routing',
+      'Liver cysts',
+      'Medical imaging',
+      'Okapi herds',
+    ];
+    await writeDigestTo(
+      db,
+      digest(
+        'a',
+        '2026-05-23',
+        titles.map((title, i) => ({ name: `N${i}`, title })),
+      ),
+    );
+    await mergePending(db);
+    const keys = (await db.getAllKeys('vocab')).filter((k) => k.length === 2 && k.charCodeAt(0) > 1);
+    // "kidny": a typo in five letters, so the row of "ki" and those one edit of the first letters
+    // leads to: "k…" (second letter replaced or inserted), "…i" (first replaced), "…k" (a letter
+    // inserted before it, or the first two swapped), "id" (the first dropped).
+    const oneTypo = keys.filter((k) => k[0] === 'k' || k[1] === 'i' || k[1] === 'k' || k === 'id');
+    expect(oneTypo).toEqual(expect.arrayContaining(['bi', 'id', 'ki', 'li', 'sk', 'zi']));
+    expect(oneTypo).not.toContain('me');
+    const twoLetters = (rows: string[]) => rows.filter((k) => k.length === 2);
+    forgetSearchCache();
+    expect(await rowsRead(() => searchIn(db, parseQuery('kid'), 5))).toEqual(['ki']);
+    const typo = await rowsRead(() => searchIn(db, parseQuery('kidny'), 5));
+    expect(twoLetters(typo)).toEqual(oneTypo.filter((k) => k !== 'ki'));
+    // Read once: the same words again read nothing, another word only its own row.
+    expect(await rowsRead(() => searchIn(db, parseQuery('kidny'), 5))).toEqual([]);
+    expect(await rowsRead(() => searchIn(db, parseQuery('ankl'), 5))).toEqual(['an']);
+    // A budget of two reaches every row: the rest of them at once.
+    const all = await rowsRead(() => searchIn(db, parseQuery('kidneyses'), 5));
+    expect(twoLetters(all)).toEqual(keys.filter((k) => !oneTypo.includes(k) && k !== 'an'));
+    // A merge moves `main`: rows are read again.
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'K', title: 'Kidney cysts' }]));
+    await mergePending(db);
+    expect(await rowsRead(() => searchIn(db, parseQuery('kid'), 5))).toEqual(['ki']);
+  });
+});
+
 describe('documents read per query', () => {
   const docReads = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
     const getAll = IDBObjectStore.prototype.getAll;
@@ -529,17 +628,24 @@ describe('related by title words', () => {
     const { relativesByTerms } = await import('./related-terms.ts');
     const paper = decodePaper((await db.get('papers', '2605.00001'))!);
     const ranges: string[] = [];
-    const getAll = IDBObjectStore.prototype.getAll;
+    let vocabReads = 0;
+    const { getAll, getAllKeys } = IDBObjectStore.prototype;
     IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
       if (this.name === 'postings' && args[0] instanceof IDBKeyRange) ranges.push(String((args[0].lower as [string, number])[0]));
+      if (this.name === 'vocab') vocabReads++;
       return getAll.apply(this, args);
     };
-    const found = await relativesByTerms(db, paper, 12).finally(() => (IDBObjectStore.prototype.getAll = getAll));
+    IDBObjectStore.prototype.getAllKeys = function (this: IDBObjectStore, ...args: Parameters<typeof getAllKeys>) {
+      if (this.name === 'vocab') vocabReads++;
+      return getAllKeys.apply(this, args);
+    };
+    const found = await relativesByTerms(db, paper, 12).finally(() => Object.assign(IDBObjectStore.prototype, { getAll, getAllKeys }));
     expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
     expect(ranges).not.toContain('attention');
     expect(ranges).not.toContain('segmentation');
     expect(ranges).toContain('ultrasound');
-    // Nothing of the vocabulary was read: a side panel on a woken worker does not pay for it.
+    // Nothing of the vocabulary was read, not even its keys: a side panel on a woken worker does not pay for it.
+    expect(vocabReads).toBe(0);
     expect(ranges.some((r) => r.startsWith('\u0000void'))).toBe(true);
   });
 
