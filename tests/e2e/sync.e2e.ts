@@ -4,6 +4,7 @@
 // completing with nothing lost or duplicated; "already syncing"; errors and parse failures in options.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePaper, type PaperRow } from '../../src/core/index/paper-codec.ts';
 import type { CountersRecord } from '../../src/core/index/types.ts';
 import type { SyncStart, SyncStatus } from '../../src/core/sync/report.ts';
 import { generatePosts } from '../server/generate-posts.ts';
@@ -70,7 +71,7 @@ async function checkConsistent(page: Page): Promise<number> {
   const { digests, papers } = await readRecords(page);
   const full = await page.evaluate(
     () =>
-      new Promise<{ papers: { mentions: { digestId: string }[] }[]; digests: { paperKeys: string[] }[] }>((resolve) => {
+      new Promise<{ papers: PaperRow[]; digests: { paperKeys: string[] }[] }>((resolve) => {
         const open = indexedDB.open('digest-lens');
         open.onsuccess = () => {
           const tx = open.result.transaction(['digests', 'papers']);
@@ -84,7 +85,7 @@ async function checkConsistent(page: Page): Promise<number> {
       }),
   );
   expect(new Set(digests.map((d) => d.id)).size).toBe(digests.length);
-  for (const p of full.papers) expect(new Set(p.mentions.map((m) => m.digestId)).size).toBe(p.mentions.length);
+  for (const p of full.papers.map(decodePaper)) expect(new Set(p.mentions.map((m) => m.digestId)).size).toBe(p.mentions.length);
   for (const d of full.digests) expect(new Set(d.paperKeys).size).toBe(d.paperKeys.length);
   const c = await ask<CountersRecord>(page, 'counters');
   expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual({
