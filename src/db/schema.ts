@@ -90,15 +90,19 @@ export interface SyncLockRecord {
 
 /**
  * A search document under its numeric id (postings hold 32-bit ids, not paper keys). The record
- * it was made from carries the id (`searchId`), so a write finds a record's document without a read.
+ * it is made from carries the id (`searchId`), so a write finds a record's document without a read.
  * Stored by pages (`docPages`): the documents of consecutive ids that one write made.
  */
 export interface SearchDocRow {
   readonly id: number;
   /** `p <paper key>` or `d <digest id>`. */
   readonly ref: string;
-  /** Packed, without its kind and key (the ref's); in rows written before, its texts by field or the whole document. */
-  readonly doc: StoredDoc | TextDoc | SearchDoc;
+  /**
+   * Absent since version 9: the document is made from its record when read (the record still
+   * carries this id: an id's document never changes). Rows written before hold it, in one of
+   * the earlier shapes.
+   */
+  readonly doc?: StoredDoc | TextDoc | SearchDoc;
 }
 
 /**

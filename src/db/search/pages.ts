@@ -1,10 +1,19 @@
-/** Search documents stored by pages (`docPages`): the documents of consecutive ids one write made. */
-import { readStoredDoc, type SearchDoc } from '../../core/search/document.ts';
+/**
+ * Search documents stored by pages (`docPages`): the ids of consecutive documents one write made,
+ * each with its ref; the document itself is made from its record (rows from before version 9 hold it).
+ */
+import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
+import { readStoredDoc, type SearchDoc, type StoredDoc, storedDigestDoc, storedPaperDoc } from '../../core/search/document.ts';
 import type { SearchDocRow } from '../schema.ts';
 import { DOC_PAGE, isPaperRef } from './layout.ts';
 
-/** A row's document as search reads it: its kind and key are the row's ref. */
-export const rowDoc = (row: Pick<SearchDocRow, 'ref' | 'doc'>): SearchDoc => readStoredDoc(row.doc, isPaperRef(row.ref) ? 'paper' : 'digest', row.ref.slice(2));
+/** The document a record makes, as stored (packed). */
+export const docOf = (ref: string, r: PaperRecord | DigestRecord): StoredDoc =>
+  isPaperRef(ref) ? storedPaperDoc(r as PaperRecord) : storedDigestDoc(r as DigestRecord);
+
+/** A document as search reads it (its kind and key are the ref's) from its stored form. */
+export const rowDoc = (row: { readonly ref: string; readonly doc: NonNullable<SearchDocRow['doc']> }): SearchDoc =>
+  readStoredDoc(row.doc, isPaperRef(row.ref) ? 'paper' : 'digest', row.ref.slice(2));
 
 /** Documents of consecutive ids (as one write makes them) cut into pages at every multiple of DOC_PAGE. */
 export function docPagesOf(docs: readonly SearchDocRow[]): SearchDocRow[][] {

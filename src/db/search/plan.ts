@@ -9,13 +9,13 @@
  * voided (listed under VOID_TERM), never removed from the lists that hold it.
  */
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
-import { type StoredDoc, storedDigestDoc, storedPaperDoc } from '../../core/search/document.ts';
+import type { StoredDoc } from '../../core/search/document.ts';
 import { docInfo, docTerms, postingInfo } from '../../core/search/terms.ts';
 import { readPaper, writePaper } from '../paper-rows.ts';
 import type { PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, type RecordTx } from '../tx.ts';
 import { digestRef, isPaperRef, paperRef } from './layout.ts';
-import { docPagesOf, readSomeDocs, rowDoc } from './pages.ts';
+import { docOf, docPagesOf, readSomeDocs, rowDoc } from './pages.ts';
 import { NO_STAMP } from './stamps.ts';
 
 type IndexedRecord = PaperRecord | DigestRecord;
@@ -43,11 +43,9 @@ function columns(m: Map<string, number[]>): [string[], Uint32Array[]] {
 }
 
 /** Same words in the same fields, same filters and posting info: re-indexing would change nothing. */
-function sameDoc(a: SearchDocRow['doc'], b: SearchDocRow['doc']): boolean {
+function sameDoc(a: NonNullable<SearchDocRow['doc']>, b: StoredDoc): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
-
-const docOf = (ref: string, r: IndexedRecord): StoredDoc => (isPaperRef(ref) ? storedPaperDoc(r as PaperRecord) : storedDigestDoc(r as DigestRecord));
 
 /** A record carrying `id` as its search document's (or none). */
 export function withSearchId<R extends IndexedRecord>(r: R, id: number | undefined): R {
@@ -118,11 +116,15 @@ export async function planIndex(
     const k = known?.record(ref);
     const record = k === undefined ? original : (k ?? undefined);
     let oldId = oldIds[i];
-    const oldDoc = oldId === undefined ? undefined : checked ? (checked[i]?.ref === ref ? checked[i]!.doc : undefined) : docOf(ref, original!);
-    if (!oldDoc) oldId = undefined;
+    let oldDoc: SearchDocRow['doc'];
+    if (oldId !== undefined && !checked) oldDoc = docOf(ref, original!);
+    // Another ref's document is not this record's; a row that keeps no document (version 9)
+    // cannot be compared: the record is indexed again and its old id made void.
+    else if (oldId !== undefined && checked![i]?.ref !== ref) oldId = undefined;
+    else if (oldId !== undefined) oldDoc = checked![i]!.doc;
     const doc = record && oldId !== undefined ? docOf(ref, record) : undefined;
     let id: number | undefined;
-    if (oldId !== undefined && doc && sameDoc(oldDoc!, doc)) id = oldId;
+    if (oldId !== undefined && doc && oldDoc && sameDoc(oldDoc, doc)) id = oldId;
     else {
       if (oldId !== undefined) voided.push(oldId);
       // Ids are never reused: a voided id stays void, whatever lists still hold it.
@@ -143,7 +145,8 @@ export async function planIndex(
         const full = rowDoc({ ref, doc });
         const info = docInfo(full);
         for (const [term, mask] of docTerms(full)) push(adds, term, id, postingInfo(mask, info));
-        documents.push({ id, ref, doc });
+        // Stored without the document: a reader makes it from the record, which carries this id.
+        documents.push({ id, ref });
       }
       const [terms, lists] = columns(adds);
       // Everything this write adds, as one pending row (none when it changes no document).

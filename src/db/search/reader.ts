@@ -7,14 +7,20 @@
  */
 
 import type { IDBPTransaction } from 'idb';
+import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
 import type { IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
+import { readPaper } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchStateRecord } from '../schema.ts';
-import { VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
-import { readDocs, rowDoc } from './pages.ts';
+import { isPaperRef, VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
+import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
+
+/** A document's record, by the document's ref. */
+const readRecord = (t: ReaderTx, ref: string): Promise<PaperRecord | DigestRecord | undefined> =>
+  isPaperRef(ref) ? readPaper(t.objectStore('papers'), ref.slice(2)) : t.objectStore('digests').get(ref.slice(2));
 
 /** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
 export class IndexMoved extends Error {
@@ -62,7 +68,7 @@ interface Pending {
 
 let cache: Cache | undefined;
 
-const READER_STORES = ['meta', 'pending', 'vocab', 'postings', 'docPages'] as const;
+const READER_STORES = ['meta', 'pending', 'vocab', 'postings', 'docPages', 'papers', 'digests'] as const;
 type ReaderTx = IDBPTransaction<DigestLensDB, typeof READER_STORES extends readonly (infer S)[] ? S[] : never, 'readonly'>;
 
 // Documents by id: an id's document never changes within an epoch (a changed one gets a new id),
@@ -304,8 +310,21 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
       const kept = docCache.docs;
       const missing = ids.filter((id) => !kept.has(id));
       if (missing.length) {
-        const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
-        missing.forEach((id, i) => rows[i] && kept.set(id, rowDoc(rows[i]!)));
+        const docs = await reading(async (t, inSnapshot) => {
+          const rows = await readDocs(t.objectStore('docPages'), missing);
+          // A document is made from its record, read in the same transaction: one that no longer
+          // carries the id was written since the snapshot (out of it), so the query asks again.
+          const records = await Promise.all(rows.map((r) => (r && r.doc === undefined ? readRecord(t, r.ref) : undefined)));
+          return rows.map((row, i): SearchDoc | undefined => {
+            if (!row) return undefined;
+            if (row.doc !== undefined) return rowDoc({ ref: row.ref, doc: row.doc });
+            const record = records[i];
+            if (record?.searchId === row.id) return rowDoc({ ref: row.ref, doc: docOf(row.ref, record) });
+            if (!inSnapshot) throw new IndexMoved();
+            return undefined;
+          });
+        });
+        missing.forEach((id, i) => docs[i] && kept.set(id, docs[i]!));
       }
       return ids.map((id) => kept.get(id));
     },

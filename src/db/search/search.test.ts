@@ -17,7 +17,7 @@ import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, wr
 import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
 import { DOC_PAGE, VOID_TERM } from './layout.ts';
 import { MERGE_ROWS, mergePending } from './merge.ts';
-import { docPagesOf, readDocs, rowDoc } from './pages.ts';
+import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
 import { forgetSearchCache, indexState, linearSearchIn, searchIn, searchIndexReady, searchPageIn } from './search.ts';
@@ -306,7 +306,7 @@ describe('documents read per query', () => {
 });
 
 describe('documents as stored', () => {
-  it('are packed, and pages written by earlier versions (texts by field, whole documents) still read', async () => {
+  it('keep no document (records make them), and pages written by earlier versions still read', async () => {
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -321,18 +321,23 @@ describe('documents as stored', () => {
     const expected = await Promise.all(queries.map(async (q) => (await linearSearchIn(db, parseQuery(q), 5)).map((h) => `${h.doc.key} ${h.score}`)));
     expect(await answers(db)).toEqual(expected);
     const pages = await db.getAll('docPages');
-    expect(pages.flat().every((row) => Array.isArray(row.doc))).toBe(true);
-    // The same pages as earlier versions wrote them: texts by field with kind and key, then whole
-    // documents, words and phrase text included.
+    expect(pages.flat().every((row) => row.doc === undefined)).toBe(true);
+    // The same pages as earlier versions wrote them, each document made from its record: packed,
+    // texts by field with kind and key, and whole documents, words and phrase text included.
+    const recordOf = async (ref: string) =>
+      ref.startsWith('p ') ? decodePaper((await db.get('papers', ref.slice(2)))!) : (await db.get('digests', ref.slice(2)))!;
+    const packed = new Map<string, StoredDoc>();
+    for (const row of pages.flat()) packed.set(row.ref, docOf(row.ref, await recordOf(row.ref)));
     const older = [
-      (row: (typeof pages)[number][number]) => unpackDoc(row.doc as StoredDoc, row.ref.startsWith('p ') ? 'paper' : 'digest', row.ref.slice(2)),
-      rowDoc,
+      (ref: string) => packed.get(ref)!,
+      (ref: string) => unpackDoc(packed.get(ref)!, ref.startsWith('p ') ? 'paper' : 'digest', ref.slice(2)),
+      (ref: string) => rowDoc({ ref, doc: packed.get(ref)! }),
     ];
     for (const shape of older) {
       const tx = db.transaction('docPages', 'readwrite');
       for (const page of pages)
         await tx.store.put(
-          page.map((row) => ({ ...row, doc: shape(row) })),
+          page.map((row) => ({ ...row, doc: shape(row.ref) })),
           page[0]!.id,
         );
       await tx.done;
@@ -796,5 +801,20 @@ describe('pending rows and merges', () => {
     await mergePending(db);
     await expect(reader.postings(['kidneys'])).rejects.toBeInstanceOf(IndexMoved);
     expect(await titles(db, 'kidneys')).toEqual(['Late segments kidneys']);
+  });
+
+  it('reads again when a paper is written again between its postings and its document', async () => {
+    const db = await freshDb();
+    await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    const reader = (await openIndexReader(db))!;
+    const [list] = await reader.postings(['kidneys']);
+    const id = list![0]!;
+    // The snapshot's transaction ends; the paper is named again (a new document, its old id void).
+    await new Promise((res) => setTimeout(res, 0));
+    await writeDigestTo(db, digest('b', '2026-05-23', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
+    forgetSearchCache();
+    await expect(reader.docs([id])).rejects.toBeInstanceOf(IndexMoved);
+    const hits = await searchIn(db, parseQuery('kidneys'), 10);
+    expect(hits.map((h) => [h.doc.key, h.doc.date])).toEqual([['2605.00001', '2026-05-23']]);
   });
 });
