@@ -77,6 +77,41 @@ describe('paper codec', () => {
     expect(decodePaper(stored(none))).toEqual(none);
   });
 
+  it('derives a short name, sections and GitHub hosts only where they give back the same', () => {
+    const mention = (name: string, title: string | undefined, sections: ('bigIdeas' | 'underTheHood')[]) => ({
+      digestId: 'd',
+      digestDate: '2026-05-23',
+      digestTitle: 'Digest',
+      digestUrl: 'https://example.org/d',
+      topic: 'vision',
+      name,
+      ...(title !== undefined ? { title } : {}),
+      placements: [],
+      sections,
+      contexts: [{ section: 'bigIdeas' as const, text: 'Said once.' }],
+      codeUrls: [{ url: 'https://github.com/o/r', kind: 'repo' as const, github: 'o/r' }],
+      datasets: [],
+      institutions: [],
+      authors: [],
+    });
+    const cases = [
+      mention('PIME', 'PIME: Prototype-based brains', ['bigIdeas']),
+      mention('Other', 'PIME: Prototype-based brains', ['bigIdeas', 'underTheHood']),
+      mention('PIME', ' PIME : spaced', ['underTheHood']),
+      mention('', ': starts with a colon', ['bigIdeas']),
+      mention('No title', undefined, []),
+    ];
+    for (const m of cases) {
+      const p = buildPaper('n:d#x', [m]);
+      const row = encodePaper(p);
+      expect(decodePaper(structuredClone(row))).toEqual(p);
+      expect(JSON.stringify(row)).not.toContain('https://github.com');
+    }
+    expect(encodePaper(buildPaper('n:d#x', [cases[0]!])).m[0]![5]).toBe(1);
+    expect(encodePaper(buildPaper('n:d#x', [cases[1]!])).m[0]![5]).toBe('Other');
+    expect(encodePaper(buildPaper('n:d#x', [cases[1]!])).m[0]![10]).toEqual(['bigIdeas', 'underTheHood']);
+  });
+
   it('stores a mention title once when it is the paper title, and the title key only as its hash', async () => {
     const store = new MemoryStore();
     await addDigest(

@@ -27,12 +27,14 @@ export type PackedMention = readonly [
   /** 1: the same as its id (a digest known by its address). */
   digestUrl: string | 1,
   topic: string,
-  name: string,
+  /** 1: the part of its title before the first colon ("PIME: Prototype-based…" → "PIME"). */
+  name: string | 1,
   title: TitleCell,
   theme: number,
   themeTitle: string | 0,
   placements: readonly number[],
-  sections: readonly Section[],
+  /** 1: its contexts' sections, in order, each once. */
+  sections: readonly Section[] | 1,
   contexts: readonly (string | number)[],
   codeUrls: readonly (string | number)[],
   datasets: readonly string[],
@@ -81,17 +83,32 @@ function githubOf(url: string, kind: CodeKind): string | undefined {
   return kind === 'repo' && m[2] !== undefined ? `${m[1]}/${m[2]}`.toLowerCase() : undefined;
 }
 
+const GITHUB = 'https://github.com/';
+
+/** An address as stored: a GitHub one without its host ("/owner/repo"; no address starts so). */
+const packUrl = (url: string): string => (url.startsWith(GITHUB) ? url.slice(GITHUB.length - 1) : url);
+const unpackUrl = (s: string): string => (s.startsWith('/') ? `${GITHUB}${s.slice(1)}` : s);
+
+/** The short name a title gives: its text before the first colon, when there is one. */
+function shortNameOf(title: string | undefined): string | undefined {
+  const colon = title?.indexOf(':') ?? -1;
+  return colon > 0 ? title!.slice(0, colon).trim() : undefined;
+}
+
+const sectionsOf = (contexts: readonly MentionContext[]): Section[] => [...new Set(contexts.map((c) => c.section))];
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 function packLinks(links: readonly CodeLink[]): (string | number)[] {
   return links.flatMap((c) => {
     const g: GithubCell = c.github === undefined ? 0 : c.github === githubOf(c.url, c.kind) ? 1 : c.github;
-    return [c.url, c.kind, g];
+    return [packUrl(c.url), c.kind, g];
   });
 }
 
 function unpackLinks(flat: readonly (string | number)[]): CodeLink[] {
   const out: CodeLink[] = [];
   for (let i = 0; i + 2 < flat.length; i += 3) {
-    const url = String(flat[i]);
+    const url = unpackUrl(String(flat[i]));
     const kind = flat[i + 1] as CodeKind;
     const g = flat[i + 2] as GithubCell;
     const github = g === 0 ? undefined : g === 1 ? githubOf(url, kind) : g;
@@ -107,12 +124,12 @@ function packMention(m: MentionRecord, title: string | undefined): PackedMention
     m.digestTitle,
     m.digestUrl === m.digestId ? 1 : m.digestUrl,
     m.topic,
-    m.name,
+    m.name !== '' && m.name === shortNameOf(m.title) ? 1 : m.name,
     m.title === undefined ? 0 : m.title === title ? 1 : m.title,
     m.theme ?? -1,
     m.themeTitle ?? 0,
     m.placements.flatMap((p) => [p.theme, p.k, p.n]),
-    m.sections,
+    sameList(m.sections, sectionsOf(m.contexts)) ? 1 : m.sections,
     m.contexts.flatMap((c) => [c.section, c.theme ?? -1, c.text]),
     packLinks(m.codeUrls),
     m.datasets,
@@ -122,8 +139,9 @@ function packMention(m: MentionRecord, title: string | undefined): PackedMention
 }
 
 function unpackMention(p: PackedMention, paperTitle: string | undefined): MentionRecord {
-  const [digestId, digestDate, digestTitle, digestUrl, topic, name, t, theme, themeTitle, flatPlacements, sections, flatContexts] = p;
+  const [digestId, digestDate, digestTitle, digestUrl, topic, n, t, theme, themeTitle, flatPlacements, s, flatContexts] = p;
   const title = t === 0 ? undefined : t === 1 ? paperTitle : t;
+  const name = n === 1 ? shortNameOf(title)! : n;
   const placements: Placement[] = [];
   for (let i = 0; i + 2 < flatPlacements.length; i += 3) placements.push({ theme: flatPlacements[i]!, k: flatPlacements[i + 1]!, n: flatPlacements[i + 2]! });
   const contexts: MentionContext[] = [];
@@ -142,7 +160,7 @@ function unpackMention(p: PackedMention, paperTitle: string | undefined): Mentio
     ...(theme >= 0 ? { theme } : {}),
     ...(themeTitle !== 0 ? { themeTitle } : {}),
     placements,
-    sections,
+    sections: s === 1 ? sectionsOf(contexts) : s,
     contexts,
     codeUrls: unpackLinks(p[12]),
     datasets: p[13],
