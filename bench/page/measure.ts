@@ -4,7 +4,7 @@ import type { PaperRef } from '../../src/core/detect/index.ts';
 import type { ArxivId } from '../../src/core/ids/arxiv-id.ts';
 import { parseGithubUrl } from '../../src/core/ids/github-repo.ts';
 import { titleKey } from '../../src/core/ids/title-key.ts';
-import { decodePaper, titleHash } from '../../src/core/index/paper-codec.ts';
+import { decodePaper, keyHash } from '../../src/core/index/paper-codec.ts';
 import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
 import { linearSearch } from '../../src/core/search/match.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
@@ -54,7 +54,7 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   const page = { arxiv: [] as number[], title: [] as number[], 'github-repo': [] as number[] };
   for (const s of samples) {
     await timeInto(rawGet, () => db.get('papers', s.arxivId));
-    await timeInto(rawIndexGet, () => db.getFromIndex('papers', 'by-title', titleHash(titleKey(s.title))));
+    await timeInto(rawIndexGet, () => db.getFromIndex('papers', 'by-title', keyHash(titleKey(s.title))));
     for (const ref of refs(s)) {
       const m = await timeInto(page[ref.kind as keyof typeof page], () => findPapersIn(db, ref));
       if (m.own.length === 0) throw new Error(`not found: ${JSON.stringify(ref)}`);

@@ -38,6 +38,8 @@ afterEach(closeDb);
 
 const ALL_STORES = ['aliases', 'digests', 'docPages', 'failures', 'meta', 'papers', 'pending', 'postings', 'posts', 'termCounts', 'vocab'];
 const PAPER_INDEXES = ['by-cited', 'by-dataset', 'by-org', 'by-repo', 'by-title'];
+// An upgraded database keeps each one's values from before version 9 until its rows are packed.
+const WITH_LEGACY_INDEXES = PAPER_INDEXES.flatMap((i) => [i, `${i}-key`]).sort();
 
 /** A migrated database answers search from its records at once, then from the index it builds. */
 async function expectSearchable(db: DB): Promise<void> {
@@ -110,7 +112,7 @@ describe('migrations', () => {
       starter: await v2.get('meta', 'starter'),
     }).toEqual(before);
     // The title keys of rows from before version 9 stay in their old index until they are packed.
-    expect([...v2.transaction('papers').store.indexNames].sort()).toEqual([...PAPER_INDEXES, 'by-title-key']);
+    expect([...v2.transaction('papers').store.indexNames].sort()).toEqual(WITH_LEGACY_INDEXES);
     expect((await lookupIn(v2, arxiv('2605.00001'))).digestCount).toBe(2);
     expect(await v2.count('posts')).toBe(0);
     await expectSearchable(v2);
@@ -270,12 +272,20 @@ describe('migration from version 8', () => {
     v8.close();
 
     const db = await openDigestDb('migrate8');
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual([...PAPER_INDEXES, 'by-title-key']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(WITH_LEGACY_INDEXES);
     expect(await recordsOf(db)).toEqual(before);
     expect((await db.getAll('papers')).some(isStoredPaper)).toBe(false);
     expect(await db.get('meta', 'papersToPack')).toBe('');
-    // Found by title through the old index, and a later mention joins the stored record.
-    expect((await lookupIn(db, { kind: 'title', title: 'Bee', key: 'bee' })).papers.map((v) => v.paper.key)).toEqual(['t:bee']);
+    // Found by title, repository and organisation through the old indexes, and a later mention joins the stored record.
+    const found = async () =>
+      Promise.all(
+        [
+          { kind: 'title' as const, title: 'Bee', key: 'bee' },
+          { kind: 'github-repo' as const, owner: 'o', repo: 'a', key: 'o/a' },
+          { kind: 'github-org' as const, owner: 'o', key: 'o' },
+        ].map(async (ref) => (await lookupIn(db, ref)).papers.map((v) => v.paper.key)),
+      );
+    expect(await found()).toEqual([['t:bee'], ['2605.00001'], ['2605.00001']]);
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'B', title: 'Bee' }]));
     expect(decodePaper((await db.get('papers', 't:bee'))!).mentions.map((m) => m.digestId)).toEqual(['b', 'a']);
     const written = await recordsOf(db);
@@ -289,8 +299,9 @@ describe('migration from version 8', () => {
     expect(await compactPapersIn(db, 1)).toBe(1);
     expect((await db.getAll('papers')).every(isStoredPaper)).toBe(true);
     expect(await db.get('meta', 'papersToPack')).toBeUndefined();
-    expect(await db.countFromIndex('papers', 'by-title-key')).toBe(0);
+    for (const legacy of WITH_LEGACY_INDEXES.filter((i) => i.endsWith('-key'))) expect(await db.countFromIndex('papers', legacy as 'by-title-key')).toBe(0);
     expect(await recordsOf(db)).toEqual(written);
+    expect(await found()).toEqual([['t:bee'], ['2605.00001'], ['2605.00001']]);
     expect((await lookupIn(db, { kind: 'title', title: 'Cicada songs', key: 'cicada songs' })).papers.map((v) => v.paper.key)).toEqual(['t:cicada songs']);
     expect((await searchIn(db, parseQuery('cicada'))).map((h) => h.doc.key)).toEqual(['t:cicada songs']);
     expect(await searchIdProblems(db)).toEqual([]);
@@ -299,7 +310,7 @@ describe('migration from version 8', () => {
 
   it('opens a new database without the old title index, nothing to pack', async () => {
     const db = await openDb();
-    expect([...db.transaction('papers').store.indexNames]).not.toContain('by-title-key');
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(PAPER_INDEXES);
     expect(await db.get('meta', 'papersToPack')).toBeUndefined();
   });
 });

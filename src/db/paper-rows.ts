@@ -3,7 +3,7 @@
  * every write encodes here (core/index/paper-codec.ts), whichever room and transaction it is in.
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
-import { decodePaper, encodePaper, titleHash } from '../core/index/paper-codec.ts';
+import { decodePaper, encodePaper, keyHash, LIST_OF, type ListIndex } from '../core/index/paper-codec.ts';
 import type { PaperRecord } from '../core/index/types.ts';
 import type { DigestLensDB } from './schema.ts';
 
@@ -19,21 +19,36 @@ export async function readPaper(papers: PapersStore, key: string): Promise<Paper
 /** Papers whose title key is `tk` (at most `count`): by its hash, and in rows from before version 9 by the key itself. */
 export async function readPapersByTitle(papers: PapersStore, tk: string, count?: number): Promise<PaperRecord[]> {
   const [rows, legacy] = await Promise.all([
-    papers.index('by-title').getAll(titleHash(tk), count),
+    papers.index('by-title').getAll(keyHash(tk), count),
     papers.indexNames.contains('by-title-key') ? papers.index('by-title-key').getAll(tk, count) : [],
   ]);
   const found = [...rows, ...legacy].map(decodePaper).filter((p) => p.titleKey === tk);
   return count === undefined ? found : found.slice(0, count);
 }
 
-/** Papers an index of lists names `value` in (`by-repo`, `by-cited`, `by-org`, `by-dataset`). */
-export async function readPapersBy(
-  papers: PapersStore,
-  index: 'by-repo' | 'by-cited' | 'by-org' | 'by-dataset',
-  value: string,
-  count?: number,
-): Promise<PaperRecord[]> {
-  return (await papers.index(index).getAll(value, count)).map(decodePaper);
+/** Papers an index of lists names `value` in (at most `count`): by its hash, and in rows from before version 9 by the value itself. */
+export async function readPapersBy(papers: PapersStore, index: ListIndex, value: string, count?: number): Promise<PaperRecord[]> {
+  const legacy = `${index}-key` as const;
+  const [rows, old] = await Promise.all([
+    papers.index(index).getAll(keyHash(value), count),
+    papers.indexNames.contains(legacy) ? papers.index(legacy).getAll(value, count) : [],
+  ]);
+  const list = LIST_OF[index];
+  const found = [...rows, ...old].map(decodePaper).filter((p) => p[list].includes(value));
+  return count === undefined ? found : found.slice(0, count);
+}
+
+/**
+ * Keys of papers an index of lists names `value` in (at most `count`, nothing else read). A key
+ * here may, about once in ten million stores, be one whose own value shares the hash.
+ */
+export async function readPaperKeysBy(papers: PapersStore, index: ListIndex, value: string, count: number): Promise<string[]> {
+  const legacy = `${index}-key` as const;
+  const [keys, old] = await Promise.all([
+    papers.index(index).getAllKeys(keyHash(value), count),
+    papers.indexNames.contains(legacy) ? papers.index(legacy).getAllKeys(value, count) : [],
+  ]);
+  return [...new Set([...keys, ...old])].slice(0, count);
 }
 
 /** Puts a paper as its packed row. */

@@ -199,14 +199,19 @@ export interface DigestLensDB extends DBSchema {
     /** Packed (core/index/paper-codec.ts); a whole record in rows written before version 9. */
     value: PaperRow;
     indexes: {
-      /** A title key's hash (`titleHash`). */
+      /** A title key's hash (`keyHash`). */
       'by-title': number;
-      /** Title keys of rows written before version 9, until `compactPapersIn` has packed them all. */
+      /** Hashes (`keyHash`) of repositories, cited repositories, organisations, datasets. */
+      'by-repo': number;
+      'by-cited': number;
+      'by-org': number;
+      'by-dataset': number;
+      /** The values themselves, in rows written before version 9, until `compactPapersIn` has packed them all. */
       'by-title-key': string;
-      'by-repo': string;
-      'by-cited': string;
-      'by-org': string;
-      'by-dataset': string;
+      'by-repo-key': string;
+      'by-cited-key': string;
+      'by-org-key': string;
+      'by-dataset-key': string;
     };
   };
   meta: {
@@ -359,16 +364,24 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
     if (oldVersion > 0) void nameStoredDigests(tx);
   }
   if (step(9)) {
-    // Papers stored packed (core/index/paper-codec.ts), found by title through a hash of the title
-    // key: a number, not a key of twice the title's length. Rows written before are packed after
+    // Papers stored packed (core/index/paper-codec.ts), found by title, repository, organisation
+    // and dataset through hashes: numbers, not keys of twice the text's length. Rows written before are packed after
     // the upgrade, a batch at a time (`compactPapersIn`): rewriting a large store here would hold
-    // the upgrade for minutes. Until then their title keys stay in the old index, renamed.
+    // the upgrade for minutes. Until then their values stay in the old indexes, renamed.
     const papers = tx.objectStore('papers');
-    if (oldVersion > 0) {
-      unwrap(papers.index('by-title')).name = 'by-title-key';
-      void tx.objectStore('meta').put('', 'papersToPack');
-    } else papers.deleteIndex('by-title');
-    papers.createIndex('by-title', 'th');
+    const hashed = [
+      ['by-title', 'th', false],
+      ['by-repo', 'rh', true],
+      ['by-cited', 'ch', true],
+      ['by-org', 'oh', true],
+      ['by-dataset', 'dh', true],
+    ] as const;
+    for (const [name, keyPath, multiEntry] of hashed) {
+      if (oldVersion > 0) unwrap(papers.index(name)).name = `${name}-key`;
+      else papers.deleteIndex(name);
+      papers.createIndex(name, keyPath, { multiEntry });
+    }
+    if (oldVersion > 0) void tx.objectStore('meta').put('', 'papersToPack');
   }
 }
 

@@ -8,7 +8,7 @@ import { parseDigestDocument } from '../digest/index.ts';
 import { addDigest } from './add-digest.ts';
 import { MemoryStore } from './memory-store.ts';
 import { buildPaper } from './paper.ts';
-import { decodePaper, encodePaper, isStoredPaper, titleHash } from './paper-codec.ts';
+import { decodePaper, encodePaper, isStoredPaper, keyHash } from './paper-codec.ts';
 import type { PaperRecord } from './types.ts';
 
 const SEEDS = join(import.meta.dirname, '../../../tests/fixtures/seeds');
@@ -112,7 +112,7 @@ describe('paper codec', () => {
     expect(encodePaper(buildPaper('n:d#x', [cases[1]!])).m[0]![10]).toEqual(['bigIdeas', 'underTheHood']);
   });
 
-  it('stores a mention title once when it is the paper title, and the title key only as its hash', async () => {
+  it('stores a mention title once when it is the paper title, and what indexes hold only as hashes', async () => {
     const store = new MemoryStore();
     await addDigest(
       store,
@@ -122,9 +122,10 @@ describe('paper codec', () => {
     const row = encodePaper(p);
     expect(JSON.stringify(row).split('Bee colonies at scale')).toHaveLength(2);
     expect(JSON.stringify(row)).not.toContain('bee colonies at scale');
-    expect(row.th).toBe(titleHash('bee colonies at scale'));
-    expect(row.repos).toEqual(['o/bee']);
-    expect(row.citedRepos).toBeUndefined();
+    expect(row.th).toBe(keyHash('bee colonies at scale'));
+    expect(row.rh).toEqual([keyHash('o/bee')]);
+    expect(row.oh).toEqual([keyHash('o')]);
+    expect(row.ch).toBeUndefined();
     expect(code('https://github.com/o/bee').github).toBe('o/bee');
   });
 
@@ -139,7 +140,7 @@ describe('paper codec', () => {
   it('hashes title keys to distinct safe integers', () => {
     const hashes = new Set<number>();
     for (let i = 0; i < 50_000; i++) {
-      const h = titleHash(`title ${i}`);
+      const h = keyHash(`title ${i}`);
       expect(Number.isSafeInteger(h) && h >= 0).toBe(true);
       hashes.add(h);
     }

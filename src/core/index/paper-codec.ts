@@ -51,24 +51,30 @@ export interface StoredPaper {
   /** Its arXiv id when that is not simply its key (0: none although the key is not a title's or a name's). */
   readonly a?: ArxivId | 0;
   readonly searchId?: number;
-  /** `titleHash` of its title key: what the `by-title` index holds. */
+  /** `keyHash` of its title key: what the `by-title` index holds. */
   readonly th?: number;
-  readonly repos?: readonly string[];
-  readonly citedRepos?: readonly string[];
-  readonly orgs?: readonly string[];
-  readonly datasets?: readonly string[];
+  /** `keyHash` of each of its repositories, cited repositories, organisations and datasets: what `by-repo`, `by-cited`, `by-org` and `by-dataset` hold. */
+  readonly rh?: readonly number[];
+  readonly ch?: readonly number[];
+  readonly oh?: readonly number[];
+  readonly dh?: readonly number[];
 }
+
+/** The lists of a paper the indexes of lists hold, by index. */
+export const LIST_OF = { 'by-repo': 'repos', 'by-cited': 'citedRepos', 'by-org': 'orgs', 'by-dataset': 'datasets' } as const;
+export type ListIndex = keyof typeof LIST_OF;
 
 /** A row of the papers store: the packed form, or a whole record written before it. */
 export type PaperRow = StoredPaper | PaperRecord;
 
 /**
- * A title key as a number below 2^53 (a key of 9 bytes, not twice the key's length): two
- * independent 32-bit hashes, so two of a million titles share one about once in ten million
- * stores. Readers compare the title key of what they find, so a shared hash costs a read, never a wrong answer.
+ * A title key, repository, organisation or dataset as a number below 2^53 (an index key of 9
+ * bytes, not twice the text's length): two independent 32-bit hashes, so two of a million values
+ * share one about once in ten million stores. Readers check the value on what they find, so a
+ * shared hash costs a read, never a wrong answer.
  */
-export function titleHash(tk: string): number {
-  const [h1, h2] = hashesOf([tk]);
+export function keyHash(value: string): number {
+  const [h1, h2] = hashesOf([value]);
   return h1! * 2 ** 21 + (h2! >>> 11);
 }
 
@@ -169,9 +175,6 @@ function unpackMention(p: PackedMention, paperTitle: string | undefined): Mentio
   };
 }
 
-const some = <K extends string>(name: K, list: readonly string[]): { [P in K]?: readonly string[] } =>
-  (list.length > 0 ? { [name]: list } : {}) as { [P in K]?: readonly string[] };
-
 /** The row a paper is stored as. `decodePaper(encodePaper(p))` equals `p` for every record `buildPaper` made. */
 export function encodePaper(p: PaperRecord): StoredPaper {
   const a = p.arxivId === undefined ? (isTitleOrNameKey(p.key) ? undefined : 0) : p.arxivId === p.key ? undefined : p.arxivId;
@@ -181,11 +184,11 @@ export function encodePaper(p: PaperRecord): StoredPaper {
     ...(p.title !== undefined ? { t: p.title } : {}),
     ...(a !== undefined ? { a } : {}),
     ...(p.searchId !== undefined ? { searchId: p.searchId } : {}),
-    ...(p.titleKey ? { th: titleHash(p.titleKey) } : {}),
-    ...some('repos', p.repos),
-    ...some('citedRepos', p.citedRepos),
-    ...some('orgs', p.orgs),
-    ...some('datasets', p.datasets),
+    ...(p.titleKey ? { th: keyHash(p.titleKey) } : {}),
+    ...(p.repos.length ? { rh: p.repos.map(keyHash) } : {}),
+    ...(p.citedRepos.length ? { ch: p.citedRepos.map(keyHash) } : {}),
+    ...(p.orgs.length ? { oh: p.orgs.map(keyHash) } : {}),
+    ...(p.datasets.length ? { dh: p.datasets.map(keyHash) } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { type RelatedProbe, relatedProbes } from '../../core/index/related-reaso
 import { paperRole } from '../../core/index/role.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../../core/index/view.ts';
-import { readPaper, readPapersBy, readPapersByTitle } from '../paper-rows.ts';
+import { readPaper, readPaperKeysBy, readPapersBy, readPapersByTitle } from '../paper-rows.ts';
 import type { DB, DigestLensDB } from '../schema.ts';
 import { relativesByTerms, type TermRelative } from '../search/index.ts';
 
@@ -200,10 +200,8 @@ function probeAcross(tx: ReadTx, paper: PaperRecord): Promise<Probed[]> {
   const store = tx.objectStore('papers');
   return Promise.all(
     relatedProbes(paper).map(async (probe) => {
-      // by-dataset arrived with version 3; a lookup on an older database simply has no such ties.
-      if (!store.indexNames.contains(probe.index)) return { probe, keys: [] as string[] };
       // One bounded key read per probe (a cursor would cost a round trip per step).
-      return { probe, keys: (await store.index(probe.index).getAllKeys(probe.key, PER_PROBE + 1)) as string[] };
+      return { probe, keys: await readPaperKeysBy(store, probe.index, probe.key, PER_PROBE + 1) };
     }),
   );
 }
