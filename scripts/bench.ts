@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { measureStorage, storageTable } from '../bench/storage.ts';
 import { seedVocabulary } from '../bench/vocabulary.ts';
+import { parseDigestDocument } from '../src/core/digest/index.ts';
 import { launchExtension } from '../tests/e2e/support/extension-browser.ts';
 import {
   blankPageMs,
@@ -345,6 +346,25 @@ async function logicalStorage(): Promise<Record<string, number>> {
   return out;
 }
 
+/** Parsing every seed post (Node): the time one post takes, after a warm-up pass. */
+function seedParsing(): Record<string, number> {
+  const dir = join(ROOT, 'tests/fixtures/seeds');
+  const posts = (JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { file: string; url: string }[]).map((e) => ({
+    text: readFileSync(join(dir, e.file), 'utf8'),
+    url: e.url,
+  }));
+  const times: number[] = [];
+  for (let pass = 0; pass < 3; pass++)
+    for (const p of posts) {
+      const start = performance.now();
+      parseDigestDocument(p.text, { url: p.url });
+      if (pass > 0) times.push(performance.now() - start);
+    }
+  const out = { parsePostP50Ms: r2(pct(times, 50)), parsePostP95Ms: r2(pct(times, 95)), parsePostMaxMs: r2(Math.max(...times)) };
+  log(`parse a seed post (${posts.length} posts, two passes): p50 ${out.parsePostP50Ms} ms, p95 ${out.parsePostP95Ms} ms, max ${out.parsePostMaxMs} ms`);
+  return out;
+}
+
 if (values.storage) {
   await logicalStorage();
   process.exit(0);
@@ -361,6 +381,7 @@ const results: Record<string, number | string> = {
   contentScriptGzipBytes: cs.gzip,
 };
 Object.assign(results, await logicalStorage());
+Object.assign(results, seedParsing());
 for (const label of sizes) Object.assign(results, await runSize(label, SIZES[label]!));
 // The headline keys: the largest size measured stands for each, so a quick run still fills them.
 const largest = sizes.at(-1)!;
@@ -491,6 +512,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     out(`${label.padEnd(64)}${sizes.map((s) => cell(s).padStart(22)).join('')}`);
   }
   out(`content script: ${r.contentScriptBytes} B raw, ${r.contentScriptGzipBytes} B gzip`);
+  if (r.parsePostP50Ms !== undefined) out(`parse a seed post (Node): p50 ${r.parsePostP50Ms} ms, p95 ${r.parsePostP95Ms} ms, max ${r.parsePostMaxMs} ms`);
   const logical = Object.entries(r)
     .filter(([k]) => k.startsWith('storageLogical:'))
     .sort((a, b) => Number(b[1]) - Number(a[1]));
