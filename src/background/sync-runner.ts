@@ -72,9 +72,12 @@ export async function startSync(why: 'now' | 'alarm' | 'startup' | 'first-run'):
     return { status: 'needs-consent', message: 'Sync is not set up yet: open the first-run page to choose what to sync.' };
   }
   void doSync(settings, run, why)
-    .then(ready, (e: unknown) => ready(failedReport(started, e)))
-    .finally(() => {
+    .catch((e: unknown) => failedReport(started, e))
+    .then((report) => {
+      // Not running before the pages hear it ended: the status they then ask for must say so.
       if (running === run) running = undefined;
+      ready(report);
+      return tell({ type: 'syncDone', report });
     });
   return { status: 'started', message: 'Sync started.' };
 }
@@ -141,7 +144,6 @@ async function doSync(settings: SyncSettings, run: Running, why: string): Promis
   if (report.status === 'failed' || report.status === 'partial') await scheduleRetry().catch(() => undefined);
   if (changed) indexChanged();
   console.info(`Digest Lens: sync (${why}) ${report.status}: ${report.added} new, ${report.updated} updated, ${report.failed} failed`);
-  await tell({ type: 'syncDone', report });
   return report;
 }
 
