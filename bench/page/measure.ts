@@ -4,10 +4,11 @@ import type { PaperRef } from '../../src/core/detect/index.ts';
 import type { ArxivId } from '../../src/core/ids/arxiv-id.ts';
 import { parseGithubUrl } from '../../src/core/ids/github-repo.ts';
 import { titleKey } from '../../src/core/ids/title-key.ts';
-import { decodePaper, keyHash } from '../../src/core/index/paper-codec.ts';
+import { decodePaper, headersOf, keyHash } from '../../src/core/index/paper-codec.ts';
 import { digestDoc, paperDoc } from '../../src/core/search/document.ts';
 import { linearSearch } from '../../src/core/search/match.ts';
 import { parseQuery } from '../../src/core/search/query.ts';
+import { paperIn } from '../../src/db/paper-rows.ts';
 import { findPapersIn, lookupIn, writeDigestTo, writeStats } from '../../src/db/records/index.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { mergePending, neighboursOfText, relativesByTerms, searchIn, searchIndexReady } from '../../src/db/search/index.ts';
@@ -32,9 +33,7 @@ export function keystrokes(): string[] {
 
 export async function measureLookups(db: DB, corpus: Corpus) {
   // A paper named again later carries its newest mention's title: look it up by that one.
-  const samples = await Promise.all(
-    corpus.samples.slice(0, 200).map(async (s) => ({ ...s, title: decodePaper((await db.get('papers', s.arxivId))!)?.title ?? s.title })),
-  );
+  const samples = await Promise.all(corpus.samples.slice(0, 200).map(async (s) => ({ ...s, title: (await paperIn(db, s.arxivId))?.title ?? s.title })));
   // Warm the handle first: a lookup on a running worker has its database open.
   await db.get('papers', samples[0]!.arxivId);
   const refs = (s: (typeof samples)[number]): PaperRef[] => {
@@ -64,15 +63,14 @@ export async function measureLookups(db: DB, corpus: Corpus) {
   const panel = await timeEach(samples, (s) => lookupIn(db, { kind: 'arxiv', id: s.arxivId as ArxivId }));
   // One part of it alone: related papers by shared title words, off the search index.
   const byTerms = await timeEach(samples, async (s) => {
-    const row = await db.get('papers', s.arxivId);
-    if (row) await relativesByTerms(db, decodePaper(row), 12);
+    const paper = await paperIn(db, s.arxivId);
+    if (paper) await relativesByTerms(db, paper, 12);
   });
 
   // A page no digest names: the papers and digests closest to its title and abstract (here a
   // corpus paper's title without its short name, and its digest sentence as the abstract).
   const closest = await timeEach(samples, async (s) => {
-    const row = await db.get('papers', s.arxivId);
-    const paper = row && decodePaper(row);
+    const paper = await paperIn(db, s.arxivId);
     await neighboursOfText(db, s.title.replace(/^[^:]{1,40}:\s*/, ''), paper?.mentions[0]?.contexts[0]?.text ?? '', 5);
   });
   const found = await lookupIn(db, { kind: 'arxiv', id: samples[0]!.arxivId as ArxivId });
@@ -132,14 +130,9 @@ export async function measureSearch(db: DB, withLinear: boolean) {
   // Design B, today's: load every record into memory once, then scan per keystroke.
   const l0 = performance.now();
   const tx = db.transaction(['papers', 'digests']);
-  const [papers, digests] = await Promise.all([
-    tx
-      .objectStore('papers')
-      .getAll()
-      .then((rows) => rows.map(decodePaper)),
-    tx.objectStore('digests').getAll(),
-  ]);
-  const docs = [...papers.map(paperDoc), ...digests.map(digestDoc)];
+  const [rows, digests] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('digests').getAll()]);
+  const headers = headersOf(digests);
+  const docs = [...rows.map((r) => paperDoc(decodePaper(r, headers))), ...digests.map(digestDoc)];
   const loadAllMs = performance.now() - l0;
   const linear = await timeEach(keys, async (k) => linearSearch(docs, parseQuery(k), 30));
   // Same answers: the index is the linear scan's semantics, served from postings.

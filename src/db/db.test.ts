@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../tests/support/search-ids.ts';
 import { normalizeArxivId } from '../core/ids/arxiv-id.ts';
-import { decodePaper, encodePaper, isStoredPaper } from '../core/index/paper-codec.ts';
+import { decodePaper, encodePaper, headersOf, isStoredPaper } from '../core/index/paper-codec.ts';
 import { parseQuery } from '../core/search/query.ts';
 import { buildStaticIndex } from '../core/static-index/build.ts';
 import {
@@ -26,6 +26,7 @@ import {
   stalePostKeys,
   writeDigest,
 } from './index.ts';
+import { paperIn, readAllPapers } from './paper-rows.ts';
 import { compactPapersIn, lookupIn, writeDigestTo } from './records/index.ts';
 import { type DB, DB_VERSION, openDigestDb, type PostRecord } from './schema.ts';
 import { indexState, searchIn, searchIndexReady, withSearchId } from './search/index.ts';
@@ -53,7 +54,7 @@ async function expectSearchable(db: DB): Promise<void> {
 /** What a migration must keep: the records and the counters. */
 const recordsOf = async (db: DB) => ({
   digests: await db.getAll('digests'),
-  papers: (await db.getAll('papers')).map(decodePaper),
+  papers: await readAllPapers(db),
   counters: await db.get('meta', 'counters'),
 });
 
@@ -96,7 +97,7 @@ describe('migrations', () => {
     await v1.put('meta', { shards: ['abc'], loaded: '2026-05-01T00:00:00.000Z' }, 'starter');
     const before = {
       digests: await v1.getAll('digests'),
-      papers: (await v1.getAll('papers')).map(decodePaper),
+      papers: await readAllPapers(v1),
       counters: await v1.get('meta', 'counters'),
       starter: await v1.get('meta', 'starter'),
     };
@@ -107,7 +108,7 @@ describe('migrations', () => {
     expect([...v2.objectStoreNames].sort()).toEqual(ALL_STORES);
     expect({
       digests: await v2.getAll('digests'),
-      papers: (await v2.getAll('papers')).map(decodePaper),
+      papers: await readAllPapers(v2),
       counters: await v2.get('meta', 'counters'),
       starter: await v2.get('meta', 'starter'),
     }).toEqual(before);
@@ -144,7 +145,7 @@ describe('migrations', () => {
     });
     const before = {
       digests: await v2.getAll('digests'),
-      papers: (await v2.getAll('papers')).map(decodePaper),
+      papers: await readAllPapers(v2),
       posts: await v2.getAll('posts'),
       counters: await v2.get('meta', 'counters'),
     };
@@ -154,7 +155,7 @@ describe('migrations', () => {
     expect(v3.version).toBe(DB_VERSION);
     expect({
       digests: await v3.getAll('digests'),
-      papers: (await v3.getAll('papers')).map(decodePaper),
+      papers: await readAllPapers(v3),
       posts: await v3.getAll('posts'),
       counters: await v3.get('meta', 'counters'),
     }).toEqual(before);
@@ -265,8 +266,9 @@ describe('migration from version 8', () => {
       ]),
     );
     // Version 8 stored whole records: today's rows, unpacked by hand.
-    const tx = v8.transaction('papers', 'readwrite');
-    for (const row of await tx.store.getAll()) await tx.store.put(decodePaper(row));
+    const tx = v8.transaction(['papers', 'digests'], 'readwrite');
+    const headers = headersOf(await tx.objectStore('digests').getAll());
+    for (const row of await tx.objectStore('papers').getAll()) await tx.objectStore('papers').put(decodePaper(row, headers));
     await tx.done;
     const before = await recordsOf(v8);
     v8.close();
@@ -287,7 +289,7 @@ describe('migration from version 8', () => {
       );
     expect(await found()).toEqual([['t:bee'], ['2605.00001'], ['2605.00001']]);
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'B', title: 'Bee' }]));
-    expect(decodePaper((await db.get('papers', 't:bee'))!).mentions.map((m) => m.digestId)).toEqual(['b', 'a']);
+    expect((await paperIn(db, 't:bee'))!.mentions.map((m) => m.digestId)).toEqual(['b', 'a']);
     const written = await recordsOf(db);
 
     // A worker stopped after the first row resumes after it.
@@ -327,7 +329,9 @@ describe('migration from version 4', () => {
     );
     // A version 4 write gave records no search ids (its documents had a by-ref index instead).
     const tx = v4.transaction(['papers', 'digests'], 'readwrite');
-    for (const p of await tx.objectStore('papers').getAll()) await tx.objectStore('papers').put(encodePaper(withSearchId(decodePaper(p), undefined)));
+    const headers = headersOf(await tx.objectStore('digests').getAll());
+    for (const p of await tx.objectStore('papers').getAll())
+      await tx.objectStore('papers').put(encodePaper(withSearchId(decodePaper(p, headers), undefined), headers));
     for (const d of await tx.objectStore('digests').getAll()) await tx.objectStore('digests').put(withSearchId(d, undefined));
     await tx.done;
     // Today's write code keeps no version 4 index (its documents go by pages, in a store version 4

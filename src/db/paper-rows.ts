@@ -1,19 +1,73 @@
 /**
  * The papers store's rows, read and written as records: every read of `papers` decodes here and
  * every write encodes here (core/index/paper-codec.ts), whichever room and transaction it is in.
+ * A row's mentions may join their digest's header: reading one reads its digest in the same
+ * transaction, which therefore holds `digests` too.
  */
-import type { IDBPObjectStore, StoreNames } from 'idb';
-import { decodePaper, encodePaper, keyHash, LIST_OF, type ListIndex } from '../core/index/paper-codec.ts';
-import type { PaperRecord } from '../core/index/types.ts';
-import type { DigestLensDB } from './schema.ts';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import {
+  type DigestHeader,
+  type DigestHeaders,
+  decodePaper,
+  encodePaper,
+  headerOf,
+  headersOf,
+  joinedDigests,
+  keyHash,
+  LIST_OF,
+  type ListIndex,
+  type PaperRow,
+} from '../core/index/paper-codec.ts';
+import type { DigestRecord, PaperRecord } from '../core/index/types.ts';
+import type { DB, DigestLensDB } from './schema.ts';
 
-/** The papers store in any transaction that holds it. */
+/** The papers store in any transaction that holds it (and `digests`). */
 export type PapersStore = IDBPObjectStore<DigestLensDB, ArrayLike<StoreNames<DigestLensDB>>, 'papers', IDBTransactionMode>;
+type AnyTx = IDBPTransaction<DigestLensDB, ArrayLike<StoreNames<DigestLensDB>>, IDBTransactionMode>;
+
+// Headers read in a read-only transaction, kept for its other reads (nothing can change them there).
+const readOnlyHeaders = new WeakMap<AnyTx, Map<string, DigestHeader | undefined>>();
+
+/** The headers `rows` join, read from the `digests` store of the transaction `papers` is in. */
+async function headersFor(papers: PapersStore, rows: readonly (PaperRow | undefined)[]): Promise<DigestHeaders> {
+  const ids = new Set(rows.flatMap((r) => (r ? joinedDigests(r) : [])));
+  if (ids.size === 0) return () => undefined;
+  const tx = papers.transaction as AnyTx;
+  let known = tx.mode === 'readonly' ? readOnlyHeaders.get(tx) : undefined;
+  if (!known) {
+    known = new Map();
+    if (tx.mode === 'readonly') readOnlyHeaders.set(tx, known);
+  }
+  const missing = [...ids].filter((id) => !known.has(id));
+  const digests = tx.objectStore('digests');
+  const found = await Promise.all(missing.map((id) => digests.get(id)));
+  missing.forEach((id, i) => known.set(id, found[i] && headerOf(found[i])));
+  return (id) => known.get(id);
+}
+
+/** Rows of `papers` as records. */
+export async function decodeRows(papers: PapersStore, rows: readonly PaperRow[]): Promise<PaperRecord[]> {
+  const headers = await headersFor(papers, rows);
+  return rows.map((r) => decodePaper(r, headers));
+}
 
 /** The paper stored under `key`. */
 export async function readPaper(papers: PapersStore, key: string): Promise<PaperRecord | undefined> {
   const row = await papers.get(key);
-  return row && decodePaper(row);
+  return row && decodePaper(row, await headersFor(papers, [row]));
+}
+
+/** The paper stored under `key`, in a transaction of its own. */
+export function paperIn(db: DB, key: string): Promise<PaperRecord | undefined> {
+  return readPaper(db.transaction(['papers', 'digests']).objectStore('papers'), key);
+}
+
+/** Every paper stored, with its mentions' headers (exports, checks and tests: reads the whole store). */
+export async function readAllPapers(db: DB): Promise<PaperRecord[]> {
+  const tx = db.transaction(['papers', 'digests']);
+  const [rows, digests] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('digests').getAll()]);
+  const headers = headersOf(digests);
+  return rows.map((r) => decodePaper(r, headers));
 }
 
 /** Papers whose title key is `tk` (at most `count`): by its hash, and in rows from before version 9 by the key itself. */
@@ -22,7 +76,7 @@ export async function readPapersByTitle(papers: PapersStore, tk: string, count?:
     papers.index('by-title').getAll(keyHash(tk), count),
     papers.indexNames.contains('by-title-key') ? papers.index('by-title-key').getAll(tk, count) : [],
   ]);
-  const found = [...rows, ...legacy].map(decodePaper).filter((p) => p.titleKey === tk);
+  const found = (await decodeRows(papers, [...rows, ...legacy])).filter((p) => p.titleKey === tk);
   return count === undefined ? found : found.slice(0, count);
 }
 
@@ -34,7 +88,7 @@ export async function readPapersBy(papers: PapersStore, index: ListIndex, value:
     papers.indexNames.contains(legacy) ? papers.index(legacy).getAll(value, count) : [],
   ]);
   const list = LIST_OF[index];
-  const found = [...rows, ...old].map(decodePaper).filter((p) => p[list].includes(value));
+  const found = (await decodeRows(papers, [...rows, ...old])).filter((p) => p[list].includes(value));
   return count === undefined ? found : found.slice(0, count);
 }
 
@@ -51,7 +105,37 @@ export async function readPaperKeysBy(papers: PapersStore, index: ListIndex, val
   return [...new Set([...keys, ...old])].slice(0, count);
 }
 
-/** Puts a paper as its packed row. */
-export function writePaper(papers: IDBPObjectStore<DigestLensDB, ArrayLike<StoreNames<DigestLensDB>>, 'papers', 'readwrite'>, p: PaperRecord): Promise<string> {
-  return papers.put(encodePaper(p));
+/**
+ * The headers of the digests `papers` mention as the transaction will hold them when it commits:
+ * `pending` gives what the caller itself will write (a record; null: a deletion; undefined: no
+ * write of its own), and the rest is read from `digests` as stored.
+ */
+export async function headersForWrite(
+  papers: PapersStore,
+  records: Iterable<PaperRecord>,
+  pending: (id: string) => DigestRecord | null | undefined = () => undefined,
+): Promise<DigestHeaders> {
+  const ids = new Set<string>();
+  for (const p of records) for (const m of p.mentions) ids.add(m.digestId);
+  const stored = [...ids].filter((id) => pending(id) === undefined);
+  const digests = papers.transaction.objectStore('digests');
+  const found = await Promise.all(stored.map((id) => digests.get(id)));
+  const headers = new Map<string, DigestHeader | undefined>();
+  stored.forEach((id, i) => headers.set(id, found[i] && headerOf(found[i])));
+  return (id) => {
+    if (!headers.has(id)) headers.set(id, pending(id) ? headerOf(pending(id)!) : undefined);
+    return headers.get(id);
+  };
+}
+
+/**
+ * Puts a paper as its packed row. A mention joins its digest's header when `headers` gives that
+ * digest as the transaction will hold it when it commits, and the mention carries that header.
+ */
+export function writePaper(
+  papers: IDBPObjectStore<DigestLensDB, ArrayLike<StoreNames<DigestLensDB>>, 'papers', 'readwrite'>,
+  p: PaperRecord,
+  headers?: DigestHeaders,
+): Promise<string> {
+  return papers.put(encodePaper(p, headers));
 }

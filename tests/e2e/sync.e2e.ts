@@ -4,8 +4,8 @@
 // completing with nothing lost or duplicated; "already syncing"; errors and parse failures in options.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePaper, type PaperRow } from '../../src/core/index/paper-codec.ts';
-import type { CountersRecord } from '../../src/core/index/types.ts';
+import { decodePaper, headersOf, type PaperRow } from '../../src/core/index/paper-codec.ts';
+import type { CountersRecord, DigestRecord } from '../../src/core/index/types.ts';
 import type { SyncStart, SyncStatus } from '../../src/core/sync/report.ts';
 import { generatePosts } from '../server/generate-posts.ts';
 import { seedPosts } from '../server/seed-posts.ts';
@@ -71,7 +71,7 @@ async function checkConsistent(page: Page): Promise<number> {
   const { digests, papers } = await readRecords(page);
   const full = await page.evaluate(
     () =>
-      new Promise<{ papers: PaperRow[]; digests: { paperKeys: string[] }[] }>((resolve) => {
+      new Promise<{ papers: PaperRow[]; digests: DigestRecord[] }>((resolve) => {
         const open = indexedDB.open('digest-lens');
         open.onsuccess = () => {
           const tx = open.result.transaction(['digests', 'papers']);
@@ -85,7 +85,12 @@ async function checkConsistent(page: Page): Promise<number> {
       }),
   );
   expect(new Set(digests.map((d) => d.id)).size).toBe(digests.length);
-  for (const p of full.papers.map(decodePaper)) expect(new Set(p.mentions.map((m) => m.digestId)).size).toBe(p.mentions.length);
+  const headers = headersOf(full.digests);
+  for (const p of full.papers.map((row) => decodePaper(row, headers))) {
+    expect(new Set(p.mentions.map((m) => m.digestId)).size).toBe(p.mentions.length);
+    // Every mention's digest is stored: a joined header comes from it.
+    for (const m of p.mentions) expect(m.digestDate).toMatch(/^\d{4}-\d\d-\d\d$/);
+  }
   for (const d of full.digests) expect(new Set(d.paperKeys).size).toBe(d.paperKeys.length);
   const c = await ask<CountersRecord>(page, 'counters');
   expect({ digests: c.digests, papers: c.papers, mentions: c.mentions }).toEqual({

@@ -3,7 +3,7 @@
  * of the one live document made from it, and every other stored document is void.
  */
 
-import { decodePaper } from '../../src/core/index/paper-codec.ts';
+import { decodePaper, headersOf } from '../../src/core/index/paper-codec.ts';
 import { storedDigestDoc, storedPaperDoc } from '../../src/core/search/document.ts';
 import { unpackIds } from '../../src/core/search/postings-codec.ts';
 import type { DB } from '../../src/db/schema.ts';
@@ -12,16 +12,15 @@ import { digestRef, paperRef, VOID_TERM } from '../../src/db/search/index.ts';
 /** What breaks the invariant (empty: it holds). */
 export async function searchIdProblems(db: DB): Promise<string[]> {
   const tx = db.transaction(['papers', 'digests', 'docPages', 'postings', 'pending']);
-  const [papers, digests, pages, merged, pending] = await Promise.all([
-    tx
-      .objectStore('papers')
-      .getAll()
-      .then((rows) => rows.map(decodePaper)),
+  const [rows, digests, pages, merged, pending] = await Promise.all([
+    tx.objectStore('papers').getAll(),
     tx.objectStore('digests').getAll(),
     tx.objectStore('docPages').getAll(),
     tx.objectStore('postings').getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])),
     tx.objectStore('pending').getAll(),
   ]);
+  const headers = headersOf(digests);
+  const papers = rows.map((r) => decodePaper(r, headers));
   const docs = pages.flat();
   const byId = new Map(docs.map((d) => [d.id, d]));
   const voids = new Set([...unpackIds(merged), ...pending.flatMap((r) => [...r.voided])]);

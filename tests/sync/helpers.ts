@@ -1,8 +1,8 @@
 // Shared by the sync tests: a fresh fake IndexedDB, an instant clock, a sync against the local server.
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { decodePaper } from '../../src/core/index/paper-codec.ts';
 import { closeDb, openDb } from '../../src/db/index.ts';
+import { readAllPapers } from '../../src/db/paper-rows.ts';
 import type { Clock } from '../../src/sync/clock.ts';
 import { idbSyncStore } from '../../src/sync/idb-store.ts';
 import { parseRawPost } from '../../src/sync/parse-post.ts';
@@ -54,7 +54,7 @@ export function sync(server: WpServer, extra: Partial<SyncOptions> = {}): Promis
 export async function snapshot() {
   const db = await openDb();
   const digests = (await db.getAll('digests')).sort((a, b) => a.id.localeCompare(b.id));
-  const papers = (await db.getAll('papers')).map(decodePaper).sort((a, b) => a.key.localeCompare(b.key));
+  const papers = (await readAllPapers(db)).sort((a, b) => a.key.localeCompare(b.key));
   const counters = (await db.get('meta', 'counters')) as { digests: number; papers: number; mentions: number } | undefined;
   const real = { digests: digests.length, papers: papers.length, mentions: digests.reduce((n, d) => n + d.paperKeys.length, 0) };
   return {

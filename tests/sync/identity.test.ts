@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFiles, SEEDS_DIR } from '../../scripts/cli.ts';
 import { parseDigestDocument } from '../../src/core/digest/index.ts';
 import type { Digest } from '../../src/core/digest/types.ts';
-import { decodePaper } from '../../src/core/index/paper-codec.ts';
 import type { DigestRecord, PaperRecord } from '../../src/core/index/types.ts';
 import { buildStaticIndex } from '../../src/core/static-index/build.ts';
 import { closeDb, loadStarterIndex, openDb } from '../../src/db/index.ts';
+import { readAllPapers } from '../../src/db/paper-rows.ts';
 import { exportIndexFrom, importDigestTo, importRecordsTo, mergeDuplicateDigestsIn, writeDigestTo } from '../../src/db/records/index.ts';
 import { type DB, openDigestDb } from '../../src/db/schema.ts';
 import { searchIndexReady, withSearchId } from '../../src/db/search/index.ts';
@@ -127,7 +127,7 @@ const comparable = (r: { digests: DigestRecord[]; papers: PaperRecord[] }) => ({
 
 async function recordsOf(db: DB) {
   const digests = (await db.getAll('digests')).sort((a, b) => a.id.localeCompare(b.id));
-  const papers = (await db.getAll('papers')).map(decodePaper).sort((a, b) => a.key.localeCompare(b.key));
+  const papers = (await readAllPapers(db)).sort((a, b) => a.key.localeCompare(b.key));
   return { digests, papers, counters: await db.get('meta', 'counters'), posts: await db.getAll('posts') };
 }
 

@@ -2,19 +2,33 @@
  * Paper records as stored: everything `buildPaper` derives (title key, names' keys, the unions of
  * code, institutions, datasets and authors, dates) is left out and made again on reading, and
  * each mention is a tuple rather than an object, since a structured clone writes every object's
- * property names again. What an index reads (`th`, `repos`, `citedRepos`, `orgs`, `datasets`)
- * stays a property. A record stored before (a whole `PaperRecord`) is read as it is.
+ * property names again. A mention whose digest header (date, title, address, topic, theme title)
+ * is its digest record's, as the writer knows it, keeps only the digest's id: readers join the
+ * header from the `digests` store (`DigestHeaders`). What an index reads (`th`, `rh`, …) stays a
+ * property. A record stored before (a whole `PaperRecord`) is read as it is.
  */
 import { hashesOf } from '../bloom/bloom-filter.ts';
 import type { CodeKind, CodeLink, MentionContext, Section } from '../digest/types.ts';
 import type { ArxivId } from '../ids/arxiv-id.ts';
 import { buildPaper } from './paper.ts';
-import type { MentionRecord, PaperRecord, Placement } from './types.ts';
+import type { DigestRecord, MentionRecord, PaperRecord, Placement } from './types.ts';
 
 /** A mention's title: its own text, the paper's title (1), or none (0). */
 type TitleCell = string | 0 | 1;
 /** A code link's GitHub key: its own text, the one its address gives (1), or none (0). */
 type GithubCell = string | 0 | 1;
+
+/** What every mention stores last, joined or not. */
+type MentionLists = readonly [
+  placements: readonly number[],
+  /** 1: its contexts' sections, in order, each once. */
+  sections: readonly Section[] | 1,
+  contexts: readonly (string | number)[],
+  codeUrls: readonly (string | number)[],
+  datasets: readonly string[],
+  institutions: readonly string[],
+  authors: readonly string[],
+];
 
 /**
  * One mention: its digest's header, its own fields, then flat lists — placements as
@@ -32,20 +46,54 @@ export type PackedMention = readonly [
   title: TitleCell,
   theme: number,
   themeTitle: string | 0,
-  placements: readonly number[],
-  /** 1: its contexts' sections, in order, each once. */
-  sections: readonly Section[] | 1,
-  contexts: readonly (string | number)[],
-  codeUrls: readonly (string | number)[],
-  datasets: readonly string[],
-  institutions: readonly string[],
-  authors: readonly string[],
+  ...MentionLists,
 ];
+
+/**
+ * A mention whose digest header is its digest record's: the digest's id, then its own fields as
+ * in `PackedMention`, without the theme's title (its digest's themes give it).
+ */
+export type JoinedMention = readonly [digestId: string, name: string | 1, title: TitleCell, theme: number, ...MentionLists];
+
+/** What a mention repeats of its digest record. */
+export interface DigestHeader {
+  readonly date: string;
+  readonly title: string;
+  readonly url: string;
+  readonly topic: string;
+  /** Its themes' titles, by theme index. */
+  readonly themeTitles: readonly string[];
+}
+
+/** The header of a digest, by its id (undefined: not known to the caller). */
+export type DigestHeaders = (digestId: string) => DigestHeader | undefined;
+
+export const headerOf = (d: Pick<DigestRecord, 'date' | 'title' | 'url' | 'topic' | 'themes'>): DigestHeader => ({
+  date: d.date,
+  title: d.title,
+  url: d.url,
+  topic: d.topic,
+  themeTitles: d.themes.map((t) => t.title),
+});
+
+/** The headers of the digests given (a whole store read at once). */
+export function headersOf(digests: readonly DigestRecord[]): DigestHeaders {
+  const byId = new Map(digests.map((d) => [d.id, headerOf(d)]));
+  return (id) => byId.get(id);
+}
+
+const JOINED_LENGTH = 11;
+export const isJoined = (m: PackedMention | JoinedMention): m is JoinedMention => m.length === JOINED_LENGTH;
+
+/** Ids of the digests whose headers a row's mentions join. */
+export function joinedDigests(row: PaperRow): string[] {
+  return isStoredPaper(row) ? row.m.filter(isJoined).map((m) => m[0]) : [];
+}
 
 export interface StoredPaper {
   readonly key: string;
   /** Its mentions, newest digest first. */
-  readonly m: readonly PackedMention[];
+  readonly m: readonly (PackedMention | JoinedMention)[];
   /** The title mentions store as 1. */
   readonly t?: string;
   /** Its arXiv id when that is not simply its key (0: none although the key is not a title's or a name's). */
@@ -123,17 +171,25 @@ function unpackLinks(flat: readonly (string | number)[]): CodeLink[] {
   return out;
 }
 
-function packMention(m: MentionRecord, title: string | undefined): PackedMention {
-  return [
-    m.digestId,
-    m.digestDate,
-    m.digestTitle,
-    m.digestUrl === m.digestId ? 1 : m.digestUrl,
-    m.topic,
+/** The theme title a mention of digest `h` carries for theme `theme`. */
+const themeTitleIn = (h: DigestHeader, theme: number | undefined): string | undefined => (theme === undefined ? undefined : h.themeTitles[theme]);
+
+/** Whether a mention carries exactly its digest's header, so that a reader can join it back. */
+const carries = (m: MentionRecord, h: DigestHeader | undefined): h is DigestHeader =>
+  h !== undefined &&
+  m.digestDate === h.date &&
+  m.digestTitle === h.title &&
+  m.digestUrl === h.url &&
+  m.topic === h.topic &&
+  m.themeTitle === themeTitleIn(h, m.theme);
+
+function packMention(m: MentionRecord, title: string | undefined, headers: DigestHeaders): PackedMention | JoinedMention {
+  const own = [
     m.name !== '' && m.name === shortNameOf(m.title) ? 1 : m.name,
     m.title === undefined ? 0 : m.title === title ? 1 : m.title,
     m.theme ?? -1,
-    m.themeTitle ?? 0,
+  ] as const;
+  const rest = [
     m.placements.flatMap((p) => [p.theme, p.k, p.n]),
     sameList(m.sections, sectionsOf(m.contexts)) ? 1 : m.sections,
     m.contexts.flatMap((c) => [c.section, c.theme ?? -1, c.text]),
@@ -141,11 +197,48 @@ function packMention(m: MentionRecord, title: string | undefined): PackedMention
     m.datasets,
     m.institutions,
     m.authors,
-  ];
+  ] as const;
+  if (carries(m, headers(m.digestId))) return [m.digestId, ...own, ...rest];
+  return [m.digestId, m.digestDate, m.digestTitle, m.digestUrl === m.digestId ? 1 : m.digestUrl, m.topic, ...own, m.themeTitle ?? 0, ...rest];
 }
 
-function unpackMention(p: PackedMention, paperTitle: string | undefined): MentionRecord {
-  const [digestId, digestDate, digestTitle, digestUrl, topic, n, t, theme, themeTitle, flatPlacements, s, flatContexts] = p;
+/** A joined mention's header when its digest is not stored (never so when writes keep both stores in step). */
+const UNKNOWN_HEADER: DigestHeader = { date: '', title: '', url: '', topic: '', themeTitles: [] };
+
+function unpackMention(p: PackedMention | JoinedMention, paperTitle: string | undefined, headers: DigestHeaders): MentionRecord {
+  let digestId: string;
+  let digestDate: string;
+  let digestTitle: string;
+  let digestUrl: string;
+  let topic: string;
+  let n: string | 1;
+  let t: TitleCell;
+  let theme: number;
+  let themeTitle: string | undefined;
+  let tail: readonly [
+    readonly number[],
+    readonly Section[] | 1,
+    readonly (string | number)[],
+    readonly (string | number)[],
+    readonly string[],
+    readonly string[],
+    readonly string[],
+  ];
+  if (isJoined(p)) {
+    [digestId, n, t, theme] = p;
+    const h = headers(digestId) ?? { ...UNKNOWN_HEADER, url: digestId };
+    ({ date: digestDate, title: digestTitle, url: digestUrl, topic } = h);
+    themeTitle = themeTitleIn(h, theme >= 0 ? theme : undefined);
+    tail = [p[4], p[5], p[6], p[7], p[8], p[9], p[10]];
+  } else {
+    let u: string | 1;
+    let tt: string | 0;
+    [digestId, digestDate, digestTitle, u, topic, n, t, theme, tt] = p;
+    digestUrl = u === 1 ? digestId : u;
+    themeTitle = tt === 0 ? undefined : tt;
+    tail = [p[9], p[10], p[11], p[12], p[13], p[14], p[15]];
+  }
+  const [flatPlacements, s, flatContexts, links, datasets, institutions, authors] = tail;
   const title = t === 0 ? undefined : t === 1 ? paperTitle : t;
   const name = n === 1 ? shortNameOf(title)! : n;
   const placements: Placement[] = [];
@@ -159,28 +252,34 @@ function unpackMention(p: PackedMention, paperTitle: string | undefined): Mentio
     digestId,
     digestDate,
     digestTitle,
-    digestUrl: digestUrl === 1 ? digestId : digestUrl,
+    digestUrl,
     topic,
     name,
     ...(title !== undefined ? { title } : {}),
     ...(theme >= 0 ? { theme } : {}),
-    ...(themeTitle !== 0 ? { themeTitle } : {}),
+    ...(themeTitle !== undefined ? { themeTitle } : {}),
     placements,
     sections: s === 1 ? sectionsOf(contexts) : s,
     contexts,
-    codeUrls: unpackLinks(p[12]),
-    datasets: p[13],
-    institutions: p[14],
-    authors: p[15],
+    codeUrls: unpackLinks(links),
+    datasets,
+    institutions,
+    authors,
   };
 }
 
-/** The row a paper is stored as. `decodePaper(encodePaper(p))` equals `p` for every record `buildPaper` made. */
-export function encodePaper(p: PaperRecord): StoredPaper {
+const NO_HEADERS: DigestHeaders = () => undefined;
+
+/**
+ * The row a paper is stored as: a mention whose digest `headers` gives, with the header it
+ * carries, is joined. `decodePaper(encodePaper(p, h), h)` equals `p` for every record
+ * `buildPaper` made, as long as `h` gives the same headers to both.
+ */
+export function encodePaper(p: PaperRecord, headers: DigestHeaders = NO_HEADERS): StoredPaper {
   const a = p.arxivId === undefined ? (isTitleOrNameKey(p.key) ? undefined : 0) : p.arxivId === p.key ? undefined : p.arxivId;
   return {
     key: p.key,
-    m: p.mentions.map((m) => packMention(m, p.title)),
+    m: p.mentions.map((m) => packMention(m, p.title, headers)),
     ...(p.title !== undefined ? { t: p.title } : {}),
     ...(a !== undefined ? { a } : {}),
     ...(p.searchId !== undefined ? { searchId: p.searchId } : {}),
@@ -194,13 +293,16 @@ export function encodePaper(p: PaperRecord): StoredPaper {
 
 export const isStoredPaper = (row: PaperRow): row is StoredPaper => 'm' in row;
 
-/** The record a row holds: made again from its mentions, as every write makes it. */
-export function decodePaper(row: PaperRow): PaperRecord {
+/**
+ * The record a row holds: made again from its mentions, as every write makes it, joined mentions
+ * with the headers `headers` gives (the `digests` store's: `joinedDigests` says which).
+ */
+export function decodePaper(row: PaperRow, headers: DigestHeaders): PaperRecord {
   if (!isStoredPaper(row)) return row;
   const arxivId = row.a === undefined ? (isTitleOrNameKey(row.key) ? undefined : (row.key as ArxivId)) : row.a === 0 ? undefined : row.a;
   const paper = buildPaper(
     row.key,
-    row.m.map((m) => unpackMention(m, row.t)),
+    row.m.map((m) => unpackMention(m, row.t, headers)),
     arxivId ? { arxivId } : undefined,
   );
   return row.searchId !== undefined ? { ...paper, searchId: row.searchId } : paper;

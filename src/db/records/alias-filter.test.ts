@@ -8,7 +8,8 @@ import { BloomFilter, hashesOf } from '../../core/bloom/bloom-filter.ts';
 import type { Digest } from '../../core/digest/types.ts';
 import { addDigest } from '../../core/index/add-digest.ts';
 import { MemoryStore } from '../../core/index/memory-store.ts';
-import { decodePaper } from '../../core/index/paper-codec.ts';
+import { decodePaper, headersOf } from '../../core/index/paper-codec.ts';
+import { readAllPapers } from '../paper-rows.ts';
 import { type AliasState, type CountersRecord, type DB, openDigestDb } from '../schema.ts';
 import { withSearchId } from '../search/index.ts';
 import type { RecordTx } from '../tx.ts';
@@ -36,7 +37,7 @@ describe('the alias filter in chunks', () => {
 });
 
 const stored = async (db: DB) => ({
-  papers: Object.fromEntries((await db.getAll('papers')).map(decodePaper).map((p) => [p.key, withSearchId(p, undefined)])),
+  papers: Object.fromEntries((await readAllPapers(db)).map((p) => [p.key, withSearchId(p, undefined)])),
   digests: Object.fromEntries((await db.getAll('digests')).map((d) => [d.id, withSearchId(d, undefined)])),
 });
 const inMemory = (s: MemoryStore) => ({ papers: Object.fromEntries(s.papers), digests: Object.fromEntries(s.digests) });
@@ -64,13 +65,10 @@ async function filterHoldsEverything(db: DB): Promise<{ agrees: boolean; missing
   forgetAliasFilters(db);
   const tx = db.transaction(RECORD_STORES, 'readonly') as unknown as RecordTx;
   const aliases = await openAliases(tx, tx.objectStore('meta').get('counters') as Promise<CountersRecord | undefined>);
-  const [papers, digestIds] = await Promise.all([
-    tx
-      .objectStore('papers')
-      .getAll()
-      .then((rows) => rows.map(decodePaper)),
-    tx.objectStore('digests').getAllKeys(),
-  ]);
+  const [rows, digests] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('digests').getAll()]);
+  const headers = headersOf(digests);
+  const papers = rows.map((r) => decodePaper(r, headers));
+  const digestIds = digests.map((d) => d.id);
   const values = [...papers.flatMap(paperAliases), ...(digestIds as string[]).map(digestAlias)];
   return { agrees: aliases.absent !== undefined, missing: aliases.absent ? values.filter((v) => aliases.absent!(v)) : [] };
 }

@@ -196,7 +196,8 @@ async function rebuild(db: DB): Promise<boolean> {
   for (;;) {
     const papers = await db.getAll('papers', after === undefined ? null : IDBKeyRange.lowerBound(after, true), BATCH);
     if (papers.length === 0) break;
-    filter.addHashes(hashesOf(papers.flatMap((row) => paperAliases(decodePaper(row)))));
+    // Aliases are keys, title keys and repositories: nothing of a digest's header, so none is read.
+    filter.addHashes(hashesOf(papers.flatMap((row) => paperAliases(decodePaper(row, () => undefined)))));
     after = papers.at(-1)!.key;
   }
   filter.addHashes(hashesOf(((await db.getAllKeys('digests')) as string[]).map(digestAlias)));

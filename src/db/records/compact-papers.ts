@@ -4,7 +4,8 @@
  * store never holds the upgrade and a worker stopped midway resumes where it was. A row keeps
  * its content (and its search id): nothing a reader sees, nor the search index, changes.
  */
-import { encodePaper, isStoredPaper } from '../../core/index/paper-codec.ts';
+import { isStoredPaper } from '../../core/index/paper-codec.ts';
+import { headersForWrite, writePaper } from '../paper-rows.ts';
 import type { DB } from '../schema.ts';
 import { RELAXED } from '../tx.ts';
 
@@ -17,7 +18,7 @@ export async function compactPapersIn(db: DB, batch = BATCH): Promise<number> {
   if ((await db.get('meta', 'papersToPack')) === undefined) return 0;
   let packed = 0;
   for (;;) {
-    const tx = db.transaction(['papers', 'meta'], 'readwrite', RELAXED);
+    const tx = db.transaction(['papers', 'digests', 'meta'], 'readwrite', RELAXED);
     const meta = tx.objectStore('meta');
     const after = (await meta.get('papersToPack')) as string | undefined;
     if (after === undefined) {
@@ -27,8 +28,9 @@ export async function compactPapersIn(db: DB, batch = BATCH): Promise<number> {
     const papers = tx.objectStore('papers');
     const rows = await papers.getAll(after === '' ? null : IDBKeyRange.lowerBound(after, true), batch);
     const old = rows.flatMap((r) => (isStoredPaper(r) ? [] : [r]));
+    const headers = await headersForWrite(papers, old);
     await Promise.all([
-      ...old.map((r) => papers.put(encodePaper(r))),
+      ...old.map((r) => writePaper(papers, r, headers)),
       rows.length < batch ? meta.delete('papersToPack') : meta.put(rows.at(-1)!.key, 'papersToPack'),
     ]);
     await tx.done;

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { parseDigestDocument } from '../../core/digest/index.ts';
 import { normalizeArxivId } from '../../core/ids/arxiv-id.ts';
-import { decodePaper } from '../../core/index/paper-codec.ts';
+import { isJoined, isStoredPaper } from '../../core/index/paper-codec.ts';
 import { clearAll, closeDb, getCounters, openDb, rememberArxivId, writeDigest } from '../index.ts';
+import { readAllPapers } from '../paper-rows.ts';
 import { withSearchId } from '../search/index.ts';
 import { exportIndexFrom, importRecordsTo } from './export-import.ts';
 import { importDigestTo } from './import-digest.ts';
@@ -24,7 +25,7 @@ async function records() {
   const db = await openDb();
   return {
     digests: (await db.getAll('digests')).map((d) => withSearchId(d, undefined)),
-    papers: (await db.getAll('papers')).map(decodePaper).map((p) => withSearchId(p, undefined)),
+    papers: (await readAllPapers(db)).map((p) => withSearchId(p, undefined)),
   };
 }
 
@@ -58,6 +59,9 @@ describe('export and import of the whole index', () => {
     expect(out.map((o) => o.outcome)).toEqual(['added', 'added', 'added', 'added', 'added']);
     expect(await records()).toEqual(before);
     expect(await counts()).toEqual(beforeCounts);
+    // Its rows as small as a sync writes them: every mention joins its digest's header.
+    const rows = await (await openDb()).getAll('papers');
+    expect(rows.every((r) => isStoredPaper(r) && r.m.every(isJoined))).toBe(true);
 
     // Again: nothing changes, not even the stamp.
     const stamp = (await getCounters()).updated;

@@ -8,7 +8,7 @@ import { PARSER_VERSION } from '../../core/digest/types.ts';
 import { bestVersion, recordFacts, recordIdentity, removeDigest } from '../../core/index/add-digest.ts';
 import { EXPORT_FORMAT_VERSION, EXPORT_KIND, type IndexExport } from '../../core/index/export-format.ts';
 import { buildPaper } from '../../core/index/paper.ts';
-import { decodePaper } from '../../core/index/paper-codec.ts';
+import { decodePaper, headersOf } from '../../core/index/paper-codec.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { ImportOutcome } from '../../core/index/view.ts';
 import { type CountersRecord, type DB, nextUpdated } from '../schema.ts';
@@ -27,6 +27,7 @@ export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexEx
     tx.objectStore('papers').getAll(),
     tx.objectStore('meta').get('counters'),
   ]);
+  const headers = headersOf(digests);
   return {
     kind: EXPORT_KIND,
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -35,7 +36,7 @@ export async function exportIndexFrom(db: DB, now = new Date()): Promise<IndexEx
     counters: (counters as CountersRecord | undefined) ?? EMPTY_COUNTERS,
     // Search ids are this database's own: an import gives its records new ones.
     digests: digests.map(withoutSearchId),
-    papers: papers.map((p) => withoutSearchId(decodePaper(p))),
+    papers: papers.map((p) => withoutSearchId(decodePaper(p, headers))),
   };
 }
 
@@ -89,6 +90,8 @@ async function importRecordTo(db: DB, record: DigestRecord, byKey: ReadonlyMap<s
       }
     }
     const removed = old ? await removeDigest(store, d.id) : undefined;
+    // The digest first: its papers' mentions join the header it holds.
+    await store.putDigest(withoutSearchId(d));
     let added = 0;
     for (const key of d.paperKeys) {
       const incoming = byKey.get(key)!;
@@ -98,7 +101,6 @@ async function importRecordTo(db: DB, record: DigestRecord, byKey: ReadonlyMap<s
       const arxivId = incoming.arxivId ?? stored?.arxivId;
       await store.putPaper(buildPaper(key, mentions, arxivId ? { arxivId } : undefined));
     }
-    await store.putDigest(withoutSearchId(d));
     const meta = tx.objectStore('meta');
     const c = ((await meta.get('counters')) as CountersRecord | undefined) ?? EMPTY_COUNTERS;
     await meta.put(

@@ -4,7 +4,7 @@ import { type RelatedProbe, relatedProbes } from '../../core/index/related-reaso
 import { paperRole } from '../../core/index/role.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { DigestSummary, LookupResult, PaperView, RelatedPaper } from '../../core/index/view.ts';
-import { readPaper, readPaperKeysBy, readPapersBy, readPapersByTitle } from '../paper-rows.ts';
+import { paperIn, readPaper, readPaperKeysBy, readPapersBy, readPapersByTitle } from '../paper-rows.ts';
 import type { DB, DigestLensDB } from '../schema.ts';
 import { relativesByTerms, type TermRelative } from '../search/index.ts';
 
@@ -33,7 +33,10 @@ function summary(d: DigestRecord): DigestSummary {
   };
 }
 
-async function findPapers(tx: IDBPTransaction<DigestLensDB, ['papers'], 'readonly'>, ref: PaperRef): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
+async function findPapers(
+  tx: IDBPTransaction<DigestLensDB, ['papers', 'digests'], 'readonly'>,
+  ref: PaperRef,
+): Promise<{ own: PaperRecord[]; cited: PaperRecord[] }> {
   const papers = tx.objectStore('papers');
   switch (ref.kind) {
     case 'arxiv': {
@@ -54,7 +57,7 @@ async function findPapers(tx: IDBPTransaction<DigestLensDB, ['papers'], 'readonl
 
 /** The page lookup: the papers a reference names, with their mentions, in one transaction. */
 export async function findPapersIn(db: DB, ref: PaperRef): Promise<PaperMatch> {
-  return findPapers(db.transaction('papers'), ref);
+  return findPapers(db.transaction(['papers', 'digests']), ref);
 }
 
 /** Distinct digests mentioning the papers: the badge number. */
@@ -96,7 +99,7 @@ export async function lookupIn(db: DB, ref: PaperRef): Promise<LookupResult> {
 
 /** A paper by its record key (the popup's choice), viewed as a lookup would show it. */
 export async function lookupKeyIn(db: DB, key: string): Promise<LookupResult> {
-  const paper = await readPaper(db.transaction('papers').objectStore('papers'), key);
+  const paper = await paperIn(db, key);
   return viewPapersInDb(db, { own: paper ? [paper] : [], cited: [] });
 }
 

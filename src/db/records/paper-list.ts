@@ -25,7 +25,7 @@ export async function papersFor(db: DB, selection: Selection): Promise<{ heading
 }
 
 async function getPapers(db: DB, keys: readonly string[]): Promise<PaperRecord[]> {
-  const tx = db.transaction('papers');
-  const found = await Promise.all(keys.map((k) => readPaper(tx.store, k)));
+  const papers = db.transaction(['papers', 'digests']).objectStore('papers');
+  const found = await Promise.all(keys.map((k) => readPaper(papers, k)));
   return found.filter((p): p is PaperRecord => p !== undefined);
 }

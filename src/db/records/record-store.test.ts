@@ -5,7 +5,8 @@ import { randomDigests } from '../../../tests/support/random-digests.ts';
 import { normalizeArxivId } from '../../core/ids/arxiv-id.ts';
 import { addDigest, assignArxivId } from '../../core/index/add-digest.ts';
 import { MemoryStore } from '../../core/index/memory-store.ts';
-import { decodePaper } from '../../core/index/paper-codec.ts';
+import { isJoined, isStoredPaper } from '../../core/index/paper-codec.ts';
+import { readAllPapers } from '../paper-rows.ts';
 import { type DB, openDigestDb } from '../schema.ts';
 import { withSearchId } from '../search/index.ts';
 import { rememberArxivIdIn, writeDigestsTo, writeDigestTo } from './write.ts';
@@ -17,7 +18,7 @@ beforeEach(() => {
 const byKey = <T>(entries: [string, T][]) => Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 
 const stored = async (db: DB) => ({
-  papers: byKey((await db.getAll('papers')).map(decodePaper).map((p) => [p.key, withSearchId(p, undefined)])),
+  papers: byKey((await readAllPapers(db)).map((p) => [p.key, withSearchId(p, undefined)])),
   digests: byKey((await db.getAll('digests')).map((d) => [d.id, withSearchId(d, undefined)])),
 });
 
@@ -58,6 +59,28 @@ describe('the database writes the records the in-memory store does', () => {
       for (const d of batch) await addDigest(memory, d);
       expect(await stored(db)).toEqual(inMemory(memory));
     }
+    db.close();
+  });
+});
+
+describe('paper rows join their digests’ headers', () => {
+  it('every mention a sync writes is joined, and a digest written again with a new title reads with it', async () => {
+    const db = await openDigestDb();
+    const digests = randomDigests(5, 12).filter((d, i, all) => all.findIndex((e) => e.url === d.url) === i);
+    await writeDigestsTo(db, digests);
+    const rows = await db.getAll('papers');
+    const mentions = rows.flatMap((r) => (isStoredPaper(r) ? r.m : []));
+    expect(rows.every(isStoredPaper)).toBe(true);
+    expect(mentions.length).toBeGreaterThan(10);
+    expect(mentions.every(isJoined)).toBe(true);
+
+    const edited = { ...digests[0]!, title: `${digests[0]!.title} (revised)` };
+    await writeDigestTo(db, edited);
+    const titleOf = new Map((await db.getAll('digests')).map((d) => [d.id, d.title]));
+    const papers = await readAllPapers(db);
+    for (const m of papers.flatMap((p) => p.mentions)) expect(m.digestTitle).toBe(titleOf.get(m.digestId));
+    expect(papers.flatMap((p) => p.mentions).some((m) => m.digestTitle.endsWith('(revised)'))).toBe(true);
+    expect((await db.getAll('papers')).flatMap((r) => (isStoredPaper(r) ? r.m : [])).every(isJoined)).toBe(true);
     db.close();
   });
 });

@@ -2,7 +2,7 @@ import { identityKeys } from '../../core/digest/identity.ts';
 import type { Digest } from '../../core/digest/types.ts';
 import { digestLookups } from '../../core/index/add-digest.ts';
 import type { DigestRecord, PaperRecord, RecordStore } from '../../core/index/types.ts';
-import { readPaper, readPapersBy, readPapersByTitle, writePaper } from '../paper-rows.ts';
+import { headersForWrite, readPaper, readPapersBy, readPapersByTitle, writePaper } from '../paper-rows.ts';
 import { isPaperRef } from '../search/index.ts';
 import { issueAll, type RecordTx } from '../tx.ts';
 import { digestAlias, keyAlias, repoAlias, titleAlias } from './alias-filter.ts';
@@ -36,8 +36,13 @@ export class TxRecordStore implements RecordStore {
     return readByIdentity(this.tx, key);
   }
 
+  /**
+   * Written at once, its mentions joined to the digests stored now: a caller that then puts one
+   * of those digests again rewrites its papers after it (imports put a digest before its papers).
+   */
   async putPaper(paper: PaperRecord): Promise<void> {
-    await writePaper(this.tx.objectStore('papers'), paper);
+    const papers = this.tx.objectStore('papers');
+    await writePaper(papers, paper, await headersForWrite(papers, [paper]));
   }
 
   async deletePaper(key: string): Promise<void> {
@@ -258,10 +263,14 @@ export class BufferedRecordStore implements RecordStore {
     const dirtyDigests = [...this.dirtyDigests];
     this.dirtyPapers.clear();
     this.dirtyDigests.clear();
+    // Mentions join the headers of their digests as this store leaves them (or as stored, for a
+    // digest it never read): what the transaction holds once it commits.
+    const written = dirtyPapers.flatMap((k) => this.papers.get(k) ?? []);
+    const headers = await headersForWrite(papers, written, (id) => this.digests.get(id));
     await issueAll((add) => {
       for (const k of dirtyPapers) {
         const p = this.papers.get(k);
-        add(p ? writePaper(papers, p) : papers.delete(k));
+        add(p ? writePaper(papers, p, headers) : papers.delete(k));
       }
       for (const id of dirtyDigests) {
         const d = this.digests.get(id);

@@ -11,7 +11,7 @@
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { StoredDoc } from '../../core/search/document.ts';
 import { docInfo, docTerms, postingInfo } from '../../core/search/terms.ts';
-import { readPaper, writePaper } from '../paper-rows.ts';
+import { headersForWrite, readPaper, writePaper } from '../paper-rows.ts';
 import type { PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, type RecordTx } from '../tx.ts';
 import { digestRef, isPaperRef, paperRef } from './layout.ts';
@@ -175,9 +175,16 @@ export async function indexInTx(
   stamps?: { before: string; after: string },
 ): Promise<SearchStateRecord> {
   const plan = await planIndex(tx, paperKeys, digestIds, stamps);
+  const papers = tx.objectStore('papers');
+  const digestsWritten = new Map([...plan.records].flatMap(([ref, r]) => (isPaperRef(ref) ? [] : [[ref.slice(2), r as DigestRecord] as const])));
+  const headers = await headersForWrite(
+    papers,
+    [...plan.records].flatMap(([ref, r]) => (isPaperRef(ref) ? [r as PaperRecord] : [])),
+    (id) => digestsWritten.get(id),
+  );
   return issueAll((add) => {
     for (const [ref, r] of plan.records)
-      add(isPaperRef(ref) ? writePaper(tx.objectStore('papers'), r as PaperRecord) : tx.objectStore('digests').put(r as DigestRecord));
+      add(isPaperRef(ref) ? writePaper(papers, r as PaperRecord, headers) : tx.objectStore('digests').put(r as DigestRecord));
     return plan.finish(add);
   });
 }

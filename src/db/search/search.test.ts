@@ -9,10 +9,10 @@ import { rng } from '../../../tests/server/generate-posts.ts';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
 import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
-import { decodePaper } from '../../core/index/paper-codec.ts';
 import { type StoredDoc, unpackDoc } from '../../core/search/document.ts';
 import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
+import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
 import { DOC_PAGE, VOID_TERM } from './layout.ts';
@@ -324,8 +324,7 @@ describe('documents as stored', () => {
     expect(pages.flat().every((row) => row.doc === undefined)).toBe(true);
     // The same pages as earlier versions wrote them, each document made from its record: packed,
     // texts by field with kind and key, and whole documents, words and phrase text included.
-    const recordOf = async (ref: string) =>
-      ref.startsWith('p ') ? decodePaper((await db.get('papers', ref.slice(2)))!) : (await db.get('digests', ref.slice(2)))!;
+    const recordOf = async (ref: string) => (ref.startsWith('p ') ? (await paperIn(db, ref.slice(2)))! : (await db.get('digests', ref.slice(2)))!);
     const packed = new Map<string, StoredDoc>();
     for (const row of pages.flat()) packed.set(row.ref, docOf(row.ref, await recordOf(row.ref)));
     const older = [
@@ -415,7 +414,7 @@ describe('search and records agree', () => {
     // Records imported by code that does not index (export-import): counters move, the index does not.
     const other = await openDigestDb('other-for-export');
     await writeDigestTo(other, digest('b', '2026-05-30', [{ name: 'BetaNet', title: 'BetaNet segments kidneys' }]));
-    await importRecordsTo(db, await other.getAll('digests'), (await other.getAll('papers')).map(decodePaper));
+    await importRecordsTo(db, await other.getAll('digests'), await readAllPapers(other));
     expect((await indexState(db)).fresh).toBe(false);
     expect((await titles(db, 'segments')).sort()).toEqual(['AlphaNet segments livers', 'BetaNet segments kidneys']);
     await searchIndexReady(db);
@@ -459,13 +458,13 @@ describe('search and records agree', () => {
         { name: 'GammaNet', title: 'GammaNet counts cells' },
       ]),
     );
-    const before = (await db.getAll('papers')).map(decodePaper).map((p) => p.searchId!);
+    const before = (await readAllPapers(db)).map((p) => p.searchId!);
     const rebuilding = rebuildSearchIndex(db);
     // Written while the rebuild runs, over a record whose id is one of the index being cleared.
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'AlphaNet', title: 'AlphaNet segments livers', code: ['https://github.com/lab/alpha'] }]));
     await rebuilding;
     await searchIndexReady(db);
-    const after = (await db.getAll('papers')).map(decodePaper).map((p) => p.searchId!);
+    const after = (await readAllPapers(db)).map((p) => p.searchId!);
     expect(Math.min(...after)).toBeGreaterThan(Math.max(...before));
     expect(await searchIdProblems(db)).toEqual([]);
     expect(await titles(db, 'c: segments')).toEqual(['AlphaNet segments livers']);
@@ -631,7 +630,7 @@ describe('related by title words', () => {
     await db.put('termCounts', 50_000, 'segmentation');
     forgetSearchCache();
     const { relativesByTerms } = await import('./related-terms.ts');
-    const paper = decodePaper((await db.get('papers', '2605.00001'))!);
+    const paper = (await paperIn(db, '2605.00001'))!;
     const ranges: string[] = [];
     let vocabReads = 0;
     const { getAll, getAllKeys } = IDBObjectStore.prototype;
@@ -663,7 +662,7 @@ describe('related by title words', () => {
     await mergePending(db);
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     const { relativesByTerms } = await import('./related-terms.ts');
-    const paper = decodePaper((await db.get('papers', '2605.00001'))!);
+    const paper = (await paperIn(db, '2605.00001'))!;
     // Each attempt opens its own read of the word counts: counted here.
     let attempts = 0;
     const transaction = db.transaction.bind(db);
@@ -689,7 +688,7 @@ describe('related by title words', () => {
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     expect(await db.count('termCounts')).toBe(0);
     const { relativesByTerms } = await import('./related-terms.ts');
-    const found = await relativesByTerms(db, decodePaper((await db.get('papers', '2605.00001'))!), 12);
+    const found = await relativesByTerms(db, (await paperIn(db, '2605.00001'))!, 12);
     expect(found.map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
   });
 });
@@ -764,7 +763,7 @@ describe('pending rows and merges', () => {
   it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
     const db = await freshDb();
     // The paper's document id, as its record names it.
-    const ids = async () => (await db.getAll('papers')).map(decodePaper).map((p) => p.searchId);
+    const ids = async () => (await readAllPapers(db)).map((p) => p.searchId);
     await writeDigestTo(db, digest('a', '2026-05-16', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
     await mergePending(db);
     const [first] = await ids();

@@ -1,4 +1,4 @@
-import { decodePaper } from '../../core/index/paper-codec.ts';
+import { decodePaper, headersOf } from '../../core/index/paper-codec.ts';
 import { digestDoc, paperDoc, type SearchDoc } from '../../core/search/document.ts';
 import { indexSearchPage } from '../../core/search/index-search.ts';
 import { linearSearch, linearSearchPage, type SearchHit, type SearchPage } from '../../core/search/match.ts';
@@ -58,7 +58,8 @@ async function documents(db: DB): Promise<SearchDoc[]> {
   if (cache?.stamp === stamp) return cache.docs;
   const tx = db.transaction(['papers', 'digests']);
   const [papers, digests] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('digests').getAll()]);
-  cache = { stamp, docs: [...papers.map((p) => paperDoc(decodePaper(p))), ...digests.map(digestDoc)] };
+  const headers = headersOf(digests);
+  cache = { stamp, docs: [...papers.map((p) => paperDoc(decodePaper(p, headers))), ...digests.map(digestDoc)] };
   return cache.docs;
 }
 
