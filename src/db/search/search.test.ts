@@ -654,29 +654,39 @@ describe('related by title words', () => {
   });
 
   it('reads again when a merge lands between its reads, and finds the same relatives', async () => {
-    const db = await freshDb();
-    await writeDigestTo(
-      db,
-      digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
-    );
-    await mergePending(db);
-    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     const { relativesByTerms } = await import('./related-terms.ts');
-    const paper = (await paperIn(db, '2605.00001'))!;
-    // Each attempt opens its own read of the word counts: counted here.
-    let attempts = 0;
-    const transaction = db.transaction.bind(db);
-    db.transaction = ((stores: Parameters<typeof transaction>[0], ...rest: unknown[]) => {
-      if (stores === 'termCounts') attempts++;
-      return (transaction as (...a: unknown[]) => unknown)(stores, ...rest);
-    }) as typeof db.transaction;
-    // The related read's first transactions exist before the merge's, its postings read comes after
-    // it: the merge moves `main` in between.
-    const found = relativesByTerms(db, paper, 12);
-    const merged = mergePending(db);
-    expect((await found).map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
-    expect(await merged).toBe(1);
-    expect(attempts).toBe(2);
+    // The related read starts a few turns after the merge, so the merge's slices and its last
+    // transaction land before, between and after its reads: the answer is the same each time, and some attempt had to read again.
+    const attemptsAt: number[] = [];
+    for (let lag = 0; lag < 12; lag++) {
+      const db = await freshDb();
+      await writeDigestTo(
+        db,
+        digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
+      );
+      await mergePending(db);
+      await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
+      const paper = (await paperIn(db, '2605.00001'))!;
+      // Each attempt opens its own read of the word counts: counted here.
+      let attempts = 0;
+      const transaction = db.transaction.bind(db);
+      db.transaction = ((stores: Parameters<typeof transaction>[0], ...rest: unknown[]) => {
+        if (stores === 'termCounts') attempts++;
+        return (transaction as (...a: unknown[]) => unknown)(stores, ...rest);
+      }) as typeof db.transaction;
+      const merged = mergePending(db);
+      for (let i = 0; i < lag; i++) await new Promise((res) => setTimeout(res, 0));
+      const found = relativesByTerms(db, paper, 12);
+      expect(
+        (await found).map((r) => [r.key, r.terms]),
+        `lag ${lag}`,
+      ).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+      expect(await merged).toBe(1);
+      attemptsAt.push(attempts);
+      db.close();
+    }
+    expect(attemptsAt.every((n) => n === 1 || n === 2)).toBe(true);
+    expect(attemptsAt).toContain(2);
   });
 
   it('finds relatives named only in rows not merged yet (no counts yet)', async () => {
@@ -758,6 +768,62 @@ describe('pending rows and merges', () => {
     expect(merges).toBeGreaterThan(0);
     await expectSameAsScan(db, 'all merged');
     expect((await indexState(db)).fresh).toBe(true);
+  });
+
+  it('a merge in slices, cut short or two at once, ends as one whole merge, answering as the scan throughout', async () => {
+    const write = async (db: DB, from: number, to: number) => {
+      for (let n = from; n < to; n++) {
+        const r = rng(n + 3);
+        const papers = Array.from({ length: 2 + (n % 3) }, (_, k) => ({
+          name: `Sl${n}x${k}`,
+          title: `Sl${n}x${k} ${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[(n + k) % WORDS.length]}`,
+          arxiv: `2605.${String(20000 + (k === 0 && n % 4 === 3 ? n - 2 : n) * 10 + k)}`,
+        }));
+        await writeDigestTo(db, digest(`s${n}`, `2026-05-${String(10 + (n % 18))}`, papers));
+      }
+    };
+    const stores = async (db: DB) => ({
+      postings: (await db.getAll('postings')).map((c) => [...c]),
+      postingKeys: await db.getAllKeys('postings'),
+      counts: await db.getAll('termCounts'),
+      countKeys: await db.getAllKeys('termCounts'),
+      vocab: await db.getAll('vocab'),
+      pending: await db.count('pending'),
+      state: await db.get('meta', 'search').then((st) => [(st as SearchStateRecord).pendingRows, (st as SearchStateRecord).pendingPairs]),
+    });
+    const whole = await freshDb();
+    await write(whole, 0, 12);
+    expect(await mergePending(whole)).toBe(12);
+    await write(whole, 12, 20);
+    expect(await mergePending(whole)).toBe(8);
+    // Cut short after some slices: nothing leaves `pending`, search is unchanged.
+    const cut = await freshDb();
+    await write(cut, 0, 12);
+    const listsNow = async () => {
+      forgetSearchCache();
+      const reader = (await openIndexReader(cut))!;
+      return (await reader.postings(await reader.vocabulary())).map((l) => [...l]);
+    };
+    const listsBefore = await listsNow();
+    expect(await mergePending(cut, { sliceChunks: 10, maxSlices: 6 })).toBe(0);
+    expect(await cut.count('pending')).toBe(12);
+    expect(await cut.count('postings')).toBeGreaterThan(30);
+    // Pairs in both `postings` and `pending` are read once.
+    expect(await listsNow()).toEqual(listsBefore);
+    await expectSameAsScan(cut, 'a merge cut short');
+    // Fewer than MERGE_ROWS wait, so no merge starts by itself.
+    await write(cut, 12, 15);
+    await expectSameAsScan(cut, 'a merge cut short, more rows since');
+    expect(await mergePending(cut, { sliceChunks: 3, maxSlices: 5 })).toBe(0);
+    // Two at once (two contexts), in slices: each appends what the other has not.
+    const both = await Promise.all([mergePending(cut, { sliceChunks: 4 }), mergePending(cut, { sliceChunks: 7 })]);
+    expect(both[0] + both[1]).toBe(15);
+    await expectSameAsScan(cut, 'two merges at once');
+    await write(cut, 15, 20);
+    await mergePending(cut, { sliceChunks: 2 });
+    await expectSameAsScan(cut, 'merged in slices');
+    expect(await stores(cut)).toEqual(await stores(whole));
+    expect((await stores(cut)).state).toEqual([0, 0]);
   });
 
   it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
