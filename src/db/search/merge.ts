@@ -242,15 +242,30 @@ async function finish(db: DB, state: SearchStateRecord | undefined, keys: readon
   return left.length;
 }
 
+/**
+ * Pending rows (or pairs) past which a write waits for the running merge. A merge's slices take
+ * turns with the writes, so a long load would otherwise outrun it, and every query reads what is
+ * pending beside the postings.
+ */
+export const MERGE_BACKLOG = 4 * MERGE_ROWS;
+const MERGE_BACKLOG_PAIRS = 4 * MERGE_PAIRS;
+
 let merging: Promise<void> | undefined;
 
 /**
  * After a write: merges in the background when enough is pending (one merge at a time per
- * context). A merge cut short by a stopped worker changes nothing; the next write retries it.
+ * context). Resolves at once, or, when more than MERGE_BACKLOG rows wait, once the running merge
+ * is done. A merge cut short by a stopped worker leaves what it appended, which the next merge
+ * (after the next write) does not add again.
  */
 export function mergeSoon(db: DB, state: SearchStateRecord | undefined): Promise<void> {
-  if (!wantsMerge(state) || merging) return merging ?? Promise.resolve();
-  merging = mergePending(db)
+  const behind = (state?.pendingRows ?? 0) >= MERGE_BACKLOG || (state?.pendingPairs ?? 0) >= MERGE_BACKLOG_PAIRS;
+  if (wantsMerge(state) && !merging) merging = startMerge(db);
+  return (behind && merging) || Promise.resolve();
+}
+
+function startMerge(db: DB): Promise<void> {
+  const started = mergePending(db)
     .then(() => undefined)
     .catch((e: unknown) => {
       // A database closed under it (a test's teardown, a reset) is not worth a report.
@@ -258,5 +273,5 @@ export function mergeSoon(db: DB, state: SearchStateRecord | undefined): Promise
         console.warn('Digest Lens: merging the search index failed; it is retried after the next write', e);
     })
     .finally(() => (merging = undefined));
-  return merging;
+  return started;
 }

@@ -16,7 +16,7 @@ import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
 import { DOC_PAGE, VOID_TERM } from './layout.ts';
-import { MERGE_ROWS, mergePending } from './merge.ts';
+import { MERGE_BACKLOG, MERGE_ROWS, mergePending, mergeSoon } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
@@ -824,6 +824,20 @@ describe('pending rows and merges', () => {
     await expectSameAsScan(cut, 'merged in slices');
     expect(await stores(cut)).toEqual(await stores(whole));
     expect((await stores(cut)).state).toEqual([0, 0]);
+  });
+
+  it('lets a write go on while a merge runs, and makes it wait for the merge once too much is pending', async () => {
+    const db = await freshDb();
+    for (let n = 0; n < MERGE_ROWS - 1; n++) await writeDigestTo(db, digest(`b${n}`, '2026-05-23', [{ name: `Be${n}`, title: `Be${n} segments livers` }]));
+    const state = (await db.get('meta', 'search')) as SearchStateRecord;
+    expect(state.pendingRows).toBe(MERGE_ROWS - 1);
+    // Due: a merge starts, and the write that made it due does not wait for it.
+    await mergeSoon(db, { ...state, pendingRows: MERGE_ROWS });
+    expect(await db.count('pending')).toBe(MERGE_ROWS - 1);
+    // Far behind: the next write waits for the running merge.
+    await mergeSoon(db, { ...state, pendingRows: MERGE_BACKLOG });
+    expect(await db.count('pending')).toBe(0);
+    expect((await searchIn(db, parseQuery('livers'), 50)).length).toBe(MERGE_ROWS - 1);
   });
 
   it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
