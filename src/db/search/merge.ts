@@ -42,9 +42,9 @@ function pairsAbove(add: readonly number[], above: number): readonly number[] {
  * ones, below ids voided before in the same chunk (or voided twice): the void list's chunks are
  * merged as sorted sets.
  */
-function appended(term: string, before: Uint8Array | undefined, add: readonly number[]): Uint8Array | undefined {
+function appended(term: string, before: Uint8Array | undefined, add: readonly number[], last: number): Uint8Array | undefined {
   if (term !== VOID_TERM) {
-    const fresh = before ? pairsAbove(add, lastId(before)) : add;
+    const fresh = pairsAbove(add, last);
     return fresh.length ? appendPairs(before, fresh) : undefined;
   }
   const ids = new Set(before ? unpackIds([before]) : []);
@@ -156,23 +156,33 @@ async function appendSlice(db: DB, state: SearchStateRecord | undefined, list: r
   const tx = db.transaction(['postings', 'vocab', 'termCounts', 'meta'], 'readwrite', RELAXED);
   const postings = tx.objectStore('postings');
   const first = (i: number) => i === 0 || list[i - 1]!.term !== list[i]!.term;
-  // A word's first chunk in this merge may hold pairs already (its later ones are above every id
-  // it had, unless a merge cut short wrote them), and every chunk of void ids: each is read.
-  const [now, chunks] = await Promise.all([
+  // A word's first chunk in this merge may hold pairs already, and so may every chunk of void ids:
+  // those are read. A word's later chunks are above every id it had, unless this merge's pairs
+  // were appended already (by a merge cut short, or another context's, which writes all of a
+  // word's chunks at once): then its first chunk's last id reaches the merge's first id, and the
+  // word's other chunks are read too.
+  const readFirst = (i: number) => first(i) || list[i]!.term === VOID_TERM;
+  const [now, firsts] = await Promise.all([
     tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
-    Promise.all(list.map((e) => postings.get([e.term, e.chunk]))),
+    Promise.all(list.map((e, i) => (readFirst(i) ? postings.get([e.term, e.chunk]) : undefined))),
   ]);
   if (!samePlace(now, state)) {
     await tx.done;
     return false;
   }
-  const written = list.map((e, i) => appended(e.term, chunks[i], e.add));
+  const lasts = firsts.map((c) => (c ? lastId(c) : -1));
+  const again = new Set(list.filter((e, i) => first(i) && e.term !== VOID_TERM && lasts[i]! >= e.add[0]!).map((e) => e.term));
+  const chunks = again.size
+    ? await Promise.all(list.map((e, i) => (readFirst(i) || !again.has(e.term) ? firsts[i] : postings.get([e.term, e.chunk]))))
+    : firsts;
+  if (again.size) chunks.forEach((c, i) => (lasts[i] = c ? lastId(c) : -1));
+  const written = list.map((e, i) => appended(e.term, chunks[i], e.add, lasts[i]!));
   // Per relatable word, the papers this slice adds (pairs already appended not counted again):
   // its count, kept beside its postings.
   const papersAdded = new Map<string, number>();
   list.forEach((e, i) => {
     if (!written[i] || e.term === VOID_TERM || !relatableWord(e.term)) return;
-    const fresh = chunks[i] ? pairsAbove(e.add, lastId(chunks[i]!)) : e.add;
+    const fresh = pairsAbove(e.add, lasts[i]!);
     let papers = 0;
     for (let j = 1; j < fresh.length; j += 2) if (infoIsPaper(fresh[j]!)) papers++;
     if (papers > 0) papersAdded.set(e.term, (papersAdded.get(e.term) ?? 0) + papers);
