@@ -54,7 +54,7 @@ export async function importDigestTo(db: DB, digest: Digest): Promise<ImportResu
       return 'unchanged';
     }
     await tx.done;
-    await mergeSoon(db, search);
+    void mergeSoon(db, search);
     return before.digest || report.heldAs || report.digestsAdded < 1 ? 'updated' : 'added';
   } catch (e) {
     // Whatever went wrong, none of it may stay.

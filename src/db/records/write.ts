@@ -68,7 +68,7 @@ export async function writeDigestsTo(db: DB, digests: readonly Digest[]): Promis
     }
     const state = before === undefined ? undefined : (await writeIndexedRecords(tx, store, { before, after }, stateRead, countersPut, aliases)).state;
     await tx.done;
-    await afterWrite(db, state, aliases);
+    afterWrite(db, state, aliases);
     return reports;
   } catch (e) {
     // Whatever went wrong, none of it may stay.
@@ -120,13 +120,10 @@ async function writeIndexedRecords(
   return { state, plannedAt };
 }
 
-/**
- * Once a write committed: merge the search index when due (waiting for the merge when too much is
- * pending: `mergeSoon`); rebuild the alias filter when it did not agree.
- */
-async function afterWrite(db: DB, state: SearchStateRecord | undefined, aliases: AliasWrite | undefined): Promise<void> {
+/** Once a write committed: merge the search index when due; rebuild the alias filter when it did not agree. */
+function afterWrite(db: DB, state: SearchStateRecord | undefined, aliases: AliasWrite | undefined): void {
+  void mergeSoon(db, state);
   if (aliases?.stale) void rebuildAliasFilter(db).catch((e: unknown) => console.warn('Digest Lens: could not rebuild the alias filter', e));
-  await mergeSoon(db, state);
 }
 
 /**
@@ -202,7 +199,7 @@ export async function writeInOneTx(db: DB, stores: StoreNames<DigestLensDB>[], d
       writeStats.indexMs += planned.index - planned.records;
       writeStats.writeMs += t3 - planned.index;
     }
-    await afterWrite(db, search, aliases);
+    afterWrite(db, search, aliases);
     return report;
   } catch (e) {
     // Whatever went wrong, none of this digest's records may stay.
@@ -240,7 +237,7 @@ export async function changeRecordsIn(
     const countersPut = next && meta.put(next, 'counters');
     const { state } = await writeIndexedRecords(tx, store, { before: stampOf(counters), after: stampOf(next ?? counters) }, stateRead, countersPut, aliases);
     await tx.done;
-    await afterWrite(db, state, aliases);
+    afterWrite(db, state, aliases);
   } catch (e) {
     throw failedWrite(tx, e, what);
   }

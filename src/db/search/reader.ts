@@ -1,7 +1,6 @@
 /**
  * The search index as stored in IndexedDB, read per query term (docs/search.md). A term's
- * postings are its merged `postings` chunks plus what `pending` rows added since (pairs a running
- * merge has appended already skipped), minus every
+ * postings are its merged `postings` chunks plus what `pending` rows added since, minus every
  * void id (merged under VOID_TERM or voided by a pending row: ids are never reused). What a
  * context reads is kept: the vocabulary rows, void ids and merged postings per `main` (they change
  * only on a merge or rebuild), pending rows by key (a row never changes).
@@ -115,20 +114,8 @@ function derive(rows: readonly PendingRow[], voids: Uint32Array): Pending {
   return { voided, byTerm, terms: [...terms].sort(), combined: new Map() };
 }
 
-/**
- * A pending list's pairs above `above`: a merge appends a word's pending pairs to its postings in
- * one slice and removes the rows only after its last, so in between they are in both.
- */
-function above(list: Uint32Array, floor: number): Uint32Array {
-  if (list.length === 0 || list[0]! > floor) return list;
-  let j = 0;
-  while (j < list.length && list[j]! <= floor) j += 2;
-  return list.subarray(j);
-}
-
 function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
-  const last = merged.length ? merged[merged.length - 2]! : -1;
-  const parts = [merged, ...(p.byTerm.get(term) ?? []).map((l) => above(l, last))];
+  const parts = [merged, ...(p.byTerm.get(term) ?? [])];
   const voided = p.voided;
   if (!voided) return concat(parts);
   const out = new Uint32Array(parts.reduce((n, l) => n + l.length, 0));

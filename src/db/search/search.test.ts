@@ -15,8 +15,8 @@ import { parseQuery } from '../../core/search/query.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
-import { CHUNK, DOC_PAGE, VOID_TERM } from './layout.ts';
-import { MERGE_BACKLOG, MERGE_ROWS, mergePending, mergeSoon } from './merge.ts';
+import { DOC_PAGE, VOID_TERM } from './layout.ts';
+import { MERGE_ROWS, mergePending } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
@@ -654,51 +654,29 @@ describe('related by title words', () => {
   });
 
   it('reads again when a merge lands between its reads, and finds the same relatives', async () => {
+    const db = await freshDb();
+    await writeDigestTo(
+      db,
+      digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
+    );
+    await mergePending(db);
+    await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
     const { relativesByTerms } = await import('./related-terms.ts');
-    const setUp = async () => {
-      const db = await freshDb();
-      await writeDigestTo(
-        db,
-        digest('a', '2026-05-23', [{ name: 'HADS-Net', title: 'HADS-Net: hybrid attention for breast ultrasound lesion segmentation', arxiv: '2605.00001' }]),
-      );
-      await mergePending(db);
-      await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'LesionDet', title: 'LesionDet: ultrasound lesion detection', arxiv: '2605.00003' }]));
-      // Each attempt opens its own read of the word counts: counted here.
-      const counted = { attempts: 0 };
-      const transaction = db.transaction.bind(db);
-      db.transaction = ((stores: Parameters<typeof transaction>[0], ...rest: unknown[]) => {
-        if (stores === 'termCounts') counted.attempts++;
-        return (transaction as (...a: unknown[]) => unknown)(stores, ...rest);
-      }) as typeof db.transaction;
-      return { db, counted, paper: (await paperIn(db, '2605.00001'))! };
-    };
-    const expected = [['2605.00003', ['ultrasound', 'lesion']]];
-    {
-      // `main` moves in one transaction created right after the related read's first ones, so
-      // before its postings read: the read starts again.
-      const { db, counted, paper } = await setUp();
-      const found = relativesByTerms(db, paper, 12);
-      const state = (await db.get('meta', 'search')) as SearchStateRecord;
-      await db.put('meta', { ...state, main: (state.main ?? 0) + 1 }, 'search');
-      expect((await found).map((r) => [r.key, r.terms])).toEqual(expected);
-      expect(counted.attempts).toBe(2);
-      db.close();
-    }
-    // A real merge, in slices, started a few turns before the related read: it lands before,
-    // between and after its reads, and the answer is the same each time.
-    for (let lag = 0; lag < 12; lag++) {
-      const { db, counted, paper } = await setUp();
-      const merged = mergePending(db);
-      for (let i = 0; i < lag; i++) await new Promise((res) => setTimeout(res, 0));
-      const found = relativesByTerms(db, paper, 12);
-      expect(
-        (await found).map((r) => [r.key, r.terms]),
-        `lag ${lag}`,
-      ).toEqual(expected);
-      expect(await merged).toBe(1);
-      expect([1, 2]).toContain(counted.attempts);
-      db.close();
-    }
+    const paper = (await paperIn(db, '2605.00001'))!;
+    // Each attempt opens its own read of the word counts: counted here.
+    let attempts = 0;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((stores: Parameters<typeof transaction>[0], ...rest: unknown[]) => {
+      if (stores === 'termCounts') attempts++;
+      return (transaction as (...a: unknown[]) => unknown)(stores, ...rest);
+    }) as typeof db.transaction;
+    // The related read's first transactions exist before the merge's, its postings read comes after
+    // it: the merge moves `main` in between.
+    const found = relativesByTerms(db, paper, 12);
+    const merged = mergePending(db);
+    expect((await found).map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
+    expect(await merged).toBe(1);
+    expect(attempts).toBe(2);
   });
 
   it('finds relatives named only in rows not merged yet (no counts yet)', async () => {
@@ -780,103 +758,6 @@ describe('pending rows and merges', () => {
     expect(merges).toBeGreaterThan(0);
     await expectSameAsScan(db, 'all merged');
     expect((await indexState(db)).fresh).toBe(true);
-  });
-
-  it('a merge in slices, cut short or two at once, ends as one whole merge, answering as the scan throughout', async () => {
-    const write = async (db: DB, from: number, to: number) => {
-      for (let n = from; n < to; n++) {
-        const r = rng(n + 3);
-        const papers = Array.from({ length: 2 + (n % 3) }, (_, k) => ({
-          name: `Sl${n}x${k}`,
-          title: `Sl${n}x${k} ${WORDS[Math.floor(r() * WORDS.length)]} ${WORDS[(n + k) % WORDS.length]}`,
-          arxiv: `2605.${String(20000 + (k === 0 && n % 4 === 3 ? n - 2 : n) * 10 + k)}`,
-        }));
-        await writeDigestTo(db, digest(`s${n}`, `2026-05-${String(10 + (n % 18))}`, papers));
-      }
-    };
-    const stores = async (db: DB) => ({
-      postings: (await db.getAll('postings')).map((c) => [...c]),
-      postingKeys: await db.getAllKeys('postings'),
-      counts: await db.getAll('termCounts'),
-      countKeys: await db.getAllKeys('termCounts'),
-      vocab: await db.getAll('vocab'),
-      pending: await db.count('pending'),
-      state: await db.get('meta', 'search').then((st) => [(st as SearchStateRecord).pendingRows, (st as SearchStateRecord).pendingPairs]),
-    });
-    // Ids start near the end of a chunk, so a merge's words span two chunks.
-    const nearChunkEnd = async () => {
-      const db = await freshDb();
-      await writeDigestTo(db, digest('s-first', '2026-05-01', [{ name: 'First', title: 'First segments livers' }]));
-      await mergePending(db);
-      await db.put('meta', { ...((await db.get('meta', 'search')) as SearchStateRecord), nextId: CHUNK - 40 }, 'search');
-      return db;
-    };
-    const whole = await nearChunkEnd();
-    await write(whole, 0, 12);
-    expect(await mergePending(whole)).toBe(12);
-    await write(whole, 12, 20);
-    expect(await mergePending(whole)).toBe(8);
-    // Cut short after some slices: nothing leaves `pending`, search is unchanged.
-    const cut = await nearChunkEnd();
-    await write(cut, 0, 12);
-    const listsNow = async () => {
-      forgetSearchCache();
-      const reader = (await openIndexReader(cut))!;
-      return (await reader.postings(await reader.vocabulary())).map((l) => [...l]);
-    };
-    const listsBefore = await listsNow();
-    expect(await mergePending(cut, { sliceChunks: 10, maxSlices: 6 })).toBe(0);
-    expect(await cut.count('pending')).toBe(12);
-    expect(await cut.count('postings')).toBeGreaterThan(30);
-    // Pairs in both `postings` and `pending` are read once.
-    expect(await listsNow()).toEqual(listsBefore);
-    await expectSameAsScan(cut, 'a merge cut short');
-    // Fewer than MERGE_ROWS wait, so no merge starts by itself.
-    await write(cut, 12, 15);
-    await expectSameAsScan(cut, 'a merge cut short, more rows since');
-    expect(await mergePending(cut, { sliceChunks: 3, maxSlices: 5 })).toBe(0);
-    // Two at once (two contexts), in slices: each appends what the other has not.
-    const both = await Promise.all([mergePending(cut, { sliceChunks: 4 }), mergePending(cut, { sliceChunks: 7 })]);
-    expect(both[0] + both[1]).toBe(15);
-    await expectSameAsScan(cut, 'two merges at once');
-    await write(cut, 15, 20);
-    await mergePending(cut, { sliceChunks: 2 });
-    await expectSameAsScan(cut, 'merged in slices');
-    expect(await stores(cut)).toEqual(await stores(whole));
-    expect((await whole.getAllKeys('postings')).some(([term, chunk]) => term === 'livers' && chunk === 1)).toBe(true);
-    expect((await stores(cut)).state).toEqual([0, 0]);
-  });
-
-  it('stops a merge whose index a rebuild empties under it', async () => {
-    const db = await freshDb();
-    for (let n = 0; n < 12; n++)
-      await writeDigestTo(db, digest(`r${n}`, '2026-05-23', [{ name: `Re${n}`, title: `Re${n} ${WORDS[n % WORDS.length]} livers` }]));
-    // The merge reads its rows, the rebuild empties the index, then the merge's slices would come.
-    const merged = mergePending(db, { sliceChunks: 2 });
-    const rebuilt = rebuildSearchIndex(db);
-    expect(await merged).toBe(0);
-    await rebuilt;
-    const state = (await db.get('meta', 'search')) as SearchStateRecord;
-    expect(state.firstId).toBeGreaterThan(0);
-    // Nothing of the emptied index's ids came back into the rebuilt one.
-    const chunks = await db.getAll('postings');
-    expect(chunks.length).toBeGreaterThan(0);
-    for (const chunk of chunks) expect(Math.min(...unpackIds([chunk]))).toBeGreaterThanOrEqual(state.firstId!);
-    await expectSameAsScan(db, 'a rebuild under a merge');
-  });
-
-  it('lets a write go on while a merge runs, and makes it wait for the merge once too much is pending', async () => {
-    const db = await freshDb();
-    for (let n = 0; n < MERGE_ROWS - 1; n++) await writeDigestTo(db, digest(`b${n}`, '2026-05-23', [{ name: `Be${n}`, title: `Be${n} segments livers` }]));
-    const state = (await db.get('meta', 'search')) as SearchStateRecord;
-    expect(state.pendingRows).toBe(MERGE_ROWS - 1);
-    // Due: a merge starts, and the write that made it due does not wait for it.
-    await mergeSoon(db, { ...state, pendingRows: MERGE_ROWS });
-    expect(await db.count('pending')).toBe(MERGE_ROWS - 1);
-    // Far behind: the next write waits for the running merge.
-    await mergeSoon(db, { ...state, pendingRows: MERGE_BACKLOG });
-    expect(await db.count('pending')).toBe(0);
-    expect((await searchIn(db, parseQuery('livers'), 50)).length).toBe(MERGE_ROWS - 1);
   });
 
   it('re-indexes a changed paper under a new id and voids the old one; an unchanged write re-indexes nothing', async () => {
