@@ -1,7 +1,7 @@
 // Browser-side measurements of the bench: end-to-end lookups through the worker (warm and cold),
 // the chip after navigation, and the real popup's first results.
 import type { BrowserContext, Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../tests/e2e/support/extension-browser.ts';
+import { type ExtensionBrowser, openToolbarPopup, stopWorker } from '../tests/e2e/support/extension-browser.ts';
 
 const html = (id: string, title: string) => `<!doctype html><html><head><title>${title}</title>
 <meta name="citation_title" content="${title.replace(/"/g, '&quot;')}"><meta name="citation_arxiv_id" content="${id}"></head>
@@ -98,15 +98,6 @@ export async function endToEndMs(_ext: ExtensionBrowser, control: Page, tabId: n
   );
 }
 
-export async function stopWorker(ext: ExtensionBrowser, from: Page): Promise<void> {
-  const cdp = await ext.context.newCDPSession(from);
-  const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`);
-  const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
-  if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-  for (let i = 0; i < 100 && (await cdp.send('Target.getTargets')).targetInfos.some(isOurs); i++) await new Promise((r) => setTimeout(r, 50));
-  await cdp.detach();
-}
-
 /**
  * The service worker's JS heap (bytes) after a full garbage collection: what it keeps between
  * requests. Over the browser's own CDP connection, attached to the worker's target.
@@ -141,29 +132,36 @@ export async function workerHeapBytes(ext: ExtensionBrowser, from: Page): Promis
   }
 }
 
-// In the page, from its first script on: types the query the moment the search box exists (a
-// reader who types at once), and notes when the first result row is painted (a frame after it
-// appears), all since navigation start.
-const ROW_WATCH = (query: string) => {
-  const w = window as unknown as { __rowAt?: number; __inputAt?: number };
+/** The query the bench copy's popup types the moment its search box exists. */
+export const POPUP_QUERY = 'segmentation';
+
+/**
+ * The bench copy's popup runs this first (a classic script ahead of its own, bench/row-watch.js):
+ * it types the query the moment the search box exists (a reader who types at once), and notes when
+ * the first result row is painted (a frame after it appears), all since navigation start. Plain
+ * JavaScript text: it is written into the bench copy as it is.
+ */
+export const ROW_WATCH = `(() => {
   new MutationObserver(() => {
-    const box = document.querySelector<HTMLInputElement>('input.search');
-    if (w.__inputAt === undefined && box) {
-      w.__inputAt = performance.now();
-      box.value = query;
+    const box = document.querySelector('input.search');
+    if (window.__inputAt === undefined && box) {
+      window.__inputAt = performance.now();
+      box.value = ${JSON.stringify(POPUP_QUERY)};
       box.dispatchEvent(new Event('input', { bubbles: true }));
     }
-    if (w.__rowAt === undefined && document.querySelector('.row')) requestAnimationFrame(() => (w.__rowAt ??= performance.now()));
+    if (window.__rowAt === undefined && document.querySelector('.row')) requestAnimationFrame(() => (window.__rowAt ??= performance.now()));
   }).observe(document, { childList: true, subtree: true });
-};
+})();`;
 
-/** Opens the real popup page, types a query as soon as its box exists, and waits for the first row. */
-export async function popupFirstResultsMs(ext: ExtensionBrowser, query: string, n: number): Promise<{ rows: number[]; input: number[] }> {
+/** The empty popup's one script (bench/blank-frame.js): notes its first frame after the HTML is parsed. */
+export const BLANK_FRAME = `addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => (window.__frameAt = performance.now())));`;
+
+/** Opens the real popup page in a tab (the bench copy types the query), and waits for the first row. */
+export async function popupFirstResultsMs(ext: ExtensionBrowser, n: number): Promise<{ rows: number[]; input: number[] }> {
   const out: number[] = [];
   const input: number[] = [];
   for (let i = 0; i < n; i++) {
     const page = await ext.context.newPage();
-    await page.addInitScript(ROW_WATCH, query);
     await page.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html`, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __rowAt?: number }).__rowAt !== undefined, null, { timeout: 30_000 });
     out.push(await page.evaluate(() => (window as unknown as { __rowAt: number }).__rowAt));
@@ -171,6 +169,51 @@ export async function popupFirstResultsMs(ext: ExtensionBrowser, query: string, 
     await page.close();
   }
   return { rows: out, input };
+}
+
+/**
+ * The toolbar's popup as a reader opens it (openToolbarPopup: no tab whose events would wake the
+ * worker). `blank`: the action's popup set to an empty page for the while, its first frame (the
+ * floor). `stopped`: the worker stopped before each open. Times since the popup's navigation start.
+ */
+export async function toolbarPopupMs(
+  ext: ExtensionBrowser,
+  control: Page,
+  n: number,
+  { blank = false, stopped = false }: { blank?: boolean; stopped?: boolean } = {},
+): Promise<{ shown: number[]; input: number[] }> {
+  const shown: number[] = [];
+  const input: number[] = [];
+  const path = blank ? 'bench/blank-popup.html' : 'src/popup/index.html';
+  // Its window focused once, before any stop: activating a tab wakes the worker.
+  await control.bringToFront();
+  if (blank) await control.evaluate((p) => chrome.action.setPopup({ popup: p }), path);
+  try {
+    for (let i = 0; i < n; i++) {
+      if (stopped) {
+        await stopWorker(ext);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const popup = await openToolbarPopup(ext, path);
+      let at: { shown?: number; input?: number } = {};
+      try {
+        const watched = blank ? 'window.__frameAt' : 'window.__rowAt';
+        for (let k = 0; k < 1500 && at.shown === undefined; k++) {
+          at = JSON.parse((await popup.evaluate(`({ shown: ${watched}, input: window.__inputAt })`)) ?? '{}');
+          if (at.shown === undefined) await new Promise((r) => setTimeout(r, 20));
+        }
+      } finally {
+        await popup.close();
+      }
+      if (at.shown === undefined) throw new Error(`toolbar popup ${path}: nothing shown in 30 s`);
+      shown.push(at.shown);
+      if (at.input !== undefined) input.push(at.input);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    if (blank) await control.evaluate(() => chrome.action.setPopup({ popup: chrome.runtime.getManifest().action!.default_popup! }));
+  }
+  return { shown, input };
 }
 
 /**

@@ -7,9 +7,9 @@ import type { Digest } from '../core/digest/types.ts';
 import type { ArxivId } from '../core/ids/arxiv-id.ts';
 import type { DigestRecord, PaperRecord, WriteReport } from '../core/index/types.ts';
 import type { DigestBatch, ImportOutcome, IndexStats, LookupResult, TextNeighbour } from '../core/index/view.ts';
+import type { SearchAnswer } from '../core/search/answer.ts';
 import {
   acquireSyncLockIn,
-  answerQuery,
   clearAllIn,
   compactPapersIn,
   countersIn,
@@ -32,7 +32,6 @@ import {
   lookupKeyIn,
   mergeDuplicateDigestsIn,
   type PaperMatch,
-  type PopupAnswer,
   papersFor,
   postKeysWithStatusIn,
   putLastSyncIn,
@@ -42,6 +41,7 @@ import {
   type Selection,
   savePostWithDigestIn,
   savePostWithoutDigestIn,
+  searchAnswerIn,
   stalePostKeysIn,
   statsFrom,
   viewPapersInDb,
@@ -62,7 +62,7 @@ import { neighboursOfText } from './search/index.ts';
 export { digestCountOf, type PaperMatch, StorageFullError } from './records/index.ts';
 export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
 export { forgetSearchCache } from './search/index.ts';
-export type { ImportResult, IndexExport, PopupAnswer, Selection };
+export type { ImportResult, IndexExport, Selection };
 
 let opening: Promise<DB> | undefined;
 
@@ -187,9 +187,9 @@ export async function dropDigestsBefore(date: string): Promise<number> {
   return dropDigestsBeforeIn(await openDb(), date);
 }
 
-/** The popup's answer to what the reader typed or pasted: ranked hits, and the paper a pasted reference names. */
-export async function answerSearch(text: string, limit: number): Promise<PopupAnswer> {
-  return answerQuery(await openDb(), text, limit);
+/** The popup's answer to what the reader typed or pasted: ranked results, and the paper a pasted reference names. */
+export async function answerSearch(text: string, limit: number): Promise<SearchAnswer> {
+  return searchAnswerIn(await openDb(), text, limit);
 }
 
 /** One paper by record key, as the side panel shows a looked-up paper. */

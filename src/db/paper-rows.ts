@@ -25,8 +25,9 @@ import type { DB, DigestLensDB } from './schema.ts';
 export type PapersStore = IDBPObjectStore<DigestLensDB, ArrayLike<StoreNames<DigestLensDB>>, 'papers', IDBTransactionMode>;
 type AnyTx = IDBPTransaction<DigestLensDB, ArrayLike<StoreNames<DigestLensDB>>, IDBTransactionMode>;
 
-// Headers read in a read-only transaction, kept for its other reads (nothing can change them there).
-const readOnlyHeaders = new WeakMap<AnyTx, Map<string, DigestHeader | undefined>>();
+// Headers read in a read-only transaction, kept for its other reads (nothing can change them
+// there): as promises, so reads issued together ask for each digest once.
+const readOnlyHeaders = new WeakMap<AnyTx, Map<string, Promise<DigestHeader | undefined>>>();
 
 /** The headers `rows` join, read from the `digests` store of the transaction `papers` is in. */
 async function headersFor(papers: PapersStore, rows: readonly (PaperRow | undefined)[]): Promise<DigestHeaders> {
@@ -38,17 +39,28 @@ async function headersFor(papers: PapersStore, rows: readonly (PaperRow | undefi
     known = new Map();
     if (tx.mode === 'readonly') readOnlyHeaders.set(tx, known);
   }
-  const missing = [...ids].filter((id) => !known.has(id));
   const digests = tx.objectStore('digests');
-  const found = await Promise.all(missing.map((id) => digests.get(id)));
-  missing.forEach((id, i) => known.set(id, found[i] && headerOf(found[i])));
-  return (id) => known.get(id);
+  for (const id of ids)
+    if (!known.has(id))
+      known.set(
+        id,
+        digests.get(id).then((d) => d && headerOf(d)),
+      );
+  const found = new Map(await Promise.all([...ids].map(async (id) => [id, await known.get(id)] as const)));
+  return (id) => found.get(id);
 }
 
 /** Rows of `papers` as records. */
 export async function decodeRows(papers: PapersStore, rows: readonly PaperRow[]): Promise<PaperRecord[]> {
   const headers = await headersFor(papers, rows);
   return rows.map((r) => decodePaper(r, headers));
+}
+
+/** The papers stored under `keys` (undefined where none), read at once, their digests' headers once each. */
+export async function readPapers(papers: PapersStore, keys: readonly string[]): Promise<(PaperRecord | undefined)[]> {
+  const rows = await Promise.all(keys.map((k) => papers.get(k)));
+  const headers = await headersFor(papers, rows);
+  return rows.map((r) => r && decodePaper(r, headers));
 }
 
 /** The paper stored under `key`. */

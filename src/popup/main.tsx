@@ -1,12 +1,44 @@
 import { render } from 'preact';
+import type { SearchAnswer } from '../core/search/answer.ts';
+import { prepareSearchInPage, searchInPage } from '../db/page-search.ts';
 import { api, isBroadcast, isSyncBroadcast, send } from '../transport.ts';
 import { createSyncStore } from '../ui/sync-store.ts';
 import { App } from './app.tsx';
 import { BATCHES_PER_PAGE, createPopupStore } from './popup-store.ts';
 
+// Where queries are answered. A worker running as the popup opens answers from caches it keeps
+// between popups. A stopped one would first take ~50 ms to start: then this page reads the index
+// itself (src/db/page-search.ts) for as long as it is open, asking the worker only what the page
+// may not answer (the index being rebuilt, the database being upgraded).
+const workerStopped: Promise<boolean> = (async () => {
+  try {
+    return (await api.runtime.getContexts({ contextTypes: ['BACKGROUND' as chrome.runtime.ContextType] })).length === 0;
+  } catch {
+    return false; // No getContexts: the worker answers, as it always may.
+  }
+})();
+let inPage: Promise<boolean> = workerStopped;
+void workerStopped.then((stopped) => {
+  if (stopped) void prepareSearchInPage();
+});
+/** The last query this page answered itself. */
+let answeredHere: { query: string; limit: number } | undefined;
+
+/** The answer read in this page, or undefined when the worker is to give it. */
+async function answerHere(query: string, limit: number): Promise<SearchAnswer | undefined> {
+  if (!(await inPage)) return undefined;
+  const answer = await searchInPage(query, limit).catch((e: unknown) => {
+    console.warn('Digest Lens: the popup could not search the index itself', e);
+    return undefined;
+  });
+  if (!answer) inPage = Promise.resolve(false);
+  else answeredHere = { query, limit };
+  return answer;
+}
+
 async function start(): Promise<void> {
   const store = createPopupStore({
-    search: (query, limit) => send('search', { query, limit }),
+    search: async (query, limit) => (await answerHere(query, limit)) ?? send('search', { query, limit }),
     latest: (before) => send('latestDigests', { batches: BATCHES_PER_PAGE, ...(before ? { before } : {}) }),
     counters: () => send('counters'),
   });
@@ -32,6 +64,9 @@ async function start(): Promise<void> {
   place.inPopup = tab === undefined;
   document.documentElement.classList.toggle('in-popup', place.inPopup);
   await loading;
+  // The worker has started meanwhile (for the lists above): asked the last query too, it reads what
+  // that query needs, so the next popup (within its idle time) finds its caches warm.
+  if (answeredHere) void send('search', answeredHere).catch(() => undefined);
 }
 
 void start();

@@ -41,6 +41,8 @@ export interface Answer {
   /** From sending the query to having its answer (ms), and the background's share of it. */
   readonly latencyMs: number;
   readonly tookMs: number;
+  /** Answered by this page itself, not the background. */
+  readonly inPage: boolean;
 }
 
 export interface PopupStore {
@@ -131,6 +133,7 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
         notes: a.notes ?? [],
         latencyMs: Math.round((now() - started) * 10) / 10,
         tookMs: a.tookMs,
+        inPage: a.inPage === true,
       };
       active.value = Math.min(keep, Math.max(0, a.results.length - 1));
       error.value = undefined;

@@ -31,6 +31,7 @@ export function ResultList({ id, store, onChoose }: { id: string; store: PopupSt
         data-query={answer.query}
         data-latency-ms={answer.latencyMs}
         data-took-ms={answer.tookMs}
+        data-answered-by={answer.inPage ? 'page' : 'worker'}
         data-total={answer.total}
       >
         {items.map((item, i) =>

@@ -1,10 +1,12 @@
 // Chrome stops an idle service worker at any time: stopped through CDP, it comes back and answers,
-// and what a tab learnt before (kept in storage.session) is still there.
+// and what a tab learnt before (kept in storage.session) is still there; a popup opened meanwhile
+// reads the index itself.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CountersRecord } from '../../src/core/index/types.ts';
 import type { TabView } from '../../src/core/index/view.ts';
+import type { SearchAnswer } from '../../src/core/search/answer.ts';
 import { CHIP } from './support/chip-mirror.ts';
-import { ask, badgeOf, type ExtensionBrowser, tabIdOf } from './support/extension-browser.ts';
+import { ask, badgeOf, type ExtensionBrowser, openToolbarPopup, stopWorker, type ToolbarPopup, tabIdOf, workerRunning } from './support/extension-browser.ts';
 import { PAPERS, urls } from './support/fixture-site.ts';
 import { launchOnFixtures } from './support/on-fixtures.ts';
 import { e2eDigestCount } from './support/paths.ts';
@@ -16,18 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => ext?.close());
 
-/** Stops the extension's worker through CDP; resolves once its target is gone. */
-async function stopWorker(): Promise<void> {
-  const page = await ext.control();
-  const cdp = await ext.context.newCDPSession(page);
-  const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`);
-  const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
-  if (!sw) throw new Error('no extension service worker target');
-  await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-  await expect.poll(async () => (await cdp.send('Target.getTargets')).targetInfos.some(isOurs)).toBe(false);
-  await cdp.detach();
-}
-
 it('comes back after being stopped and answers', async () => {
   const paper = PAPERS.pluginLosses!;
   const page = await ext.context.newPage();
@@ -37,7 +27,7 @@ it('comes back after being stopped and answers', async () => {
 
   // A mark in the running worker's globals: a restarted worker starts without it.
   await (await ext.worker()).evaluate(() => Object.assign(globalThis, { beforeStop: true }));
-  await stopWorker();
+  await stopWorker(ext);
 
   const control = await ext.control();
   const counters = await ask<CountersRecord>(control, 'counters');
@@ -53,4 +43,41 @@ it('comes back after being stopped and answers', async () => {
   const next = await ext.context.newPage();
   await next.goto(urls.abs(haru));
   await expect.poll(() => badgeOf(ext, urls.abs(haru)), { timeout: 10_000 }).toBe('2');
+});
+
+/** Types `query` into the open toolbar popup and waits for its answer: who gave it, and the rows' titles. */
+async function searchInToolbarPopup(popup: ToolbarPopup, query: string): Promise<{ by: string; titles: string[] }> {
+  await expect.poll(async () => popup.evaluate(`!!document.querySelector('input.search')`), { timeout: 10_000 }).toBe('true');
+  await popup.evaluate(
+    `(() => { const box = document.querySelector('input.search'); box.value = ${JSON.stringify(query)}; box.dispatchEvent(new Event('input', { bubbles: true })); })()`,
+  );
+  const read = `(() => { const list = document.querySelector('[role="listbox"][data-query=${JSON.stringify(query)}]'); return list && { by: list.dataset.answeredBy, titles: [...list.querySelectorAll('.row .row-title')].map((e) => e.textContent) }; })()`;
+  await expect.poll(async () => popup.evaluate(read), { timeout: 10_000 }).toMatch(/"titles"/);
+  return JSON.parse((await popup.evaluate(read))!) as { by: string; titles: string[] };
+}
+
+it('a popup opened with the worker stopped reads the index itself, and gives the same rows', async () => {
+  await (await ext.control()).bringToFront();
+  await stopWorker(ext);
+  const popup = await openToolbarPopup(ext);
+  let here: { by: string; titles: string[] };
+  try {
+    here = await searchInToolbarPopup(popup, 'segmentation');
+  } finally {
+    await popup.close();
+  }
+  expect(here.by).toBe('page');
+  expect(here.titles.length).toBeGreaterThan(3);
+  const control = await ext.control();
+  const fromWorker = await ask<SearchAnswer>(control, 'search', { query: 'segmentation', limit: 30 });
+  expect(here.titles).toEqual(fromWorker.results.map((r) => r.title));
+
+  // With the worker running, the popup asks it.
+  expect(await workerRunning(ext)).toBe(true);
+  const again = await openToolbarPopup(ext);
+  try {
+    expect((await searchInToolbarPopup(again, 'segmentation')).by).toBe('worker');
+  } finally {
+    await again.close();
+  }
 });

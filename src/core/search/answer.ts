@@ -31,6 +31,8 @@ export interface SearchAnswer {
   readonly exact?: boolean;
   /** The id or address pasted, as it reads ("arXiv 2602.22544"), and how many papers it named. */
   readonly reference?: { readonly label: string; readonly found: number };
+  /** Read by the popup itself (its worker was stopped as it opened), not by the background. */
+  readonly inPage?: boolean;
   /** What the query itself needs to know ("c: takes no word…"). */
   readonly notes?: readonly string[];
 }

@@ -4,10 +4,12 @@
  * does not show it, and how many match in all.
  */
 
+import { type ArxivId, arxivAbsUrl } from '../../core/ids/arxiv-id.ts';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
+import type { SearchAnswer, SearchResult } from '../../core/search/answer.ts';
 import { paperDoc } from '../../core/search/document.ts';
 import type { SearchHit } from '../../core/search/match.ts';
-import { parseQuery } from '../../core/search/query.ts';
+import { parseQuery, queryNotes } from '../../core/search/query.ts';
 import { pastedReference, referenceLabel } from '../../core/search/reference.ts';
 import { type MatchReason, reasonFor, unexplained } from '../../core/search/why.ts';
 import { readPaper } from '../paper-rows.ts';
@@ -31,7 +33,48 @@ export interface PopupAnswer {
   readonly reference?: { readonly label: string; readonly found: number };
 }
 
-export async function answerQuery(db: DB, text: string, limit: number): Promise<PopupAnswer> {
+export interface AnswerOptions {
+  /** False in an extension page: an index that does not agree with the records throws IndexNotCurrent. */
+  readonly fromRecords?: boolean;
+}
+
+// "Show more" asks again for more; past this the reader refines the query.
+const MAX_LIMIT = 1000;
+
+/** The popup's answer as display data, wherever it is computed (the worker, or the popup itself). */
+export async function searchAnswerIn(db: DB, text: string, limit: number, options: AnswerOptions = {}): Promise<SearchAnswer> {
+  const started = performance.now();
+  const answer = await answerQuery(db, text, Math.min(Math.max(Math.trunc(limit) || 30, 1), MAX_LIMIT), options);
+  const results = answer.hits.map(({ hit: { doc, matched }, why, pasted }): SearchResult => {
+    // A paper opens its arXiv page, or without an id the digest that names it; a digest itself.
+    const href = doc.arxivId ? arxivAbsUrl(doc.arxivId as ArxivId) : doc.url;
+    return {
+      kind: doc.kind,
+      key: doc.key,
+      title: doc.title,
+      ...(doc.name ? { name: doc.name } : {}),
+      ...(doc.arxivId ? { arxivId: doc.arxivId } : {}),
+      topic: doc.topics[0] ?? '',
+      date: doc.date,
+      hasCode: doc.hasCode,
+      ...(href ? { href } : {}),
+      matched,
+      ...(why ? { why } : {}),
+      ...(pasted ? { pasted } : {}),
+    };
+  });
+  const notes = queryNotes(text);
+  return {
+    results,
+    total: answer.total,
+    exact: answer.exact,
+    ...(answer.reference ? { reference: answer.reference } : {}),
+    ...(notes.length ? { notes } : {}),
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+export async function answerQuery(db: DB, text: string, limit: number, options: AnswerOptions = {}): Promise<PopupAnswer> {
   const ref = pastedReference(text);
   const named: AnsweredHit[] = [];
   if (ref) {
@@ -49,7 +92,7 @@ export async function answerQuery(db: DB, text: string, limit: number): Promise<
   // An address's words (arxiv, org, abs…) name nothing: the words searched are the id's, which
   // finds the digests' sentences citing it, or the repository's.
   const words = !ref ? text : ref.kind === 'arxiv' ? `${ref.id} ` : `${ref.owner} ${ref.repo} `;
-  const page = await searchPageIn(db, parseQuery(words), limit);
+  const page = await searchPageIn(db, parseQuery(words), limit, options);
   const keys = new Set(named.map((n) => n.hit.doc.key));
   const rest = page.hits.filter((h) => !(h.doc.kind === 'paper' && keys.has(h.doc.key)));
   const whys = await reasonsFor(db, rest);

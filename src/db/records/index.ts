@@ -4,7 +4,7 @@
  */
 
 export type { IndexExport } from '../../core/index/export-format.ts';
-export { answerQuery, type PopupAnswer } from './answer.ts';
+export { type AnswerOptions, answerQuery, type PopupAnswer, searchAnswerIn } from './answer.ts';
 export { clearAllIn } from './clear.ts';
 export { compactPapersIn } from './compact-papers.ts';
 export { StorageFullError } from './errors.ts';

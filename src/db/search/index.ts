@@ -7,5 +7,5 @@ export { digestRef, hasSearchStores, isPaperRef, paperRef, SEARCH_STORES, VOID_T
 export { mergePending, mergeSoon, mergeStats } from './merge.ts';
 export { type KnownRecords, planIndex, withSearchId } from './plan.ts';
 export { neighboursOfText, relativesByTerms, type TermRelative } from './related-terms.ts';
-export { forgetSearchCache, indexState, searchIn, searchIndexReady, searchPageIn } from './search.ts';
+export { forgetSearchCache, IndexNotCurrent, indexState, prepareSearchIn, searchIn, searchIndexReady, searchPageIn } from './search.ts';
 export { restarted } from './stamps.ts';

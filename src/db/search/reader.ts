@@ -12,15 +12,27 @@ import type { SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
 import type { IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
-import { readPaper } from '../paper-rows.ts';
+import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchStateRecord } from '../schema.ts';
 import { isPaperRef, VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 
-/** A document's record, by the document's ref. */
-const readRecord = (t: ReaderTx, ref: string): Promise<PaperRecord | DigestRecord | undefined> =>
-  isPaperRef(ref) ? readPaper(t.objectStore('papers'), ref.slice(2)) : t.objectStore('digests').get(ref.slice(2));
+/** Documents' records, by the documents' refs (undefined: none to read), read together. */
+async function readRecords(t: ReaderTx, refs: readonly (string | undefined)[]): Promise<(PaperRecord | DigestRecord | undefined)[]> {
+  const paperAt = refs.flatMap((ref, i) => (ref !== undefined && isPaperRef(ref) ? [i] : []));
+  const digests = t.objectStore('digests');
+  const [papers, others] = await Promise.all([
+    readPapers(
+      t.objectStore('papers'),
+      paperAt.map((i) => refs[i]!.slice(2)),
+    ),
+    Promise.all(refs.map((ref) => (ref === undefined || isPaperRef(ref) ? undefined : digests.get(ref.slice(2))))),
+  ]);
+  const out: (PaperRecord | DigestRecord | undefined)[] = others;
+  paperAt.forEach((i, j) => (out[i] = papers[j]));
+  return out;
+}
 
 /** The merged postings moved on (a merge or rebuild ran) between a query's reads: ask again. */
 export class IndexMoved extends Error {
@@ -314,7 +326,10 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
           const rows = await readDocs(t.objectStore('docPages'), missing);
           // A document is made from its record, read in the same transaction: one that no longer
           // carries the id was written since the snapshot (out of it), so the query asks again.
-          const records = await Promise.all(rows.map((r) => (r && r.doc === undefined ? readRecord(t, r.ref) : undefined)));
+          const records = await readRecords(
+            t,
+            rows.map((r) => (r && r.doc === undefined ? r.ref : undefined)),
+          );
           return rows.map((row, i): SearchDoc | undefined => {
             if (!row) return undefined;
             if (row.doc !== undefined) return rowDoc({ ref: row.ref, doc: row.doc });

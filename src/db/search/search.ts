@@ -18,8 +18,17 @@ export async function searchIn(db: DB, query: SearchQuery, limit = 50): Promise<
   return [...(await searchPageIn(db, query, limit)).hits];
 }
 
-/** The best `limit` results and how many match in all (the popup's count and "show more"). */
-export async function searchPageIn(db: DB, query: SearchQuery, limit = 50): Promise<SearchPage> {
+/** A reader that may not answer from the records (an extension page): the index does not agree with them. */
+export class IndexNotCurrent extends Error {
+  override name = 'IndexNotCurrent';
+}
+
+/**
+ * The best `limit` results and how many match in all (the popup's count and "show more").
+ * `fromRecords: false` (a page reading the index itself): throws IndexNotCurrent instead of
+ * scanning the records and starting a rebuild, which are the worker's to do.
+ */
+export async function searchPageIn(db: DB, query: SearchQuery, limit = 50, { fromRecords = true }: { fromRecords?: boolean } = {}): Promise<SearchPage> {
   if (isEmptyQuery(query)) return { hits: [], total: 0, exact: true };
   // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
   for (let attempt = 0; ; attempt++) {
@@ -31,8 +40,14 @@ export async function searchPageIn(db: DB, query: SearchQuery, limit = 50): Prom
       if (!(e instanceof IndexMoved) || attempt >= 3) throw e;
     }
   }
+  if (!fromRecords) throw new IndexNotCurrent('The search index does not agree with the records yet.');
   void rebuildSearchIndex(db).catch((e: unknown) => console.error('Digest Lens: search index rebuild failed', e));
   return linearSearchPage(await documents(db), query, limit);
+}
+
+/** Reads what any query first needs (the index's state, pending rows, void ids), so the first query need not. */
+export async function prepareSearchIn(db: DB): Promise<void> {
+  await openIndexReader(db);
 }
 
 export async function indexState(db: DB): Promise<{ fresh: boolean; record?: SearchStateRecord }> {

@@ -142,3 +142,82 @@ export async function openPanelPage(ext: ExtensionBrowser, tabId: number, width:
   await page.waitForSelector('.panel:not([aria-busy="true"])');
   return page;
 }
+
+const isWorkerOf = (ext: ExtensionBrowser) => (t: { type: string; url: string }) =>
+  t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`);
+
+/** Stops the extension's service worker through CDP (as Chrome does when it idles); resolves once it is gone. */
+export async function stopWorker(ext: ExtensionBrowser): Promise<void> {
+  const cdp = await ext.context.newCDPSession(await ext.control());
+  const isOurs = isWorkerOf(ext);
+  try {
+    const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
+    if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
+    for (let i = 0; i < 100 && (await cdp.send('Target.getTargets')).targetInfos.some(isOurs); i++) await new Promise((r) => setTimeout(r, 50));
+    if ((await cdp.send('Target.getTargets')).targetInfos.some(isOurs)) throw new Error('the service worker did not stop');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Whether the extension's service worker is running now. */
+export async function workerRunning(ext: ExtensionBrowser): Promise<boolean> {
+  const cdp = await ext.context.newCDPSession(await ext.control());
+  try {
+    return (await cdp.send('Target.getTargets')).targetInfos.some(isWorkerOf(ext));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The toolbar's popup, open: an expression evaluated in it (its value as JSON text), and closing it. */
+export interface ToolbarPopup {
+  evaluate(expression: string): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the toolbar's popup as the reader's click does (`action.openPopup()`, called from the
+ * control page: unlike a tab's, its opening wakes no worker), and attaches to it over CDP.
+ * `path`: the page the action's popup is set to. The control page's window must be the focused
+ * one: bring it to the front before stopping the worker (a tab activated wakes it).
+ */
+export async function openToolbarPopup(ext: ExtensionBrowser, path = 'src/popup/index.html'): Promise<ToolbarPopup> {
+  const control = await ext.control();
+  const cdp = await ext.context.newCDPSession(control);
+  await control.evaluate(() => chrome.action.openPopup());
+  let targetId: string | undefined;
+  for (let i = 0; i < 250 && !targetId; i++) {
+    targetId = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'page' && t.url.endsWith(`/${path}`))?.targetId;
+    if (!targetId) await new Promise((r) => setTimeout(r, 20));
+  }
+  if (!targetId) {
+    await cdp.detach();
+    throw new Error(`the toolbar popup (${path}) did not open`);
+  }
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+  let next = 0;
+  return {
+    evaluate: (expression) =>
+      new Promise((resolve, reject) => {
+        const id = ++next;
+        const onMessage = (e: { sessionId?: string; message: string }) => {
+          const reply = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } }; error?: { message: string } };
+          if (e.sessionId !== sessionId || reply.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', onMessage);
+          if (reply.error) reject(new Error(reply.error.message));
+          else resolve(reply.result?.result?.value === undefined ? undefined : JSON.stringify(reply.result.result.value));
+        };
+        cdp.on('Target.receivedMessageFromTarget', onMessage);
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+        });
+      }),
+    async close() {
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+      await cdp.detach();
+    },
+  };
+}
