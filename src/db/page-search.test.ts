@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Digest, parseDigestDocument } from '../core/digest/index.ts';
 import type { SearchAnswer } from '../core/search/answer.ts';
 import { prepareSearchInPage, searchInPage } from './page-search.ts';
@@ -73,6 +73,15 @@ describe('the popup reading the index itself', () => {
       expect(withoutTime(here!), q).toEqual(withoutTime(await searchAnswerIn(worker, q, 30)));
     }
     expect((await searchInPage('segmentation', 30))!.results.length).toBeGreaterThan(0);
+  });
+
+  it('answers nothing while copies of one post wait for the worker to merge them', async () => {
+    await worker.put('meta', [['one', 'other']] as never, 'identityMerges');
+    vi.resetModules();
+    expect(await (await import('./page-search.ts')).searchInPage('segmentation', 30)).toBeUndefined();
+    await worker.delete('meta', 'identityMerges');
+    vi.resetModules();
+    expect(await (await import('./page-search.ts')).searchInPage('segmentation', 30)).toBeDefined();
   });
 
   it('answers nothing while the index is behind its records, and rebuilds nothing', async () => {

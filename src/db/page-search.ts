@@ -37,18 +37,44 @@ function openForReading(): Promise<DB | undefined> {
   return opening;
 }
 
-/** Opens the database and reads what a first query needs, before one is typed. */
-export async function prepareSearchInPage(): Promise<void> {
+// Copies of one post an upgrade found, which the worker merges before any read of its own: this
+// page does not answer until they are merged. Read once per connection.
+const copiesToMerge = new WeakMap<DB, Promise<boolean>>();
+function mergesPending(db: DB): Promise<boolean> {
+  let pending = copiesToMerge.get(db);
+  if (!pending) copiesToMerge.set(db, (pending = db.get('meta', 'identityMerges').then((groups) => groups !== undefined)));
+  return pending;
+}
+
+let preparing: Promise<void> | undefined;
+
+/**
+ * Opens the database for reading, before knowing whether this page will read it: it costs the page
+ * no work of its own, and a popup whose worker is stopped reads at once.
+ */
+export function openSearchInPage(): void {
+  void openForReading();
+}
+
+/** Opens the database and reads what any first query needs, before one is typed (once). */
+export function prepareSearchInPage(): Promise<void> {
+  preparing ??= prepare();
+  return preparing;
+}
+
+async function prepare(): Promise<void> {
   const db = await openForReading();
-  if (db) await prepareSearchIn(db).catch(() => undefined);
+  if (db) await Promise.all([prepareSearchIn(db), mergesPending(db)]).catch(() => undefined);
 }
 
 /** The popup's answer read in this page, or `undefined` when only the worker may give it. */
 export async function searchInPage(text: string, limit: number): Promise<SearchAnswer | undefined> {
+  // What the preparation reads, a query would read again beside it: it waits for it instead.
+  await preparing;
   const db = await openForReading();
   if (!db) return undefined;
   try {
-    if ((await db.get('meta', 'identityMerges')) !== undefined) return undefined;
+    if (await mergesPending(db)) return undefined;
     return { ...(await searchAnswerIn(db, text, limit, { fromRecords: false })), inPage: true };
   } catch (e) {
     // The index is behind the records, or the connection closed for an upgrade: the worker answers.

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { SearchAnswer } from '../core/search/answer.ts';
-import { prepareSearchInPage, searchInPage } from '../db/page-search.ts';
+import { openSearchInPage, prepareSearchInPage, searchInPage } from '../db/page-search.ts';
 import { api, isBroadcast, isSyncBroadcast, send } from '../transport.ts';
 import { createSyncStore } from '../ui/sync-store.ts';
 import { App } from './app.tsx';
@@ -18,6 +18,7 @@ const workerStopped: Promise<boolean> = (async () => {
   }
 })();
 let inPage: Promise<boolean> = workerStopped;
+openSearchInPage();
 void workerStopped.then((stopped) => {
   if (stopped) void prepareSearchInPage();
 });
@@ -35,6 +36,18 @@ async function answerHere(query: string, limit: number): Promise<SearchAnswer | 
   else answeredHere = { query, limit };
   return answer;
 }
+
+/** After the next frame is painted; in a hidden page (no frames) after 50 ms. */
+const afterNextFrame = (): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 
 async function start(): Promise<void> {
   const store = createPopupStore({
@@ -55,9 +68,12 @@ async function start(): Promise<void> {
     return false;
   });
   // The latest digests and sync status wait one task, and then for the answer to a query typed (or
-  // pasted) the moment the box appeared: that answer is not queued in the worker behind a list it
-  // replaces anyway.
-  const loading = new Promise((r) => setTimeout(r, 0)).then(() => store.settled()).then(() => Promise.all([store.load(), sync.refresh()]));
+  // pasted) the moment the box appeared, and its first frame: that answer is not queued in the
+  // worker behind a list it replaces anyway, nor its painting behind the worker's start.
+  const loading = new Promise((r) => setTimeout(r, 0))
+    .then(() => store.settled())
+    .then(afterNextFrame)
+    .then(() => Promise.all([store.load(), sync.refresh()]));
   // In the toolbar popup there is no tab; opened as a page (tests, screenshots) there is one.
   const [win, tab] = await Promise.all([api.windows.getCurrent().catch(() => undefined), api.tabs.getCurrent().catch(() => undefined)]);
   if (win?.id !== undefined) place.windowId = win.id;

@@ -151,10 +151,14 @@ export async function stopWorker(ext: ExtensionBrowser): Promise<void> {
   const cdp = await ext.context.newCDPSession(await ext.control());
   const isOurs = isWorkerOf(ext);
   try {
-    const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
-    if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId });
-    for (let i = 0; i < 100 && (await cdp.send('Target.getTargets')).targetInfos.some(isOurs); i++) await new Promise((r) => setTimeout(r, 50));
-    if ((await cdp.send('Target.getTargets')).targetInfos.some(isOurs)) throw new Error('the service worker did not stop');
+    // An event may start it again at once (a tab's, an alarm): closed again until it stays gone.
+    for (let i = 0; i < 100; i++) {
+      const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
+      if (!sw) return;
+      if (i % 10 === 0) await cdp.send('Target.closeTarget', { targetId: sw.targetId }).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the service worker did not stop');
   } finally {
     await cdp.detach();
   }
