@@ -53,7 +53,9 @@ describe('the popup reading the index itself', () => {
     worker = await openDigestDb();
     for (const d of seeds) await writeDigestTo(worker, d);
     await searchIndexReady(worker);
-    await prepareSearchInPage();
+    // A query typed while the page still prepares: both read the same pending rows once.
+    const [, first] = await Promise.all([prepareSearchInPage(), searchInPage('medical image segmentation', 30)]);
+    expect(withoutTime(first!)).toEqual(withoutTime(await searchAnswerIn(worker, 'medical image segmentation', 30)));
     const queries = [
       'segmentation',
       'segmentaton',

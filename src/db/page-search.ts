@@ -69,8 +69,6 @@ async function prepare(): Promise<void> {
 
 /** The popup's answer read in this page, or `undefined` when only the worker may give it. */
 export async function searchInPage(text: string, limit: number): Promise<SearchAnswer | undefined> {
-  // What the preparation reads, a query would read again beside it: it waits for it instead.
-  await preparing;
   const db = await openForReading();
   if (!db) return undefined;
   try {

@@ -2,6 +2,7 @@
  * Search over the inverted index: the same answers as linearSearch (same expansion of each word,
  * same scores, same filters, same order), reading only the postings of the terms a query needs.
  */
+import { typoBudget } from './edit-distance.ts';
 import { expandWord, headMatcher, termsWithPrefix } from './expand.ts';
 import type { IndexReader } from './index-reader.ts';
 import { intersect, type Stage } from './intersect.ts';
@@ -39,6 +40,14 @@ function filterConstraints(vocab: readonly string[], q: SearchQuery): Constraint
     out.push({ terms });
   }
   return out;
+}
+
+/**
+ * Whether the query needs every vocabulary row: a word of nine letters or more may match with two
+ * typos, and any two first letters are two replacements away.
+ */
+export function readsWholeVocabulary(q: SearchQuery): boolean {
+  return q.words.some((w) => typoBudget(w) >= 2);
 }
 
 /** The vocabulary a query can need: terms its words may match, and its filters' pseudo-terms. */

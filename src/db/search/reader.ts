@@ -60,7 +60,13 @@ interface Cache {
   /** Merged postings by term. */
   readonly lists: Map<string, Uint32Array>;
   entries: number;
-  readonly rows: Map<number, PendingRow>;
+  /**
+   * Pending rows by key, as reads: a row never changes, so one read in any snapshot that lists it
+   * serves every reader of this `main` (two readers opened together read it once).
+   */
+  readonly rows: Map<number, Promise<PendingRow | undefined>>;
+  /** Every vocabulary row, read at once by a reader whose query needs them all (a word with two typos). */
+  wholeVocabulary?: Promise<void> | undefined;
   /** Derived from `rows`, for the set of row keys in `rowsKey`. */
   rowsKey?: string;
   derived?: Pending;
@@ -168,9 +174,14 @@ function runsOf(keys: readonly string[], some: ReadonlySet<string>, small: (key:
  * false: related papers never expand a word) the vocabulary's row keys read in one transaction;
  * the vocabulary rows a query needs come next, in it while it is active. Reads made later check
  * that `main` has not moved (else IndexMoved). Undefined when the index does not agree with the
- * records (its stamp is not the counters'): a rebuild's turn.
+ * records (its stamp is not the counters'): a rebuild's turn. `wholeVocabulary`: the query will
+ * need every vocabulary row (src/core/search/index-search.ts, `readsWholeVocabulary`): they are read
+ * in the first wave, beside the pending rows, not after them.
  */
-export async function openIndexReader(db: DB, { vocabulary = true }: { vocabulary?: boolean } = {}): Promise<IndexReader | undefined> {
+export async function openIndexReader(
+  db: DB,
+  { vocabulary = true, wholeVocabulary = false }: { vocabulary?: boolean; wholeVocabulary?: boolean } = {},
+): Promise<IndexReader | undefined> {
   const tx = db.transaction(READER_STORES);
   // A query's later reads use this transaction while it is still active: behind a running write a
   // keystroke then waits once, not once per read, and its reads see one state of the index.
@@ -201,6 +212,20 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
     read.catch(() => c === cache && (c.vocabKeys = undefined));
     return read;
   };
+  if (vocabulary && wholeVocabulary && !c.wholeVocabulary && c.vocabAsked.size === 0) {
+    const store = tx.objectStore('vocab');
+    const read = Promise.all([store.getAllKeys(), store.getAll()]);
+    const whole = read.then(([keys, values]) => {
+      const done = Promise.resolve();
+      keys.forEach((k, i) => {
+        c.vocabRows.set(k, values[i]!.split(VOCAB_SEP));
+        c.vocabAsked.set(k, done);
+      });
+    });
+    c.wholeVocabulary = whole;
+    whole.catch(() => c === cache && (c.wholeVocabulary = undefined));
+    if (!c.vocabKeys) keepVocabKeys(read.then(([keys]) => keys));
+  }
   // The keys alone: ~1,300 short strings, where the rows hold every term.
   if (vocabulary && !c.vocabKeys) keepVocabKeys(tx.objectStore('vocab').getAllKeys());
   const voidsRead = (c.voids ??= tx
@@ -209,16 +234,20 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
     .then(unpackPairs));
   voidsRead.catch(() => c === cache && (c.voids = undefined));
   const keys = await tx.objectStore('pending').getAllKeys();
-  const missing = keys.filter((k) => !c.rows.has(k));
-  const fetched = await Promise.all(missing.map((k) => tx.objectStore('pending').get(k)));
-  missing.forEach((k, i) => fetched[i] && c.rows.set(k, fetched[i]!));
+  for (const k of keys) {
+    if (c.rows.has(k)) continue;
+    const read = tx.objectStore('pending').get(k);
+    c.rows.set(k, read);
+    read.catch(() => c.rows.get(k) === read && c.rows.delete(k));
+  }
   const live = new Set(keys);
   for (const k of [...c.rows.keys()]) if (!live.has(k)) c.rows.delete(k);
+  const rows = await Promise.all(keys.map((k) => c.rows.get(k)!));
   const [voids] = await Promise.all([voidsRead, c.vocabKeys]);
   const rowsKey = keys.join(',');
   if (c.rowsKey !== rowsKey || !c.derived) {
     c.derived = derive(
-      keys.flatMap((k) => c.rows.get(k) ?? []),
+      rows.filter((r) => r !== undefined),
       voids,
     );
     c.rowsKey = rowsKey;
@@ -241,6 +270,8 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
     });
   /** The merged vocabulary: the rows `wanted` accepts read (once per `main`), and every row read so far. */
   const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<string[]> => {
+    // A whole read under way (or failed: then rows are read as below).
+    await c.wholeVocabulary?.catch(() => undefined);
     const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => t.objectStore('vocab').getAllKeys())));
     // Once every row is asked for there is nothing left to choose.
     const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;

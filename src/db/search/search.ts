@@ -1,6 +1,6 @@
 import { decodePaper, headersOf } from '../../core/index/paper-codec.ts';
 import { digestDoc, paperDoc, type SearchDoc } from '../../core/search/document.ts';
-import { indexSearchPage } from '../../core/search/index-search.ts';
+import { indexSearchPage, readsWholeVocabulary } from '../../core/search/index-search.ts';
 import { linearSearch, linearSearchPage, type SearchHit, type SearchPage } from '../../core/search/match.ts';
 import { isEmptyQuery, type SearchQuery } from '../../core/search/query.ts';
 import type { CountersRecord, DB, SearchStateRecord } from '../schema.ts';
@@ -32,7 +32,7 @@ export async function searchPageIn(db: DB, query: SearchQuery, limit = 50, { fro
   if (isEmptyQuery(query)) return { hits: [], total: 0, exact: true };
   // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
   for (let attempt = 0; ; attempt++) {
-    const reader = await openIndexReader(db);
+    const reader = await openIndexReader(db, { wholeVocabulary: readsWholeVocabulary(query) });
     if (!reader) break;
     try {
       return await indexSearchPage(reader, query, limit);
