@@ -1,5 +1,11 @@
 import type { SearchDoc } from './document.ts';
 
+/** A document's kind and key: what, after score and date, orders results (`compareHits`). */
+export interface DocKey {
+  readonly kind: 'paper' | 'digest';
+  readonly key: string;
+}
+
 /**
  * What a search over the stored index reads: the sorted vocabulary (words and filter terms), each
  * term's postings (pairs of document id and info, every chunk of the term concatenated), and
@@ -18,6 +24,11 @@ export interface IndexReader {
    */
   postings(terms: readonly string[], prefixes?: readonly string[]): Promise<Uint32Array[]>;
   docs(ids: readonly number[]): Promise<(SearchDoc | undefined)[]>;
+  /**
+   * What orders documents otherwise tied (kind, then key), without the documents: candidates tied
+   * across a page's cut are chosen by it, and only those chosen are read whole.
+   */
+  keys(ids: readonly number[]): Promise<(DocKey | undefined)[]>;
   /** Document ids in use lie in [first, limit): a rebuilt index's start above all earlier ones. */
   idRange(): Promise<{ first: number; limit: number }>;
 }

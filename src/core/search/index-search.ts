@@ -4,7 +4,7 @@
  */
 import { typoBudget } from './edit-distance.ts';
 import { expandWord, headMatcher, termsWithPrefix } from './expand.ts';
-import type { IndexReader } from './index-reader.ts';
+import type { DocKey, IndexReader } from './index-reader.ts';
 import { intersect, type Stage } from './intersect.ts';
 import { compareHits, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
@@ -90,6 +90,19 @@ function rangePrefixes(q: SearchQuery, expansions: readonly Map<string, number>[
 
 const NONE: SearchPage = { hits: [], total: 0, exact: true };
 
+/** Puts the candidates from `ranked[start]` on, tied on score and date, in the order their `keys` give (unknown ones last). */
+function orderByKey(ranked: number[], start: number, keys: readonly (DocKey | undefined)[]): void {
+  const group = ranked.slice(start, start + keys.length);
+  const order = group.map((c, i) => ({ c, k: keys[i] }));
+  order.sort((a, b) => {
+    if (!a.k || !b.k) return (a.k ? 0 : 1) - (b.k ? 0 : 1);
+    return a.k.kind === b.k.kind ? a.k.key.localeCompare(b.k.key) : a.k.kind === 'paper' ? -1 : 1;
+  });
+  order.forEach((o, i) => {
+    ranked[start + i] = o.c;
+  });
+}
+
 export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchHit[]> {
   return [...(await indexSearchPage(reader, q, limit)).hits];
 }
@@ -143,12 +156,22 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
   const factors: TermFactor[] = expansions.map((found) => (term) => found.get(term) ?? 0);
   const hits: SearchHit[] = [];
   let from = 0;
-  // Documents are read only as far as the cut and the candidates tied with the one at it (their
-  // keys decide which make it): a document read is a page of them read.
+  // Documents are read only as far as the cut. Candidates tied across it are ordered by their keys
+  // (which decide between them, compareHits), read from their refs alone, and only those before the
+  // cut are read whole. With phrases, every tied candidate is read: its document may not match.
   while (from < ranked.length && hits.length < limit) {
     let to = Math.min(ranked.length, from + limit - hits.length);
     const tiesEnd = Math.min(ranked.length, to + SLACK);
-    while (to < tiesEnd && rankOrder(ranked[to - 1]!, ranked[to]!) === 0) to++;
+    let end = to;
+    while (end < tiesEnd && rankOrder(ranked[end - 1]!, ranked[end]!) === 0) end++;
+    if (end > to && q.phrases.length === 0) {
+      let start = to - 1;
+      while (start > from && rankOrder(ranked[start - 1]!, ranked[start]!) === 0) start--;
+      // Every candidate's key up to the ties' end in one read (a reader keeps what it read for the
+      // documents next), then the tied ones in key order.
+      const keys = await reader.keys(ranked.slice(from, end).map((c) => ids[c]! + first));
+      orderByKey(ranked, start, keys.slice(start - from));
+    } else to = end;
     const docs = await reader.docs(ranked.slice(from, to).map((c) => ids[c]! + first));
     for (const doc of docs) {
       // The very score the postings gave, plus the words to highlight and the phrases checked.

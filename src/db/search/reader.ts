@@ -10,10 +10,10 @@ import type { IDBPTransaction } from 'idb';
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
-import type { IndexReader } from '../../core/search/index-reader.ts';
+import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
 import { readPapers } from '../paper-rows.ts';
-import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchStateRecord } from '../schema.ts';
+import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { isPaperRef, VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
@@ -254,6 +254,8 @@ export async function openIndexReader(
   }
   const pending = c.derived;
   const nextId = state?.nextId ?? 0;
+  /** Document pages' rows this reader has read, by id (a row never changes): `keys` reads them for `docs`. */
+  const pageRows = new Map<number, SearchDocRow | undefined>();
   /** `reading`, and in another transaction than the snapshot's, a check that `main` has not moved. */
   const readingMain = <R>(use: (t: ReaderTx) => Promise<R>): Promise<R> =>
     reading(async (t, inSnapshot) => {
@@ -354,7 +356,12 @@ export async function openIndexReader(
       const missing = ids.filter((id) => !kept.has(id));
       if (missing.length) {
         const docs = await reading(async (t, inSnapshot) => {
-          const rows = await readDocs(t.objectStore('docPages'), missing);
+          const unread = missing.filter((id) => !pageRows.has(id));
+          if (unread.length) {
+            const read = await readDocs(t.objectStore('docPages'), unread);
+            unread.forEach((id, i) => pageRows.set(id, read[i]));
+          }
+          const rows = missing.map((id) => pageRows.get(id));
           // A document is made from its record, read in the same transaction: one that no longer
           // carries the id was written since the snapshot (out of it), so the query asks again.
           const records = await readRecords(
@@ -373,6 +380,21 @@ export async function openIndexReader(
         missing.forEach((id, i) => docs[i] && kept.set(id, docs[i]!));
       }
       return ids.map((id) => kept.get(id));
+    },
+    async keys(ids) {
+      // A document read already has them; the others' are in their document pages' refs.
+      const kept = docCache?.db === db && docCache.epoch === (state?.epoch ?? 0) ? docCache.docs : undefined;
+      const missing = ids.filter((id) => !kept?.has(id) && !pageRows.has(id));
+      if (missing.length) {
+        const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
+        missing.forEach((id, i) => pageRows.set(id, rows[i]));
+      }
+      return ids.map((id): DocKey | undefined => {
+        const doc = kept?.get(id);
+        if (doc) return { kind: doc.kind, key: doc.key };
+        const ref = pageRows.get(id)?.ref;
+        return ref === undefined ? undefined : { kind: isPaperRef(ref) ? 'paper' : 'digest', key: ref.slice(2) };
+      });
     },
     idRange: async () => ({ first: Math.min(state?.firstId ?? 0, nextId), limit: nextId }),
   };

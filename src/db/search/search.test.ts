@@ -261,21 +261,27 @@ describe('vocabulary rows read per query', () => {
 });
 
 describe('documents read per query', () => {
-  const docReads = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
-    const getAll = IDBObjectStore.prototype.getAll;
+  /** Document pages read, and paper records read whole. */
+  const docReads = async <T>(run: () => Promise<T>): Promise<[T, number, number]> => {
+    const { getAll, get } = IDBObjectStore.prototype;
     let reads = 0;
+    let records = 0;
     IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
       if (this.name === 'docPages') reads++;
       return getAll.apply(this, args);
     };
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<typeof get>) {
+      if (this.name === 'papers') records++;
+      return get.apply(this, args);
+    };
     try {
-      return [await run(), reads];
+      return [await run(), reads, records];
     } finally {
-      IDBObjectStore.prototype.getAll = getAll;
+      Object.assign(IDBObjectStore.prototype, { getAll, get });
     }
   };
 
-  it('reads the candidates tied at the cut, whose keys decide which make it, and no more', async () => {
+  it('orders the candidates tied at the cut by their keys, and reads only those shown whole', async () => {
     const db = await freshDb();
     // Twelve papers alike but for their ids, listed in reverse key order: ids ascend as keys descend.
     const alike = Array.from({ length: 12 }, (_, i) => ({ name: `K${i}`, title: 'Kidney stones', arxiv: `2605.${String(100 - i).padStart(5, '0')}` }));
@@ -293,13 +299,16 @@ describe('documents read per query', () => {
     }
     await mergePending(db);
     for (const q of ['kidney', 'liver']) {
-      const [hits, reads] = await docReads(() => searchIn(db, parseQuery(q), 3));
+      const [hits, reads, records] = await docReads(() => searchIn(db, parseQuery(q), 3));
       expect(
         hits.map((h) => h.doc.key),
         q,
       ).toEqual((await linearSearchIn(db, parseQuery(q), 3)).map((h) => h.doc.key));
-      // Twelve tied papers of one write sit in two or three pages; three untied ones in three.
+      // Twelve tied papers of one write sit in two or three pages, read once for their keys and
+      // kept for the three chosen; three untied ones in three pages.
       expect(reads, q).toBeLessThanOrEqual(3);
+      // Only the three shown are read whole: the tied ones' keys are in their pages.
+      expect(records, q).toBe(3);
       forgetSearchCache();
     }
   });
