@@ -69,10 +69,11 @@ async function start(): Promise<void> {
   });
   // The latest digests and sync status wait one task, and then for the answer to a query typed (or
   // pasted) the moment the box appeared, and its first frame: that answer is not queued in the
-  // worker behind a list it replaces anyway, nor its painting behind the worker's start.
+  // worker behind a list it replaces anyway, nor its painting behind the worker's start. With
+  // nothing typed, the list is what the reader waits for: asked at once.
   const loading = new Promise((r) => setTimeout(r, 0))
     .then(() => store.settled())
-    .then(afterNextFrame)
+    .then(() => (store.query.value.trim() ? afterNextFrame() : undefined))
     .then(() => Promise.all([store.load(), sync.refresh()]));
   // In the toolbar popup there is no tab; opened as a page (tests, screenshots) there is one.
   const [win, tab] = await Promise.all([api.windows.getCurrent().catch(() => undefined), api.tabs.getCurrent().catch(() => undefined)]);
