@@ -1,7 +1,7 @@
 // Browser-side measurements of the bench: end-to-end lookups through the worker (warm and cold),
 // the chip after navigation, and the real popup's first results.
 import type { BrowserContext, Page } from 'playwright-core';
-import { type ExtensionBrowser, openToolbarPopup, stopWorker } from '../tests/e2e/support/extension-browser.ts';
+import { attachToTarget, type ExtensionBrowser, isWorkerOf, openToolbarPopup, stopWorker } from '../tests/e2e/support/extension-browser.ts';
 
 const html = (id: string, title: string) => `<!doctype html><html><head><title>${title}</title>
 <meta name="citation_title" content="${title.replace(/"/g, '&quot;')}"><meta name="citation_arxiv_id" content="${id}"></head>
@@ -104,28 +104,13 @@ export async function endToEndMs(_ext: ExtensionBrowser, control: Page, tabId: n
  */
 export async function workerHeapBytes(ext: ExtensionBrowser, from: Page): Promise<{ used: number; total: number }> {
   const cdp = await ext.context.newCDPSession(from);
-  const isOurs = (t: { type: string; url: string }) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`);
   try {
-    const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isOurs);
+    const sw = (await cdp.send('Target.getTargets')).targetInfos.find(isWorkerOf(ext));
     if (!sw) throw new Error('no service worker running');
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
-    let next = 0;
-    const call = (method: string) =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const id = ++next;
-        const onMessage = (e: { sessionId?: string; message: string }) => {
-          const reply = JSON.parse(e.message) as { id?: number; result?: Record<string, number>; error?: { message: string } };
-          if (e.sessionId !== sessionId || reply.id !== id) return;
-          cdp.off('Target.receivedMessageFromTarget', onMessage);
-          if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
-          else resolve(reply.result ?? {});
-        };
-        cdp.on('Target.receivedMessageFromTarget', onMessage);
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-      });
-    await call('HeapProfiler.collectGarbage');
-    const heap = await call('Runtime.getHeapUsage');
-    await cdp.send('Target.detachFromTarget', { sessionId });
+    const worker = await attachToTarget(cdp, sw.targetId);
+    await worker.send('HeapProfiler.collectGarbage');
+    const heap = (await worker.send('Runtime.getHeapUsage')) as { usedSize?: number; totalSize?: number };
+    await worker.detach();
     return { used: heap.usedSize ?? 0, total: heap.totalSize ?? 0 };
   } finally {
     await cdp.detach();

@@ -6,7 +6,7 @@ import { typoBudget } from './edit-distance.ts';
 import { expandWord, headMatcher, termsWithPrefix } from './expand.ts';
 import type { DocKey, IndexReader } from './index-reader.ts';
 import { intersect, type Stage } from './intersect.ts';
-import { compareHits, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
+import { compareHits, compareKeys, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import { CODE_TERM, FILTER_MARK } from './terms.ts';
 import { topRanked } from './top-k.ts';
@@ -94,10 +94,7 @@ const NONE: SearchPage = { hits: [], total: 0, exact: true };
 function orderByKey(ranked: number[], start: number, keys: readonly (DocKey | undefined)[]): void {
   const group = ranked.slice(start, start + keys.length);
   const order = group.map((c, i) => ({ c, k: keys[i] }));
-  order.sort((a, b) => {
-    if (!a.k || !b.k) return (a.k ? 0 : 1) - (b.k ? 0 : 1);
-    return a.k.kind === b.k.kind ? a.k.key.localeCompare(b.k.key) : a.k.kind === 'paper' ? -1 : 1;
-  });
+  order.sort((a, b) => (a.k && b.k ? compareKeys(a.k, b.k) : (a.k ? 0 : 1) - (b.k ? 0 : 1)));
   order.forEach((o, i) => {
     ranked[start + i] = o.c;
   });

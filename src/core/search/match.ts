@@ -1,5 +1,6 @@
 import { FIELD_WEIGHTS, type Field, type SearchDoc } from './document.ts';
 import { typoBudget, withinDistance } from './edit-distance.ts';
+import type { DocKey } from './index-reader.ts';
 import type { SearchQuery } from './query.ts';
 
 export interface SearchHit {
@@ -92,11 +93,12 @@ export function scoreDoc(doc: SearchDoc, q: SearchQuery): SearchHit | undefined 
 
 /** Best first; ties go to the more recent digest, then papers before digests. */
 export function compareHits(a: SearchHit, b: SearchHit): number {
-  return (
-    b.score - a.score ||
-    b.doc.date.localeCompare(a.doc.date) ||
-    (a.doc.kind === b.doc.kind ? a.doc.key.localeCompare(b.doc.key) : a.doc.kind === 'paper' ? -1 : 1)
-  );
+  return b.score - a.score || b.doc.date.localeCompare(a.doc.date) || compareKeys(a.doc, b.doc);
+}
+
+/** What orders results equal in score and date: papers before digests, then by key. */
+export function compareKeys(a: DocKey, b: DocKey): number {
+  return a.kind === b.kind ? a.key.localeCompare(b.key) : a.kind === 'paper' ? -1 : 1;
 }
 
 /** A page of results and how many documents match in all. */

@@ -2,6 +2,7 @@
  * How the search index lies in its stores: which stores, the size of a postings chunk and of a
  * documents page, how the vocabulary is packed, the list of void ids, and a document's ref.
  */
+import type { DocKey } from '../../core/search/index-reader.ts';
 
 /** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two). Chunks are stored packed (src/core/search/postings-codec.ts). */
 export const CHUNK = 4096;
@@ -21,6 +22,8 @@ export const VOID_TERM = `${VOCAB_SEP}void`;
 export const paperRef = (key: string): string => `p ${key}`;
 export const digestRef = (id: string): string => `d ${id}`;
 export const isPaperRef = (ref: string): boolean => ref.startsWith('p ');
+/** The kind and key a document's ref names. */
+export const refKey = (ref: string): DocKey => ({ kind: isPaperRef(ref) ? 'paper' : 'digest', key: ref.slice(2) });
 
 /** The transaction spans the search index's stores (a database of an older version may lack them). */
 export function hasSearchStores(tx: { objectStoreNames: DOMStringList }): boolean {

@@ -5,15 +5,17 @@
 import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import { readStoredDoc, type SearchDoc, type StoredDoc, storedDigestDoc, storedPaperDoc } from '../../core/search/document.ts';
 import type { SearchDocRow } from '../schema.ts';
-import { DOC_PAGE, isPaperRef } from './layout.ts';
+import { DOC_PAGE, isPaperRef, refKey } from './layout.ts';
 
 /** The document a record makes, as stored (packed). */
 export const docOf = (ref: string, r: PaperRecord | DigestRecord): StoredDoc =>
   isPaperRef(ref) ? storedPaperDoc(r as PaperRecord) : storedDigestDoc(r as DigestRecord);
 
 /** A document as search reads it (its kind and key are the ref's) from its stored form. */
-export const rowDoc = (row: { readonly ref: string; readonly doc: NonNullable<SearchDocRow['doc']> }): SearchDoc =>
-  readStoredDoc(row.doc, isPaperRef(row.ref) ? 'paper' : 'digest', row.ref.slice(2));
+export function rowDoc(row: { readonly ref: string; readonly doc: NonNullable<SearchDocRow['doc']> }): SearchDoc {
+  const { kind, key } = refKey(row.ref);
+  return readStoredDoc(row.doc, kind, key);
+}
 
 /** Documents of consecutive ids (as one write makes them) cut into pages at every multiple of DOC_PAGE. */
 export function docPagesOf(docs: readonly SearchDocRow[]): SearchDocRow[][] {

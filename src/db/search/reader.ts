@@ -14,20 +14,21 @@ import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
-import { isPaperRef, VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
+import { refKey, VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 
 /** Documents' records, by the documents' refs (undefined: none to read), read together. */
 async function readRecords(t: ReaderTx, refs: readonly (string | undefined)[]): Promise<(PaperRecord | DigestRecord | undefined)[]> {
-  const paperAt = refs.flatMap((ref, i) => (ref !== undefined && isPaperRef(ref) ? [i] : []));
+  const named = refs.map((ref) => (ref === undefined ? undefined : refKey(ref)));
+  const paperAt = named.flatMap((n, i) => (n?.kind === 'paper' ? [i] : []));
   const digests = t.objectStore('digests');
   const [papers, others] = await Promise.all([
     readPapers(
       t.objectStore('papers'),
-      paperAt.map((i) => refs[i]!.slice(2)),
+      paperAt.map((i) => named[i]!.key),
     ),
-    Promise.all(refs.map((ref) => (ref === undefined || isPaperRef(ref) ? undefined : digests.get(ref.slice(2))))),
+    Promise.all(named.map((n) => (n?.kind === 'digest' ? digests.get(n.key) : undefined))),
   ]);
   const out: (PaperRecord | DigestRecord | undefined)[] = others;
   paperAt.forEach((i, j) => (out[i] = papers[j]));
@@ -393,7 +394,7 @@ export async function openIndexReader(
         const doc = kept?.get(id);
         if (doc) return { kind: doc.kind, key: doc.key };
         const ref = pageRows.get(id)?.ref;
-        return ref === undefined ? undefined : { kind: isPaperRef(ref) ? 'paper' : 'digest', key: ref.slice(2) };
+        return ref === undefined ? undefined : refKey(ref);
       });
     },
     idRange: async () => ({ first: Math.min(state?.firstId ?? 0, nextId), limit: nextId }),

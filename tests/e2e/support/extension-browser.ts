@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { browserPath } from '../../../scripts/browsers.ts';
 
 let found: string | undefined;
@@ -143,7 +143,8 @@ export async function openPanelPage(ext: ExtensionBrowser, tabId: number, width:
   return page;
 }
 
-const isWorkerOf = (ext: ExtensionBrowser) => (t: { type: string; url: string }) =>
+/** Whether a CDP target is the extension's service worker. */
+export const isWorkerOf = (ext: ExtensionBrowser) => (t: { type: string; url: string }) =>
   t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`);
 
 /** Stops the extension's service worker through CDP (as Chrome does when it idles); resolves once it is gone. */
@@ -199,29 +200,45 @@ export async function openToolbarPopup(ext: ExtensionBrowser, path = 'src/popup/
     await cdp.detach();
     throw new Error(`the toolbar popup (${path}) did not open`);
   }
+  const target = await attachToTarget(cdp, targetId);
+  return {
+    evaluate: async (expression) => {
+      const { result } = (await target.send('Runtime.evaluate', { expression, returnByValue: true })) as { result?: { value?: unknown } };
+      return result?.value === undefined ? undefined : JSON.stringify(result.value);
+    },
+    async close() {
+      await target.detach().catch(() => undefined);
+      await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+      await cdp.detach();
+    },
+  };
+}
+
+/** A target attached over a page's CDP session (not flattened): commands sent to it, and detaching. */
+export interface AttachedTarget {
+  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  detach(): Promise<void>;
+}
+
+export async function attachToTarget(cdp: CDPSession, targetId: string): Promise<AttachedTarget> {
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
   let next = 0;
   return {
-    evaluate: (expression) =>
+    send: (method, params = {}) =>
       new Promise((resolve, reject) => {
         const id = ++next;
         const onMessage = (e: { sessionId?: string; message: string }) => {
-          const reply = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } }; error?: { message: string } };
+          const reply = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
           if (e.sessionId !== sessionId || reply.id !== id) return;
           cdp.off('Target.receivedMessageFromTarget', onMessage);
-          if (reply.error) reject(new Error(reply.error.message));
-          else resolve(reply.result?.result?.value === undefined ? undefined : JSON.stringify(reply.result.result.value));
+          if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
+          else resolve(reply.result ?? {});
         };
         cdp.on('Target.receivedMessageFromTarget', onMessage);
-        void cdp.send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
-        });
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
       }),
-    async close() {
-      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-      await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
-      await cdp.detach();
+    detach: async () => {
+      await cdp.send('Target.detachFromTarget', { sessionId });
     },
   };
 }
