@@ -170,6 +170,8 @@ interface KeptLoad {
   readonly loadDigests: number;
   /** Keystrokes answered while the corpus was written. */
   readonly duringLoad?: { readonly p50: number; readonly p95: number; readonly n: number };
+  /** The load's merges: how many, their time from start to end, and the time their writes held the stores. */
+  readonly merges?: { readonly n: number; readonly ms: number; readonly writeMs: number };
   /** Digests written so far: the load's, then each measurement's new ones. */
   digests: number;
 }
@@ -203,7 +205,15 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       log(`${label}: the browser settled ${Math.round(settleMs / 1000)} s after the load`);
       // The same writes as measured below, in the browser that has just written the whole corpus.
       afterLoad = (await page.evaluate(() => (globalThis as any).bench.indexing())) as { p50: number; p95: number; digests: number };
-      load = { mentions, seed: SEED, loadMs: loaded.loadMs, loadDigests: loaded.digests, duringLoad: loaded.keystrokesDuringLoad, digests: afterLoad.digests };
+      load = {
+        mentions,
+        seed: SEED,
+        loadMs: loaded.loadMs,
+        loadDigests: loaded.digests,
+        duringLoad: loaded.keystrokesDuringLoad,
+        merges: loaded.merges,
+        digests: afterLoad.digests,
+      };
       log(
         `${label}: ${loaded.keystrokesDuringLoad.n} keystrokes during the load, p50 / p95 ${loaded.keystrokesDuringLoad.p50} / ${loaded.keystrokesDuringLoad.p95} ms`,
       );
@@ -266,6 +276,13 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`workerHeapAfterSearchMB_${label}`]: r2(heapAfterSearch.used / 2 ** 20),
       [`keystrokeDuringSyncP50Ms_${label}`]: m.typingDuringSync.p50,
       [`keystrokeDuringSyncP95Ms_${label}`]: m.typingDuringSync.p95,
+      ...(load.merges
+        ? {
+            [`loadMerges_${label}`]: load.merges.n,
+            [`loadMergeMs_${label}`]: Math.round(load.merges.ms),
+            [`loadMergeHoldMs_${label}`]: Math.round(load.merges.writeMs),
+          }
+        : {}),
       ...(load.duringLoad ? { [`keystrokeDuringLoadP50Ms_${label}`]: load.duringLoad.p50, [`keystrokeDuringLoadP95Ms_${label}`]: load.duringLoad.p95 } : {}),
       [`rawGetP50Ms_${label}`]: m.lookups.rawGet.p50,
       [`rawGetP95Ms_${label}`]: m.lookups.rawGet.p95,
@@ -514,6 +531,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['floor: 100 stored papers read and written back, p50 (ms)', 'rawRecordWrite100MsP50', 'rawRecordWrite100MsP50'],
     ['floor: 100 new papers put (five indexes), nothing read, p50 (ms)', 'newPaperPuts100MsP50', 'newPaperPuts100MsP50'],
     ['whole corpus load (s)', 'loadMs', 'loadMs'],
+    ['  its merges: how many / start to end / holding the stores (s)', 'loadMerges', 'loadMergeMs', 'loadMergeHoldMs'],
     ['then until the browser is idle (LevelDB compaction) (s)', 'settleMs', 'settleMs'],
     ['storage (MB) / a mention (B)', 'storageBytes', 'storageBytesPerMention'],
     ['keystroke during the load (ten digests a transaction) p50 / p95 (ms)', 'keystrokeDuringLoadP50Ms', 'keystrokeDuringLoadP95Ms'],
@@ -530,6 +548,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
       const xs = [...new Set(keys)].map((k) => r[`${k}_${s}`]);
       if (xs[0] === undefined) return 'n/a';
       if (keys[0] === 'loadMs' || keys[0] === 'settleMs') return `${Math.round(Number(xs[0]) / 1000)}`;
+      if (keys[0] === 'loadMerges') return [String(xs[0]), ...xs.slice(1).map((x) => String(Math.round(Number(x) / 100) / 10))].join(' / ');
       if (keys[0] === 'storageBytes') return [`${Math.round(Number(xs[0]) / 2 ** 20)}`, ...xs.slice(1).map(String)].join(' / ');
       return xs.map((x) => (typeof x === 'number' ? String(Math.round(x * 10) / 10) : String(x))).join(' / ');
     };

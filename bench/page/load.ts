@@ -19,8 +19,9 @@ export async function loadCorpus(db: DB, corpus: Corpus, mentions: number, progr
     const done = n + batch.length;
     if (Math.floor((done * 10) / digests) > Math.floor((n * 10) / digests)) {
       const now = performance.now();
+      const pct = (ms: number) => `${Math.round((ms / (now - t0)) * 100)}%`;
       console.log(
-        `bench: ${done}/${digests} digests, ${Math.round((now - mark.t) / (done - mark.n))} ms per digest lately, merges ${mergeStats.merges} taking ${Math.round((mergeStats.ms / (now - t0)) * 100)}% of the time`,
+        `bench: ${done}/${digests} digests, ${Math.round((now - mark.t) / (done - mark.n))} ms per digest lately, merges ${mergeStats.merges} taking ${pct(mergeStats.ms)} of the time, holding the stores ${pct(mergeStats.writeMs)}`,
       );
       mark = { t: now, n: done };
     }

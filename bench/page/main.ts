@@ -1,5 +1,6 @@
 /** The bench page (dist/chrome-bench only): scripts/bench.ts drives it through `window.bench`. */
 import { openDigestDb } from '../../src/db/schema.ts';
+import { mergeStats } from '../../src/db/search/index.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { Corpus } from './corpus.ts';
 import { loadCorpus } from './load.ts';
@@ -31,7 +32,13 @@ const bench = {
     const keystrokes = await typing.stop();
     loaded = r.digests;
     db.close();
-    return { loadMs: r.ms, digests: r.digests, storageBytes: await storageBytes(), keystrokesDuringLoad: { ...p50p95(keystrokes), n: keystrokes.length } };
+    return {
+      loadMs: r.ms,
+      digests: r.digests,
+      storageBytes: await storageBytes(),
+      keystrokesDuringLoad: { ...p50p95(keystrokes), n: keystrokes.length },
+      merges: { n: mergeStats.merges, ms: mergeStats.ms, writeMs: mergeStats.writeMs },
+    };
   },
   /**
    * Digests written in the page that just loaded the corpus, before the browser is restarted:

@@ -160,6 +160,9 @@ function tailOf(chunk: Uint8Array): Tail {
   return { count, id: pairs[count * 2 - 2]!, day: pairs[count * 2 - 1]! >>> 6 };
 }
 
+/** The last (highest) id a packed chunk holds; -1 when it holds none. */
+export const lastId = (chunk: Uint8Array): number => tailOf(chunk).id;
+
 /** Ids of packed chunks, in order (their infos dropped). */
 export function unpackIds(chunks: readonly Uint8Array[]): number[] {
   const pairs = unpackPairs(chunks);

@@ -4,7 +4,7 @@ import type { ArxivId } from '../../core/ids/arxiv-id.ts';
 import { addDigest, assignArxivId } from '../../core/index/add-digest.ts';
 import type { WriteReport } from '../../core/index/types.ts';
 import { type CountersRecord, type DB, type DigestLensDB, nextUpdated, type SearchStateRecord, stampOf } from '../schema.ts';
-import { hasSearchStores, isPaperRef, type KnownRecords, mergeSoon, planIndex, SEARCH_STORES } from '../search/index.ts';
+import { hasSearchStores, isPaperRef, type KnownRecords, mergeSoon, planIndex, WRITE_SEARCH_STORES } from '../search/index.ts';
 import { issueAll, RELAXED, type RecordTx } from '../tx.ts';
 import { type AliasWrite, digestAlias, openAliases, paperAliases, rebuildAliasFilter } from './alias-filter.ts';
 import { failedWrite } from './errors.ts';
@@ -30,8 +30,11 @@ export function countersAfter(c: CountersRecord | undefined, report: WriteReport
  */
 export const writeStats = { writes: 0, recordsMs: 0, indexMs: 0, writeMs: 0 };
 
-/** The stores a digest write touches: records, counters and the search index (kept in step). */
-export const RECORD_STORES: StoreNames<DigestLensDB>[] = ['digests', 'papers', 'meta', ...SEARCH_STORES, 'aliases'];
+/**
+ * The stores a digest write touches: records, counters and what the search index takes from a
+ * write (kept in step). Not the merged postings: a merge reads those while writes go on.
+ */
+export const RECORD_STORES: StoreNames<DigestLensDB>[] = ['digests', 'papers', 'meta', ...WRITE_SEARCH_STORES, 'aliases'];
 
 /**
  * Writes one digest and all its records in one transaction, with the counters beside them, so

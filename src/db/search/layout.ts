@@ -6,7 +6,14 @@ import type { DocKey } from '../../core/search/index-reader.ts';
 
 /** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two). Chunks are stored packed (src/core/search/postings-codec.ts). */
 export const CHUNK = 4096;
-export const SEARCH_STORES = ['docPages', 'postings', 'vocab', 'pending', 'termCounts'] as const;
+/** What a write indexes into: the documents' pages and one appended `pending` row. */
+export const WRITE_SEARCH_STORES = ['docPages', 'pending'] as const;
+/**
+ * What only merges (and rebuilds, and clearing) write. A digest write's transaction leaves them
+ * out of its scope, so a merge reads them while writes go on (merge.ts).
+ */
+export const MERGED_STORES = ['postings', 'vocab', 'termCounts'] as const;
+export const SEARCH_STORES = [...WRITE_SEARCH_STORES, ...MERGED_STORES] as const;
 /** Documents per page at most (`docPages`); a page never spans a multiple of it. */
 export const DOC_PAGE = 8;
 
@@ -25,7 +32,7 @@ export const isPaperRef = (ref: string): boolean => ref.startsWith('p ');
 /** The kind and key a document's ref names. */
 export const refKey = (ref: string): DocKey => ({ kind: isPaperRef(ref) ? 'paper' : 'digest', key: ref.slice(2) });
 
-/** The transaction spans the search index's stores (a database of an older version may lack them). */
+/** The transaction spans the stores a write indexes into (a database of an older version may lack them). */
 export function hasSearchStores(tx: { objectStoreNames: DOMStringList }): boolean {
-  return SEARCH_STORES.every((s) => tx.objectStoreNames.contains(s));
+  return WRITE_SEARCH_STORES.every((s) => tx.objectStoreNames.contains(s));
 }

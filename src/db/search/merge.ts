@@ -1,14 +1,15 @@
 /**
- * Merging: every `pending` row appended to the per-term `postings` in one transaction, once
- * enough rows or pairs wait (`mergeSoon`, after a write). Postings only ever grow at their end,
- * so a merge rewrites only the last chunk of each term it adds to.
+ * Merging: every `pending` row appended to the per-term `postings`, once enough rows or pairs
+ * wait (`mergeSoon`, after a write). Postings only ever grow at their end, so a merge rewrites
+ * only the last chunk of each term it adds to. Neither searches nor writes wait for a whole merge:
+ * it reads beside them and writes in short slices (docs/search.md, "Writes").
  */
 import { sortedUnion } from '../../core/search/expand.ts';
-import { appendPairs, packPairs, unpackIds } from '../../core/search/postings-codec.ts';
+import { appendPairs, lastId, packPairs, unpackIds } from '../../core/search/postings-codec.ts';
 import { infoIsPaper, relatableWord } from '../../core/search/terms.ts';
-import type { DB, SearchStateRecord } from '../schema.ts';
+import type { DB, PendingRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { CHUNK, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
+import { CHUNK, MERGED_STORES, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
 
 /**
@@ -18,21 +19,14 @@ import { NO_STAMP } from './stamps.ts';
  */
 export const MERGE_ROWS = 16;
 export const MERGE_PAIRS = 400_000;
+/**
+ * Puts a merge's write slice holds at most (a word's chunks never split): a keystroke or another
+ * merge's slice waits for one slice, tens of milliseconds, never for a whole merge's writes.
+ */
+export const SLICE_PUTS = 512;
 
 /** True when enough waits in `pending` for a merge to pay. */
 export const wantsMerge = (s: SearchStateRecord | undefined): boolean => (s?.pendingRows ?? 0) >= MERGE_ROWS || (s?.pendingPairs ?? 0) >= MERGE_PAIRS;
-
-/**
- * A chunk with pairs appended: a word's new ids are above every id it holds. Void ids may be old
- * ones, below ids voided before in the same chunk (or voided twice): the void list's chunks are
- * merged as sorted sets.
- */
-function appended(term: string, before: Uint8Array | undefined, add: readonly number[]): Uint8Array {
-  if (term !== VOID_TERM) return appendPairs(before, add);
-  const ids = new Set(before ? unpackIds([before]) : []);
-  for (let j = 0; j < add.length; j += 2) ids.add(add[j]!);
-  return packPairs([...ids].sort((a, b) => a - b).flatMap((id) => [id, 0]));
-}
 
 interface ChunkEdit {
   readonly term: string;
@@ -41,37 +35,74 @@ interface ChunkEdit {
   readonly add: number[];
 }
 
-/**
- * Appends every `pending` row to `postings` (voided ids to VOID_TERM's list, new terms to
- * `vocab`) in one transaction, rows in order. Search answers the same before and after; only
- * `main` moves on, so readers refresh their caches. Returns how many rows it merged.
- */
-export async function mergePending(db: DB): Promise<number> {
-  const t0 = performance.now();
-  try {
-    return await appendPending(db);
-  } finally {
-    mergeStats.merges++;
-    mergeStats.ms += performance.now() - t0;
-  }
+/** One put of a merge: a chunk, or a word's paper count. */
+type Put = readonly ['postings', Uint8Array, [string, number]] | readonly ['termCounts', number, string] | readonly ['vocab', string, string];
+
+export interface MergeOptions {
+  /** Puts a write slice holds at most (SLICE_PUTS). */
+  readonly slicePuts?: number;
+  /** Stops after this many write slices, as a stopped worker would: the next merge finishes the rows. */
+  readonly maxSlices?: number;
 }
 
-/** Merges run in this context and their time: the benchmark reports them. */
-export const mergeStats = { merges: 0, ms: 0 };
+/**
+ * Appends every `pending` row to `postings` (voided ids to VOID_TERM's list, new terms to `vocab`,
+ * paper counts to `termCounts`), rows in order, then removes the rows. Search answers the same
+ * before, during and after: a query skips a pending pair its term's postings hold already.
+ * Returns how many rows it merged (0 when it stopped early, or the index was emptied under it).
+ *
+ * One merge at a time in all of the extension's contexts (a lock that clearing and rebuilding
+ * the index take too), in four steps: the rows are read (a short read of `meta` and `pending`);
+ * the chunks, counts and vocabulary rows they touch are read beside writes and searches (no digest
+ * write's scope holds `postings`, `vocab` or `termCounts`, and searches only read); the new chunks
+ * are built outside any transaction, yielding to other tasks; they are written in slices of a few
+ * hundred puts, each its own transaction on those three stores; and a last transaction removes the
+ * rows and moves `main` on. A merge cut short leaves pairs in both places, which readers skip and
+ * the next merge does not append twice.
+ */
+export function mergePending(db: DB, options: MergeOptions = {}): Promise<number> {
+  return underMergeLock(async () => {
+    const t0 = performance.now();
+    try {
+      return await appendPending(db, options);
+    } finally {
+      mergeStats.merges++;
+      mergeStats.ms += performance.now() - t0;
+    }
+  });
+}
 
-async function appendPending(db: DB): Promise<number> {
-  const tx = db.transaction(['postings', 'pending', 'vocab', 'termCounts', 'meta'], 'readwrite', RELAXED);
-  const pending = tx.objectStore('pending');
-  const [state, keys, rows] = await Promise.all([
-    tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
-    pending.getAllKeys(),
-    pending.getAll(),
-  ]);
-  if (rows.length === 0) {
-    await tx.done;
-    return 0;
-  }
-  // Per term, its chunks' edits; a row's new ids are all above the previous rows' (ids only grow).
+/** Merges run in this context and their time (`writeMs`: their write slices, holding the stores): the benchmark reports them. */
+export const mergeStats = { merges: 0, ms: 0, writeMs: 0, slices: 0 };
+
+const LOCK = 'digest-lens-search-merge';
+let chain: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `f` while no merge, rebuild or clearing of the index runs in any of the extension's
+ * contexts (Web Locks; a context without them, as unit tests are, keeps its own queue).
+ */
+export function underMergeLock<T>(f: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (locks) return locks.request(LOCK, f);
+  const run = chain.then(f, f);
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Building chunks yields to other tasks (a search's message) after this long. */
+const SLICE_MS = 8;
+
+/** Pairs (id, info) of `add` above `floor` (a word's pairs are in id order). */
+function pairsAbove(add: readonly number[], floor: number): readonly number[] {
+  let j = 0;
+  while (j < add.length && add[j]! <= floor) j += 2;
+  return j === 0 ? add : add.slice(j);
+}
+
+/** Per term, its chunks' edits from `rows`, in id order, and the pairs they add. */
+function editsOf(rows: readonly PendingRow[]): { terms: ChunkEdit[][]; pairs: number } {
+  // A row's new ids are all above the previous rows' (ids only grow).
   const edits = new Map<string, ChunkEdit[]>();
   const append = (term: string, id: number, info: number): void => {
     const chunk = Math.floor(id / CHUNK);
@@ -81,59 +112,164 @@ async function appendPending(db: DB): Promise<number> {
     if (e?.chunk !== chunk) list.push((e = { term, chunk, add: [] }));
     e.add.push(id, info);
   };
-  // Per relatable word, the papers this merge adds: its count, kept beside its postings.
-  const papersAdded = new Map<string, number>();
+  let pairs = 0;
   for (const row of rows) {
     row.terms.forEach((term, i) => {
       const list = row.lists[i]!;
-      let papers = 0;
-      for (let j = 0; j < list.length; j += 2) {
-        append(term, list[j]!, list[j + 1]!);
-        if (infoIsPaper(list[j + 1]!)) papers++;
-      }
-      if (papers > 0 && relatableWord(term)) papersAdded.set(term, (papersAdded.get(term) ?? 0) + papers);
+      for (let j = 0; j < list.length; j += 2) append(term, list[j]!, list[j + 1]!);
+      pairs += list.length / 2;
     });
   }
   // Void ids may be old ones, in chunks that hold pairs already: sorted, and every chunk read.
   for (const id of rows.flatMap((r) => [...r.voided]).sort((a, b) => a - b)) append(VOID_TERM, id, 0);
-  const postings = tx.objectStore('postings');
-  const list = [...edits.values()].flat();
-  const first = (i: number) => i === 0 || list[i - 1]!.term !== list[i]!.term;
-  // Only a chunk that may hold pairs already is read: a word's first chunk in this merge (its
-  // later ones are above every id it had), and every chunk of void ids.
-  const counts = tx.objectStore('termCounts');
-  const counted = [...papersAdded.keys()];
-  const [chunks, countsBefore] = await Promise.all([
-    Promise.all(list.map((e, i) => (first(i) || e.term === VOID_TERM ? postings.get([e.term, e.chunk]) : undefined))),
-    Promise.all(counted.map((t) => counts.get(t))),
+  return { terms: [...edits.values()], pairs };
+}
+
+/**
+ * A word's chunks as stored before this merge writes, for the chunks it edits: its first one (it
+ * may hold pairs already) and, only when that shows this merge's pairs written (a merge cut short),
+ * its later ones; every chunk of void ids. Undefined where nothing was read (a chunk above every id
+ * the word had).
+ */
+async function chunksBefore(postings: { get(key: [string, number]): Promise<Uint8Array | undefined> }, terms: readonly ChunkEdit[][]) {
+  const firsts = await Promise.all(terms.map((edits) => postings.get([edits[0]!.term, edits[0]!.chunk])));
+  return Promise.all(
+    terms.map(async (edits, t) => {
+      const first = firsts[t];
+      const all = edits[0]!.term === VOID_TERM || (first !== undefined && edits.length > 1 && lastId(first) >= edits[0]!.add[0]!);
+      if (!all) return [first, ...edits.slice(1).map(() => undefined)];
+      return [first, ...(await Promise.all(edits.slice(1).map((e) => postings.get([e.term, e.chunk]))))];
+    }),
+  );
+}
+
+/**
+ * A chunk with pairs appended (undefined when it already holds them all): a word's new ids are
+ * above every id it holds, except those a merge cut short appended already, which are skipped.
+ * Void ids may be old ones, below ids voided before in the same chunk (or voided twice): the void
+ * list's chunks are merged as sorted sets.
+ */
+function appended(term: string, before: Uint8Array | undefined, add: readonly number[]): { chunk: Uint8Array | undefined; papers: number } {
+  if (term === VOID_TERM) {
+    const ids = new Set(before ? unpackIds([before]) : []);
+    const size = ids.size;
+    for (let j = 0; j < add.length; j += 2) ids.add(add[j]!);
+    return { chunk: ids.size === size ? undefined : packPairs([...ids].sort((a, b) => a - b).flatMap((id) => [id, 0])), papers: 0 };
+  }
+  const fresh = before ? pairsAbove(add, lastId(before)) : add;
+  let papers = 0;
+  for (let j = 1; j < fresh.length; j += 2) if (infoIsPaper(fresh[j]!)) papers++;
+  return { chunk: fresh.length ? appendPairs(before, fresh) : undefined, papers };
+}
+
+const sameIndex = (a: SearchStateRecord | undefined, b: SearchStateRecord | undefined): boolean => a?.main === b?.main && a?.epoch === b?.epoch;
+
+async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infinity }: MergeOptions): Promise<number> {
+  const head = db.transaction(['meta', 'pending']);
+  const [state, keys, rows] = await Promise.all([
+    head.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
+    head.objectStore('pending').getAllKeys(),
+    head.objectStore('pending').getAll(),
   ]);
-  const vocab = tx.objectStore('vocab');
-  // Terms with no chunk before may be new: their vocabulary rows are read and rewritten.
+  if (rows.length === 0) return 0;
+  const { terms, pairs } = editsOf(rows);
+
+  // Read beside writes and searches.
+  const read = db.transaction(MERGED_STORES);
+  const [chunks, counts] = await Promise.all([
+    chunksBefore(read.objectStore('postings'), terms),
+    Promise.all(terms.map((edits) => (relatableWord(edits[0]!.term) ? read.objectStore('termCounts').get(edits[0]!.term) : undefined))),
+  ]);
+  // Words with no chunk before may be new: their vocabulary rows are read and rewritten.
   const fresh = new Map<string, string[]>();
-  list.forEach((e, i) => {
-    if (chunks[i] || e.term === VOID_TERM || !first(i)) return;
-    const part = vocabPart(e.term);
-    const terms = fresh.get(part);
-    if (terms) terms.push(e.term);
-    else fresh.set(part, [e.term]);
+  terms.forEach((edits, t) => {
+    const term = edits[0]!.term;
+    if (chunks[t]![0] || term === VOID_TERM) return;
+    const part = vocabPart(term);
+    const list = fresh.get(part);
+    if (list) list.push(term);
+    else fresh.set(part, [term]);
   });
   const parts = [...fresh.keys()];
-  const rowsBefore = await Promise.all(parts.map((p) => vocab.get(p)));
-  await issueAll((add) => {
-    list.forEach((e, i) => add(postings.put(appended(e.term, chunks[i], e.add), [e.term, e.chunk])));
-    counted.forEach((t, i) => add(counts.put((countsBefore[i] ?? 0) + papersAdded.get(t)!, t)));
-    // Vocabulary entries are only removed by a rebuild.
-    parts.forEach((p, i) => {
-      const old = rowsBefore[i] ? rowsBefore[i]!.split(VOCAB_SEP) : [];
-      const terms = sortedUnion(old, fresh.get(p)!.sort());
-      if (terms.length !== old.length) add(vocab.put(terms.join(VOCAB_SEP), p));
+  const rowsBefore = await Promise.all(parts.map((p) => read.objectStore('vocab').get(p)));
+
+  // Built outside any transaction, a few milliseconds at a time; a word's puts kept together.
+  const words: Put[][] = [];
+  // Vocabulary entries are only removed by a rebuild.
+  const vocab: Put[] = [];
+  parts.forEach((p, i) => {
+    const old = rowsBefore[i] ? rowsBefore[i]!.split(VOCAB_SEP) : [];
+    const all = sortedUnion(old, fresh.get(p)!.sort());
+    if (all.length !== old.length) vocab.push(['vocab', all.join(VOCAB_SEP), p]);
+  });
+  let since = performance.now();
+  for (let t = 0; t < terms.length; t++) {
+    const edits = terms[t]!;
+    const puts: Put[] = [];
+    let papers = 0;
+    edits.forEach((e, i) => {
+      const { chunk, papers: added } = appended(e.term, chunks[t]![i], e.add);
+      if (chunk) puts.push(['postings', chunk, [e.term, e.chunk]]);
+      papers += added;
     });
-    add(pending.delete(IDBKeyRange.upperBound(keys.at(-1)!)));
-    // Nothing else writes `pending` or `meta` while this transaction runs: nothing is left.
-    add(tx.objectStore('meta').put({ ...(state ?? { stamp: NO_STAMP, nextId: 0 }), pendingRows: 0, pendingPairs: 0, main: (state?.main ?? 0) + 1 }, 'search'));
+    // Each word's paper count grows by the papers this merge adds to it, beside its postings.
+    if (papers > 0 && relatableWord(edits[0]!.term)) puts.push(['termCounts', (counts[t] ?? 0) + papers, edits[0]!.term]);
+    if (puts.length) words.push(puts);
+    if (performance.now() - since > SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+
+  const slices = slicesOf([vocab, ...words], slicePuts);
+  for (let s = 0; s < slices.length; s++) {
+    if (s >= maxSlices) return 0;
+    const t0 = performance.now();
+    const tx = db.transaction(MERGED_STORES, 'readwrite', RELAXED);
+    await issueAll((add) => {
+      for (const [store, value, key] of slices[s]!) add(tx.objectStore(store).put(value as never, key as never));
+    });
+    await tx.done;
+    mergeStats.writeMs += performance.now() - t0;
+    mergeStats.slices++;
+  }
+
+  const t0 = performance.now();
+  const tx = db.transaction(['pending', 'meta'], 'readwrite', RELAXED);
+  const pending = tx.objectStore('pending');
+  const meta = tx.objectStore('meta');
+  const last = keys.at(-1)!;
+  const [now, stillThere] = await Promise.all([meta.get('search') as Promise<SearchStateRecord | undefined>, pending.getAllKeys(IDBKeyRange.upperBound(last))]);
+  // Clearing and rebuilding wait for this merge; anything else that emptied the index under it
+  // leaves its rows to no index.
+  if (!sameIndex(state, now) || stillThere.length !== keys.length || stillThere[0] !== keys[0]) {
+    await tx.done;
+    return 0;
+  }
+  await issueAll((add) => {
+    add(pending.delete(IDBKeyRange.upperBound(last)));
+    // Writes may have appended rows since: they stay pending, counted.
+    const left = { pendingRows: Math.max(0, (now?.pendingRows ?? 0) - rows.length), pendingPairs: Math.max(0, (now?.pendingPairs ?? 0) - pairs) };
+    add(meta.put({ ...(now ?? { stamp: NO_STAMP, nextId: 0 }), ...left, main: (now?.main ?? 0) + 1 }, 'search'));
   });
   await tx.done;
+  mergeStats.writeMs += performance.now() - t0;
   return rows.length;
+}
+
+/** Puts in slices of about `size`, a word's never split. */
+function slicesOf(words: readonly Put[][], size: number): Put[][] {
+  const slices: Put[][] = [];
+  let slice: Put[] = [];
+  for (const puts of words) {
+    if (slice.length > 0 && slice.length + puts.length > size) {
+      slices.push(slice);
+      slice = [];
+    }
+    slice.push(...puts);
+  }
+  if (slice.length) slices.push(slice);
+  return slices;
 }
 
 let merging: Promise<void> | undefined;

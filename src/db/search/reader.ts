@@ -1,6 +1,7 @@
 /**
  * The search index as stored in IndexedDB, read per query term (docs/search.md). A term's
- * postings are its merged `postings` chunks plus what `pending` rows added since, minus every
+ * postings are its merged `postings` chunks plus what `pending` rows added since (pairs a running
+ * merge has written already skipped), minus every
  * void id (merged under VOID_TERM or voided by a pending row: ids are never reused). What a
  * context reads is kept: the vocabulary rows, void ids and merged postings per `main` (they change
  * only on a merge or rebuild), pending rows by key (a row never changes).
@@ -133,8 +134,20 @@ function derive(rows: readonly PendingRow[], voids: Uint32Array): Pending {
   return { voided, byTerm, terms: [...terms].sort(), combined: new Map() };
 }
 
+/**
+ * A pending list's pairs above `floor`: a merge writes a word's pending pairs into its postings
+ * in one of its slices and removes the rows only after its last, so in between they are in both.
+ */
+function above(list: Uint32Array, floor: number): Uint32Array {
+  if (list.length === 0 || list[0]! > floor) return list;
+  let j = 0;
+  while (j < list.length && list[j]! <= floor) j += 2;
+  return list.subarray(j);
+}
+
 function combine(p: Pending, merged: Uint32Array, term: string): Uint32Array {
-  const parts = [merged, ...(p.byTerm.get(term) ?? [])];
+  const last = merged.length ? merged[merged.length - 2]! : -1;
+  const parts = [merged, ...(p.byTerm.get(term) ?? []).map((l) => above(l, last))];
   const voided = p.voided;
   if (!voided) return concat(parts);
   const out = new Uint32Array(parts.reduce((n, l) => n + l.length, 0));

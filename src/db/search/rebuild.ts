@@ -6,14 +6,15 @@
 
 import { type CountersRecord, type DB, type SearchStateRecord, stampOf } from '../schema.ts';
 import { RELAXED } from '../tx.ts';
-import { SEARCH_STORES } from './layout.ts';
-import { mergePending, wantsMerge } from './merge.ts';
+import { SEARCH_STORES, WRITE_SEARCH_STORES } from './layout.ts';
+import { mergePending, underMergeLock, wantsMerge } from './merge.ts';
 import { indexInTx } from './plan.ts';
 import { restarted } from './stamps.ts';
 
 const BATCH = 500;
 const REBUILDING = 'rebuilding';
-const STORES = ['digests', 'papers', 'meta', ...SEARCH_STORES] as const;
+// A batch indexes as a write does: merges read the merged stores beside it.
+const STORES = ['digests', 'papers', 'meta', ...WRITE_SEARCH_STORES] as const;
 
 let running: Promise<void> | undefined;
 
@@ -24,11 +25,12 @@ export function rebuildSearchIndex(db: DB): Promise<void> {
 }
 
 async function rebuild(db: DB): Promise<void> {
-  {
+  // A running merge finishes first: it writes the index in slices.
+  await underMergeLock(async () => {
     const tx = db.transaction([...SEARCH_STORES, 'meta' as const], 'readwrite');
     const old = (await tx.objectStore('meta').get('search')) as SearchStateRecord | undefined;
     await Promise.all([...SEARCH_STORES.map((s) => tx.objectStore(s).clear()), tx.objectStore('meta').put(restarted(old, REBUILDING), 'search'), tx.done]);
-  }
+  });
   for (const store of ['papers', 'digests'] as const) {
     let after: string | undefined;
     for (;;) {

@@ -13,9 +13,9 @@ import { type StoredDoc, unpackDoc } from '../../core/search/document.ts';
 import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
-import { dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
+import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
-import { DOC_PAGE, VOID_TERM } from './layout.ts';
+import { CHUNK, DOC_PAGE, VOID_TERM } from './layout.ts';
 import { MERGE_ROWS, mergePending } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
@@ -674,17 +674,19 @@ describe('related by title words', () => {
     const paper = (await paperIn(db, '2605.00001'))!;
     // Each attempt opens its own read of the word counts: counted here.
     let attempts = 0;
+    let found: ReturnType<typeof relativesByTerms> | undefined;
     const transaction = db.transaction.bind(db);
-    db.transaction = ((stores: Parameters<typeof transaction>[0], ...rest: unknown[]) => {
+    db.transaction = ((stores: Parameters<typeof transaction>[0], mode?: string, ...rest: unknown[]) => {
       if (stores === 'termCounts') attempts++;
-      return (transaction as (...a: unknown[]) => unknown)(stores, ...rest);
+      // The related read starts as the merge opens its last transaction (the rows removed, `main`
+      // moved on): the read's first transactions exist before it, its postings read comes after.
+      const names = typeof stores === 'string' ? [stores] : Array.from(stores);
+      if (mode === 'readwrite' && names.includes('pending') && !names.includes('papers')) found ??= relativesByTerms(db, paper, 12);
+      return (transaction as (...a: unknown[]) => unknown)(stores, mode, ...rest);
     }) as typeof db.transaction;
-    // The related read's first transactions exist before the merge's, its postings read comes after
-    // it: the merge moves `main` in between.
-    const found = relativesByTerms(db, paper, 12);
     const merged = mergePending(db);
-    expect((await found).map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
     expect(await merged).toBe(1);
+    expect((await found!).map((r) => [r.key, r.terms])).toEqual([['2605.00003', ['ultrasound', 'lesion']]]);
     expect(attempts).toBe(2);
   });
 
@@ -809,6 +811,124 @@ describe('pending rows and merges', () => {
     await mergePending(db);
     await expect(reader.postings(['kidneys'])).rejects.toBeInstanceOf(IndexMoved);
     expect(await titles(db, 'kidneys')).toEqual(['Late segments kidneys']);
+  });
+
+  /** The merged stores, whole: two databases given the same writes and merges hold the same. */
+  const mergedStores = async (db: DB) => ({
+    postings: [await db.getAllKeys('postings'), await db.getAll('postings')],
+    vocab: await db.getAll('vocab'),
+    counts: [await db.getAllKeys('termCounts'), await db.getAll('termCounts')],
+  });
+  const mu = (n: number) => digest(`m${n}`, '2026-05-23', [{ name: `Mu${n}`, title: `Mu${n} segments livers ${n % 2 ? 'kidneys' : 'graphs'}` }]);
+  /** Rows written one per transaction, no merge among them (fewer than start one). */
+  async function pendingRows(db: DB, from: number, count: number): Promise<void> {
+    for (let n = from; n < from + count; n++) await writeDigestTo(db, mu(n));
+  }
+
+  it('reads beside writes: rows written while a merge runs stay pending, counted, and are merged next', async () => {
+    const db = await freshDb();
+    await pendingRows(db, 0, MERGE_ROWS - 4);
+    const merge = mergePending(db);
+    // Writes issued while the merge runs: those landing before its own write must not be lost.
+    await pendingRows(db, 100, 3);
+    // The first may land before the merge reads the rows; the later ones land after.
+    const merged = await merge;
+    expect(merged).toBeGreaterThanOrEqual(MERGE_ROWS - 4);
+    expect(merged).toBeLessThan(MERGE_ROWS - 1);
+    const state = (await db.get('meta', 'search')) as SearchStateRecord;
+    expect(state.pendingRows).toBe(await db.count('pending'));
+    expect(state.pendingRows).toBe(MERGE_ROWS - 1 - merged);
+    await expectSameAsScan(db, 'rows written during a merge');
+    expect(await mergePending(db)).toBe(MERGE_ROWS - 1 - merged);
+    await expectSameAsScan(db, 'all merged');
+    // The same writes merged one after the other hold exactly the same.
+    const other = await freshDb();
+    await pendingRows(other, 0, MERGE_ROWS - 4);
+    await mergePending(other);
+    await pendingRows(other, 100, 3);
+    await mergePending(other);
+    expect(await mergedStores(db)).toEqual(await mergedStores(other));
+  });
+
+  it('a merge in slices, cut short, ends as one whole merge, answering as the scan throughout', async () => {
+    const write = async (db: DB, from: number, to: number) => {
+      for (let n = from; n < to; n++) {
+        const papers = [0, 1, 2].map((k) => ({
+          name: `Sl${n}x${k}`,
+          title: `Sl${n}x${k} ${WORDS[(n * 7 + k) % WORDS.length]} ${WORDS[(n + k) % WORDS.length]}`,
+          // Some name an earlier digest's paper again: its old document goes void.
+          arxiv: `2605.${String(20000 + (k === 0 && n % 4 === 3 ? n - 2 : n) * 10 + k)}`,
+        }));
+        await writeDigestTo(db, digest(`s${n}`, `2026-05-${String(10 + (n % 18))}`, papers));
+      }
+    };
+    const stores = async (db: DB) => ({
+      ...(await mergedStores(db)),
+      pending: await db.count('pending'),
+      state: await db.get('meta', 'search').then((st) => [(st as SearchStateRecord).pendingRows, (st as SearchStateRecord).pendingPairs]),
+    });
+    // Ids start near the end of a chunk, so a merge's words span two chunks.
+    const nearChunkEnd = async () => {
+      const db = await freshDb();
+      await writeDigestTo(db, digest('s-first', '2026-05-01', [{ name: 'First', title: 'First segments livers' }]));
+      await mergePending(db);
+      await db.put('meta', { ...((await db.get('meta', 'search')) as SearchStateRecord), nextId: CHUNK - 40 }, 'search');
+      return db;
+    };
+    const whole = await nearChunkEnd();
+    await write(whole, 0, 12);
+    expect(await mergePending(whole)).toBe(12);
+    await write(whole, 12, 20);
+    expect(await mergePending(whole)).toBe(8);
+    expect((await whole.getAllKeys('postings')).some(([term, chunk]) => term === 'livers' && chunk === 1)).toBe(true);
+
+    // Cut short after some slices (a stopped worker): nothing leaves `pending`, search is unchanged.
+    const cut = await nearChunkEnd();
+    await write(cut, 0, 12);
+    const listsNow = async () => {
+      forgetSearchCache();
+      const reader = (await openIndexReader(cut))!;
+      return (await reader.postings(await reader.vocabulary())).map((l) => [...l]);
+    };
+    const listsBefore = await listsNow();
+    const postingsBefore = await cut.count('postings');
+    expect(await mergePending(cut, { slicePuts: 10, maxSlices: 3 })).toBe(0);
+    expect(await cut.count('pending')).toBe(12);
+    expect(await cut.count('postings')).toBeGreaterThan(postingsBefore);
+    // Pairs in both `postings` and `pending` are read once.
+    expect(await listsNow()).toEqual(listsBefore);
+    await expectSameAsScan(cut, 'a merge cut short');
+    await write(cut, 12, 15);
+    await expectSameAsScan(cut, 'a merge cut short, more rows since');
+    expect(await mergePending(cut, { slicePuts: 3, maxSlices: 5 })).toBe(0);
+    await expectSameAsScan(cut, 'two merges cut short');
+    // Finished in small slices: nothing is appended or counted twice.
+    expect(await mergePending(cut, { slicePuts: 4 })).toBe(15);
+    await write(cut, 15, 20);
+    expect(await mergePending(cut, { slicePuts: 2 })).toBe(5);
+    await expectSameAsScan(cut, 'merged in slices');
+    expect(await stores(cut)).toEqual(await stores(whole));
+    expect((await stores(cut)).state).toEqual([0, 0]);
+  });
+
+  it('two merges at once end as one, and clearing waits for a running merge', async () => {
+    const db = await freshDb();
+    await pendingRows(db, 0, 6);
+    // One waits for the other, and finds nothing left.
+    expect((await Promise.all([mergePending(db), mergePending(db)])).sort()).toEqual([0, 6]);
+    const other = await freshDb();
+    await pendingRows(other, 0, 6);
+    await mergePending(other);
+    expect(await mergedStores(db)).toEqual(await mergedStores(other));
+    await expectSameAsScan(db, 'two merges at once');
+
+    await pendingRows(db, 6, 4);
+    const merge = mergePending(db, { slicePuts: 2 });
+    await clearAllIn(db);
+    expect(await merge).toBe(4);
+    expect(await db.count('postings')).toBe(0);
+    expect(await db.count('vocab')).toBe(0);
+    expect(await titles(db, 'segments')).toEqual([]);
   });
 
   it('reads again when a paper is written again between its postings and its document', async () => {
