@@ -35,7 +35,7 @@ interface ChunkEdit {
   readonly add: number[];
 }
 
-/** One put of a merge: a chunk, or a word's paper count. */
+/** One put of a merge: a chunk, a word's paper count, or a vocabulary row. */
 type Put = readonly ['postings', Uint8Array, [string, number]] | readonly ['termCounts', number, string] | readonly ['vocab', string, string];
 
 export interface MergeOptions {
@@ -52,7 +52,7 @@ export interface MergeOptions {
  * Returns how many rows it merged (0 when it stopped early, or the index was emptied under it).
  *
  * One merge at a time in all of the extension's contexts (a lock that clearing and rebuilding
- * the index take too), in four steps: the rows are read (a short read of `meta` and `pending`);
+ * the index take too), in five steps: the rows are read (a short read of `meta` and `pending`);
  * the chunks, counts and vocabulary rows they touch are read beside writes and searches (no digest
  * write's scope holds `postings`, `vocab` or `termCounts`, and searches only read); the new chunks
  * are built outside any transaction, yielding to other tasks; they are written in slices of a few
@@ -73,7 +73,7 @@ export function mergePending(db: DB, options: MergeOptions = {}): Promise<number
 }
 
 /** Merges run in this context and their time (`writeMs`: their write slices, holding the stores): the benchmark reports them. */
-export const mergeStats = { merges: 0, ms: 0, writeMs: 0, slices: 0 };
+export const mergeStats = { merges: 0, ms: 0, writeMs: 0 };
 
 const LOCK = 'digest-lens-search-merge';
 let chain: Promise<unknown> = Promise.resolve();
@@ -91,7 +91,7 @@ export function underMergeLock<T>(f: () => Promise<T>): Promise<T> {
 }
 
 /** Building chunks yields to other tasks (a search's message) after this long. */
-const SLICE_MS = 8;
+const YIELD_MS = 8;
 
 /** Pairs (id, info) of `add` above `floor` (a word's pairs are in id order). */
 function pairsAbove(add: readonly number[], floor: number): readonly number[] {
@@ -215,15 +215,21 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     // Each word's paper count grows by the papers this merge adds to it, beside its postings.
     if (papers > 0 && relatableWord(edits[0]!.term)) puts.push(['termCounts', (counts[t] ?? 0) + papers, edits[0]!.term]);
     if (puts.length) words.push(puts);
-    if (performance.now() - since > SLICE_MS) {
+    if (performance.now() - since > YIELD_MS) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       since = performance.now();
     }
   }
 
-  const slices = slicesOf([vocab, ...words], slicePuts);
+  // A vocabulary row may land before or after its words' chunks: readers take pending words too.
+  if (!(await writeSlices(db, slicesOf([...vocab.map((v) => [v]), ...words], slicePuts), maxSlices))) return 0;
+  return removeRows(db, state, keys, rows.length, pairs);
+}
+
+/** Writes each slice in its own transaction; false when it stopped after `maxSlices`. */
+async function writeSlices(db: DB, slices: readonly Put[][], maxSlices: number): Promise<boolean> {
   for (let s = 0; s < slices.length; s++) {
-    if (s >= maxSlices) return 0;
+    if (s >= maxSlices) return false;
     const t0 = performance.now();
     const tx = db.transaction(MERGED_STORES, 'readwrite', RELAXED);
     await issueAll((add) => {
@@ -231,9 +237,15 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     });
     await tx.done;
     mergeStats.writeMs += performance.now() - t0;
-    mergeStats.slices++;
   }
+  return true;
+}
 
+/**
+ * The merged rows leave `pending`, counted out of the state, and `main` moves on. Returns how many
+ * rows that was: 0 when the index is not the one the rows were read from.
+ */
+async function removeRows(db: DB, state: SearchStateRecord | undefined, keys: readonly number[], rows: number, pairs: number): Promise<number> {
   const t0 = performance.now();
   const tx = db.transaction(['pending', 'meta'], 'readwrite', RELAXED);
   const pending = tx.objectStore('pending');
@@ -249,12 +261,12 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   await issueAll((add) => {
     add(pending.delete(IDBKeyRange.upperBound(last)));
     // Writes may have appended rows since: they stay pending, counted.
-    const left = { pendingRows: Math.max(0, (now?.pendingRows ?? 0) - rows.length), pendingPairs: Math.max(0, (now?.pendingPairs ?? 0) - pairs) };
+    const left = { pendingRows: Math.max(0, (now?.pendingRows ?? 0) - rows), pendingPairs: Math.max(0, (now?.pendingPairs ?? 0) - pairs) };
     add(meta.put({ ...(now ?? { stamp: NO_STAMP, nextId: 0 }), ...left, main: (now?.main ?? 0) + 1 }, 'search'));
   });
   await tx.done;
   mergeStats.writeMs += performance.now() - t0;
-  return rows.length;
+  return rows;
 }
 
 /** Puts in slices of about `size`, a word's never split. */
