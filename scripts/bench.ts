@@ -534,7 +534,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['  its merges: how many / start to end / holding the stores (s)', 'loadMerges', 'loadMergeMs', 'loadMergeHoldMs'],
     ['then until the browser is idle (LevelDB compaction) (s)', 'settleMs', 'settleMs'],
     ['storage (MB) / a mention (B)', 'storageBytes', 'storageBytesPerMention'],
-    ['keystroke during the load (ten digests a transaction) p50 / p95 (ms)', 'keystrokeDuringLoadP50Ms', 'keystrokeDuringLoadP95Ms'],
+    ['keystroke during the load p50 / p95 (ms)', 'keystrokeDuringLoadP50Ms', 'keystrokeDuringLoadP95Ms'],
     ['keystroke while a sync writes (one digest a transaction) p50 / p95 (ms)', 'keystrokeDuringSyncP50Ms', 'keystrokeDuringSyncP95Ms'],
     ['service worker JS heap after lookups / after a search (MB)', 'workerHeapAfterLookupsMB', 'workerHeapAfterSearchMB'],
     ['empty extension page: navigation → first frame (ms)', 'blankExtensionPageMs', 'blankExtensionPageMs'],

@@ -1,22 +1,19 @@
-/** Loads the corpus through the extension's own write code, a batch of digests per transaction. */
+/** Loads the corpus through the extension's own write code, one digest a transaction as sync and import write them. */
 
-import { writeDigestsTo } from '../../src/db/records/index.ts';
+import { writeDigestTo } from '../../src/db/records/index.ts';
 import type { DB } from '../../src/db/schema.ts';
 import { mergePending, mergeStats } from '../../src/db/search/index.ts';
 import { type Corpus, PAPERS_PER_DIGEST } from './corpus.ts';
-
-const BATCH = 10;
 
 export async function loadCorpus(db: DB, corpus: Corpus, mentions: number, progress: (done: number) => void): Promise<{ ms: number; digests: number }> {
   const digests = Math.ceil(mentions / PAPERS_PER_DIGEST);
   const t0 = performance.now();
   let mark = { t: t0, n: 0 };
-  for (let n = 0; n < digests; n += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, digests - n) }, (_, i) => corpus.digest(n + i));
-    await writeDigestsTo(db, batch);
-    progress(n + batch.length);
+  for (let n = 0; n < digests; n++) {
+    await writeDigestTo(db, corpus.digest(n));
+    const done = n + 1;
+    progress(done);
     // Progress every tenth, for the log: how the write rate holds up as the database grows.
-    const done = n + batch.length;
     if (Math.floor((done * 10) / digests) > Math.floor((n * 10) / digests)) {
       const now = performance.now();
       const pct = (ms: number) => `${Math.round((ms / (now - t0)) * 100)}%`;

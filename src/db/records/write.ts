@@ -45,7 +45,8 @@ export async function writeDigestTo(db: DB, digest: Digest): Promise<WriteReport
 }
 
 /**
- * Writes several digests in one transaction (a sync batch, an import, the benchmark's corpus):
+ * Writes several digests in one transaction (tests and the storage estimate fill a database with
+ * it; the extension writes a digest a transaction, so a keystroke never waits behind several):
  * records digest by digest in memory, then the search index once for everything they touched,
  * and every write in one wave.
  */

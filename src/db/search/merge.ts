@@ -17,7 +17,7 @@ import { NO_STAMP } from './stamps.ts';
  * one request per distinct term it adds to, so bigger merges share the common terms' writes; a
  * query reads pending rows it has not seen once each.
  */
-export const MERGE_ROWS = 16;
+export const MERGE_ROWS = 64;
 export const MERGE_PAIRS = 400_000;
 /**
  * Puts a merge's write slice holds at most (a word's chunks never split): a keystroke or another

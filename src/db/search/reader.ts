@@ -69,8 +69,8 @@ interface Cache {
   readonly rows: Map<number, Promise<PendingRow | undefined>>;
   /** Every vocabulary row, read at once by a reader whose query needs them all (a word with two typos). */
   wholeVocabulary?: Promise<void> | undefined;
-  /** Derived from `rows`, for the set of row keys in `rowsKey`. */
-  rowsKey?: string;
+  /** Derived from `rows`, for the row keys in `derivedKeys` (ascending). */
+  derivedKeys?: readonly number[];
   derived?: Pending;
 }
 
@@ -100,6 +100,9 @@ export function forgetVocabulary(): void {
   cache = undefined;
 }
 
+const startsWith = (keys: readonly number[], head: readonly number[]): boolean => head.length <= keys.length && head.every((k, i) => keys[i] === k);
+const sameKeys = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && startsWith(a, b);
+
 function concat(parts: readonly Uint32Array[]): Uint32Array {
   if (parts.length === 1) return parts[0]!;
   const out = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
@@ -111,27 +114,44 @@ function concat(parts: readonly Uint32Array[]): Uint32Array {
   return out;
 }
 
-function derive(rows: readonly PendingRow[], voids: Uint32Array): Pending {
-  const byTerm = new Map<string, Uint32Array[]>();
-  const terms = new Set<string>();
-  let top = -1;
-  for (let j = 0; j < voids.length; j += 2) top = Math.max(top, voids[j]!);
+/**
+ * What queries need from the pending rows: lists by term, the terms sorted, a bit per void id.
+ * `from`: what the rows before these were derived into (the same merged state, rows only appended
+ * since, as between two merges): it is extended, not rebuilt, and a word's combined postings that
+ * the new rows leave alone are kept. `from` itself is left as it was (a reader may still use it).
+ */
+function derive(rows: readonly PendingRow[], voids: Uint32Array, from?: Pending): Pending {
+  const byTerm = new Map(from?.byTerm);
+  const touched = new Set<string>();
+  let top = from?.voided ? from.voided.length * 8 - 1 : -1;
+  if (!from) for (let j = 0; j < voids.length; j += 2) top = Math.max(top, voids[j]!);
+  let newVoids = false;
   for (const row of rows) {
     for (const id of row.voided) top = Math.max(top, id);
+    if (row.voided.length) newVoids = true;
     row.terms.forEach((t, i) => {
       const at = byTerm.get(t);
-      if (at) at.push(row.lists[i]!);
+      // A copy once per derive: `from`'s arrays stay as they were.
+      if (at && !touched.has(t)) byTerm.set(t, [...at, row.lists[i]!]);
+      else if (at) at.push(row.lists[i]!);
       else byTerm.set(t, [row.lists[i]!]);
-      terms.add(t);
+      touched.add(t);
     });
   }
-  let voided: Uint8Array | undefined;
-  if (top >= 0) {
+  let voided = from?.voided;
+  if (top >= 0 && (!from || newVoids)) {
     voided = new Uint8Array((top >>> 3) + 1);
-    for (let j = 0; j < voids.length; j += 2) voided[voids[j]! >>> 3]! |= 1 << (voids[j]! & 7);
+    if (from?.voided) voided.set(from.voided);
+    else for (let j = 0; j < voids.length; j += 2) voided[voids[j]! >>> 3]! |= 1 << (voids[j]! & 7);
     for (const row of rows) for (const id of row.voided) voided[id >>> 3]! |= 1 << (id & 7);
   }
-  return { voided, byTerm, terms: [...terms].sort(), combined: new Map() };
+  const added = [...touched].filter((t) => !from?.byTerm.has(t)).sort();
+  const terms = from ? (added.length ? sortedUnion(from.terms, added) : from.terms) : added;
+  const combined = new Map<string, Uint32Array>();
+  // A new void id may be in any word's postings; otherwise only the words the rows touch change.
+  if (from && !newVoids) for (const [t, list] of from.combined) if (!touched.has(t)) combined.set(t, list);
+  const vocab = from?.vocab && added.length === 0 ? from.vocab : undefined;
+  return { voided, byTerm, terms, combined, ...(vocab ? { vocab } : {}) };
 }
 
 /**
@@ -258,13 +278,17 @@ export async function openIndexReader(
   for (const k of [...c.rows.keys()]) if (!live.has(k)) c.rows.delete(k);
   const rows = await Promise.all(keys.map((k) => c.rows.get(k)!));
   const [voids] = await Promise.all([voidsRead, c.vocabKeys]);
-  const rowsKey = keys.join(',');
-  if (c.rowsKey !== rowsKey || !c.derived) {
+  if (!c.derived || !sameKeys(c.derivedKeys ?? [], keys)) {
+    // Rows only appended since the last derive (writes between two merges): only they are added.
+    const appended = c.derived && c.derivedKeys && startsWith(keys, c.derivedKeys);
+    const from = appended ? c.derived : undefined;
+    const added = appended ? rows.slice(c.derivedKeys!.length) : rows;
     c.derived = derive(
-      rows.filter((r) => r !== undefined),
+      added.filter((r) => r !== undefined),
       voids,
+      from,
     );
-    c.rowsKey = rowsKey;
+    c.derivedKeys = keys;
   }
   const pending = c.derived;
   const nextId = state?.nextId ?? 0;
