@@ -1,5 +1,5 @@
 /** The built-in starter index ships inside the extension, under starter-index/. */
-import { loadStarterIndex } from '../db/index.ts';
+import { loadStarterIndex, settleSearchIndex } from '../db/index.ts';
 import { api } from '../transport.ts';
 import { refreshAllTabs } from './tab-watch.ts';
 
@@ -11,5 +11,8 @@ async function fetchStarterFile(path: string): Promise<string> {
 
 export async function loadStarter(force = false): Promise<void> {
   const { loaded } = await loadStarterIndex(fetchStarterFile, { force });
-  if (loaded) await refreshAllTabs();
+  if (!loaded) return;
+  await refreshAllTabs();
+  // Its few rows merged now rather than after the next sync's: a popup then reads none.
+  void settleSearchIndex().catch((e: unknown) => console.warn('Digest Lens: merging the starter index', e));
 }

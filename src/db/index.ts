@@ -57,7 +57,7 @@ import {
   type SourceSyncState,
   type SyncLockRecord,
 } from './schema.ts';
-import { neighboursOfText } from './search/index.ts';
+import { mergeWaiting, neighboursOfText } from './search/index.ts';
 
 export { digestCountOf, type PaperMatch, StorageFullError } from './records/index.ts';
 export type { CountersRecord, FailureRecord, PostRecord, SourceSyncState, SyncLockRecord } from './schema.ts';
@@ -185,6 +185,11 @@ export async function getLastSync(): Promise<unknown> {
 /** Retention: drops digests dated before `date` (YYYY-MM-DD); returns how many. */
 export async function dropDigestsBefore(date: string): Promise<number> {
   return dropDigestsBeforeIn(await openDb(), date);
+}
+
+/** A sync or an import has written its digests: the search index's waiting rows are merged (in the background). */
+export async function settleSearchIndex(): Promise<void> {
+  return mergeWaiting(await openDb());
 }
 
 /** The popup's answer to what the reader typed or pasted: ranked results, and the paper a pasted reference names. */

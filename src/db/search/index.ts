@@ -4,7 +4,7 @@
  * does not agree with the records).
  */
 export { digestRef, hasSearchStores, isPaperRef, paperRef, SEARCH_STORES, VOID_TERM, WRITE_SEARCH_STORES } from './layout.ts';
-export { mergePending, mergeSoon, mergeStats, underMergeLock } from './merge.ts';
+export { mergePending, mergeSoon, mergeStats, mergeWaiting, underMergeLock } from './merge.ts';
 export { type KnownRecords, planIndex, withSearchId } from './plan.ts';
 export { neighboursOfText, relativesByTerms, type TermRelative } from './related-terms.ts';
 export { forgetSearchCache, IndexNotCurrent, indexState, prepareSearchIn, searchIn, searchIndexReady, searchPageIn } from './search.ts';

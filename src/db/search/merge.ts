@@ -286,12 +286,7 @@ function slicesOf(words: readonly Put[][], size: number): Put[][] {
 
 let merging: Promise<void> | undefined;
 
-/**
- * After a write: merges in the background when enough is pending (one merge at a time per
- * context). A merge cut short by a stopped worker changes nothing; the next write retries it.
- */
-export function mergeSoon(db: DB, state: SearchStateRecord | undefined): Promise<void> {
-  if (!wantsMerge(state) || merging) return merging ?? Promise.resolve();
+function mergeInBackground(db: DB): Promise<void> {
   merging = mergePending(db)
     .then(() => undefined)
     .catch((e: unknown) => {
@@ -301,4 +296,26 @@ export function mergeSoon(db: DB, state: SearchStateRecord | undefined): Promise
     })
     .finally(() => (merging = undefined));
   return merging;
+}
+
+/**
+ * After a write: merges in the background when enough is pending (one merge at a time per
+ * context). A merge cut short by a stopped worker changes nothing; the next write retries it.
+ */
+export function mergeSoon(db: DB, state: SearchStateRecord | undefined): Promise<void> {
+  if (!wantsMerge(state) || merging) return merging ?? Promise.resolve();
+  return mergeInBackground(db);
+}
+
+/**
+ * When a sync or an import has written its digests: merges whatever still waits, however few
+ * rows (after the merge this context may be running), so the next popup or worker to open reads
+ * no pending rows (each one a digest's lists, read and combined by every fresh reader).
+ */
+export async function mergeWaiting(db: DB): Promise<void> {
+  while (merging) await merging;
+  const state = (await db.get('meta', 'search')) as SearchStateRecord | undefined;
+  if ((state?.pendingRows ?? 0) === 0) return;
+  // A merge a write started meanwhile reads the rows when it starts: it takes these too.
+  await (merging ?? mergeInBackground(db));
 }

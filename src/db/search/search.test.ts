@@ -16,7 +16,7 @@ import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
 import { CHUNK, DOC_PAGE, VOID_TERM } from './layout.ts';
-import { MERGE_ROWS, mergePending } from './merge.ts';
+import { MERGE_ROWS, mergePending, mergeWaiting } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
@@ -823,6 +823,28 @@ describe('pending rows and merges', () => {
     // Search shows the paper once, as it is now (in both digests).
     const hits = await searchIn(db, parseQuery('kidneys'), 10);
     expect(hits.map((h) => [h.doc.key, h.doc.date])).toEqual([['2605.00001', '2026-05-23']]);
+  });
+
+  it('merges whatever waits once a sync or an import is done, after the merge already running', async () => {
+    const db = await freshDb();
+    await mergeWaiting(db);
+    expect(await db.count('postings')).toBe(0);
+    // Fewer rows than start a merge: they would wait for the next sync.
+    for (let n = 0; n < 3; n++) await writeDigestTo(db, digest(`w${n}`, `2026-05-0${n + 1}`, [{ name: `W${n}`, title: `W${n} segments livers` }]));
+    expect(((await db.get('meta', 'search')) as SearchStateRecord).pendingRows).toBe(3);
+    await mergeWaiting(db);
+    expect(await db.count('pending')).toBe(0);
+    expect(((await db.get('meta', 'search')) as SearchStateRecord).pendingRows).toBe(0);
+    await expectSameAsScan(db, 'waiting rows merged');
+    // A background merge running (enough rows), more rows written behind it: all end merged.
+    for (let n = 0; n < MERGE_ROWS; n++)
+      await writeDigestTo(db, digest(`x${n}`, `2026-06-${String(1 + (n % 28)).padStart(2, '0')}`, [{ name: `X${n}`, title: `X${n} kidneys` }]));
+    await writeDigestTo(db, digest('late', '2026-07-01', [{ name: 'Late', title: 'Late kidneys graphs' }]));
+    await mergeWaiting(db);
+    expect(await db.count('pending')).toBe(0);
+    expect(((await db.get('meta', 'search')) as SearchStateRecord).pendingRows).toBe(0);
+    expect(await titles(db, 'graphs')).toEqual(['Late kidneys graphs']);
+    await expectSameAsScan(db, 'after the running merge and the rows behind it');
   });
 
   it('merges in the background once enough rows wait, and a merge under a reader makes it read again', async () => {
