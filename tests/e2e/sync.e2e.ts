@@ -159,6 +159,25 @@ describe('sync', () => {
     expect(s.last).toMatchObject({ status: 'ok', added: 50, updated: 0 });
     // The stopped run's second batch is fetched once, by the resumed run.
     expect(server.log.filter((r) => secondBatch.test(r.path)).length).toBeGreaterThanOrEqual(1);
+    // The rows the sync left waiting in the search index (fewer than start a merge) are merged once
+    // it ends: a popup or a restarted worker reads none of them.
+    const pendingRows = () =>
+      options.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('digest-lens');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('pending').objectStore('pending').count();
+              count.onerror = () => reject(count.error);
+              count.onsuccess = () => {
+                open.result.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+    await expect.poll(pendingRows, { timeout: 30_000 }).toBe(0);
 
     const popup = await openExtensionPage(ext, POPUP_PATH, 460);
     await expect.poll(() => popup.locator('[data-testid="sync-status"]').innerText()).toMatch(/^50 new digests · synced just now/);
