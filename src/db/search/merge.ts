@@ -24,6 +24,8 @@ export const MERGE_PAIRS = 400_000;
  * merge's slice waits for one slice, tens of milliseconds, never for a whole merge's writes.
  */
 export const SLICE_PUTS = 512;
+/** The same for the merge at a sync's end, which nothing waits for: a keystroke meanwhile waits less. */
+export const IDLE_SLICE_PUTS = 128;
 
 /** True when enough waits in `pending` for a merge to pay. */
 export const wantsMerge = (s: SearchStateRecord | undefined): boolean => (s?.pendingRows ?? 0) >= MERGE_ROWS || (s?.pendingPairs ?? 0) >= MERGE_PAIRS;
@@ -286,8 +288,8 @@ function slicesOf(words: readonly Put[][], size: number): Put[][] {
 
 let merging: Promise<void> | undefined;
 
-function mergeInBackground(db: DB): Promise<void> {
-  merging = mergePending(db)
+function mergeInBackground(db: DB, options: MergeOptions = {}): Promise<void> {
+  merging = mergePending(db, options)
     .then(() => undefined)
     .catch((e: unknown) => {
       // A database closed under it (a test's teardown, a reset) is not worth a report.
@@ -317,5 +319,5 @@ export async function mergeWaiting(db: DB): Promise<void> {
   const state = (await db.get('meta', 'search')) as SearchStateRecord | undefined;
   if ((state?.pendingRows ?? 0) === 0) return;
   // A merge a write started meanwhile reads the rows when it starts: it takes these too.
-  await (merging ?? mergeInBackground(db));
+  await (merging ?? mergeInBackground(db, { slicePuts: IDLE_SLICE_PUTS }));
 }
