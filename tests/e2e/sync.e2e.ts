@@ -181,7 +181,19 @@ describe('sync', () => {
 
     const popup = await openExtensionPage(ext, POPUP_PATH, 460);
     await expect.poll(() => popup.locator('[data-testid="sync-status"]').innerText()).toMatch(/^50 new digests · synced just now/);
-    await popup.locator('.status').screenshot({ path: artifact('popup-synced-light.png') });
+    // Scrolled to the end, the list of latest digests loads older weeks and the footer moves on:
+    // the screenshot waits until the page stops growing.
+    const footer = popup.locator('.status');
+    const height = () => popup.evaluate(() => document.documentElement.scrollHeight);
+    await expect
+      .poll(async () => {
+        await footer.scrollIntoViewIfNeeded();
+        const before = await height();
+        await popup.waitForTimeout(300);
+        return (await height()) === before;
+      })
+      .toBe(true);
+    await footer.screenshot({ path: artifact('popup-synced-light.png') });
     await popup.close();
     await options.close();
   });
