@@ -1,7 +1,7 @@
 /** The built-in starter index ships inside the extension, under starter-index/. */
-import { loadStarterIndex, settleSearchIndex } from '../db/index.ts';
+import { loadStarterIndex } from '../db/index.ts';
 import { api } from '../transport.ts';
-import { refreshAllTabs } from './tab-watch.ts';
+import { catchUp } from './index-changed.ts';
 
 async function fetchStarterFile(path: string): Promise<string> {
   const response = await fetch(api.runtime.getURL(`starter-index/${path}`));
@@ -11,8 +11,5 @@ async function fetchStarterFile(path: string): Promise<string> {
 
 export async function loadStarter(force = false): Promise<void> {
   const { loaded } = await loadStarterIndex(fetchStarterFile, { force });
-  if (!loaded) return;
-  await refreshAllTabs();
-  // Its few rows merged now rather than after the next sync's: a popup then reads none.
-  void settleSearchIndex().catch((e: unknown) => console.warn('Digest Lens: merging the starter index', e));
+  if (loaded) await catchUp();
 }

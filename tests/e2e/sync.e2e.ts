@@ -12,7 +12,7 @@ import { seedPosts } from '../server/seed-posts.ts';
 import { wpDate } from '../server/wp-post.ts';
 import { startWpServer, type WpServer } from '../server/wp-server.ts';
 import { ask, type ExtensionBrowser, FIRST_RUN_PATH, launchExtension, waitForIndex } from './support/extension-browser.ts';
-import { OPTIONS_PATH, openExtensionPage, POPUP_PATH, readRecords } from './support/pages.ts';
+import { OPTIONS_PATH, openExtensionPage, POPUP_PATH, readRecords, storeCount } from './support/pages.ts';
 import { artifact, E2E_DIST, e2eDigestCount } from './support/paths.ts';
 
 const posts = generatePosts({ count: 150, perBatch: 50, firstBatch: '2026-08-01', papers: 6 });
@@ -161,23 +161,7 @@ describe('sync', () => {
     expect(server.log.filter((r) => secondBatch.test(r.path)).length).toBeGreaterThanOrEqual(1);
     // The rows the sync left waiting in the search index (fewer than start a merge) are merged once
     // it ends: a popup or a restarted worker reads none of them.
-    const pendingRows = () =>
-      options.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('digest-lens');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const count = open.result.transaction('pending').objectStore('pending').count();
-              count.onerror = () => reject(count.error);
-              count.onsuccess = () => {
-                open.result.close();
-                resolve(count.result);
-              };
-            };
-          }),
-      );
-    await expect.poll(pendingRows, { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => storeCount(options, 'pending'), { timeout: 30_000 }).toBe(0);
 
     const popup = await openExtensionPage(ext, POPUP_PATH, 460);
     await expect.poll(() => popup.locator('[data-testid="sync-status"]').innerText()).toMatch(/^50 new digests · synced just now/);

@@ -19,6 +19,26 @@ export async function openExtensionPage(
   return page;
 }
 
+/** How many records a store of the extension's database holds, read in an extension page. */
+export async function storeCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('digest-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction(name).objectStore(name).count();
+          count.onerror = () => reject(count.error);
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+    store,
+  );
+}
+
 export interface Records {
   digests: { id: string }[];
   papers: { key: string }[];
