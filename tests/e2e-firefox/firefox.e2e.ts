@@ -92,7 +92,7 @@ describe('Firefox add-on', () => {
     const popup = await ext.openPage(ext.popupPath, 460);
     await popup.waitForSelector('.batch', { timeout: 15_000 });
     await popup.type('input.search', 'HARU-Net');
-    await popup.waitForSelector('[role="listbox"][data-query="HARU-Net"] [role="option"]', { timeout: 10_000 });
+    await popup.waitForSelector('[role="listbox"][data-query="HARU-Net"]:not([aria-busy]) [role="option"]', { timeout: 10_000 });
     const titles = await popup.$$eval('[role="listbox"][data-query="HARU-Net"] .row-title', (els) => els.map((e) => e.textContent));
     expect(titles[0]).toBe(haru.title);
     await popup.screenshot({ path: artifact('popup-results.png'), fullPage: true });

@@ -29,7 +29,8 @@ const search = () => popup.locator('input.search');
 async function query(q: string): Promise<{ titles: string[]; names: string[]; latency: number; took: number }> {
   await search().fill('');
   await search().pressSequentially(q);
-  const list = popup.locator(`[role="listbox"][data-query="${q.replace(/"/g, '\\"')}"]`);
+  // Busy while its first rows are painted and the rest are still to come.
+  const list = popup.locator(`[role="listbox"][data-query="${q.replace(/"/g, '\\"')}"]:not([aria-busy])`);
   await list.waitFor();
   const rows = list.locator('[role="option"]');
   return {
@@ -192,6 +193,16 @@ describe('popup: what people paste and type', () => {
   });
 
   it('counts what matches and shows more instead of stopping at 30', async () => {
+    // The rows the answer's list holds, each time it changes.
+    await popup.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { rowCounts: number[] }).rowCounts = seen;
+      new MutationObserver(() => {
+        const n = document.querySelectorAll('[role="listbox"][data-query="y:2026"] [role="option"]').length;
+        if (n && seen.at(-1) !== n) seen.push(n);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const rowCounts = () => popup.evaluate(() => (window as unknown as { rowCounts: number[] }).rowCounts);
     await query('y:2026');
     const head = await popup.locator('[data-testid="result-count"]').innerText();
     const [, shown, total] = /^(\d+) of (\d+) results/.exec(head) ?? [];
@@ -199,6 +210,9 @@ describe('popup: what people paste and type', () => {
     expect(Number(total)).toBeGreaterThan(30);
     await popup.locator('[data-testid="show-more"]').click();
     await expect.poll(() => popup.locator('[role="option"]').count()).toBe(Math.min(60, Number(total)));
+    // A new query paints the rows a popup shows first, the rest after that frame; more of the
+    // same query are added below the rows shown, which stay.
+    expect(await rowCounts()).toEqual([12, 30, Math.min(60, Number(total))]);
   });
 
   it('says that c: takes no word, and explains the filters behind ?', async () => {

@@ -51,7 +51,7 @@ async function searchInToolbarPopup(popup: ToolbarPopup, query: string): Promise
   await popup.evaluate(
     `(() => { const box = document.querySelector('input.search'); box.value = ${JSON.stringify(query)}; box.dispatchEvent(new Event('input', { bubbles: true })); })()`,
   );
-  const read = `(() => { const list = document.querySelector('[role="listbox"][data-query=${JSON.stringify(query)}]'); return list && { by: list.dataset.answeredBy, titles: [...list.querySelectorAll('.row .row-title')].map((e) => e.textContent) }; })()`;
+  const read = `(() => { const list = document.querySelector('[role="listbox"][data-query=${JSON.stringify(query)}]:not([aria-busy])'); return list && { by: list.dataset.answeredBy, titles: [...list.querySelectorAll('.row .row-title')].map((e) => e.textContent) }; })()`;
   await expect.poll(async () => popup.evaluate(read), { timeout: 10_000 }).toMatch(/"titles"/);
   return JSON.parse((await popup.evaluate(read))!) as { by: string; titles: string[] };
 }

@@ -95,6 +95,11 @@ type ReaderTx = IDBPTransaction<DigestLensDB, typeof READER_STORES extends reado
 // so results shown on one keystroke are not read again on the next.
 const DOCS_KEPT = 4096;
 let docCache: { db: DB; epoch: number; docs: Map<number, SearchDoc> } | undefined;
+// Keys by id, for the same reason: candidates tied at a query's cut are ordered by their keys
+// (index-search.ts), and the same query asked again (a popup opened again) would read the
+// document pages of the same tied candidates again, ~8 ms at 100k.
+const KEYS_KEPT = 16_384;
+let keyCache: { db: DB; epoch: number; keys: Map<number, DocKey> } | undefined;
 
 export function forgetVocabulary(): void {
   cache = undefined;
@@ -421,8 +426,11 @@ export async function openIndexReader(
     },
     async keys(ids) {
       // A document read already has them; the others' are in their document pages' refs.
-      const kept = docCache?.db === db && docCache.epoch === (state?.epoch ?? 0) ? docCache.docs : undefined;
-      const missing = ids.filter((id) => !kept?.has(id) && !pageRows.has(id));
+      const epoch = state?.epoch ?? 0;
+      const kept = docCache?.db === db && docCache.epoch === epoch ? docCache.docs : undefined;
+      if (keyCache?.db !== db || keyCache.epoch !== epoch || keyCache.keys.size > KEYS_KEPT) keyCache = { db, epoch, keys: new Map() };
+      const known = keyCache.keys;
+      const missing = ids.filter((id) => !kept?.has(id) && !known.has(id) && !pageRows.has(id));
       if (missing.length) {
         const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
         missing.forEach((id, i) => pageRows.set(id, rows[i]));
@@ -431,7 +439,9 @@ export async function openIndexReader(
         const doc = kept?.get(id);
         if (doc) return { kind: doc.kind, key: doc.key };
         const ref = pageRows.get(id)?.ref;
-        return ref === undefined ? undefined : refKey(ref);
+        const key = ref === undefined ? known.get(id) : refKey(ref);
+        if (key) known.set(id, key);
+        return key;
       });
     },
     idRange: async () => ({ first: Math.min(state?.firstId ?? 0, nextId), limit: nextId }),

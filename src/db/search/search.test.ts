@@ -311,6 +311,12 @@ describe('documents read per query', () => {
       expect(records, q).toBe(3);
       forgetSearchCache();
     }
+    // The same query again (a popup opened again): the tied candidates' keys and the documents
+    // shown were kept, and nothing is read.
+    const first = await searchIn(db, parseQuery('kidney'), 3);
+    const [again, reads, records] = await docReads(() => searchIn(db, parseQuery('kidney'), 3));
+    expect(again.map((h) => h.doc.key)).toEqual(first.map((h) => h.doc.key));
+    expect([reads, records]).toEqual([0, 0]);
   });
 });
 
