@@ -44,7 +44,8 @@ function answer(request: HTTPRequest): void {
   void request.respond({ status: found.status, contentType: found.contentType, body: found.body });
 }
 
-export async function launchFirefox(distDir: string = FIREFOX_E2E_DIST): Promise<FirefoxExtension> {
+/** `prefs`: more Firefox preferences for this browser (e.g. a short idle time for the background page). */
+export async function launchFirefox(distDir: string = FIREFOX_E2E_DIST, prefs: Record<string, string | number | boolean> = {}): Promise<FirefoxExtension> {
   const dist = resolve(distDir);
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as FirefoxManifest;
   const browser = await puppeteer.launch({
@@ -60,6 +61,7 @@ export async function launchFirefox(distDir: string = FIREFOX_E2E_DIST): Promise
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'app.update.enabled': false,
+      ...prefs,
     },
   });
   await browser.installExtension(dist);
