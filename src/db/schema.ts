@@ -130,6 +130,18 @@ export interface SearchStateRecord {
 }
 
 /**
+ * Every `vocab` row as one value, written after each merge: a query that needs them all (a word
+ * with two typos) reads one value, where 1,311 rows took ~200 ms at 1M mentions (docs/search.md).
+ * Trusted only while `main` is the index's: otherwise the rows are read.
+ */
+export interface PackedVocabulary {
+  readonly main: number;
+  /** The rows' keys, in order, and the rows. */
+  readonly keys: string[];
+  readonly rows: string[];
+}
+
+/**
  * What one write added to the search index, appended as one row (docs/search.md): the postings of
  * every term it touched, and the documents it re-indexed or removed, whose earlier postings no
  * longer count. A merge later folds rows into `postings`, the per-term store queries read.
@@ -250,7 +262,8 @@ export interface DigestLensDB extends DBSchema {
    */
   vocab: {
     key: string;
-    value: string;
+    /** A row; under VOCAB_PACKED (src/db/search/layout.ts), every row at once. */
+    value: string | PackedVocabulary;
   };
   /** Writes not merged into `postings` yet, one row per write transaction, by sequence number. */
   pending: {

@@ -22,6 +22,13 @@ export const VOCAB_SEP = '\u0000';
 /** A term's `vocab` row: its first two characters (a shorter term has a row of its own). */
 export const VOCAB_PART = 2;
 export const vocabPart = (term: string): string => term.slice(0, VOCAB_PART);
+/**
+ * The `vocab` key of the packed copy of every row (`PackedVocabulary`), which sorts after every
+ * row's: no term starts with U+FFFF, a noncharacter.
+ */
+export const VOCAB_PACKED = '\uffff';
+/** The `vocab` rows' keys, the packed copy left out. */
+export const vocabRowKeys = (): IDBKeyRange => IDBKeyRange.upperBound(VOCAB_PACKED, true);
 /** The postings "term" listing void ids (pairs id, 0): NUL-led, so no word or filter, never in `vocab`. */
 export const VOID_TERM = `${VOCAB_SEP}void`;
 

@@ -7,9 +7,9 @@
 import { sortedUnion } from '../../core/search/expand.ts';
 import { appendPairs, lastId, packPairs, unpackIds } from '../../core/search/postings-codec.ts';
 import { infoIsPaper, relatableWord } from '../../core/search/terms.ts';
-import type { DB, PendingRow, SearchStateRecord } from '../schema.ts';
+import type { DB, PackedVocabulary, PendingRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { CHUNK, MERGED_STORES, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
+import { CHUNK, MERGED_STORES, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
 
 /**
@@ -193,7 +193,7 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     else fresh.set(part, [term]);
   });
   const parts = [...fresh.keys()];
-  const rowsBefore = await Promise.all(parts.map((p) => read.objectStore('vocab').get(p)));
+  const rowsBefore = (await Promise.all(parts.map((p) => read.objectStore('vocab').get(p)))) as (string | undefined)[];
 
   // Built outside any transaction, a few milliseconds at a time; a word's puts kept together.
   const words: Put[][] = [];
@@ -225,7 +225,27 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
 
   // A vocabulary row may land before or after its words' chunks: readers take pending words too.
   if (!(await writeSlices(db, slicesOf([...vocab.map((v) => [v]), ...words], slicePuts), maxSlices))) return 0;
-  return removeRows(db, state, keys, rows.length, pairs);
+  const merged = await removeRows(db, state, keys, rows.length, pairs);
+  if (merged > 0) await packVocabulary(db);
+  return merged;
+}
+
+/**
+ * Writes every `vocab` row again as one value (PackedVocabulary), stamped with `main` as it is
+ * now. Run under the merge lock: no merge, rebuild or clearing changes the rows meanwhile, and
+ * digest writes never touch them. A merge that stops before this leaves the copy of an older
+ * `main`, which readers pass over for the rows, until the next merge writes it again.
+ */
+export async function packVocabulary(db: DB): Promise<void> {
+  const read = db.transaction(['meta', 'vocab']);
+  const [state, keys, rows] = await Promise.all([
+    read.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
+    read.objectStore('vocab').getAllKeys(vocabRowKeys()),
+    read.objectStore('vocab').getAll(vocabRowKeys()) as Promise<string[]>,
+  ]);
+  const tx = db.transaction('vocab', 'readwrite', RELAXED);
+  const packed: PackedVocabulary = { main: state?.main ?? 0, keys, rows };
+  await Promise.all([tx.store.put(packed, VOCAB_PACKED), tx.done]);
 }
 
 /** Writes each slice in its own transaction; false when it stopped after `maxSlices`. */

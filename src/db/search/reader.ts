@@ -15,7 +15,7 @@ import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
-import { refKey, VOCAB_PART, VOCAB_SEP, VOID_TERM } from './layout.ts';
+import { refKey, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabRowKeys } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 
@@ -253,7 +253,14 @@ export async function openIndexReader(
   };
   if (vocabulary && wholeVocabulary && !c.wholeVocabulary && c.vocabAsked.size === 0) {
     const store = tx.objectStore('vocab');
-    const read = Promise.all([store.getAllKeys(), store.getAll()]);
+    // The packed copy, one value, when it is this index's (merge.ts); else every row.
+    const read = store
+      .get(VOCAB_PACKED)
+      .then((packed): Promise<[string[], string[]]> | [string[], string[]] =>
+        typeof packed === 'object' && packed.main === main
+          ? [packed.keys, packed.rows]
+          : Promise.all([store.getAllKeys(vocabRowKeys()), store.getAll(vocabRowKeys()) as Promise<string[]>]),
+      );
     const whole = read.then(([keys, values]) => {
       const done = Promise.resolve();
       keys.forEach((k, i) => {
@@ -266,7 +273,7 @@ export async function openIndexReader(
     if (!c.vocabKeys) keepVocabKeys(read.then(([keys]) => keys));
   }
   // The keys alone: ~1,300 short strings, where the rows hold every term.
-  if (vocabulary && !c.vocabKeys) keepVocabKeys(tx.objectStore('vocab').getAllKeys());
+  if (vocabulary && !c.vocabKeys) keepVocabKeys(tx.objectStore('vocab').getAllKeys(vocabRowKeys()));
   const voidsRead = (c.voids ??= tx
     .objectStore('postings')
     .getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]))
@@ -317,7 +324,7 @@ export async function openIndexReader(
   const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<string[]> => {
     // A whole read under way (or failed: then rows are read as below).
     await c.wholeVocabulary?.catch(() => undefined);
-    const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => t.objectStore('vocab').getAllKeys())));
+    const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => t.objectStore('vocab').getAllKeys(vocabRowKeys()))));
     // Once every row is asked for there is nothing left to choose.
     const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;
     const missing = new Set(want.filter((k) => !c.vocabAsked.has(k)));
@@ -326,7 +333,7 @@ export async function openIndexReader(
       const runs = runsOf(keys, missing, (k) => k.length < VOCAB_PART && !c.vocabAsked.has(k));
       for (const k of runs.flat()) missing.add(k);
       const read = readingMain((t) => Promise.all(runs.map((run) => t.objectStore('vocab').getAll(IDBKeyRange.bound(run[0]!, run.at(-1)!)))));
-      const done = read.then((values) => runs.forEach((run, i) => run.forEach((k, j) => c.vocabRows.set(k, values[i]![j]!.split(VOCAB_SEP)))));
+      const done = read.then((values) => runs.forEach((run, i) => run.forEach((k, j) => c.vocabRows.set(k, (values[i]![j] as string).split(VOCAB_SEP)))));
       done.catch(() => c === cache && missing.forEach((k) => c.vocabAsked.delete(k)));
       for (const k of missing) c.vocabAsked.set(k, done);
     }

@@ -14,8 +14,8 @@ import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-co
 import { parseQuery } from '../../core/search/query.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
-import { type DB, openDigestDb, type SearchStateRecord } from '../schema.ts';
-import { CHUNK, DOC_PAGE, VOID_TERM } from './layout.ts';
+import { type DB, openDigestDb, type PackedVocabulary, type SearchStateRecord } from '../schema.ts';
+import { CHUNK, DOC_PAGE, VOCAB_PACKED, VOID_TERM } from './layout.ts';
 import { MERGE_ROWS, mergePending, mergeWaiting } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
@@ -257,6 +257,56 @@ describe('vocabulary rows read per query', () => {
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'K', title: 'Kidney cysts' }]));
     await mergePending(db);
     expect(await rowsRead(() => searchIn(db, parseQuery('kid'), 5))).toEqual(['ki']);
+  });
+
+  /** The packed copy of every row, and the rows themselves (merge.ts). */
+  const packedAndRows = async (db: DB) => {
+    const packed = (await db.get('vocab', VOCAB_PACKED)) as PackedVocabulary | undefined;
+    const range = IDBKeyRange.upperBound(VOCAB_PACKED, true);
+    return { packed, keys: await db.getAllKeys('vocab', range), rows: await db.getAll('vocab', range) };
+  };
+
+  it('reads every row as one packed value when a fresh context needs them all, and only while it is current', async () => {
+    const db = await freshDb();
+    for (const d of seeds.slice(0, 3)) await writeDigestTo(db, d);
+    await mergePending(db);
+    // Each merge writes the copy, stamped with the `main` it leaves.
+    let { packed, keys, rows } = await packedAndRows(db);
+    expect(packed?.main).toBe((await indexState(db)).record?.main);
+    expect([packed?.keys, packed?.rows]).toEqual([keys, rows]);
+    await writeDigestTo(db, seeds[3]!);
+    await mergePending(db);
+    ({ packed, keys, rows } = await packedAndRows(db));
+    expect(packed?.main).toBe((await indexState(db)).record?.main);
+    expect([packed?.keys, packed?.rows]).toEqual([keys, rows]);
+
+    // A word with two typos in a fresh context: no row read, the packed value instead.
+    const q = 'segmentatoin';
+    const expected = (await linearSearchIn(db, parseQuery(q), 10)).map((h) => h.doc.key);
+    expect(expected.length).toBeGreaterThan(0);
+    forgetSearchCache();
+    let hits: string[] = [];
+    expect(await rowsRead(async () => (hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key)))).toEqual([]);
+    expect(hits).toEqual(expected);
+
+    // A copy of another `main` (a merge stopped between moving `main` and writing it) is passed
+    // over: the rows are read, and the query answers the same.
+    await db.put('vocab', { main: packed!.main - 1, keys: [], rows: [] }, VOCAB_PACKED);
+    forgetSearchCache();
+    expect((await rowsRead(async () => (hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key)))).length).toBe(keys.length);
+    expect(hits).toEqual(expected);
+    // And none at all (a database from before it), likewise.
+    await db.delete('vocab', VOCAB_PACKED);
+    forgetSearchCache();
+    expect((await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key)).toEqual(expected);
+    // The next merge writes it again; a rebuild's merges too.
+    await writeDigestTo(db, seeds[4]!);
+    await mergePending(db);
+    expect((await packedAndRows(db)).packed?.main).toBe((await indexState(db)).record?.main);
+    await rebuildSearchIndex(db);
+    ({ packed, keys, rows } = await packedAndRows(db));
+    expect(packed?.main).toBe((await indexState(db)).record?.main);
+    expect([packed?.keys, packed?.rows]).toEqual([keys, rows]);
   });
 });
 
