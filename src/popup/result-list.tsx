@@ -26,7 +26,7 @@ export function ResultList({ id, store, onChoose }: { id: string; store: PopupSt
   }, [answer]);
   if (!answer) return <div id={id} class="list" role="listbox" aria-label="Results" aria-busy="true" />;
   const shown = items.length;
-  const first = answer === whole || answer.query === whole?.query ? shown : Math.max(FIRST_ROWS, active + 1);
+  const first = answer.query === whole?.query ? shown : Math.max(FIRST_ROWS, active + 1);
   return (
     <>
       <div class="answer-head" role="status" data-testid="result-count">

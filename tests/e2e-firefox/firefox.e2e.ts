@@ -1,19 +1,18 @@
 // Digest Lens in Firefox: the temporary add-on from dist/firefox on fixture arXiv pages — chip,
 // sidebar, popup search and the badge on a PDF tab (where Firefox runs no content script).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIP, countOf } from '../e2e/support/chip-mirror.ts';
 import { PAPERS, urls } from '../e2e/support/fixture-site.ts';
-import { ROOT } from '../e2e/support/paths.ts';
+import { e2eDigestCount, ROOT } from '../e2e/support/paths.ts';
 import { ask, badgeOf, FIREFOX_E2E_DIST, type FirefoxExtension, inExtension, launchFirefox, tabIdOf, until, waitForIndex } from './support/firefox-browser.ts';
 
 const haru = PAPERS.haruNet!;
 const unknown = PAPERS.unknown!;
 const ARTIFACTS = join(ROOT, 'artifacts/e2e-firefox');
 const artifact = (name: string) => (mkdirSync(ARTIFACTS, { recursive: true }), join(ARTIFACTS, name));
-const digestCount = () => (JSON.parse(readFileSync(join(FIREFOX_E2E_DIST, 'starter-index/index.json'), 'utf8')) as { digestCount: number }).digestCount;
 
 let ext: FirefoxExtension;
 
@@ -32,7 +31,7 @@ const sidebarOpen = () =>
 
 beforeAll(async () => {
   ext = await launchFirefox();
-  await waitForIndex(ext, digestCount());
+  await waitForIndex(ext, e2eDigestCount(FIREFOX_E2E_DIST));
 });
 afterAll(async () => ext?.close());
 

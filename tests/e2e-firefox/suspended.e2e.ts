@@ -1,14 +1,12 @@
 // Digest Lens in Firefox with its background page suspended between pages, as Firefox does to an
 // idle event page (after 30 s; here after 3 s): every page path must wake it and answer as before.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHIP, countOf } from '../e2e/support/chip-mirror.ts';
 import { PAPERS, urls } from '../e2e/support/fixture-site.ts';
+import { e2eDigestCount } from '../e2e/support/paths.ts';
 import { ask, badgeOf, FIREFOX_E2E_DIST, type FirefoxExtension, inExtension, launchFirefox, tabIdOf, waitForIndex } from './support/firefox-browser.ts';
 
 const haru = PAPERS.haruNet!;
-const digestCount = () => (JSON.parse(readFileSync(join(FIREFOX_E2E_DIST, 'starter-index/index.json'), 'utf8')) as { digestCount: number }).digestCount;
 
 let ext: FirefoxExtension;
 
@@ -23,7 +21,7 @@ async function suspended(): Promise<void> {
 
 beforeAll(async () => {
   ext = await launchFirefox(FIREFOX_E2E_DIST, { 'extensions.background.idle.timeout': 3000 });
-  await waitForIndex(ext, digestCount());
+  await waitForIndex(ext, e2eDigestCount(FIREFOX_E2E_DIST));
 });
 afterAll(async () => ext?.close());
 

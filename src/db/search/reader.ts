@@ -91,15 +91,21 @@ let cache: Cache | undefined;
 const READER_STORES = ['meta', 'pending', 'vocab', 'postings', 'docPages', 'papers', 'digests'] as const;
 type ReaderTx = IDBPTransaction<DigestLensDB, typeof READER_STORES extends readonly (infer S)[] ? S[] : never, 'readonly'>;
 
-// Documents by id: an id's document never changes within an epoch (a changed one gets a new id),
-// so results shown on one keystroke are not read again on the next.
+// By id, for the epoch: an id's document never changes within an epoch (a changed one gets a new
+// id), so results shown on one keystroke are not read again on the next; nor are the keys of the
+// candidates tied at a query's cut (index-search.ts orders them by key), which the same query
+// asked again (a popup opened again) would read from their document pages again, ~8 ms at 100k.
 const DOCS_KEPT = 4096;
-let docCache: { db: DB; epoch: number; docs: Map<number, SearchDoc> } | undefined;
-// Keys by id, for the same reason: candidates tied at a query's cut are ordered by their keys
-// (index-search.ts), and the same query asked again (a popup opened again) would read the
-// document pages of the same tied candidates again, ~8 ms at 100k.
 const KEYS_KEPT = 16_384;
-let keyCache: { db: DB; epoch: number; keys: Map<number, DocKey> } | undefined;
+let byId: { db: DB; epoch: number; docs: Map<number, SearchDoc>; keys: Map<number, DocKey> } | undefined;
+
+/** What is kept by id for this database and epoch (emptied when it is another's, or a map is full). */
+function keptById(db: DB, epoch: number): NonNullable<typeof byId> {
+  if (byId?.db !== db || byId.epoch !== epoch) byId = { db, epoch, docs: new Map(), keys: new Map() };
+  if (byId.docs.size > DOCS_KEPT) byId.docs = new Map();
+  if (byId.keys.size > KEYS_KEPT) byId.keys = new Map();
+  return byId;
+}
 
 export function forgetVocabulary(): void {
   cache = undefined;
@@ -400,9 +406,7 @@ export async function openIndexReader(
       return terms.map((t) => pending.combined.get(t)!);
     },
     async docs(ids) {
-      const epoch = state?.epoch ?? 0;
-      if (docCache?.db !== db || docCache.epoch !== epoch || docCache.docs.size > DOCS_KEPT) docCache = { db, epoch, docs: new Map() };
-      const kept = docCache.docs;
+      const kept = keptById(db, state?.epoch ?? 0).docs;
       const missing = ids.filter((id) => !kept.has(id));
       if (missing.length) {
         const docs = await reading(async (t, inSnapshot) => {
@@ -433,22 +437,18 @@ export async function openIndexReader(
     },
     async keys(ids) {
       // A document read already has them; the others' are in their document pages' refs.
-      const epoch = state?.epoch ?? 0;
-      const kept = docCache?.db === db && docCache.epoch === epoch ? docCache.docs : undefined;
-      if (keyCache?.db !== db || keyCache.epoch !== epoch || keyCache.keys.size > KEYS_KEPT) keyCache = { db, epoch, keys: new Map() };
-      const known = keyCache.keys;
-      const missing = ids.filter((id) => !kept?.has(id) && !known.has(id) && !pageRows.has(id));
+      const { docs: kept, keys: known } = keptById(db, state?.epoch ?? 0);
+      const missing = ids.filter((id) => !kept.has(id) && !known.has(id) && !pageRows.has(id));
       if (missing.length) {
         const rows = await reading((t) => readDocs(t.objectStore('docPages'), missing));
         missing.forEach((id, i) => pageRows.set(id, rows[i]));
       }
       return ids.map((id): DocKey | undefined => {
-        const doc = kept?.get(id);
+        const doc = kept.get(id);
         if (doc) return { kind: doc.kind, key: doc.key };
         const ref = pageRows.get(id)?.ref;
-        const key = ref === undefined ? known.get(id) : refKey(ref);
-        if (key) known.set(id, key);
-        return key;
+        if (ref !== undefined) known.set(id, refKey(ref));
+        return known.get(id);
       });
     },
     idRange: async () => ({ first: Math.min(state?.firstId ?? 0, nextId), limit: nextId }),
