@@ -15,7 +15,7 @@ import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
-import { refKey, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabRowKeys } from './layout.ts';
+import { refKey, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 
@@ -339,7 +339,14 @@ export async function openIndexReader(
       const runs = runsOf(keys, missing, (k) => k.length < VOCAB_PART && !c.vocabAsked.has(k));
       for (const k of runs.flat()) missing.add(k);
       const read = readingMain((t) => Promise.all(runs.map((run) => t.objectStore('vocab').getAll(IDBKeyRange.bound(run[0]!, run.at(-1)!)))));
-      const done = read.then((values) => runs.forEach((run, i) => run.forEach((k, j) => c.vocabRows.set(k, (values[i]![j] as string).split(VOCAB_SEP)))));
+      // A row's key is its terms' first two characters: told from the value, since a range may also
+      // hold rows newer than the keys (a merge's slices add rows before it moves `main`).
+      const done = read.then((values) =>
+        values.flat().forEach((row) => {
+          const terms = (row as string).split(VOCAB_SEP);
+          c.vocabRows.set(vocabPart(terms[0]!), terms);
+        }),
+      );
       done.catch(() => c === cache && missing.forEach((k) => c.vocabAsked.delete(k)));
       for (const k of missing) c.vocabAsked.set(k, done);
     }
