@@ -72,8 +72,11 @@ export async function searchInPage(text: string, limit: number): Promise<SearchA
   const db = await openForReading();
   if (!db) return undefined;
   try {
+    // Asked together, not one after the other: the answer is dropped if copies wait to be merged.
+    const answer = searchAnswerIn(db, text, limit, { fromRecords: false });
+    answer.catch(() => undefined);
     if (await mergesPending(db)) return undefined;
-    return { ...(await searchAnswerIn(db, text, limit, { fromRecords: false })), inPage: true };
+    return { ...(await answer), inPage: true };
   } catch (e) {
     // The index is behind the records, or the connection closed for an upgrade: the worker answers.
     if (e instanceof IndexNotCurrent || (e as { name?: string } | null)?.name === 'InvalidStateError') return undefined;

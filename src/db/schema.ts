@@ -141,6 +141,9 @@ export interface PackedVocabulary {
   readonly rows: string[];
 }
 
+/** The `vocab` rows' keys, in order, as of `main` (under VOCAB_KEYS, written with the packed copy). */
+export type VocabularyKeys = Omit<PackedVocabulary, 'rows'>;
+
 /**
  * What one write added to the search index, appended as one row (docs/search.md): the postings of
  * every term it touched, and the documents it re-indexed or removed, whose earlier postings no
@@ -262,8 +265,8 @@ export interface DigestLensDB extends DBSchema {
    */
   vocab: {
     key: string;
-    /** A row; under VOCAB_PACKED (src/db/search/layout.ts), every row at once. */
-    value: string | PackedVocabulary;
+    /** A row; under VOCAB_PACKED (src/db/search/layout.ts), every row at once; under VOCAB_KEYS, their keys. */
+    value: string | PackedVocabulary | VocabularyKeys;
   };
   /** Writes not merged into `postings` yet, one row per write transaction, by sequence number. */
   pending: {

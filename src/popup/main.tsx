@@ -18,15 +18,20 @@ const workerStopped: Promise<boolean> = (async () => {
   }
 })();
 let inPage: Promise<boolean> = workerStopped;
+/** A query was asked: its search reads what a first query needs. */
+let asked = false;
 openSearchInPage();
 void workerStopped.then((stopped) => {
-  if (stopped) void prepareSearchInPage();
+  // Not beside a query already asked: the database serves one request at a time, so a second
+  // snapshot's reads would only delay that query's.
+  if (stopped && !asked) void prepareSearchInPage();
 });
 /** The last query this page answered itself. */
 let answeredHere: { query: string; limit: number } | undefined;
 
 /** The answer read in this page, or undefined when the worker is to give it. */
 async function answerHere(query: string, limit: number): Promise<SearchAnswer | undefined> {
+  asked = true;
   if (!(await inPage)) return undefined;
   const answer = await searchInPage(query, limit).catch((e: unknown) => {
     console.warn('Digest Lens: the popup could not search the index itself', e);

@@ -7,9 +7,9 @@
 import { sortedUnion } from '../../core/search/expand.ts';
 import { appendPairs, lastId, packPairs, unpackIds } from '../../core/search/postings-codec.ts';
 import { infoIsPaper, relatableWord } from '../../core/search/terms.ts';
-import type { DB, PackedVocabulary, PendingRow, SearchStateRecord } from '../schema.ts';
+import type { DB, PackedVocabulary, PendingRow, SearchStateRecord, VocabularyKeys } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { CHUNK, MERGED_STORES, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
+import { CHUNK, MERGED_STORES, VOCAB_KEYS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
 
 /**
@@ -231,10 +231,10 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
 }
 
 /**
- * Writes every `vocab` row again as one value (PackedVocabulary), stamped with `main` as it is
- * now. Run under the merge lock: no merge, rebuild or clearing changes the rows meanwhile, and
+ * Writes every `vocab` row again as one value (PackedVocabulary), and their keys as another,
+ * both stamped with `main` as it is now. Run under the merge lock: no merge, rebuild or clearing changes the rows meanwhile, and
  * digest writes never touch them. A merge that stops before this leaves the copy of an older
- * `main`, which readers pass over for the rows, until the next merge writes it again.
+ * `main`, which readers pass over for the rows (and keys), until the next merge writes them again.
  */
 export async function packVocabulary(db: DB): Promise<void> {
   const read = db.transaction(['meta', 'vocab']);
@@ -244,8 +244,10 @@ export async function packVocabulary(db: DB): Promise<void> {
     read.objectStore('vocab').getAll(vocabRowKeys()) as Promise<string[]>,
   ]);
   const tx = db.transaction('vocab', 'readwrite', RELAXED);
-  const packed: PackedVocabulary = { main: state?.main ?? 0, keys, rows };
-  await Promise.all([tx.store.put(packed, VOCAB_PACKED), tx.done]);
+  const main = state?.main ?? 0;
+  const packed: PackedVocabulary = { main, keys, rows };
+  const keysAlone: VocabularyKeys = { main, keys };
+  await Promise.all([tx.store.put(packed, VOCAB_PACKED), tx.store.put(keysAlone, VOCAB_KEYS), tx.done]);
 }
 
 /** Writes each slice in its own transaction; false when it stopped after `maxSlices`. */

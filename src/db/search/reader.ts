@@ -15,7 +15,7 @@ import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs } from '../../core/search/postings-codec.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
-import { refKey, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
+import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 
@@ -215,6 +215,17 @@ function runsOf(keys: readonly string[], some: ReadonlySet<string>, small: (key:
 }
 
 /**
+ * The `vocab` rows' keys as of `main`: their copy (`stored`, if read already) when it is this
+ * `main`'s, else the keys themselves (a merge stopped before writing it, an older database).
+ */
+function vocabularyKeys(t: ReaderTx, main: number, stored?: Promise<DigestLensDB['vocab']['value'] | undefined>): Promise<string[]> {
+  const store = t.objectStore('vocab');
+  return (stored ?? store.get(VOCAB_KEYS)).then((copy) =>
+    typeof copy === 'object' && !('rows' in copy) && copy.main === main ? copy.keys : store.getAllKeys(vocabRowKeys()),
+  );
+}
+
+/**
  * A reader on one snapshot of the index: the state, pending rows and (unless `vocabulary` is
  * false: related papers never expand a word) the vocabulary's row keys read in one transaction;
  * the vocabulary rows a query needs come next, in it while it is active. Reads made later check
@@ -244,10 +255,29 @@ export async function openIndexReader(
     }
     return use(db.transaction(READER_STORES), false);
   };
-  const [state, counters] = await Promise.all([
+  // The state first; with it the reads a context that keeps nothing for this database makes in
+  // any case (a popup, a worker just started): one wave, not one after the state. What they read
+  // is used only if it is this `main`'s. Kept things are always the current `main`'s or older.
+  const first = Promise.all([
     tx.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
     tx.objectStore('meta').get('counters') as Promise<CountersRecord | undefined>,
+    tx.objectStore('pending').getAllKeys(),
   ]);
+  const known = cache?.db === db ? cache : undefined;
+  const vocabStore = tx.objectStore('vocab');
+  const readVoids = () =>
+    tx
+      .objectStore('postings')
+      .getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]))
+      .then(unpackPairs);
+  const wantsWhole = (k: Cache | undefined) => vocabulary && wholeVocabulary && !k?.wholeVocabulary && !k?.vocabAsked.size;
+  const early = {
+    packed: wantsWhole(known) ? vocabStore.get(VOCAB_PACKED) : undefined,
+    keys: vocabulary && !known?.vocabKeys && !wantsWhole(known) ? vocabStore.get(VOCAB_KEYS) : undefined,
+    voids: known?.voids ? undefined : readVoids(),
+  };
+  for (const read of Object.values(early)) read?.catch(() => undefined);
+  const [state, counters, keys] = await first;
   if (!agrees(state, counters)) return undefined;
   const main = state?.main ?? 0;
   if (cache?.db !== db || cache.main !== main) cache = { db, main, lists: new Map(), entries: 0, rows: new Map(), vocabAsked: new Map(), vocabRows: new Map() };
@@ -257,16 +287,13 @@ export async function openIndexReader(
     read.catch(() => c === cache && (c.vocabKeys = undefined));
     return read;
   };
-  if (vocabulary && wholeVocabulary && !c.wholeVocabulary && c.vocabAsked.size === 0) {
-    const store = tx.objectStore('vocab');
+  if (wantsWhole(c)) {
     // The packed copy, one value, when it is this index's (merge.ts); else every row.
-    const read = store
-      .get(VOCAB_PACKED)
-      .then((packed): Promise<[string[], string[]]> | [string[], string[]] =>
-        typeof packed === 'object' && packed.main === main
-          ? [packed.keys, packed.rows]
-          : Promise.all([store.getAllKeys(vocabRowKeys()), store.getAll(vocabRowKeys()) as Promise<string[]>]),
-      );
+    const read = (early.packed ?? vocabStore.get(VOCAB_PACKED)).then((packed): Promise<[string[], string[]]> | [string[], string[]] =>
+      typeof packed === 'object' && 'rows' in packed && packed.main === main
+        ? [packed.keys, packed.rows]
+        : Promise.all([vocabStore.getAllKeys(vocabRowKeys()), vocabStore.getAll(vocabRowKeys()) as Promise<string[]>]),
+    );
     const whole = read.then(([keys, values]) => {
       const done = Promise.resolve();
       keys.forEach((k, i) => {
@@ -279,13 +306,9 @@ export async function openIndexReader(
     if (!c.vocabKeys) keepVocabKeys(read.then(([keys]) => keys));
   }
   // The keys alone: ~1,300 short strings, where the rows hold every term.
-  if (vocabulary && !c.vocabKeys) keepVocabKeys(tx.objectStore('vocab').getAllKeys(vocabRowKeys()));
-  const voidsRead = (c.voids ??= tx
-    .objectStore('postings')
-    .getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]))
-    .then(unpackPairs));
+  if (vocabulary && !c.vocabKeys) keepVocabKeys(vocabularyKeys(tx, main, early.keys));
+  const voidsRead = (c.voids ??= early.voids ?? readVoids());
   voidsRead.catch(() => c === cache && (c.voids = undefined));
-  const keys = await tx.objectStore('pending').getAllKeys();
   for (const k of keys) {
     if (c.rows.has(k)) continue;
     const read = tx.objectStore('pending').get(k);
@@ -330,7 +353,7 @@ export async function openIndexReader(
   const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<string[]> => {
     // A whole read under way (or failed: then rows are read as below).
     await c.wholeVocabulary?.catch(() => undefined);
-    const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => t.objectStore('vocab').getAllKeys(vocabRowKeys()))));
+    const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => vocabularyKeys(t, main))));
     // Once every row is asked for there is nothing left to choose.
     const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;
     const missing = new Set(want.filter((k) => !c.vocabAsked.has(k)));

@@ -14,8 +14,8 @@ import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-co
 import { parseQuery } from '../../core/search/query.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
-import { type DB, openDigestDb, type PackedVocabulary, type SearchStateRecord } from '../schema.ts';
-import { CHUNK, DOC_PAGE, VOCAB_PACKED, VOID_TERM } from './layout.ts';
+import { type DB, openDigestDb, type PackedVocabulary, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
+import { CHUNK, DOC_PAGE, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
 import { MERGE_ROWS, mergePending, mergeWaiting } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
@@ -262,7 +262,7 @@ describe('vocabulary rows read per query', () => {
   /** The packed copy of every row, and the rows themselves (merge.ts). */
   const packedAndRows = async (db: DB) => {
     const packed = (await db.get('vocab', VOCAB_PACKED)) as PackedVocabulary | undefined;
-    const range = IDBKeyRange.upperBound(VOCAB_PACKED, true);
+    const range = vocabRowKeys();
     return { packed, keys: await db.getAllKeys('vocab', range), rows: await db.getAll('vocab', range) };
   };
 
@@ -307,6 +307,39 @@ describe('vocabulary rows read per query', () => {
     ({ packed, keys, rows } = await packedAndRows(db));
     expect(packed?.main).toBe((await indexState(db)).record?.main);
     expect([packed?.keys, packed?.rows]).toEqual([keys, rows]);
+  });
+
+  it("takes a fresh context's row keys from their copy while it is this index's, else from the store", async () => {
+    const db = await freshDb();
+    for (const d of seeds) await writeDigestTo(db, d);
+    await mergePending(db);
+    const copy = (await db.get('vocab', VOCAB_KEYS)) as VocabularyKeys | undefined;
+    expect(copy).toEqual({ main: (await indexState(db)).record?.main, keys: await db.getAllKeys('vocab', vocabRowKeys()) });
+    // A word of one typo reads some rows, chosen by their keys: how many times were keys read?
+    const q = 'medcal';
+    const expected = (await linearSearchIn(db, parseQuery(q), 10)).map((h) => h.doc.key);
+    expect(expected.length).toBeGreaterThan(0);
+    const keyReads = async (): Promise<[number, string[]]> => {
+      const { getAllKeys } = IDBObjectStore.prototype;
+      let reads = 0;
+      IDBObjectStore.prototype.getAllKeys = function (this: IDBObjectStore, ...args: Parameters<typeof getAllKeys>) {
+        if (this.name === 'vocab') reads++;
+        return getAllKeys.apply(this, args);
+      };
+      try {
+        forgetSearchCache();
+        const hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key);
+        return [reads, hits];
+      } finally {
+        IDBObjectStore.prototype.getAllKeys = getAllKeys;
+      }
+    };
+    expect(await keyReads()).toEqual([0, expected]);
+    // Another `main`'s copy (a merge stopped before writing it) or none (an older database): the keys are read.
+    await db.put('vocab', { main: copy!.main - 1, keys: [] }, VOCAB_KEYS);
+    expect(await keyReads()).toEqual([1, expected]);
+    await db.delete('vocab', VOCAB_KEYS);
+    expect(await keyReads()).toEqual([1, expected]);
   });
 });
 
