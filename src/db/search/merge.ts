@@ -232,9 +232,10 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
 
 /**
  * Writes every `vocab` row again as one value (PackedVocabulary), and their keys as another,
- * both stamped with `main` as it is now. Run under the merge lock: no merge, rebuild or clearing changes the rows meanwhile, and
- * digest writes never touch them. A merge that stops before this leaves the copy of an older
- * `main`, which readers pass over for the rows (and keys), until the next merge writes them again.
+ * both stamped with `main` as it is now. Run under the merge lock: no merge, rebuild or clearing
+ * changes the rows meanwhile, and digest writes never touch them. A merge that stops before this
+ * leaves the copies of an older `main`, which readers pass over for the rows and keys themselves,
+ * until the next merge writes them again.
  */
 export async function packVocabulary(db: DB): Promise<void> {
   const read = db.transaction(['meta', 'vocab']);

@@ -220,9 +220,7 @@ function runsOf(keys: readonly string[], some: ReadonlySet<string>, small: (key:
  */
 function vocabularyKeys(t: ReaderTx, main: number, stored?: Promise<DigestLensDB['vocab']['value'] | undefined>): Promise<string[]> {
   const store = t.objectStore('vocab');
-  return (stored ?? store.get(VOCAB_KEYS)).then((copy) =>
-    typeof copy === 'object' && !('rows' in copy) && copy.main === main ? copy.keys : store.getAllKeys(vocabRowKeys()),
-  );
+  return (stored ?? store.get(VOCAB_KEYS)).then((copy) => (typeof copy === 'object' && copy.main === main ? copy.keys : store.getAllKeys(vocabRowKeys())));
 }
 
 /**

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { rng } from '../../../tests/server/generate-posts.ts';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
@@ -320,18 +320,13 @@ describe('vocabulary rows read per query', () => {
     const expected = (await linearSearchIn(db, parseQuery(q), 10)).map((h) => h.doc.key);
     expect(expected.length).toBeGreaterThan(0);
     const keyReads = async (): Promise<[number, string[]]> => {
-      const { getAllKeys } = IDBObjectStore.prototype;
-      let reads = 0;
-      IDBObjectStore.prototype.getAllKeys = function (this: IDBObjectStore, ...args: Parameters<typeof getAllKeys>) {
-        if (this.name === 'vocab') reads++;
-        return getAllKeys.apply(this, args);
-      };
+      const spy = vi.spyOn(IDBObjectStore.prototype, 'getAllKeys');
       try {
         forgetSearchCache();
         const hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key);
-        return [reads, hits];
+        return [spy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'vocab').length, hits];
       } finally {
-        IDBObjectStore.prototype.getAllKeys = getAllKeys;
+        spy.mockRestore();
       }
     };
     expect(await keyReads()).toEqual([0, expected]);
