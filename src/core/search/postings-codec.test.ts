@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../../tests/server/generate-posts.ts';
-import { appendPairs, packPairs, pairCount, unpackIds, unpackPairs } from './postings-codec.ts';
+import { appendPairs, packPairs, pairCount, unpackIds, unpackPairs, unpackPostings } from './postings-codec.ts';
 import { postingInfo } from './terms.ts';
 
 // As a Uint32Array holds it: unsigned.
@@ -59,6 +59,18 @@ describe('packed postings', () => {
     const b = randomPairs(random, 50, a.at(-2)! + 1);
     expect([...unpackPairs([packPairs(a), packPairs(b)])]).toEqual([...a, ...b]);
     expect(unpackIds([packPairs(a)])).toEqual(a.filter((_, j) => j % 2 === 0));
+  });
+
+  it("read a term's chunks as one ascending list, pairs a later chunk holds again read once", () => {
+    const random = rng(11);
+    const a = randomPairs(random, 40, 0);
+    const b = randomPairs(random, 40, a.at(-2)! + 1);
+    const c = randomPairs(random, 40, b.at(-2)! + 1);
+    expect([...unpackPostings([packPairs(a), packPairs(b), packPairs(c)])]).toEqual([...a, ...b, ...c]);
+    // The second chunk again, with the third: a merge cut short, and the merge after it.
+    expect([...unpackPostings([packPairs(a), packPairs(b), packPairs([...b, ...c])])]).toEqual([...a, ...b, ...c]);
+    // Entirely held already, or empty.
+    expect([...unpackPostings([packPairs([...a, ...b]), packPairs(b), new Uint8Array(0), packPairs(c)])]).toEqual([...a, ...b, ...c]);
   });
 
   it('take 1–2 bytes a pair for a common word (most ids a step or a few apart, one day per digest)', () => {

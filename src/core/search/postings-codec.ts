@@ -151,6 +151,29 @@ export function unpackPairs(chunks: readonly Uint8Array[]): Uint32Array {
   return out;
 }
 
+/**
+ * A term's postings from its chunks in key order, as one array (id, info…), ids ascending. Each
+ * chunk's ids ascend and lie above the chunks' before it, except pairs written twice (a merge cut
+ * short by a build from before merges had chunks of their own, and the next merge): read once.
+ */
+export function unpackPostings(chunks: readonly Uint8Array[]): Uint32Array {
+  let total = 0;
+  for (const c of chunks) total += pairCount(c);
+  const out = new Uint32Array(total * 2);
+  let at = 0;
+  for (const c of chunks) {
+    const end = decodeInto(c, out, at);
+    if (at > 0 && end > at && out[at]! <= out[at - 2]!) {
+      const last = out[at - 2]!;
+      let j = at;
+      while (j < end && out[j]! <= last) j += 2;
+      out.copyWithin(at, j, end);
+      at += end - j;
+    } else at = end;
+  }
+  return at === out.length ? out : out.subarray(0, at);
+}
+
 /** The count and last pair of a packed chunk. */
 function tailOf(chunk: Uint8Array): Tail {
   const count = pairCount(chunk);
@@ -159,9 +182,6 @@ function tailOf(chunk: Uint8Array): Tail {
   decodeInto(chunk, pairs, 0);
   return { count, id: pairs[count * 2 - 2]!, day: pairs[count * 2 - 1]! >>> 6 };
 }
-
-/** The last (highest) id a packed chunk holds; -1 when it holds none. */
-export const lastId = (chunk: Uint8Array): number => tailOf(chunk).id;
 
 /** Ids of packed chunks, in order (their infos dropped). */
 export function unpackIds(chunks: readonly Uint8Array[]): number[] {

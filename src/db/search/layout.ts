@@ -4,8 +4,16 @@
  */
 import type { DocKey } from '../../core/search/index-reader.ts';
 
-/** Document ids per postings chunk: a merge rewrites only a term's last chunk (or two). Chunks are stored packed (src/core/search/postings-codec.ts). */
-export const CHUNK = 4096;
+/**
+ * A term's postings are its chunks, keyed [term, n] and read in key order, each stored packed
+ * (src/core/search/postings-codec.ts). A merge writes one chunk per term it adds to, n =
+ * MERGED_CHUNKS + the `main` it makes, and never reads or rewrites one. Databases written before
+ * (up to 2026-12-07) keyed a chunk by its ids / 4096, always below this (ids are 32-bit), and a
+ * merge appended to each term's last one: those chunks stay, read first.
+ */
+export const MERGED_CHUNKS = 2 ** 20;
+/** The chunk number of the merge that makes `main`. */
+export const mergedChunk = (main: number): number => MERGED_CHUNKS + main;
 /** What a write indexes into: the documents' pages and one appended `pending` row. */
 export const WRITE_SEARCH_STORES = ['docPages', 'pending'] as const;
 /**
@@ -36,6 +44,11 @@ export const VOCAB_KEYS = '\ufffe';
 export const vocabRowKeys = (): IDBKeyRange => IDBKeyRange.upperBound(VOCAB_KEYS, true);
 /** The postings "term" listing void ids (pairs id, 0): NUL-led, so no word or filter, never in `vocab`. */
 export const VOID_TERM = `${VOCAB_SEP}void`;
+/**
+ * The `termCounts` key (no word's: NUL-led) of the `main` the latest merge to begin writing
+ * makes: a merge that finds its own there was cut short, and counts no paper twice.
+ */
+export const MERGING = `${VOCAB_SEP}merging`;
 
 /** A search document's ref: `p <paper key>` or `d <digest id>`. */
 export const paperRef = (key: string): string => `p ${key}`;

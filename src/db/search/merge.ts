@@ -1,15 +1,15 @@
 /**
  * Merging: every `pending` row appended to the per-term `postings`, once enough rows or pairs
- * wait (`mergeSoon`, after a write). Postings only ever grow at their end, so a merge rewrites
- * only the last chunk of each term it adds to. Neither searches nor writes wait for a whole merge:
- * it reads beside them and writes in short slices (docs/search.md, "Writes").
+ * wait (`mergeSoon`, after a write). Postings only ever grow at their end, so a merge writes one
+ * chunk of its own per term it adds to, and reads and rewrites none. Neither searches nor writes
+ * wait for a whole merge: it reads beside them and writes in short slices (docs/search.md, "Writes").
  */
 import { sortedUnion } from '../../core/search/expand.ts';
-import { appendPairs, lastId, packPairs, unpackIds } from '../../core/search/postings-codec.ts';
+import { packPairs, unpackPairs } from '../../core/search/postings-codec.ts';
 import { infoIsPaper, relatableWord } from '../../core/search/terms.ts';
 import type { DB, PackedVocabulary, PendingRow, SearchStateRecord, VocabularyKeys } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { CHUNK, MERGED_STORES, VOCAB_KEYS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
+import { MERGED_STORES, MERGING, mergedChunk, VOCAB_KEYS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
 
 /**
@@ -30,13 +30,6 @@ export const IDLE_SLICE_PUTS = 128;
 /** True when enough waits in `pending` for a merge to pay. */
 export const wantsMerge = (s: SearchStateRecord | undefined): boolean => (s?.pendingRows ?? 0) >= MERGE_ROWS || (s?.pendingPairs ?? 0) >= MERGE_PAIRS;
 
-interface ChunkEdit {
-  readonly term: string;
-  readonly chunk: number;
-  /** Pairs (id, info) to append, in id order. */
-  readonly add: number[];
-}
-
 /** One put of a merge: a chunk, a word's paper count, or a vocabulary row. */
 type Put = readonly ['postings', Uint8Array, [string, number]] | readonly ['termCounts', number, string] | readonly ['vocab', string, string];
 
@@ -54,13 +47,14 @@ export interface MergeOptions {
  * Returns how many rows it merged (0 when it stopped early, or the index was emptied under it).
  *
  * One merge at a time in all of the extension's contexts (a lock that clearing and rebuilding
- * the index take too), in five steps: the rows are read (a short read of `meta` and `pending`);
- * the chunks, counts and vocabulary rows they touch are read beside writes and searches (no digest
- * write's scope holds `postings`, `vocab` or `termCounts`, and searches only read); the new chunks
- * are built outside any transaction, yielding to other tasks; they are written in slices of a few
- * hundred puts, each its own transaction on those three stores; and a last transaction removes the
- * rows and moves `main` on. A merge cut short leaves pairs in both places, which readers skip and
- * the next merge does not append twice.
+ * the index take too), in six steps: the rows are read (a short read of `meta` and `pending`);
+ * the vocabulary and the counts of the words they add to are read beside writes and searches (no
+ * digest write's scope holds `postings`, `vocab` or `termCounts`, and searches only read); one new
+ * chunk per word, keyed by the `main` this merge makes, is built outside any transaction,
+ * yielding to other tasks; the chunks are written in slices of a few hundred puts, each its own
+ * transaction on those three stores; a transaction removes the rows and moves `main` on; and the
+ * vocabulary is written again as one value. A merge cut short leaves pairs in both places, which
+ * readers skip; the next merge writes the same chunks again, with the rows' since.
  */
 export function mergePending(db: DB, options: MergeOptions = {}): Promise<number> {
   return underMergeLock(async () => {
@@ -95,73 +89,46 @@ export function underMergeLock<T>(f: () => Promise<T>): Promise<T> {
 /** Building chunks yields to other tasks (a search's message) after this long. */
 const YIELD_MS = 8;
 
-/** Pairs (id, info) of `add` above `floor` (a word's pairs are in id order). */
-function pairsAbove(add: readonly number[], floor: number): readonly number[] {
-  let j = 0;
-  while (j < add.length && add[j]! <= floor) j += 2;
-  return j === 0 ? add : add.slice(j);
-}
-
-/** Per term, its chunks' edits from `rows`, in id order, and the pairs they add. */
-function editsOf(rows: readonly PendingRow[]): { terms: ChunkEdit[][]; pairs: number } {
+/** Per term, the pairs (id, info) `rows` add to it, in id order; void ids under VOID_TERM, sorted. */
+function additionsOf(rows: readonly PendingRow[]): { terms: Map<string, number[]>; pairs: number } {
   // A row's new ids are all above the previous rows' (ids only grow).
-  const edits = new Map<string, ChunkEdit[]>();
-  const append = (term: string, id: number, info: number): void => {
-    const chunk = Math.floor(id / CHUNK);
-    let list = edits.get(term);
-    if (!list) edits.set(term, (list = []));
-    let e = list.at(-1);
-    if (e?.chunk !== chunk) list.push((e = { term, chunk, add: [] }));
-    e.add.push(id, info);
-  };
+  const terms = new Map<string, number[]>();
   let pairs = 0;
   for (const row of rows) {
     row.terms.forEach((term, i) => {
       const list = row.lists[i]!;
-      for (let j = 0; j < list.length; j += 2) append(term, list[j]!, list[j + 1]!);
+      let add = terms.get(term);
+      if (!add) terms.set(term, (add = []));
+      for (let j = 0; j < list.length; j++) add.push(list[j]!);
       pairs += list.length / 2;
     });
   }
-  // Void ids may be old ones, in chunks that hold pairs already: sorted, and every chunk read.
-  for (const id of rows.flatMap((r) => [...r.voided]).sort((a, b) => a - b)) append(VOID_TERM, id, 0);
-  return { terms: [...edits.values()], pairs };
+  // Void ids may be old ones, and voided twice.
+  const voided = [...new Set(rows.flatMap((r) => [...r.voided]))].sort((a, b) => a - b);
+  if (voided.length)
+    terms.set(
+      VOID_TERM,
+      voided.flatMap((id) => [id, 0]),
+    );
+  return { terms, pairs };
 }
 
-/**
- * A word's chunks as stored before this merge writes, for the chunks it edits: its first one (it
- * may hold pairs already) and, only when that shows this merge's pairs written (a merge cut short),
- * its later ones; every chunk of void ids. Undefined where nothing was read (a chunk above every id
- * the word had).
- */
-async function chunksBefore(postings: { get(key: [string, number]): Promise<Uint8Array | undefined> }, terms: readonly ChunkEdit[][]) {
-  const firsts = await Promise.all(terms.map((edits) => postings.get([edits[0]!.term, edits[0]!.chunk])));
-  return Promise.all(
-    terms.map(async (edits, t) => {
-      const first = firsts[t];
-      const all = edits[0]!.term === VOID_TERM || (first !== undefined && edits.length > 1 && lastId(first) >= edits[0]!.add[0]!);
-      if (!all) return [first, ...edits.slice(1).map(() => undefined)];
-      return [first, ...(await Promise.all(edits.slice(1).map((e) => postings.get([e.term, e.chunk]))))];
-    }),
-  );
-}
-
-/**
- * A chunk with pairs appended (undefined when it already holds them all): a word's new ids are
- * above every id it holds, except those a merge cut short appended already, which are skipped.
- * Void ids may be old ones, below ids voided before in the same chunk (or voided twice): the void
- * list's chunks are merged as sorted sets.
- */
-function appended(term: string, before: Uint8Array | undefined, add: readonly number[]): { chunk: Uint8Array | undefined; papers: number } {
-  if (term === VOID_TERM) {
-    const ids = new Set(before ? unpackIds([before]) : []);
-    const size = ids.size;
-    for (let j = 0; j < add.length; j += 2) ids.add(add[j]!);
-    return { chunk: ids.size === size ? undefined : packPairs([...ids].sort((a, b) => a - b).flatMap((id) => [id, 0])), papers: 0 };
-  }
-  const fresh = before ? pairsAbove(add, lastId(before)) : add;
+/** How many of pairs (id, info…) are papers'. */
+function papersIn(pairs: ArrayLike<number>): number {
   let papers = 0;
-  for (let j = 1; j < fresh.length; j += 2) if (infoIsPaper(fresh[j]!)) papers++;
-  return { chunk: fresh.length ? appendPairs(before, fresh) : undefined, papers };
+  for (let j = 1; j < pairs.length; j += 2) if (infoIsPaper(pairs[j]!)) papers++;
+  return papers;
+}
+
+/** Every `vocab` row as the merge starts: the packed copy when it is this `main`'s (one value), else the rows. */
+async function vocabularyAt(
+  vocab: { get(key: string): Promise<unknown>; getAllKeys(range: IDBKeyRange): Promise<string[]>; getAll(range: IDBKeyRange): Promise<unknown[]> },
+  main: number,
+) {
+  const packed = (await vocab.get(VOCAB_PACKED)) as PackedVocabulary | undefined;
+  if (packed?.main === main) return new Map(packed.keys.map((k, i) => [k, packed.rows[i]!]));
+  const [keys, rows] = await Promise.all([vocab.getAllKeys(vocabRowKeys()), vocab.getAll(vocabRowKeys()) as Promise<string[]>]);
+  return new Map(keys.map((k, i) => [k, rows[i]!]));
 }
 
 const sameIndex = (a: SearchStateRecord | undefined, b: SearchStateRecord | undefined): boolean => a?.main === b?.main && a?.epoch === b?.epoch;
@@ -174,80 +141,97 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     head.objectStore('pending').getAll(),
   ]);
   if (rows.length === 0) return 0;
-  const { terms, pairs } = editsOf(rows);
+  const { terms, pairs } = additionsOf(rows);
+  const main = (state?.main ?? 0) + 1;
 
-  // Read beside writes and searches.
+  // Read beside writes and searches: the vocabulary and the counts of the words it adds to. No
+  // chunk is read: each word's pairs go into a chunk of this merge's own.
   const read = db.transaction(MERGED_STORES);
-  const [chunks, counts] = await Promise.all([
-    chunksBefore(read.objectStore('postings'), terms),
-    Promise.all(terms.map((edits) => (relatableWord(edits[0]!.term) ? read.objectStore('termCounts').get(edits[0]!.term) : undefined))),
+  const words = [...terms.keys()];
+  const countStore = read.objectStore('termCounts');
+  const [vocabulary, counts, ranBefore] = await Promise.all([
+    vocabularyAt(read.objectStore('vocab'), main - 1),
+    Promise.all(words.map((term) => (relatableWord(term) ? countStore.get(term) : undefined))),
+    countStore.get(MERGING),
   ]);
-  // Words with no chunk before may be new: their vocabulary rows are read and rewritten.
-  const fresh = new Map<string, string[]>();
-  terms.forEach((edits, t) => {
-    const term = edits[0]!.term;
-    if (chunks[t]![0] || term === VOID_TERM) return;
-    const part = vocabPart(term);
-    const list = fresh.get(part);
-    if (list) list.push(term);
-    else fresh.set(part, [term]);
-  });
-  const parts = [...fresh.keys()];
-  const rowsBefore = (await Promise.all(parts.map((p) => read.objectStore('vocab').get(p)))) as (string | undefined)[];
+  // This merge cut short before (a stopped worker) wrote some words' chunks, each with its count
+  // in the same slice: their papers are counted once.
+  const countedBefore =
+    ranBefore === main
+      ? await Promise.all(
+          words.map((term, t) =>
+            counts[t] === undefined
+              ? undefined
+              : read
+                  .objectStore('postings')
+                  .get([term, mergedChunk(main)])
+                  .then((c) => (c ? papersIn(unpackPairs([c])) : 0)),
+          ),
+        )
+      : [];
 
-  // Built outside any transaction, a few milliseconds at a time; a word's puts kept together.
-  const words: Put[][] = [];
-  // Vocabulary entries are only removed by a rebuild.
-  const vocab: Put[] = [];
-  parts.forEach((p, i) => {
-    const old = rowsBefore[i] ? rowsBefore[i]!.split(VOCAB_SEP) : [];
-    const all = sortedUnion(old, fresh.get(p)!.sort());
-    if (all.length !== old.length) vocab.push(['vocab', all.join(VOCAB_SEP), p]);
-  });
+  // Built outside any transaction, a few milliseconds at a time; a word's puts kept together. The
+  // first slice marks this merge as begun.
+  const puts: Put[][] = [[['termCounts', main, MERGING]]];
+  // New words join their vocabulary rows (entries are only removed by a rebuild).
+  const byPart = new Map<string, string[]>();
+  for (const term of words) {
+    if (term === VOID_TERM) continue;
+    const part = vocabPart(term);
+    const list = byPart.get(part);
+    if (list) list.push(term);
+    else byPart.set(part, [term]);
+  }
   let since = performance.now();
-  for (let t = 0; t < terms.length; t++) {
-    const edits = terms[t]!;
-    const puts: Put[] = [];
-    let papers = 0;
-    edits.forEach((e, i) => {
-      const { chunk, papers: added } = appended(e.term, chunks[t]![i], e.add);
-      if (chunk) puts.push(['postings', chunk, [e.term, e.chunk]]);
-      papers += added;
-    });
-    // Each word's paper count grows by the papers this merge adds to it, beside its postings.
-    if (papers > 0 && relatableWord(edits[0]!.term)) puts.push(['termCounts', (counts[t] ?? 0) + papers, edits[0]!.term]);
-    if (puts.length) words.push(puts);
-    if (performance.now() - since > YIELD_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      since = performance.now();
+  const pause = async () => {
+    if (performance.now() - since <= YIELD_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    since = performance.now();
+  };
+  for (const [part, added] of byPart) {
+    const row = vocabulary.get(part);
+    const old = row ? row.split(VOCAB_SEP) : [];
+    const all = sortedUnion(old, added.sort());
+    if (all.length !== old.length) {
+      const joined = all.join(VOCAB_SEP);
+      vocabulary.set(part, joined);
+      puts.push([['vocab', joined, part]]);
     }
+    await pause();
+  }
+  for (let t = 0; t < words.length; t++) {
+    const term = words[t]!;
+    const add = terms.get(term)!;
+    const word: Put[] = [['postings', packPairs(add), [term, mergedChunk(main)]]];
+    // Each word's paper count grows by the papers this merge adds to it, beside its postings.
+    if (relatableWord(term)) {
+      const papers = papersIn(add);
+      if (papers > 0) word.push(['termCounts', (counts[t] ?? 0) - (countedBefore[t] ?? 0) + papers, term]);
+    }
+    puts.push(word);
+    await pause();
   }
 
   // A vocabulary row may land before or after its words' chunks: readers take pending words too.
-  if (!(await writeSlices(db, slicesOf([...vocab.map((v) => [v]), ...words], slicePuts), maxSlices))) return 0;
+  if (!(await writeSlices(db, slicesOf(puts, slicePuts), maxSlices))) return 0;
   const merged = await removeRows(db, state, keys, rows.length, pairs);
-  if (merged > 0) await packVocabulary(db);
+  if (merged > 0) await packVocabulary(db, main, vocabulary);
   return merged;
 }
 
 /**
- * Writes every `vocab` row again as one value (PackedVocabulary), and their keys as another,
- * both stamped with `main` as it is now. Run under the merge lock: no merge, rebuild or clearing
- * changes the rows meanwhile, and digest writes never touch them. A merge that stops before this
- * leaves the copies of an older `main`, which readers pass over for the rows and keys themselves,
- * until the next merge writes them again.
+ * Writes every `vocab` row again as one value (PackedVocabulary), and their keys as another, both
+ * stamped with `main`, the index's now: the rows as this merge left them (`rows`, by key). Run under
+ * the merge lock: no merge, rebuild or clearing changes the rows meanwhile, and digest writes never
+ * touch them. A merge that stops before this leaves the copies of an older `main`, which readers
+ * pass over for the rows and keys themselves, until the next merge writes them again.
  */
-export async function packVocabulary(db: DB): Promise<void> {
-  const read = db.transaction(['meta', 'vocab']);
-  const [state, keys, rows] = await Promise.all([
-    read.objectStore('meta').get('search') as Promise<SearchStateRecord | undefined>,
-    read.objectStore('vocab').getAllKeys(vocabRowKeys()),
-    read.objectStore('vocab').getAll(vocabRowKeys()) as Promise<string[]>,
-  ]);
-  const tx = db.transaction('vocab', 'readwrite', RELAXED);
-  const main = state?.main ?? 0;
-  const packed: PackedVocabulary = { main, keys, rows };
+async function packVocabulary(db: DB, main: number, rows: ReadonlyMap<string, string>): Promise<void> {
+  // Keys sort as IndexedDB sorts strings: by UTF-16 code units, as Array#sort does.
+  const keys = [...rows.keys()].sort();
+  const packed: PackedVocabulary = { main, keys, rows: keys.map((k) => rows.get(k)!) };
   const keysAlone: VocabularyKeys = { main, keys };
+  const tx = db.transaction('vocab', 'readwrite', RELAXED);
   await Promise.all([tx.store.put(packed, VOCAB_PACKED), tx.store.put(keysAlone, VOCAB_KEYS), tx.done]);
 }
 

@@ -12,7 +12,7 @@ import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
 import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
-import { unpackPairs } from '../../core/search/postings-codec.ts';
+import { unpackPairs, unpackPostings } from '../../core/search/postings-codec.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
@@ -403,7 +403,7 @@ export async function openIndexReader(
           const store = ptx.objectStore('postings');
           // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent.
           return Promise.all([
-            Promise.all(read.map((t) => store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity])).then(unpackPairs))),
+            Promise.all(read.map((t) => store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity])).then(unpackPostings))),
             Promise.all(
               ranged.map((p) => {
                 const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
@@ -423,7 +423,7 @@ export async function openIndexReader(
             const term = keys[i]![0];
             let j = i;
             while (j < keys.length && keys[j]![0] === term) j++;
-            keep(term, unpackPairs(values.slice(i, j)));
+            keep(term, unpackPostings(values.slice(i, j)));
             i = j;
           }
         }

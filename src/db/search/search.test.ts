@@ -10,12 +10,12 @@ import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
 import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
 import { type StoredDoc, unpackDoc } from '../../core/search/document.ts';
-import { packPairs, unpackIds, unpackPairs } from '../../core/search/postings-codec.ts';
+import { packPairs, unpackIds, unpackPairs, unpackPostings } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type PackedVocabulary, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
-import { CHUNK, DOC_PAGE, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
+import { DOC_PAGE, MERGING, mergedChunk, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
 import { MERGE_ROWS, mergePending, mergeWaiting } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
@@ -687,9 +687,11 @@ describe('per-word paper counts', () => {
     await mergePending(db);
     expect(await db.get('termCounts', 'attention')).toBe(2);
     expect(await db.get('termCounts', 'ultrasound')).toBe(1);
-    // Short words, filters and the void list are not counted.
+    // Short words, filters and the void list are not counted; beside the words, the mark of the
+    // last merge begun.
     const keys = await db.getAllKeys('termCounts');
-    expect(keys.every((k) => k.length >= 4 && k.charCodeAt(0) > 1)).toBe(true);
+    expect(keys.filter((k) => k !== MERGING).every((k) => k.length >= 4 && k.charCodeAt(0) > 1)).toBe(true);
+    expect(await db.get('termCounts', MERGING)).toBe(((await db.get('meta', 'search')) as SearchStateRecord).main);
     // HADS-Net named again with a new context: re-indexed under a new id, its old one void.
     await writeDigestTo(
       db,
@@ -698,7 +700,7 @@ describe('per-word paper counts', () => {
     await mergePending(db);
     expect(await db.get('termCounts', 'ultrasound')).toBe(2);
     // Each count is what the postings hold: papers' pairs over every chunk.
-    for (const word of keys) {
+    for (const word of keys.filter((k) => k !== MERGING)) {
       const pairs = unpackPairs(await db.getAll('postings', IDBKeyRange.bound([word, 0], [word, Infinity])));
       const papers = pairs.filter((v, j) => j % 2 === 1 && ((v >>> 5) & 1) === 1).length;
       expect(await db.get('termCounts', word), word).toBe(papers);
@@ -947,12 +949,21 @@ describe('pending rows and merges', () => {
     expect(await titles(db, 'kidneys')).toEqual(['Late segments kidneys']);
   });
 
-  /** The merged stores, whole: two databases given the same writes and merges hold the same. */
-  const mergedStores = async (db: DB) => ({
-    postings: [await db.getAllKeys('postings'), await db.getAll('postings')],
-    vocab: await db.getAll('vocab'),
-    counts: [await db.getAllKeys('termCounts'), await db.getAll('termCounts')],
-  });
+  /**
+   * What the merged stores hold: two databases given the same writes hold the same, however their
+   * merges fell (each merge writes chunks of its own). Per word its pairs, per void chunk its ids.
+   */
+  const mergedStores = async (db: DB) => {
+    const [keys, chunks] = [await db.getAllKeys('postings'), await db.getAll('postings')];
+    const byTerm = new Map<string, Uint8Array[]>();
+    keys.forEach(([term], i) => byTerm.set(term, [...(byTerm.get(term) ?? []), chunks[i]!]));
+    const counts = [await db.getAllKeys('termCounts'), await db.getAll('termCounts')] as const;
+    return {
+      postings: [...byTerm].map(([term, list]) => [term, term === VOID_TERM ? [...new Set(unpackIds(list))].sort((a, b) => a - b) : [...unpackPostings(list)]]),
+      vocab: await db.getAll('vocab', vocabRowKeys()),
+      counts: counts[0].map((k, i) => [k, counts[1][i]]).filter(([k]) => k !== MERGING),
+    };
+  };
   // Dates spread over a month: more than 20 documents tied on score and date past the cut are
   // taken by id, not key (docs/search.md), where the scan orders all of them by key.
   const mu = (n: number) =>
@@ -1004,23 +1015,27 @@ describe('pending rows and merges', () => {
       pending: await db.count('pending'),
       state: await db.get('meta', 'search').then((st) => [(st as SearchStateRecord).pendingRows, (st as SearchStateRecord).pendingPairs]),
     });
-    // Ids start near the end of a chunk, so a merge's words span two chunks.
-    const nearChunkEnd = async () => {
+    const started = async () => {
       const db = await freshDb();
       await writeDigestTo(db, digest('s-first', '2026-05-01', [{ name: 'First', title: 'First segments livers' }]));
       await mergePending(db);
-      await db.put('meta', { ...((await db.get('meta', 'search')) as SearchStateRecord), nextId: CHUNK - 40 }, 'search');
       return db;
     };
-    const whole = await nearChunkEnd();
+    const whole = await started();
     await write(whole, 0, 12);
+    // A merge reads no chunk: it writes one of its own per word, keyed by the main it makes.
+    const reads = vi.spyOn(IDBObjectStore.prototype, 'get');
     expect(await mergePending(whole)).toBe(12);
+    expect(reads.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'postings')).toEqual([]);
+    reads.mockRestore();
     await write(whole, 12, 20);
     expect(await mergePending(whole)).toBe(8);
-    expect((await whole.getAllKeys('postings')).some(([term, chunk]) => term === 'livers' && chunk === 1)).toBe(true);
+    const main = ((await whole.get('meta', 'search')) as SearchStateRecord).main ?? 0;
+    const livers = (await whole.getAllKeys('postings', IDBKeyRange.bound(['livers', 0], ['livers', Infinity]))).map(([, chunk]) => chunk);
+    expect(livers).toEqual([mergedChunk(main - 2), mergedChunk(main - 1), mergedChunk(main)]);
 
     // Cut short after some slices (a stopped worker): nothing leaves `pending`, search is unchanged.
-    const cut = await nearChunkEnd();
+    const cut = await started();
     await write(cut, 0, 12);
     const listsNow = async () => {
       forgetSearchCache();
@@ -1046,6 +1061,49 @@ describe('pending rows and merges', () => {
     await expectSameAsScan(cut, 'merged in slices');
     expect(await stores(cut)).toEqual(await stores(whole));
     expect((await stores(cut)).state).toEqual([0, 0]);
+  });
+
+  it('reads and merges onto the chunks of a database from before, one of its merges cut short included', async () => {
+    // Ids near the end of a chunk of 4096, as databases from before keyed them: chunks 0 and 1.
+    const started = async () => {
+      const db = await freshDb();
+      await writeDigestTo(db, mu(0));
+      await mergePending(db);
+      await db.put('meta', { ...((await db.get('meta', 'search')) as SearchStateRecord), nextId: 4096 - 3 }, 'search');
+      await pendingRows(db, 1, 5);
+      await mergePending(db);
+      return db;
+    };
+    const db = await started();
+    // Laid out as then: a word's pairs in chunks of the ids / 4096, none of a merge's own.
+    const keys = await db.getAllKeys('postings');
+    const chunks = await db.getAll('postings');
+    const byTerm = new Map<string, Uint8Array[]>();
+    keys.forEach(([term], i) => byTerm.set(term, [...(byTerm.get(term) ?? []), chunks[i]!]));
+    await db.clear('postings');
+    const layOld = async (term: string, pairs: ArrayLike<number>) => {
+      for (const chunk of new Set(Array.from({ length: pairs.length / 2 }, (_, j) => Math.floor(pairs[j * 2]! / 4096)))) {
+        const within = Array.from(pairs).filter((_, j) => Math.floor(pairs[j - (j % 2)]! / 4096) === chunk);
+        await db.put('postings', packPairs(within), [term, chunk]);
+      }
+    };
+    for (const [term, list] of byTerm)
+      await layOld(term, term === VOID_TERM ? [...new Set(unpackIds(list))].sort((a, b) => a - b).flatMap((id) => [id, 0]) : unpackPostings(list));
+    expect((await db.getAllKeys('postings')).every(([, chunk]) => chunk < 2)).toBe(true);
+    await expectSameAsScan(db, 'chunks of ids / 4096');
+    // A merge of then, cut short: "segments" had its pending pairs appended to its last chunk.
+    await pendingRows(db, 6, 4);
+    const segments = unpackPairs(await db.getAll('postings', IDBKeyRange.bound(['segments', 0], ['segments', Infinity])));
+    const pending = (await db.getAll('pending')).flatMap((row) => Array.from(row.lists[row.terms.indexOf('segments')]!));
+    await layOld('segments', [...segments, ...pending]);
+    await expectSameAsScan(db, 'a merge of then cut short');
+    // This merge writes those pairs again, in a chunk of its own, above the old ones: read once.
+    expect(await mergePending(db)).toBe(4);
+    await expectSameAsScan(db, 'merged onto chunks of then');
+    const other = await started();
+    await pendingRows(other, 6, 4);
+    await mergePending(other);
+    expect(await mergedStores(db)).toEqual(await mergedStores(other));
   });
 
   it('two merges at once end as one, and clearing waits for a running merge', async () => {
