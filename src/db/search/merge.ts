@@ -7,10 +7,11 @@
 import { sortedUnion } from '../../core/search/expand.ts';
 import { packPairs, unpackPairs } from '../../core/search/postings-codec.ts';
 import { infoIsPaper, relatableWord } from '../../core/search/terms.ts';
-import type { DB, PackedVocabulary, PendingRow, SearchStateRecord, VocabularyKeys } from '../schema.ts';
+import type { DB, PendingRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { MERGED_STORES, MERGING, mergedChunk, VOCAB_KEYS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
+import { MERGED_STORES, MERGING, mergedChunk, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
+import { allVocabularyRows, packVocabulary } from './vocab-copies.ts';
 
 /**
  * A merge starts once this many rows, or this many pairs, wait in `pending`. A merge costs about
@@ -120,17 +121,6 @@ function papersIn(pairs: ArrayLike<number>): number {
   return papers;
 }
 
-/** Every `vocab` row as the merge starts: the packed copy when it is this `main`'s (one value), else the rows. */
-async function vocabularyAt(
-  vocab: { get(key: string): Promise<unknown>; getAllKeys(range: IDBKeyRange): Promise<string[]>; getAll(range: IDBKeyRange): Promise<unknown[]> },
-  main: number,
-) {
-  const packed = (await vocab.get(VOCAB_PACKED)) as PackedVocabulary | undefined;
-  if (packed?.main === main) return new Map(packed.keys.map((k, i) => [k, packed.rows[i]!]));
-  const [keys, rows] = await Promise.all([vocab.getAllKeys(vocabRowKeys()), vocab.getAll(vocabRowKeys()) as Promise<string[]>]);
-  return new Map(keys.map((k, i) => [k, rows[i]!]));
-}
-
 const sameIndex = (a: SearchStateRecord | undefined, b: SearchStateRecord | undefined): boolean => a?.main === b?.main && a?.epoch === b?.epoch;
 
 async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infinity }: MergeOptions): Promise<number> {
@@ -150,7 +140,7 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   const words = [...terms.keys()];
   const countStore = read.objectStore('termCounts');
   const [vocabulary, counts, ranBefore] = await Promise.all([
-    vocabularyAt(read.objectStore('vocab'), main - 1),
+    allVocabularyRows(read.objectStore('vocab'), main - 1).then(([keys, rows]) => new Map(keys.map((k, i) => [k, rows[i]!]))),
     Promise.all(words.map((term) => (relatableWord(term) ? countStore.get(term) : undefined))),
     countStore.get(MERGING),
   ]);
@@ -215,24 +205,9 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   // A vocabulary row may land before or after its words' chunks: readers take pending words too.
   if (!(await writeSlices(db, slicesOf(puts, slicePuts), maxSlices))) return 0;
   const merged = await removeRows(db, state, keys, rows.length, pairs);
+  // A merge that stops before this leaves the copies of an older `main`, which readers pass over.
   if (merged > 0) await packVocabulary(db, main, vocabulary);
   return merged;
-}
-
-/**
- * Writes every `vocab` row again as one value (PackedVocabulary), and their keys as another, both
- * stamped with `main`, the index's now: the rows as this merge left them (`rows`, by key). Run under
- * the merge lock: no merge, rebuild or clearing changes the rows meanwhile, and digest writes never
- * touch them. A merge that stops before this leaves the copies of an older `main`, which readers
- * pass over for the rows and keys themselves, until the next merge writes them again.
- */
-async function packVocabulary(db: DB, main: number, rows: ReadonlyMap<string, string>): Promise<void> {
-  // Keys sort as IndexedDB sorts strings: by UTF-16 code units, as Array#sort does.
-  const keys = [...rows.keys()].sort();
-  const packed: PackedVocabulary = { main, keys, rows: keys.map((k) => rows.get(k)!) };
-  const keysAlone: VocabularyKeys = { main, keys };
-  const tx = db.transaction('vocab', 'readwrite', RELAXED);
-  await Promise.all([tx.store.put(packed, VOCAB_PACKED), tx.store.put(keysAlone, VOCAB_KEYS), tx.done]);
 }
 
 /** Writes each slice in its own transaction; false when it stopped after `maxSlices`. */

@@ -15,9 +15,10 @@ import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs, unpackPostings } from '../../core/search/postings-codec.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
-import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
+import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
+import { allVocabularyRows, vocabularyKeys } from './vocab-copies.ts';
 
 /** Documents' records, by the documents' refs (undefined: none to read), read together. */
 async function readRecords(t: ReaderTx, refs: readonly (string | undefined)[]): Promise<(PaperRecord | DigestRecord | undefined)[]> {
@@ -215,15 +216,6 @@ function runsOf(keys: readonly string[], some: ReadonlySet<string>, small: (key:
 }
 
 /**
- * The `vocab` rows' keys as of `main`: their copy (`stored`, if read already) when it is this
- * `main`'s, else the keys themselves (a merge stopped before writing it, an older database).
- */
-function vocabularyKeys(t: ReaderTx, main: number, stored?: Promise<DigestLensDB['vocab']['value'] | undefined>): Promise<string[]> {
-  const store = t.objectStore('vocab');
-  return (stored ?? store.get(VOCAB_KEYS)).then((copy) => (typeof copy === 'object' && copy.main === main ? copy.keys : store.getAllKeys(vocabRowKeys())));
-}
-
-/**
  * A reader on one snapshot of the index: the state, pending rows and (unless `vocabulary` is
  * false: related papers never expand a word) the vocabulary's row keys read in one transaction;
  * the vocabulary rows a query needs come next, in it while it is active. Reads made later check
@@ -287,11 +279,7 @@ export async function openIndexReader(
   };
   if (wantsWhole(c)) {
     // The packed copy, one value, when it is this index's (merge.ts); else every row.
-    const read = (early.packed ?? vocabStore.get(VOCAB_PACKED)).then((packed): Promise<[string[], string[]]> | [string[], string[]] =>
-      typeof packed === 'object' && 'rows' in packed && packed.main === main
-        ? [packed.keys, packed.rows]
-        : Promise.all([vocabStore.getAllKeys(vocabRowKeys()), vocabStore.getAll(vocabRowKeys()) as Promise<string[]>]),
-    );
+    const read = allVocabularyRows(vocabStore, main, early.packed);
     const whole = read.then(([keys, values]) => {
       const done = Promise.resolve();
       keys.forEach((k, i) => {
@@ -304,7 +292,7 @@ export async function openIndexReader(
     if (!c.vocabKeys) keepVocabKeys(read.then(([keys]) => keys));
   }
   // The keys alone: ~1,300 short strings, where the rows hold every term.
-  if (vocabulary && !c.vocabKeys) keepVocabKeys(vocabularyKeys(tx, main, early.keys));
+  if (vocabulary && !c.vocabKeys) keepVocabKeys(vocabularyKeys(vocabStore, main, early.keys));
   const voidsRead = (c.voids ??= early.voids ?? readVoids());
   voidsRead.catch(() => c === cache && (c.voids = undefined));
   for (const k of keys) {
@@ -351,7 +339,7 @@ export async function openIndexReader(
   const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<string[]> => {
     // A whole read under way (or failed: then rows are read as below).
     await c.wholeVocabulary?.catch(() => undefined);
-    const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => vocabularyKeys(t, main))));
+    const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => vocabularyKeys(t.objectStore('vocab'), main))));
     // Once every row is asked for there is nothing left to choose.
     const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;
     const missing = new Set(want.filter((k) => !c.vocabAsked.has(k)));

@@ -949,17 +949,22 @@ describe('pending rows and merges', () => {
     expect(await titles(db, 'kidneys')).toEqual(['Late segments kidneys']);
   });
 
+  /** Each word's merged pairs over all its chunks; void ids sorted, each once, as pairs (id, 0). */
+  const mergedLists = async (db: DB) => {
+    const [keys, chunks] = [await db.getAllKeys('postings'), await db.getAll('postings')];
+    const byTerm = new Map<string, Uint8Array[]>();
+    keys.forEach(([term], i) => byTerm.set(term, [...(byTerm.get(term) ?? []), chunks[i]!]));
+    const voids = (list: Uint8Array[]) => [...new Set(unpackIds(list))].sort((a, b) => a - b).flatMap((id) => [id, 0]);
+    return new Map([...byTerm].map(([term, list]) => [term, term === VOID_TERM ? voids(list) : [...unpackPostings(list)]]));
+  };
   /**
    * What the merged stores hold: two databases given the same writes hold the same, however their
    * merges fell (each merge writes chunks of its own). Per word its pairs, per void chunk its ids.
    */
   const mergedStores = async (db: DB) => {
-    const [keys, chunks] = [await db.getAllKeys('postings'), await db.getAll('postings')];
-    const byTerm = new Map<string, Uint8Array[]>();
-    keys.forEach(([term], i) => byTerm.set(term, [...(byTerm.get(term) ?? []), chunks[i]!]));
     const counts = [await db.getAllKeys('termCounts'), await db.getAll('termCounts')] as const;
     return {
-      postings: [...byTerm].map(([term, list]) => [term, term === VOID_TERM ? [...new Set(unpackIds(list))].sort((a, b) => a - b) : [...unpackPostings(list)]]),
+      postings: [...(await mergedLists(db))],
       vocab: await db.getAll('vocab', vocabRowKeys()),
       counts: counts[0].map((k, i) => [k, counts[1][i]]).filter(([k]) => k !== MERGING),
     };
@@ -1076,10 +1081,7 @@ describe('pending rows and merges', () => {
     };
     const db = await started();
     // Laid out as then: a word's pairs in chunks of the ids / 4096, none of a merge's own.
-    const keys = await db.getAllKeys('postings');
-    const chunks = await db.getAll('postings');
-    const byTerm = new Map<string, Uint8Array[]>();
-    keys.forEach(([term], i) => byTerm.set(term, [...(byTerm.get(term) ?? []), chunks[i]!]));
+    const lists = await mergedLists(db);
     await db.clear('postings');
     const layOld = async (term: string, pairs: ArrayLike<number>) => {
       for (const chunk of new Set(Array.from({ length: pairs.length / 2 }, (_, j) => Math.floor(pairs[j * 2]! / 4096)))) {
@@ -1087,8 +1089,7 @@ describe('pending rows and merges', () => {
         await db.put('postings', packPairs(within), [term, chunk]);
       }
     };
-    for (const [term, list] of byTerm)
-      await layOld(term, term === VOID_TERM ? [...new Set(unpackIds(list))].sort((a, b) => a - b).flatMap((id) => [id, 0]) : unpackPostings(list));
+    for (const [term, pairs] of lists) await layOld(term, pairs);
     expect((await db.getAllKeys('postings')).every(([, chunk]) => chunk < 2)).toBe(true);
     await expectSameAsScan(db, 'chunks of ids / 4096');
     // A merge of then, cut short: "segments" had its pending pairs appended to its last chunk.
