@@ -1,14 +1,15 @@
 import { typoBudget } from './edit-distance.ts';
 import { EXACT, PREFIX, TYPO } from './match.ts';
+import type { SortedTerms } from './sorted-terms.ts';
 import { FILTER_MARK } from './terms.ts';
 
-/** First index in a sorted list whose value is >= `key`. */
-export function lowerBound(sorted: readonly string[], key: string): number {
+/** First index of sorted terms whose term is >= `key`. */
+export function lowerBound(sorted: SortedTerms, key: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < key) lo = mid + 1;
+    if (sorted.at(mid) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -33,10 +34,10 @@ export function sortedUnion(a: readonly string[], b: readonly string[]): string[
 }
 
 /** First index in [lo, hi) whose term has a code unit above `c` at `d` (all share the first d units and are longer). */
-function nextBranch(sorted: readonly string[], lo: number, hi: number, d: number, c: number): number {
+function nextBranch(sorted: SortedTerms, lo: number, hi: number, d: number, c: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.charCodeAt(d) <= c) lo = mid + 1;
+    if (sorted.code(mid, d) <= c) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -52,12 +53,16 @@ function nextBranch(sorted: readonly string[], lo: number, hi: number, d: number
  * whose row has nothing within the budget can't lead to a match (the row minimum never falls as a
  * prefix grows), so only the prefixes near the word are visited, not every term of the vocabulary.
  */
-export function expandWord(vocab: readonly string[], word: string, prefix: boolean): Map<string, number> {
+export function expandWord(vocab: SortedTerms, word: string, prefix: boolean): Map<string, number> {
   const out = new Map<string, number>();
   const start = lowerBound(vocab, word);
-  if (vocab[start] === word) out.set(word, EXACT);
+  if (start < vocab.length && vocab.at(start) === word) out.set(word, EXACT);
   if (prefix) {
-    for (let i = start; i < vocab.length && vocab[i]!.startsWith(word); i++) if (vocab[i] !== word) out.set(vocab[i]!, PREFIX);
+    for (let i = start; i < vocab.length; i++) {
+      const term = vocab.at(i);
+      if (!term.startsWith(word)) break;
+      if (term !== word) out.set(term, PREFIX);
+    }
   }
   const budget = typoBudget(word);
   if (budget === 0) return out;
@@ -72,9 +77,12 @@ export function expandWord(vocab: readonly string[], word: string, prefix: boole
   for (let j = 0; j <= n; j++) rows[0]![j] = j;
   const visit = (d: number, lo: number, hi: number, last: number): void => {
     const row = rows[d]!;
-    if (vocab[lo]!.length === d) {
+    if (vocab.size(lo) === d) {
       // The prefix itself is a term.
-      if (row[n]! <= budget && !out.has(vocab[lo]!)) out.set(vocab[lo]!, TYPO);
+      if (row[n]! <= budget) {
+        const term = vocab.at(lo);
+        if (!out.has(term)) out.set(term, TYPO);
+      }
       lo++;
     }
     if (prefix && d === n && row[n]! <= 1 && row[n]! > 0) typoPrefixed.push([lo, hi]);
@@ -84,7 +92,7 @@ export function expandWord(vocab: readonly string[], word: string, prefix: boole
     const prev2 = d > 0 ? rows[d - 1]! : undefined;
     const next = rows[d + 1]!;
     for (let i = lo; i < hi; ) {
-      const c = vocab[i]!.charCodeAt(d);
+      const c = vocab.code(i, d);
       const end = nextBranch(vocab, i, hi, d, c);
       next[0] = d + 1;
       for (let j = 1; j <= n; j++) {
@@ -98,7 +106,12 @@ export function expandWord(vocab: readonly string[], word: string, prefix: boole
   };
   const first = lowerBound(vocab, String.fromCharCode(FILTER_MARK.charCodeAt(0) + 1));
   if (first < vocab.length) visit(0, first, vocab.length, -1);
-  for (const [lo, hi] of typoPrefixed) for (let i = lo; i < hi; i++) if (!out.has(vocab[i]!)) out.set(vocab[i]!, TYPO * PREFIX);
+  for (const [lo, hi] of typoPrefixed) {
+    for (let i = lo; i < hi; i++) {
+      const term = vocab.at(i);
+      if (!out.has(term)) out.set(term, TYPO * PREFIX);
+    }
+  }
   return out;
 }
 
@@ -151,8 +164,12 @@ export function headMatcher(word: string, prefix: boolean): (head: string, whole
 }
 
 /** The filter pseudo-terms (sorted) starting with `head`. */
-export function termsWithPrefix(vocab: readonly string[], head: string): string[] {
+export function termsWithPrefix(vocab: SortedTerms, head: string): string[] {
   const out: string[] = [];
-  for (let i = lowerBound(vocab, head); i < vocab.length && vocab[i]!.startsWith(head); i++) out.push(vocab[i]!);
+  for (let i = lowerBound(vocab, head); i < vocab.length; i++) {
+    const term = vocab.at(i);
+    if (!term.startsWith(head)) break;
+    out.push(term);
+  }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { SearchDoc } from './document.ts';
+import type { SortedTerms } from './sorted-terms.ts';
 
 /** A document's kind and key: what, after score and date, orders results (`compareHits`). */
 export interface DocKey {
@@ -13,11 +14,12 @@ export interface DocKey {
  */
 export interface IndexReader {
   /**
-   * The sorted vocabulary, or at least every term starting with a head `wanted` accepts: a reader
-   * may hold the vocabulary in parts by terms' first characters and read only those asked for
-   * (`whole`: the head is a whole term, shorter than the parts' heads).
+   * The vocabulary, or at least every term starting with a head `wanted` accepts: a reader may
+   * hold the vocabulary in parts by terms' first characters and read only those asked for
+   * (`whole`: the head is a whole term, shorter than the parts' heads). In sorted parts whose
+   * union it is (the merged terms, those written since): a term may be in more than one.
    */
-  vocabulary(wanted?: (head: string, whole: boolean) => boolean): Promise<readonly string[]>;
+  vocabulary(wanted?: (head: string, whole: boolean) => boolean): Promise<readonly SortedTerms[]>;
   /**
    * `prefixes`: typed prefixes whose every completion in the vocabulary is among `terms`, so a
    * reader may read all of them as one key range instead of a request per term.

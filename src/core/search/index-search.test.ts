@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { typoBudget, withinDistance } from './edit-distance.ts';
 import { expandWord, headMatcher } from './expand.ts';
+import { arrayTerms, joinedTerms, type SortedTerms, termsOf } from './sorted-terms.ts';
 import { FILTER_MARK } from './terms.ts';
 import { topRanked } from './top-k.ts';
 
@@ -21,6 +22,35 @@ function expandByScan(vocab: readonly string[], word: string, prefix: boolean): 
 
 const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 
+/** Sorted terms as the database's vocabulary rows hold them: by their first two characters, joined by NUL. */
+function rowsOf(vocab: readonly string[]): string[] {
+  const rows = new Map<string, string[]>();
+  for (const t of vocab) rows.set(t.slice(0, 2), [...(rows.get(t.slice(0, 2)) ?? []), t]);
+  return [...rows.values()].map((terms) => terms.join('\u0000'));
+}
+
+/** Both forms a reader gives a sorted vocabulary in: a string per term, and the rows' text joined. */
+const forms = (vocab: readonly string[]): SortedTerms[] => [arrayTerms(vocab), joinedTerms(rowsOf(vocab), '\u0000')];
+
+describe('joinedTerms', () => {
+  it('reads the terms of joined rows as the rows hold them, without a string per term', () => {
+    const term = fc.stringMatching(/^[a-cé\u0001]{1,6}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(term, { maxLength: 60 }), (terms) => {
+        const vocab = [...terms].sort();
+        const joined = joinedTerms(['', ...rowsOf(vocab), ''], '\u0000');
+        expect(termsOf(joined)).toEqual(vocab);
+        vocab.forEach((t, i) => {
+          expect(joined.size(i)).toBe(t.length);
+          for (let d = 0; d < t.length; d++) expect(joined.code(i, d)).toBe(t.charCodeAt(d));
+        });
+      }),
+      { numRuns: 500 },
+    );
+    expect(joinedTerms([], '\u0000').length).toBe(0);
+  });
+});
+
 describe('expandWord', () => {
   it('finds exactly the terms (and factors) a scan of every term would, typos included', () => {
     // Small alphabets make near misses common; a filter term and a non-Latin word ride along.
@@ -28,18 +58,19 @@ describe('expandWord', () => {
     fc.assert(
       fc.property(fc.uniqueArray(word, { maxLength: 80 }), word, fc.boolean(), (terms, w, prefix) => {
         const vocab = [...terms, `${FILTER_MARK}c`, `${FILTER_MARK}t:${w}`].sort();
-        expect(sorted(expandWord(vocab, w, prefix))).toEqual(sorted(expandByScan(vocab, w, prefix)));
+        for (const form of forms(vocab)) expect(sorted(expandWord(form, w, prefix))).toEqual(sorted(expandByScan(vocab, w, prefix)));
       }),
       { numRuns: 3000 },
     );
   });
 
-  const vocab = ['\u0001c', 'segment', 'segmentation', 'segmented', 'semantic', 'signal'].sort();
   it("gives linearSearch's factors: exact, prefix, typo, prefix within a typo", () => {
-    expect(Object.fromEntries(expandWord(vocab, 'segment', false))).toEqual({ segment: 1 });
-    expect(Object.fromEntries(expandWord(vocab, 'segme', true))).toEqual({ segment: 0.8, segmentation: 0.8, segmented: 0.8 });
-    expect(Object.fromEntries(expandWord(vocab, 'segmantation', false))).toEqual({ segmentation: 0.5 });
-    expect(Object.fromEntries(expandWord(vocab, 'sagme', true))).toEqual({ segment: 0.4, segmentation: 0.4, segmented: 0.4 });
+    for (const vocab of forms(['\u0001c', 'segment', 'segmentation', 'segmented', 'semantic', 'signal'].sort())) {
+      expect(Object.fromEntries(expandWord(vocab, 'segment', false))).toEqual({ segment: 1 });
+      expect(Object.fromEntries(expandWord(vocab, 'segme', true))).toEqual({ segment: 0.8, segmentation: 0.8, segmented: 0.8 });
+      expect(Object.fromEntries(expandWord(vocab, 'segmantation', false))).toEqual({ segmentation: 0.5 });
+      expect(Object.fromEntries(expandWord(vocab, 'sagme', true))).toEqual({ segment: 0.4, segmentation: 0.4, segmented: 0.4 });
+    }
   });
 });
 
@@ -74,7 +105,7 @@ describe('headMatcher', () => {
     fc.assert(
       fc.property(fc.uniqueArray(word, { maxLength: 80 }), word, fc.boolean(), (terms, w, prefix) => {
         const vocab = [...terms, `${FILTER_MARK}c`, `${FILTER_MARK}t:${w}`].sort();
-        expect(sorted(expandWord(partsFor(vocab, w, prefix), w, prefix))).toEqual(sorted(expandWord(vocab, w, prefix)));
+        expect(sorted(expandWord(arrayTerms(partsFor(vocab, w, prefix)), w, prefix))).toEqual(sorted(expandWord(arrayTerms(vocab), w, prefix)));
       }),
       { numRuns: 3000 },
     );

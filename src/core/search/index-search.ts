@@ -8,6 +8,7 @@ import type { DocKey, IndexReader } from './index-reader.ts';
 import { intersect, type Stage } from './intersect.ts';
 import { compareHits, compareKeys, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
+import type { SortedTerms } from './sorted-terms.ts';
 import { CODE_TERM, FILTER_MARK } from './terms.ts';
 import { topRanked } from './top-k.ts';
 
@@ -23,16 +24,19 @@ interface Constraint {
 // Candidates fetched beyond the limit: ties at the cut are ordered by key, which only documents hold.
 const SLACK = 20;
 
-function filterConstraints(vocab: readonly string[], q: SearchQuery): Constraint[] | undefined {
+/** A vocabulary's terms starting with `head`, each once. */
+const withPrefix = (vocab: readonly SortedTerms[], head: string): string[] => [...new Set(vocab.flatMap((part) => termsWithPrefix(part, head)))];
+
+function filterConstraints(vocab: readonly SortedTerms[], q: SearchQuery): Constraint[] | undefined {
   const out: Constraint[] = [];
-  const topicTerms = termsWithPrefix(vocab, `${FILTER_MARK}t:`);
+  const topicTerms = withPrefix(vocab, `${FILTER_MARK}t:`);
   for (const t of q.topics) {
     const terms = topicTerms.filter((term) => term.slice(3).includes(t));
     if (terms.length === 0) return undefined;
     out.push({ terms });
   }
   if (q.years) {
-    const terms = termsWithPrefix(vocab, `${FILTER_MARK}y:`).filter((term) => {
+    const terms = withPrefix(vocab, `${FILTER_MARK}y:`).filter((term) => {
       const y = Number(term.slice(3));
       return (q.years!.min === undefined || y >= q.years!.min) && (q.years!.max === undefined || y <= q.years!.max);
     });
@@ -61,9 +65,18 @@ function wantedHeads(q: SearchQuery): (head: string, whole: boolean) => boolean 
 // are kept per vocabulary (a new vocabulary is a new array, after a write or once more of it is
 // read, so nothing stale survives).
 const EXPANSIONS_KEPT = 512;
-const expansionCache = new WeakMap<readonly string[], Map<string, Map<string, number>>>();
+const expansionCache = new WeakMap<SortedTerms, Map<string, Map<string, number>>>();
 
-function expandKept(vocab: readonly string[], word: string, prefix: boolean): Map<string, number> {
+/** A word's expansion over every part of the vocabulary (a term in two parts expands alike in both). */
+function expandKept(vocab: readonly SortedTerms[], word: string, prefix: boolean): Map<string, number> {
+  const [first, ...rest] = vocab.map((part) => expandKeptIn(part, word, prefix));
+  if (!first || rest.length === 0) return first ?? new Map();
+  const out = new Map(first);
+  for (const found of rest) for (const [term, factor] of found) out.set(term, Math.max(factor, out.get(term) ?? 0));
+  return out;
+}
+
+function expandKeptIn(vocab: SortedTerms, word: string, prefix: boolean): Map<string, number> {
   let kept = expansionCache.get(vocab);
   if (!kept) expansionCache.set(vocab, (kept = new Map()));
   const key = `${prefix ? 'p' : 'w'}${word}`;

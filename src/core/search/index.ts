@@ -6,4 +6,5 @@ export * from './index-reader.ts';
 export * from './index-search.ts';
 export * from './match.ts';
 export * from './query.ts';
+export * from './sorted-terms.ts';
 export * from './terms.ts';

@@ -13,6 +13,7 @@ import type { SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
 import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPairs, unpackPostings } from '../../core/search/postings-codec.ts';
+import { arrayTerms, joinedTerms, type SortedTerms } from '../../core/search/sorted-terms.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
@@ -57,7 +58,7 @@ interface Cache {
   /** Rows read, by key: each the row's terms, sorted. */
   readonly vocabRows: Map<string, string[]>;
   /** The terms of every row read, in key order (so sorted), rebuilt when more rows come. */
-  vocab?: { rows: number; terms: string[] };
+  vocab?: { rows: number; terms: SortedTerms };
   /** Merged void ids (pairs id, 0). */
   voids?: Promise<Uint32Array> | undefined;
   /** Merged postings by term. */
@@ -68,8 +69,11 @@ interface Cache {
    * serves every reader of this `main` (two readers opened together read it once).
    */
   readonly rows: Map<number, Promise<PendingRow | undefined>>;
-  /** Every vocabulary row, read at once by a reader whose query needs them all (a word with two typos). */
-  wholeVocabulary?: Promise<void> | undefined;
+  /**
+   * Every vocabulary row, read at once by a reader whose query needs them all (a word with two
+   * typos), as one text: the rows are not split into terms.
+   */
+  wholeVocabulary?: Promise<SortedTerms> | undefined;
   /** Derived from `rows`, for the row keys in `derivedKeys` (ascending). */
   derivedKeys?: readonly number[];
   derived?: Pending;
@@ -80,9 +84,8 @@ interface Pending {
   readonly voided: Uint8Array | undefined;
   readonly byTerm: Map<string, Uint32Array[]>;
   /** The pending rows' terms, sorted. */
-  readonly terms: string[];
-  /** Sorted merged vocabulary read so far (`of`) ∪ pending terms, once asked for. */
-  vocab?: { of: string[]; terms: string[] };
+  readonly terms: SortedTerms;
+  readonly termList: string[];
   /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand. */
   readonly combined: Map<string, Uint32Array>;
 }
@@ -158,12 +161,13 @@ function derive(rows: readonly PendingRow[], voids: Uint32Array, from?: Pending)
     for (const row of rows) for (const id of row.voided) voided[id >>> 3]! |= 1 << (id & 7);
   }
   const added = [...touched].filter((t) => !from?.byTerm.has(t)).sort();
-  const terms = from ? (added.length ? sortedUnion(from.terms, added) : from.terms) : added;
+  const termList = from ? (added.length ? sortedUnion(from.termList, added) : from.termList) : added;
+  // The same list keeps the same view, and the expansions kept for it (index-search.ts).
+  const terms = from && termList === from.termList ? from.terms : arrayTerms(termList);
   const combined = new Map<string, Uint32Array>();
   // A new void id may be in any word's postings; otherwise only the words the rows touch change.
   if (from && !newVoids) for (const [t, list] of from.combined) if (!touched.has(t)) combined.set(t, list);
-  const vocab = from?.vocab && added.length === 0 ? from.vocab : undefined;
-  return { voided, byTerm, terms, combined, ...(vocab ? { vocab } : {}) };
+  return { voided, byTerm, terms, termList, combined };
 }
 
 /**
@@ -280,13 +284,7 @@ export async function openIndexReader(
   if (wantsWhole(c)) {
     // The packed copy, one value, when it is this index's (merge.ts); else every row.
     const read = allVocabularyRows(vocabStore, main, early.packed);
-    const whole = read.then(([keys, values]) => {
-      const done = Promise.resolve();
-      keys.forEach((k, i) => {
-        c.vocabRows.set(k, values[i]!.split(VOCAB_SEP));
-        c.vocabAsked.set(k, done);
-      });
-    });
+    const whole = read.then(([, rows]) => joinedTerms(rows, VOCAB_SEP));
     c.wholeVocabulary = whole;
     whole.catch(() => c === cache && (c.wholeVocabulary = undefined));
     if (!c.vocabKeys) keepVocabKeys(read.then(([keys]) => keys));
@@ -336,9 +334,10 @@ export async function openIndexReader(
       return reads;
     });
   /** The merged vocabulary: the rows `wanted` accepts read (once per `main`), and every row read so far. */
-  const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<string[]> => {
+  const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<SortedTerms> => {
     // A whole read under way (or failed: then rows are read as below).
-    await c.wholeVocabulary?.catch(() => undefined);
+    const whole = await c.wholeVocabulary?.catch(() => undefined);
+    if (whole) return whole;
     const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => vocabularyKeys(t.objectStore('vocab'), main))));
     // Once every row is asked for there is nothing left to choose.
     const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;
@@ -361,15 +360,14 @@ export async function openIndexReader(
     }
     await Promise.all(new Set(want.map((k) => c.vocabAsked.get(k))));
     // Rows in key order, each sorted: concatenated, sorted.
-    if (c.vocab?.rows !== c.vocabRows.size) c.vocab = { rows: c.vocabRows.size, terms: keys.flatMap((k) => c.vocabRows.get(k) ?? []) };
+    if (c.vocab?.rows !== c.vocabRows.size) c.vocab = { rows: c.vocabRows.size, terms: arrayTerms(keys.flatMap((k) => c.vocabRows.get(k) ?? [])) };
     return c.vocab.terms;
   };
 
   return {
     async vocabulary(wanted) {
       const merged = await mergedVocabulary(wanted);
-      if (pending.vocab?.of !== merged) pending.vocab = { of: merged, terms: sortedUnion(merged, pending.terms) };
-      return pending.vocab.terms;
+      return pending.terms.length ? [merged, pending.terms] : [merged];
     },
     async postings(terms, prefixes = []) {
       if (c.entries > POSTINGS_CACHE_ENTRIES) {
