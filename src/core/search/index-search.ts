@@ -62,14 +62,15 @@ function wantedHeads(q: SearchQuery): (head: string, whole: boolean) => boolean 
 }
 
 // Typing "medical image seg…" expands "medical" and "image" again on every keystroke: expansions
-// are kept per vocabulary (a new vocabulary is a new array, after a write or once more of it is
-// read, so nothing stale survives).
+// are kept per part of the vocabulary (a changed part is a new object, after a write or once more
+// of it is read, so nothing stale survives).
 const EXPANSIONS_KEPT = 512;
 const expansionCache = new WeakMap<SortedTerms, Map<string, Map<string, number>>>();
 
 /** A word's expansion over every part of the vocabulary (a term in two parts expands alike in both). */
 function expandKept(vocab: readonly SortedTerms[], word: string, prefix: boolean): Map<string, number> {
-  const [first, ...rest] = vocab.map((part) => expandKeptIn(part, word, prefix));
+  // Most words match nothing among the few terms written since the last merge: no copy then.
+  const [first, ...rest] = vocab.map((part) => expandKeptIn(part, word, prefix)).filter((found) => found.size > 0);
   if (!first || rest.length === 0) return first ?? new Map();
   const out = new Map(first);
   for (const found of rest) for (const [term, factor] of found) out.set(term, Math.max(factor, out.get(term) ?? 0));

@@ -30,19 +30,29 @@ export function arrayTerms(terms: readonly string[]): SortedTerms {
  */
 export function joinedTerms(parts: readonly string[], sep: string): SortedTerms {
   const text = parts.filter((p) => p.length > 0).join(sep);
-  const found: number[] = [];
+  // Grown by doubling from a guess of eight characters a term: no array of numbers in between.
+  let found = new Uint32Array(Math.max(16, text.length >>> 3));
+  let length = 0;
+  const add = (start: number) => {
+    if (length === found.length) {
+      const more = new Uint32Array(found.length * 2);
+      more.set(found);
+      found = more;
+    }
+    found[length++] = start;
+  };
   if (text.length > 0) {
     for (let at = 0; ; ) {
-      found.push(at);
+      add(at);
       const next = text.indexOf(sep, at);
       if (next < 0) break;
       at = next + 1;
     }
   }
   // One past each term's end, as the next one's start.
-  found.push(text.length + 1);
-  const starts = Uint32Array.from(found);
-  const length = starts.length - 1;
+  add(text.length + 1);
+  const starts = found.slice(0, length);
+  length--;
   return {
     length,
     at: (i) => text.slice(starts[i]!, starts[i + 1]! - 1),
