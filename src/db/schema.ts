@@ -139,9 +139,14 @@ export interface PackedVocabulary {
   /** The rows' keys, in order, and the rows. */
   readonly keys: string[];
   readonly rows: string[];
+  /**
+   * The merged void ids as of `main` (VOID_TERM's chunks: pairs id, 0, packed as postings are),
+   * so a fresh reader need not read them from `postings`. Copies written before 2026-12-07 lack it.
+   */
+  readonly voids?: Uint8Array;
 }
 
-/** The `vocab` rows' keys, in order, as of `main` (under VOCAB_KEYS, written with the packed copy). */
+/** The `vocab` rows' keys, in order, and the void ids, as of `main` (under VOCAB_KEYS, written with the packed copy). */
 export type VocabularyKeys = Omit<PackedVocabulary, 'rows'>;
 
 /**

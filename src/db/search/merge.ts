@@ -9,9 +9,9 @@ import { packPairs, unpackPairs } from '../../core/search/postings-codec.ts';
 import { infoIsPaper, relatableWord } from '../../core/search/terms.ts';
 import type { DB, PendingRow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { MERGED_STORES, MERGING, mergedChunk, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
+import { MERGED_STORES, MERGING, mergedChunk, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
-import { allVocabularyRows, packVocabulary } from './vocab-copies.ts';
+import { allVocabularyRows, mergedVoids, packVocabulary } from './vocab-copies.ts';
 
 /**
  * A merge starts once this many rows, or this many pairs, wait in `pending`. A merge costs about
@@ -114,6 +114,14 @@ function additionsOf(rows: readonly PendingRow[]): { terms: Map<string, number[]
   return { terms, pairs };
 }
 
+/** Void ids merged before (pairs id, 0) and those a merge adds, each once, packed as one chunk. */
+function allVoids(before: Uint32Array, added: readonly number[]): Uint8Array {
+  const ids = new Set<number>();
+  for (let j = 0; j < before.length; j += 2) ids.add(before[j]!);
+  for (let j = 0; j < added.length; j += 2) ids.add(added[j]!);
+  return packPairs([...ids].sort((a, b) => a - b).flatMap((id) => [id, 0]));
+}
+
 /** How many of pairs (id, info…) are papers'. */
 function papersIn(pairs: ArrayLike<number>): number {
   let papers = 0;
@@ -139,8 +147,10 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   const read = db.transaction(MERGED_STORES);
   const words = [...terms.keys()];
   const countStore = read.objectStore('termCounts');
-  const [vocabulary, counts, ranBefore] = await Promise.all([
-    allVocabularyRows(read.objectStore('vocab'), main - 1).then(([keys, rows]) => new Map(keys.map((k, i) => [k, rows[i]!]))),
+  const packed = read.objectStore('vocab').get(VOCAB_PACKED);
+  const [vocabulary, voidsBefore, counts, ranBefore] = await Promise.all([
+    allVocabularyRows(read.objectStore('vocab'), main - 1, packed).then(([keys, rows]) => new Map(keys.map((k, i) => [k, rows[i]!]))),
+    mergedVoids(read.objectStore('postings'), main - 1, packed),
     Promise.all(words.map((term) => (relatableWord(term) ? countStore.get(term) : undefined))),
     countStore.get(MERGING),
   ]);
@@ -206,7 +216,7 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   if (!(await writeSlices(db, slicesOf(puts, slicePuts), maxSlices))) return 0;
   const merged = await removeRows(db, state, keys, rows.length, pairs);
   // A merge that stops before this leaves the copies of an older `main`, which readers pass over.
-  if (merged > 0) await packVocabulary(db, main, vocabulary);
+  if (merged > 0) await packVocabulary(db, main, vocabulary, allVoids(voidsBefore, terms.get(VOID_TERM) ?? []));
   return merged;
 }
 

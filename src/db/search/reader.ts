@@ -12,14 +12,14 @@ import type { DigestRecord, PaperRecord } from '../../core/index/types.ts';
 import type { SearchDoc } from '../../core/search/document.ts';
 import { sortedUnion } from '../../core/search/expand.ts';
 import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
-import { unpackPairs, unpackPostings } from '../../core/search/postings-codec.ts';
+import { unpackPostings } from '../../core/search/postings-codec.ts';
 import { arrayTerms, joinedTerms, type SortedTerms } from '../../core/search/sorted-terms.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
-import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
+import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, vocabPart } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
-import { allVocabularyRows, vocabularyKeys } from './vocab-copies.ts';
+import { allVocabularyRows, mergedVoids, vocabularyKeys } from './vocab-copies.ts';
 
 /** Documents' records, by the documents' refs (undefined: none to read), read together. */
 async function readRecords(t: ReaderTx, refs: readonly (string | undefined)[]): Promise<(PaperRecord | DigestRecord | undefined)[]> {
@@ -259,16 +259,12 @@ export async function openIndexReader(
   ]);
   const known = cache?.db === db ? cache : undefined;
   const vocabStore = tx.objectStore('vocab');
-  const readVoids = () =>
-    tx
-      .objectStore('postings')
-      .getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity]))
-      .then(unpackPairs);
   const wantsWhole = (k: Cache | undefined) => vocabulary && wholeVocabulary && !k?.wholeVocabulary && !k?.vocabAsked.size;
+  // Either copy brings the void ids too (vocab-copies.ts): the keys copy is read for them alone
+  // when the vocabulary is kept (or not wanted) but they are not.
   const early = {
     packed: wantsWhole(known) ? vocabStore.get(VOCAB_PACKED) : undefined,
-    keys: vocabulary && !known?.vocabKeys && !wantsWhole(known) ? vocabStore.get(VOCAB_KEYS) : undefined,
-    voids: known?.voids ? undefined : readVoids(),
+    keys: !wantsWhole(known) && ((vocabulary && !known?.vocabKeys) || !known?.voids) ? vocabStore.get(VOCAB_KEYS) : undefined,
   };
   for (const read of Object.values(early)) read?.catch(() => undefined);
   const [state, counters, keys] = await first;
@@ -291,7 +287,7 @@ export async function openIndexReader(
   }
   // The keys alone: ~1,300 short strings, where the rows hold every term.
   if (vocabulary && !c.vocabKeys) keepVocabKeys(vocabularyKeys(vocabStore, main, early.keys));
-  const voidsRead = (c.voids ??= early.voids ?? readVoids());
+  const voidsRead = (c.voids ??= mergedVoids(tx.objectStore('postings'), main, early.packed ?? early.keys ?? vocabStore.get(VOCAB_KEYS)));
   voidsRead.catch(() => c === cache && (c.voids = undefined));
   for (const k of keys) {
     if (c.rows.has(k)) continue;

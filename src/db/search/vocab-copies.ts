@@ -1,12 +1,14 @@
 /**
  * The vocabulary's two copies, each stamped with the `main` it copies (layout.ts): every row as
- * one value (VOCAB_PACKED) and the rows' keys alone (VOCAB_KEYS). Merges write them; readers and
- * merges read them when they are the index's `main`'s, and the rows or keys themselves otherwise
- * (a merge stopped before writing them, a database from before them).
+ * one value (VOCAB_PACKED) and the rows' keys alone (VOCAB_KEYS), both with the merged void ids.
+ * Merges write them; readers and merges read them when they are the index's `main`'s, and the
+ * rows, keys or void ids themselves otherwise (a merge stopped before writing them, a database
+ * from before them).
  */
+import { unpackPairs } from '../../core/search/postings-codec.ts';
 import type { DB, PackedVocabulary, VocabularyKeys } from '../schema.ts';
 import { RELAXED } from '../tx.ts';
-import { VOCAB_KEYS, VOCAB_PACKED, vocabRowKeys } from './layout.ts';
+import { VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
 
 type VocabValue = string | PackedVocabulary | VocabularyKeys;
 
@@ -26,21 +28,37 @@ export function allVocabularyRows(store: VocabStore, main: number, stored?: Prom
   );
 }
 
+/** The `postings` store as a reader's or a merge's transaction holds it. */
+interface PostingsStore {
+  getAll(range: IDBKeyRange): Promise<Uint8Array[]>;
+}
+
+/**
+ * The merged void ids (pairs id, 0) as of `main`: from `copy` (either copy's read) when it is
+ * `main`'s and holds them, else from VOID_TERM's chunks (at 1M mentions, 154 chunks read cold took
+ * 40–60 ms, where the copy is read anyway).
+ */
+export function mergedVoids(postings: PostingsStore, main: number, copy?: Promise<VocabValue | undefined>): Promise<Uint32Array> {
+  const chunks = () => postings.getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then(unpackPairs);
+  if (!copy) return chunks();
+  return copy.then((c) => (typeof c === 'object' && c.main === main && c.voids ? unpackPairs([c.voids]) : chunks()));
+}
+
 /** The rows' keys as of `main`. `stored`: the keys copy's read, if issued already. */
 export function vocabularyKeys(store: VocabStore, main: number, stored?: Promise<VocabValue | undefined>): Promise<string[]> {
   return (stored ?? store.get(VOCAB_KEYS)).then((copy) => (typeof copy === 'object' && copy.main === main ? copy.keys : store.getAllKeys(vocabRowKeys())));
 }
 
 /**
- * Writes both copies of `rows` (by key) stamped with `main`. Run under the merge lock, with `main`
- * the index's now: no merge, rebuild or clearing changes the rows meanwhile, and digest writes
- * never touch them.
+ * Writes both copies of `rows` (by key) and the merged `voids` (packed pairs) stamped with `main`.
+ * Run under the merge lock, with `main` the index's now: no merge, rebuild or clearing changes
+ * the rows or void ids meanwhile, and digest writes never touch them.
  */
-export async function packVocabulary(db: DB, main: number, rows: ReadonlyMap<string, string>): Promise<void> {
+export async function packVocabulary(db: DB, main: number, rows: ReadonlyMap<string, string>, voids: Uint8Array): Promise<void> {
   // Keys sort as IndexedDB sorts strings: by UTF-16 code units, as Array#sort does.
   const keys = [...rows.keys()].sort();
-  const packed: PackedVocabulary = { main, keys, rows: keys.map((k) => rows.get(k)!) };
-  const keysAlone: VocabularyKeys = { main, keys };
+  const packed: PackedVocabulary = { main, keys, rows: keys.map((k) => rows.get(k)!), voids };
+  const keysAlone: VocabularyKeys = { main, keys, voids };
   const tx = db.transaction('vocab', 'readwrite', RELAXED);
   await Promise.all([tx.store.put(packed, VOCAB_PACKED), tx.store.put(keysAlone, VOCAB_KEYS), tx.done]);
 }
