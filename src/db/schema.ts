@@ -140,14 +140,16 @@ export interface PackedVocabulary {
   readonly keys: string[];
   readonly rows: string[];
   /**
-   * The merged void ids as of `main` (VOID_TERM's chunks: pairs id, 0, packed as postings are),
-   * so a fresh reader need not read them from `postings`. Copies written before 2026-12-07 lack it.
+   * The merged void ids as of `main` (VOID_TERM's chunks' ids, ascending, each once), so a fresh
+   * reader need not read them from `postings`. Copies written before 2026-12-07 lack it.
    */
-  readonly voids?: Uint8Array;
+  readonly voids?: Uint32Array;
+  /** Where each term starts in the rows joined by VOCAB_SEP (`termStarts`); packed copy only. */
+  readonly starts?: Uint32Array;
 }
 
 /** The `vocab` rows' keys, in order, and the void ids, as of `main` (under VOCAB_KEYS, written with the packed copy). */
-export type VocabularyKeys = Omit<PackedVocabulary, 'rows'>;
+export type VocabularyKeys = Omit<PackedVocabulary, 'rows' | 'starts'>;
 
 /**
  * What one write added to the search index, appended as one row (docs/search.md): the postings of

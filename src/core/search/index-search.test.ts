@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { typoBudget, withinDistance } from './edit-distance.ts';
 import { expandWord, headMatcher } from './expand.ts';
-import { arrayTerms, joinedTerms, type SortedTerms, termsOf } from './sorted-terms.ts';
+import { arrayTerms, joinedTerms, type SortedTerms, termStarts, termsOf } from './sorted-terms.ts';
 import { FILTER_MARK } from './terms.ts';
 import { topRanked } from './top-k.ts';
 
@@ -48,6 +48,16 @@ describe('joinedTerms', () => {
       { numRuns: 500 },
     );
     expect(joinedTerms([], '\u0000').length).toBe(0);
+  });
+
+  it('takes stored starts that fit the text instead of finding them, and finds them when they do not fit', () => {
+    const rows = ['ab\u0000abc', 'b'];
+    expect([...termStarts(rows, '\u0000')]).toEqual([0, 3, 7, 9]);
+    // Starts that fit the text are trusted as they are (here they cut it elsewhere): none is searched for.
+    expect(termsOf(joinedTerms(rows, '\u0000', Uint32Array.of(0, 7, 9)))).toEqual(['ab\u0000abc', 'b']);
+    // Starts of another text (a stale copy) are not.
+    expect(termsOf(joinedTerms(rows, '\u0000', Uint32Array.of(0, 3, 8)))).toEqual(['ab', 'abc', 'b']);
+    expect(termsOf(joinedTerms(rows, '\u0000', new Uint32Array(0)))).toEqual(['ab', 'abc', 'b']);
   });
 });
 

@@ -114,12 +114,11 @@ function additionsOf(rows: readonly PendingRow[]): { terms: Map<string, number[]
   return { terms, pairs };
 }
 
-/** Void ids merged before (pairs id, 0) and those a merge adds, each once, packed as one chunk. */
-function allVoids(before: Uint32Array, added: readonly number[]): Uint8Array {
-  const ids = new Set<number>();
-  for (let j = 0; j < before.length; j += 2) ids.add(before[j]!);
+/** Void ids merged before and those a merge adds (pairs id, 0), each once, ascending. */
+function allVoids(before: Uint32Array, added: readonly number[]): Uint32Array {
+  const ids = new Set(before);
   for (let j = 0; j < added.length; j += 2) ids.add(added[j]!);
-  return packPairs([...ids].sort((a, b) => a - b).flatMap((id) => [id, 0]));
+  return Uint32Array.from(ids).sort();
 }
 
 /** How many of pairs (id, info…) are papers'. */

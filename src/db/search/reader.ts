@@ -139,7 +139,7 @@ function derive(rows: readonly PendingRow[], voids: Uint32Array, from?: Pending)
   const byTerm = new Map(from?.byTerm);
   const touched = new Set<string>();
   let top = from?.voided ? from.voided.length * 8 - 1 : -1;
-  if (!from) for (let j = 0; j < voids.length; j += 2) top = Math.max(top, voids[j]!);
+  if (!from) for (const id of voids) top = Math.max(top, id);
   let newVoids = false;
   for (const row of rows) {
     for (const id of row.voided) top = Math.max(top, id);
@@ -157,7 +157,7 @@ function derive(rows: readonly PendingRow[], voids: Uint32Array, from?: Pending)
   if (top >= 0 && (!from || newVoids)) {
     voided = new Uint8Array((top >>> 3) + 1);
     if (from?.voided) voided.set(from.voided);
-    else for (let j = 0; j < voids.length; j += 2) voided[voids[j]! >>> 3]! |= 1 << (voids[j]! & 7);
+    else for (const id of voids) voided[id >>> 3]! |= 1 << (id & 7);
     for (const row of rows) for (const id of row.voided) voided[id >>> 3]! |= 1 << (id & 7);
   }
   const added = [...touched].filter((t) => !from?.byTerm.has(t)).sort();
@@ -280,7 +280,7 @@ export async function openIndexReader(
   if (wantsWhole(c)) {
     // The packed copy, one value, when it is this index's (merge.ts); else every row.
     const read = allVocabularyRows(vocabStore, main, early.packed);
-    const whole = read.then(([, rows]) => joinedTerms(rows, VOCAB_SEP));
+    const whole = read.then(([, rows, starts]) => joinedTerms(rows, VOCAB_SEP, starts));
     c.wholeVocabulary = whole;
     whole.catch(() => c === cache && (c.wholeVocabulary = undefined));
     if (!c.vocabKeys) keepVocabKeys(read.then(([keys]) => keys));

@@ -5,10 +5,11 @@
  * rows, keys or void ids themselves otherwise (a merge stopped before writing them, a database
  * from before them).
  */
-import { unpackPairs } from '../../core/search/postings-codec.ts';
+import { unpackIds } from '../../core/search/postings-codec.ts';
+import { termStarts } from '../../core/search/sorted-terms.ts';
 import type { DB, PackedVocabulary, VocabularyKeys } from '../schema.ts';
 import { RELAXED } from '../tx.ts';
-import { VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
+import { VOCAB_KEYS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabRowKeys } from './layout.ts';
 
 type VocabValue = string | PackedVocabulary | VocabularyKeys;
 
@@ -19,12 +20,19 @@ interface VocabStore {
   getAll(range: IDBKeyRange): Promise<VocabValue[]>;
 }
 
-/** Every row's key and row as of `main`. `stored`: the packed copy's read, if issued already. */
-export function allVocabularyRows(store: VocabStore, main: number, stored?: Promise<VocabValue | undefined>): Promise<[string[], string[]]> {
-  return (stored ?? store.get(VOCAB_PACKED)).then((packed): Promise<[string[], string[]]> | [string[], string[]] =>
+/**
+ * Every row's key and row as of `main`, and where their terms start when the packed copy says.
+ * `stored`: the packed copy's read, if issued already.
+ */
+export function allVocabularyRows(
+  store: VocabStore,
+  main: number,
+  stored?: Promise<VocabValue | undefined>,
+): Promise<[keys: string[], rows: string[], starts: Uint32Array | undefined]> {
+  return (stored ?? store.get(VOCAB_PACKED)).then((packed) =>
     typeof packed === 'object' && 'rows' in packed && packed.main === main
-      ? [packed.keys, packed.rows]
-      : Promise.all([store.getAllKeys(vocabRowKeys()), store.getAll(vocabRowKeys()) as Promise<string[]>]),
+      ? [packed.keys, packed.rows, packed.starts]
+      : Promise.all([store.getAllKeys(vocabRowKeys()), store.getAll(vocabRowKeys()) as Promise<string[]>, undefined]),
   );
 }
 
@@ -34,14 +42,14 @@ interface PostingsStore {
 }
 
 /**
- * The merged void ids (pairs id, 0) as of `main`: from `copy` (either copy's read) when it is
- * `main`'s and holds them, else from VOID_TERM's chunks (at 1M mentions, 154 chunks read cold took
- * 40–60 ms, where the copy is read anyway).
+ * The merged void ids as of `main` (each at least once): from `copy` (either copy's read) when it
+ * is `main`'s and holds them, else from VOID_TERM's chunks (at 1M mentions, 154 chunks read cold
+ * took 40–60 ms, where the copy is read anyway).
  */
 export function mergedVoids(postings: PostingsStore, main: number, copy?: Promise<VocabValue | undefined>): Promise<Uint32Array> {
-  const chunks = () => postings.getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then(unpackPairs);
+  const chunks = () => postings.getAll(IDBKeyRange.bound([VOID_TERM, 0], [VOID_TERM, Infinity])).then((c) => Uint32Array.from(unpackIds(c)));
   if (!copy) return chunks();
-  return copy.then((c) => (typeof c === 'object' && c.main === main && c.voids ? unpackPairs([c.voids]) : chunks()));
+  return copy.then((c) => (typeof c === 'object' && c.main === main && c.voids instanceof Uint32Array ? c.voids : chunks()));
 }
 
 /** The rows' keys as of `main`. `stored`: the keys copy's read, if issued already. */
@@ -50,14 +58,15 @@ export function vocabularyKeys(store: VocabStore, main: number, stored?: Promise
 }
 
 /**
- * Writes both copies of `rows` (by key) and the merged `voids` (packed pairs) stamped with `main`.
+ * Writes both copies of `rows` (by key) and the merged `voids` (ids ascending) stamped with `main`.
  * Run under the merge lock, with `main` the index's now: no merge, rebuild or clearing changes
  * the rows or void ids meanwhile, and digest writes never touch them.
  */
-export async function packVocabulary(db: DB, main: number, rows: ReadonlyMap<string, string>, voids: Uint8Array): Promise<void> {
+export async function packVocabulary(db: DB, main: number, rows: ReadonlyMap<string, string>, voids: Uint32Array): Promise<void> {
   // Keys sort as IndexedDB sorts strings: by UTF-16 code units, as Array#sort does.
   const keys = [...rows.keys()].sort();
-  const packed: PackedVocabulary = { main, keys, rows: keys.map((k) => rows.get(k)!), voids };
+  const ordered = keys.map((k) => rows.get(k)!);
+  const packed: PackedVocabulary = { main, keys, rows: ordered, voids, starts: termStarts(ordered, VOCAB_SEP) };
   const keysAlone: VocabularyKeys = { main, keys, voids };
   const tx = db.transaction('vocab', 'readwrite', RELAXED);
   await Promise.all([tx.store.put(packed, VOCAB_PACKED), tx.store.put(keysAlone, VOCAB_KEYS), tx.done]);
