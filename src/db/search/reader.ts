@@ -59,7 +59,7 @@ interface Cache {
   readonly vocabRows: Map<string, string[]>;
   /** The terms of every row read, in key order (so sorted), rebuilt when more rows come. */
   vocab?: { rows: number; terms: SortedTerms };
-  /** Merged void ids (pairs id, 0). */
+  /** Merged void ids. */
   voids?: Promise<Uint32Array> | undefined;
   /** Merged postings by term. */
   readonly lists: Map<string, Uint32Array>;
@@ -83,7 +83,7 @@ interface Pending {
   /** A bit per void id, merged or pending; undefined when none is void. */
   readonly voided: Uint8Array | undefined;
   readonly byTerm: Map<string, Uint32Array[]>;
-  /** The pending rows' terms, sorted. */
+  /** The pending rows' terms, sorted: as the vocabulary's part, and as strings (what a derive extends). */
   readonly terms: SortedTerms;
   readonly termList: string[];
   /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand. */
