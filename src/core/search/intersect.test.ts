@@ -72,7 +72,7 @@ describe('intersect', () => {
 
   it('gives every document all stages list, with the same scores and rank keys as Maps would', () => agreesWithMaps(60, 40, 3000));
 
-  // Lists spread over many ids, of very different lengths: sparse and dense lists side by side,
-  // as a common prefix's terms are at 1M, and kept arrays far larger than one query's ids.
+  // Lists of up to 600 ids spread over 20,000: ids far apart in the arrays kept over every id, as
+  // most terms' lists are at 1M, and lists of very different lengths in one constraint.
   it('agrees with Maps over sparse lists of many ids too', () => agreesWithMaps(20_000, 600, 300));
 });
