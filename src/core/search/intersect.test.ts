@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { intersect, type Stage } from './intersect.ts';
+import { intersect, type Stage, type Table, tableFor } from './intersect.ts';
 import { infoHasCode, infoMask, infoRank, maskWeight } from './terms.ts';
 
 /** The same candidates by Maps: every stage lists them, scores summed in word order. */
@@ -62,9 +62,16 @@ describe('intersect', () => {
         // The first `words` stages score words 0…; the rest are filters; then in any order.
         const stages: Stage[] = raw.map((s, i) => (i < words ? { lists: s.lists, factors: s.factors, word: i } : { lists: s.lists }));
         const ordered = [...stages].sort((a, b) => a.lists.length - b.lists.length);
-        // Twice in a row: what one query leaves in the kept arrays must not leak into the next.
-        for (let round = 0; round < 2; round++)
-          expect(asRows(intersect(ordered, words, first, maxId + 1, hasCode))).toEqual(byMaps(ordered, words, first, hasCode));
+        const expected = byMaps(ordered, words, first, hasCode);
+        // Through either table, the same candidates in the same order; twice in a row, and one
+        // table after the other: what a query leaves in the kept arrays must not leak into the next.
+        const got: ReturnType<typeof intersect>[] = [];
+        for (const table of ['ids', 'hash', 'hash', 'ids'] as Table[]) {
+          const c = intersect(ordered, words, first, maxId + 1, hasCode, table);
+          expect(asRows(c)).toEqual(expected);
+          got.push(c);
+        }
+        expect(got[1]).toEqual(got[0]);
       }),
       { numRuns },
     );
@@ -75,4 +82,24 @@ describe('intersect', () => {
   // Lists of up to 600 ids spread over 20,000: ids far apart in the arrays kept over every id, as
   // most terms' lists are at 1M, and lists of very different lengths in one constraint.
   it('agrees with Maps over sparse lists of many ids too', () => agreesWithMaps(20_000, 600, 300));
+
+  it('finds sparse candidates through a hash table, dense ones through the array over every id', () => {
+    // A whole word at 1M (36k pairs over 10⁶ ids) against a common prefix's (565k).
+    expect(tableFor(36_000, 1_000_000)).toBe('hash');
+    expect(tableFor(565_000, 1_000_000)).toBe('ids');
+    expect(tableFor(0, 0)).toBe('hash');
+  });
+
+  it('finds a probe run past the end of the hash table and back to its start', () => {
+    // Ids whose keys (id + 1) hash into the last four of the table's 1,024 entries (the table's
+    // hash, Fibonacci hashing into the top 10 bits): 60 of them fill those and wrap to the start.
+    const ids: number[] = [];
+    for (let id = 0; ids.length < 60; id++) if (Math.imul(id + 1, 0x9e3779b1) >>> 22 >= 1020) ids.push(id);
+    const head = Uint32Array.from(ids.flatMap((id) => [id, 8 | (id % 2 ? 16 : 0)]));
+    const narrow = Uint32Array.from(ids.filter((_, i) => i % 3 === 0).flatMap((id) => [id, 1]));
+    const span = ids.at(-1)! + 1;
+    const c = intersect([{ lists: [head], factors: [1], word: 0 }, { lists: [narrow] }], 1, 0, span, false, 'hash');
+    expect([...c.ids]).toEqual(ids.filter((_, i) => i % 3 === 0));
+    expect(c).toEqual(intersect([{ lists: [head], factors: [1], word: 0 }, { lists: [narrow] }], 1, 0, span, false, 'ids'));
+  });
 });
