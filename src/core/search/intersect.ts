@@ -93,21 +93,20 @@ function prepareHash(pairs: number): number {
  * keeps those it lists. Ids are below `first + span`. `table`: how candidates are found by id (the
  * same candidates either way, in the same order; tests compare both).
  */
-export function intersect(
-  stages: readonly Stage[],
-  words: number,
-  first: number,
-  span: number,
-  hasCode: boolean,
-  table: Table = tableFor(pairsOf(stages[0]!), span),
-): Candidates {
-  const pairs = pairsOf(stages[0]!);
-  prepare(table === 'ids' ? span : 0, pairs, words);
-  const { n, alive } = candidates(stages, first, hasCode, table === 'hash' ? prepareHash(pairs) : 0);
+export function intersect(stages: readonly Stage[], words: number, first: number, span: number, hasCode: boolean, table?: Table): Candidates {
+  const pairs = stages[0]!.lists.reduce((n, l) => n + (l.length >>> 1), 0);
+  const hashed = (table ?? tableFor(pairs, span)) === 'hash';
+  prepare(hashed ? 0 : span, pairs, words);
+  const { n, alive } = candidates(stages, first, hasCode, hashed ? prepareHash(pairs) : 0);
   return collect(n, alive, stages.length - 1, words);
 }
 
-const pairsOf = (stage: Stage) => stage.lists.reduce((n, l) => n + (l.length >>> 1), 0);
+/** Where key sits in the hash table (`shift`: 32 − its size's log2), or the empty entry it would take. */
+function probe(keys: Uint32Array, key: number, shift: number, mask: number): number {
+  let at = Math.imul(key, GOLDEN) >>> shift;
+  while (keys[at] !== 0 && keys[at] !== key) at = (at + 1) & mask;
+  return at;
+}
 
 /**
  * The candidates' slots found by id: with `bits` 0 through the array over every id (a mark and a
@@ -136,8 +135,7 @@ function candidates(stages: readonly Stage[], first: number, hasCode: boolean, b
       let at: number;
       let seen: boolean;
       if (hashed) {
-        at = Math.imul(id + 1, GOLDEN) >>> shift;
-        while (keys[at] !== 0 && keys[at] !== id + 1) at = (at + 1) & mask;
+        at = probe(keys, id + 1, shift, mask);
         seen = keys[at] !== 0;
         keys[at] = id + 1;
       } else {
@@ -174,8 +172,7 @@ function candidates(stages: readonly Stage[], first: number, hasCode: boolean, b
         const id = list[j]! - first;
         let c: number;
         if (hashed) {
-          let at = Math.imul(id + 1, GOLDEN) >>> shift;
-          while (keys[at] !== 0 && keys[at] !== id + 1) at = (at + 1) & mask;
+          const at = probe(keys, id + 1, shift, mask);
           if (keys[at] === 0) continue;
           c = vals[at]!;
         } else {
