@@ -28,7 +28,7 @@ import {
 } from './index.ts';
 import { paperIn, readAllPapers } from './paper-rows.ts';
 import { compactPapersIn, lookupIn, writeDigestTo } from './records/index.ts';
-import { type DB, DB_VERSION, openDigestDb, type PostRecord } from './schema.ts';
+import { type DB, DB_VERSION, openDigestDb, type PostRecord, type SearchStateRecord } from './schema.ts';
 import { indexState, searchIn, searchIndexReady, withSearchId } from './search/index.ts';
 
 beforeEach(() => {
@@ -37,7 +37,7 @@ beforeEach(() => {
 });
 afterEach(closeDb);
 
-const ALL_STORES = ['aliases', 'digests', 'docPages', 'failures', 'meta', 'papers', 'pending', 'postings', 'posts', 'termCounts', 'vocab'];
+const ALL_STORES = ['aliases', 'digests', 'docPages', 'failures', 'meta', 'papers', 'pending', 'postings', 'posts', 'recentPostings', 'termCounts', 'vocab'];
 const PAPER_INDEXES = ['by-cited', 'by-dataset', 'by-org', 'by-repo', 'by-title'];
 // An upgraded database keeps each one's values from before version 9 until its rows are packed.
 const WITH_LEGACY_INDEXES = PAPER_INDEXES.flatMap((i) => [i, `${i}-key`]).sort();
@@ -254,6 +254,32 @@ describe('migration from version 6', () => {
   });
 });
 
+describe('migration from version 9', () => {
+  it('rebuilds the search index, which then keeps the newest merges apart, and keeps every record', async () => {
+    const v9 = await openDigestDb('migrate9', 9);
+    await writeDigestTo(
+      v9,
+      digest('a', '2026-05-23', [
+        { name: 'B', title: 'Bee' },
+        { name: 'C', title: 'Cicada songs' },
+      ]),
+    );
+    const before = await recordsOf(v9);
+    expect(((await v9.get('meta', 'search')) as SearchStateRecord).recent).toBeUndefined();
+    v9.close();
+
+    const db = await openDigestDb('migrate9');
+    expect(await db.count('recentPostings')).toBe(0);
+    expect(await recordsOf(db)).toEqual(before);
+    await expectSearchable(db);
+    // Rebuilt: nothing older than the index's first id.
+    const state = (await db.get('meta', 'search')) as SearchStateRecord;
+    expect(state.recent).toMatchObject({ firstId: state.firstId, olderDay: -1 });
+    expect(await searchIdProblems(db)).toEqual([]);
+    db.close();
+  });
+});
+
 describe('migration from version 8', () => {
   it('finds papers stored whole by their title until it packs them, a batch at a time, keeping every record', async () => {
     const v8 = await openDigestDb('migrate8', 8);
@@ -305,6 +331,8 @@ describe('migration from version 8', () => {
     expect(await recordsOf(db)).toEqual(written);
     expect(await found()).toEqual([['t:bee'], ['2605.00001'], ['2605.00001']]);
     expect((await lookupIn(db, { kind: 'title', title: 'Cicada songs', key: 'cicada songs' })).papers.map((v) => v.paper.key)).toEqual(['t:cicada songs']);
+    // The index, outdated by version 10, is rebuilt once search asks.
+    await searchIndexReady(db);
     expect((await searchIn(db, parseQuery('cicada'))).map((h) => h.doc.key)).toEqual(['t:cicada songs']);
     expect(await searchIdProblems(db)).toEqual([]);
     db.close();

@@ -10,7 +10,7 @@ import type { SearchDoc, StoredDoc, TextDoc } from '../core/search/document.ts';
 import type { RawPost } from '../core/sync/raw-post.ts';
 
 export const DB_NAME = 'digest-lens';
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 export type { CountersRecord };
 
@@ -127,6 +127,24 @@ export interface SearchStateRecord {
   readonly main?: number;
   /** Moves on when ids start again from 0 (a rebuild, clearing the data); until then an id's document never changes. */
   readonly epoch?: number;
+  /**
+   * The newest merges, whose postings `recentPostings` also holds (absent: an index from before
+   * version 10 until its rebuild, or a new one with nothing merged yet).
+   */
+  readonly recent?: RecentWindow;
+}
+
+/**
+ * The newest documents: every id at or above `firstId` is in one of `chunks` (the merges whose
+ * postings `recentPostings` copies) or still pending; every id below is older, and its day is at
+ * most `olderDay`. A query for the newest best results may stop there (docs/search.md).
+ */
+export interface RecentWindow {
+  readonly firstId: number;
+  /** The newest day of a document below `firstId` (-1: there is none). */
+  readonly olderDay: number;
+  /** In `main` order: each merge's first id and its newest document's day. */
+  readonly chunks: readonly { readonly main: number; readonly firstId: number; readonly day: number }[];
 }
 
 /**
@@ -264,6 +282,14 @@ export interface DigestLensDB extends DBSchema {
   postings: {
     key: [string, number];
     value: Uint8Array;
+  };
+  /**
+   * The same rows as `postings` for the merges of `SearchStateRecord.recent` (older ones are
+   * deleted after the window moves on), and under [RECENT_TERMS, chunk] the terms of each.
+   */
+  recentPostings: {
+    key: [string, number];
+    value: Uint8Array | string;
   };
   /**
    * Every term with postings (words and filter pseudo-terms), for prefix and typo expansion:
@@ -405,6 +431,13 @@ export function upgrade(db: DB, oldVersion: number, tx: UpgradeTx, newVersion = 
       papers.createIndex(name, keyPath, { multiEntry });
     }
     if (oldVersion > 0) void tx.objectStore('meta').put('', 'papersToPack');
+  }
+  if (step(10)) {
+    // The newest merges' postings again, in a store of their own (`recentPostings`): a query for
+    // the best results reads them first and often stops there. Which documents are older, and
+    // how new the newest of them is, only a rebuild knows, so an older index is rebuilt.
+    db.createObjectStore('recentPostings');
+    if (oldVersion >= 3) outdateSearchIndex(tx);
   }
 }
 

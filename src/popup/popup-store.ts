@@ -33,9 +33,10 @@ export interface Answer {
   readonly results: readonly SearchResult[];
   /** How many were asked for. */
   readonly limit: number;
-  /** Matches in all; `exact` false: a bound (phrases checked only on those read). */
+  /** Matches in all; `exact` false: a bound (phrases checked only on those read), a lower one with `atLeast`. */
   readonly total: number;
   readonly exact: boolean;
+  readonly atLeast: boolean;
   readonly reference?: SearchAnswer['reference'];
   readonly notes: readonly string[];
   /** From sending the query to having its answer (ms), and the background's share of it. */
@@ -129,6 +130,7 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
         limit,
         total: a.total ?? a.results.length,
         exact: a.exact ?? true,
+        atLeast: a.atLeast === true,
         ...(a.reference ? { reference: a.reference } : {}),
         notes: a.notes ?? [],
         latencyMs: Math.round((now() - started) * 10) / 10,

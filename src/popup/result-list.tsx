@@ -30,7 +30,7 @@ export function ResultList({ id, store, onChoose }: { id: string; store: PopupSt
   return (
     <>
       <div class="answer-head" role="status" data-testid="result-count">
-        {countText(answer.total, answer.exact, shown)}
+        {countText(answer, shown)}
         {answer.reference && answer.reference.found === 0 && <> · no paper in your digests has {answer.reference.label}</>}
       </div>
       {answer.notes.map((n) => (
@@ -74,9 +74,9 @@ export function ResultList({ id, store, onChoose }: { id: string; store: PopupSt
   );
 }
 
-function countText(total: number, exact: boolean, shown: number): string {
+export function countText({ total, exact, atLeast }: Pick<Answer, 'total' | 'exact' | 'atLeast'>, shown: number): string {
   if (shown === 0) return 'No results';
-  const all = exact ? `${total}` : `up to ${total}`;
+  const all = exact ? `${total}` : atLeast ? `${total}+` : `up to ${total}`;
   if (exact && total <= shown) return `${total} ${total === 1 ? 'result' : 'results'}`;
   return `${shown} of ${all} results`;
 }

@@ -26,9 +26,13 @@ export interface SearchAnswer {
   readonly results: readonly SearchResult[];
   /** Time the background spent answering (ms), for the latency measurement. */
   readonly tookMs: number;
-  /** Results in all (a bound when not `exact`: phrases are checked only on those read). */
+  /**
+   * Results in all: when not `exact` an upper bound (phrases are checked only on those read), or
+   * with `atLeast` a lower one (the newest documents held every result shown).
+   */
   readonly total?: number;
   readonly exact?: boolean;
+  readonly atLeast?: boolean;
   /** The id or address pasted, as it reads ("arXiv 2602.22544"), and how many papers it named. */
   readonly reference?: { readonly label: string; readonly found: number };
   /** Read by the popup itself (its worker was stopped as it opened), not by the background. */

@@ -33,4 +33,18 @@ export interface IndexReader {
   keys(ids: readonly number[]): Promise<(DocKey | undefined)[]>;
   /** Document ids in use lie in [first, limit): a rebuilt index's start above all earlier ones. */
   idRange(): Promise<{ first: number; limit: number }>;
+  /**
+   * The newest documents alone, when the reader keeps them apart (undefined: it does not, or
+   * they are all there is): a query whose best results all lie among them reads no other postings.
+   */
+  recent?(): Promise<RecentPart | undefined>;
+}
+
+/** The documents from id `first` on, and a bound on every older one. */
+export interface RecentPart {
+  readonly first: number;
+  /** No document below `first` ranks above this (day·2 + is-a-paper; -1: there is none). */
+  readonly olderRank: number;
+  /** As `IndexReader.postings`, but only the pairs of ids from `first` on. */
+  postings(terms: readonly string[], prefixes?: readonly string[]): Promise<Uint32Array[]>;
 }

@@ -2,10 +2,12 @@
  * Search over the inverted index: the same answers as linearSearch (same expansion of each word,
  * same scores, same filters, same order), reading only the postings of the terms a query needs.
  */
+
+import { FIELD_WEIGHTS } from './document.ts';
 import { typoBudget } from './edit-distance.ts';
 import { expandWord, headMatcher, termsWithPrefix } from './expand.ts';
 import type { DocKey, IndexReader } from './index-reader.ts';
-import { intersect, type Stage } from './intersect.ts';
+import { type Candidates, intersect, type Stage } from './intersect.ts';
 import { compareHits, compareKeys, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import type { SortedTerms } from './sorted-terms.ts';
@@ -140,28 +142,31 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
   if (constraints.length === 0) constraints.push({ terms: [CODE_TERM] });
 
   const all = [...new Set(constraints.flatMap((c) => c.terms))];
-  const lists = await reader.postings(all, rangePrefixes(q, expansions));
-  const byTerm = new Map(all.map((t, i) => [t, lists[i]!]));
-  const size = (c: Constraint) => c.terms.reduce((n, t) => n + byTerm.get(t)!.length, 0);
-  // Candidates come from the smallest constraint; the others only narrow them.
-  const order = [...constraints].sort((a, b) => size(a) - size(b));
-
-  // Ids counted from the index's first: a rebuilt index's ids start high.
+  const prefixes = rangePrefixes(q, expansions);
   const { first, limit: limitId } = await reader.idRange();
-  const stages = order.map(
-    (c): Stage => ({
-      lists: c.terms.map((t) => byTerm.get(t)!),
-      ...(c.factors ? { factors: c.factors } : {}),
-      ...(c.word !== undefined ? { word: c.word } : {}),
-    }),
-  );
-  const { ids, total, rank } = intersect(stages, words.length, first, limitId - first, q.hasCode);
+  // Candidates from postings, the smallest constraint first (the others only narrow them), ids
+  // counted from `from`: the index's first (a rebuilt index's ids start high), or the recent part's.
+  const candidates = (lists: readonly Uint32Array[], from: number) => {
+    const byTerm = new Map(all.map((t, i) => [t, lists[i]!]));
+    const size = (c: Constraint) => c.terms.reduce((n, t) => n + byTerm.get(t)!.length, 0);
+    const stages = [...constraints]
+      .sort((a, b) => size(a) - size(b))
+      .map(
+        (c): Stage => ({
+          lists: c.terms.map((t) => byTerm.get(t)!),
+          ...(c.factors ? { factors: c.factors } : {}),
+          ...(c.word !== undefined ? { word: c.word } : {}),
+        }),
+      );
+    const found = intersect(stages, words.length, from, limitId - from, q.hasCode);
+    // Exact ties (which only a document's key orders) go to the lower id: the same candidates
+    // whatever order they came in. Phrases can reject candidates only their document shows: all
+    // of them are ranked then, best first.
+    return { ...found, from, ranked: topRanked(found.total, found.rank, found.ids, q.phrases.length ? found.ids.length : limit + SLACK) };
+  };
+  const newest = await newestCandidates(reader, q, words, first, all, prefixes, candidates, limit + SLACK);
+  const { ids, total, rank, ranked, from: idBase } = newest ?? candidates(await reader.postings(all, prefixes), first);
   if (ids.length === 0) return NONE;
-
-  // Exact ties (which only a document's key orders) go to the lower id: the same candidates
-  // whatever order they came in. Phrases can reject candidates only their document shows: all of
-  // them are ranked then, best first.
-  const ranked = topRanked(total, rank, ids, q.phrases.length ? ids.length : limit + SLACK);
   const rankOrder = (a: number, b: number) => total[b]! - total[a]! || rank[b]! - rank[a]!;
   // Re-scored from each word's expansion: a Map lookup per document word, not an edit distance.
   const factors: TermFactor[] = expansions.map((found) => (term) => found.get(term) ?? 0);
@@ -180,10 +185,10 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
       while (start > from && rankOrder(ranked[start - 1]!, ranked[start]!) === 0) start--;
       // Every candidate's key up to the ties' end in one read (a reader keeps what it read for the
       // documents next), then the tied ones in key order.
-      const keys = await reader.keys(ranked.slice(from, end).map((c) => ids[c]! + first));
+      const keys = await reader.keys(ranked.slice(from, end).map((c) => ids[c]! + idBase));
       orderByKey(ranked, start, keys.slice(start - from));
     } else to = end;
-    const docs = await reader.docs(ranked.slice(from, to).map((c) => ids[c]! + first));
+    const docs = await reader.docs(ranked.slice(from, to).map((c) => ids[c]! + idBase));
     for (const doc of docs) {
       // The very score the postings gave, plus the words to highlight and the phrases checked.
       const hit = doc && scoreWith(doc, q, factors);
@@ -191,7 +196,48 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
     }
     from = to;
   }
+  const sorted = hits.sort(compareHits).slice(0, limit);
+  // The newest documents alone gave every result: the older ones were not counted.
+  if (newest) return { hits: sorted, total: ids.length, exact: false, atLeast: true };
   // Without phrases every candidate matches; with them, those not read yet may not.
   const exact = q.phrases.length === 0 || from >= ranked.length;
-  return { hits: hits.sort(compareHits).slice(0, limit), total: exact && q.phrases.length ? hits.length : ids.length, exact };
+  return { hits: sorted, total: exact && q.phrases.length ? hits.length : ids.length, exact };
+}
+
+/** A query's candidates among some documents, ranked (`limit + SLACK` of them, or all with phrases). */
+interface Ranked extends Candidates {
+  /** What the ids are counted from. */
+  readonly from: number;
+  readonly ranked: number[];
+}
+
+/**
+ * The candidates among the newest documents (the reader's recent part), when its best `keep`
+ * are the best of the whole index: the last of them outranks any older document could. An
+ * older document's words score at most a title's weight × their best factor each, and its rank
+ * key is at most the part's bound: so the last kept must score that much, and be newer. Readers
+ * sort results newest first among equal scores, so a common word's best are nearly always its
+ * newest (docs/search.md, "The newest documents first"). Undefined: the whole index is needed.
+ */
+async function newestCandidates(
+  reader: IndexReader,
+  q: SearchQuery,
+  words: readonly Constraint[],
+  first: number,
+  all: readonly string[],
+  prefixes: readonly string[],
+  candidates: (lists: readonly Uint32Array[], from: number) => Ranked,
+  keep: number,
+): Promise<Ranked | undefined> {
+  // A phrase may reject any candidate, which only its document shows.
+  if (q.phrases.length || !reader.recent) return undefined;
+  const part = await reader.recent();
+  if (!part || part.first <= first) return undefined;
+  const found = candidates(await part.postings(all, prefixes), part.first);
+  if (found.ranked.length < keep) return undefined;
+  // Summed as the intersection sums a document's scores: in the query's word order.
+  let best = 0;
+  for (const w of words) best += FIELD_WEIGHTS.title * w.factors!.reduce((a, b) => Math.max(a, b), 0);
+  const last = found.ranked[keep - 1]!;
+  return found.total[last]! >= best && found.rank[last]! > part.olderRank ? found : undefined;
 }

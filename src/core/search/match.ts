@@ -104,9 +104,13 @@ export function compareKeys(a: DocKey, b: DocKey): number {
 /** A page of results and how many documents match in all. */
 export interface SearchPage {
   readonly hits: readonly SearchHit[];
-  /** Documents matching the query; when not `exact`, an upper bound (phrases not yet checked on all). */
+  /**
+   * Documents matching the query; when not `exact`, an upper bound (phrases not yet checked on
+   * all), or with `atLeast` a lower one (only the newest documents were searched).
+   */
   readonly total: number;
   readonly exact: boolean;
+  readonly atLeast?: boolean;
 }
 
 /** The plain scan: every document scored. Correct at any size, fast at the starter index's. */

@@ -26,9 +26,10 @@ export interface AnsweredHit {
 
 export interface PopupAnswer {
   readonly hits: readonly AnsweredHit[];
-  /** Matches in all (the pasted paper included); a bound when not `exact`. */
+  /** Matches in all (the pasted paper included); a bound when not `exact` (a lower one with `atLeast`). */
   readonly total: number;
   readonly exact: boolean;
+  readonly atLeast?: boolean;
   /** What was pasted, as it reads ("arXiv 2602.22544"), and how many papers it named. */
   readonly reference?: { readonly label: string; readonly found: number };
 }
@@ -68,6 +69,7 @@ export async function searchAnswerIn(db: DB, text: string, limit: number, option
     results,
     total: answer.total,
     exact: answer.exact,
+    ...(answer.atLeast ? { atLeast: true } : {}),
     ...(answer.reference ? { reference: answer.reference } : {}),
     ...(notes.length ? { notes } : {}),
     tookMs: Math.round((performance.now() - started) * 10) / 10,
@@ -101,6 +103,7 @@ export async function answerQuery(db: DB, text: string, limit: number, options: 
     hits,
     total: page.total - (page.hits.length - rest.length) + named.length,
     exact: page.exact,
+    ...(page.atLeast ? { atLeast: true } : {}),
     ...(ref ? { reference: { label: referenceLabel(ref), found: named.length } } : {}),
   };
 }

@@ -6,10 +6,10 @@
  */
 import { sortedUnion } from '../../core/search/expand.ts';
 import { packPairs, unpackPairs } from '../../core/search/postings-codec.ts';
-import { infoIsPaper, relatableWord } from '../../core/search/terms.ts';
-import type { DB, PendingRow, SearchStateRecord } from '../schema.ts';
+import { infoDay, infoIsPaper, relatableWord } from '../../core/search/terms.ts';
+import type { DB, PendingRow, RecentWindow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { MERGED_STORES, MERGING, mergedChunk, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
+import { MERGED_STORES, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
 import { allVocabularyRows, mergedVoids, packVocabulary } from './vocab-copies.ts';
 
@@ -31,8 +31,12 @@ export const IDLE_SLICE_PUTS = 128;
 /** True when enough waits in `pending` for a merge to pay. */
 export const wantsMerge = (s: SearchStateRecord | undefined): boolean => (s?.pendingRows ?? 0) >= MERGE_ROWS || (s?.pendingPairs ?? 0) >= MERGE_PAIRS;
 
-/** One put of a merge: a chunk, a word's paper count, or a vocabulary row. */
-type Put = readonly ['postings', Uint8Array, [string, number]] | readonly ['termCounts', number, string] | readonly ['vocab', string, string];
+/** One put of a merge: a chunk (and its copy in the recent window), a word's paper count, or a vocabulary row. */
+type Put =
+  | readonly ['postings', Uint8Array, [string, number]]
+  | readonly ['recentPostings', Uint8Array | string, [string, number]]
+  | readonly ['termCounts', number, string]
+  | readonly ['vocab', string, string];
 
 export interface MergeOptions {
   /** Puts a write slice holds at most (SLICE_PUTS). */
@@ -169,9 +173,15 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
         )
       : [];
 
+  // The recent window this merge's chunk joins: an index from before it (version 10) has none
+  // until it is rebuilt, a new one starts it with its first merge.
+  const window = state?.recent ?? (main === 1 ? { firstId: state?.firstId ?? 0, olderDay: -1, chunks: [] } : undefined);
+  const chunk = window && chunkOf(terms);
   // Built outside any transaction, a few milliseconds at a time; a word's puts kept together. The
-  // first slice marks this merge as begun.
-  const puts: Put[][] = [[['termCounts', main, MERGING]]];
+  // first slice marks this merge as begun, with the terms of its chunk in the recent window.
+  const first: Put[] = [['termCounts', main, MERGING]];
+  if (chunk) first.push(['recentPostings', chunk.terms, [RECENT_TERMS, mergedChunk(main)]]);
+  const puts: Put[][] = [first];
   // New words join their vocabulary rows (entries are only removed by a rebuild).
   const byPart = new Map<string, string[]>();
   for (const term of words) {
@@ -201,7 +211,9 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   for (let t = 0; t < words.length; t++) {
     const term = words[t]!;
     const add = terms.get(term)!;
-    const word: Put[] = [['postings', packPairs(add), [term, mergedChunk(main)]]];
+    const packedPairs = packPairs(add);
+    const word: Put[] = [['postings', packedPairs, [term, mergedChunk(main)]]];
+    if (chunk && term !== VOID_TERM) word.push(['recentPostings', packedPairs, [term, mergedChunk(main)]]);
     // Each word's paper count grows by the papers this merge adds to it, beside its postings.
     if (relatableWord(term)) {
       const papers = papersIn(add);
@@ -213,7 +225,9 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
 
   // A vocabulary row may land before or after its words' chunks: readers take pending words too.
   if (!(await writeSlices(db, slicesOf(puts, slicePuts), maxSlices))) return 0;
-  const merged = await removeRows(db, state, keys, rows.length, pairs);
+  const recent = chunk && window && movedOn(window, { main, firstId: chunk.firstId, day: chunk.day }, state?.nextId ?? 0);
+  const merged = await removeRows(db, state, keys, rows.length, pairs, recent);
+  if (merged > 0 && recent) await dropOlderChunks(db, recent);
   // A merge that stops before this leaves the copies of an older `main`, which readers pass over.
   if (merged > 0) await packVocabulary(db, main, vocabulary, allVoids(voidsBefore, terms.get(VOID_TERM) ?? []));
   return merged;
@@ -238,7 +252,14 @@ async function writeSlices(db: DB, slices: readonly Put[][], maxSlices: number):
  * The merged rows leave `pending`, counted out of the state, and `main` moves on. Returns how many
  * rows that was: 0 when the index is not the one the rows were read from.
  */
-async function removeRows(db: DB, state: SearchStateRecord | undefined, keys: readonly number[], rows: number, pairs: number): Promise<number> {
+async function removeRows(
+  db: DB,
+  state: SearchStateRecord | undefined,
+  keys: readonly number[],
+  rows: number,
+  pairs: number,
+  recent: RecentWindow | undefined,
+): Promise<number> {
   const t0 = performance.now();
   const tx = db.transaction(['pending', 'meta'], 'readwrite', RELAXED);
   const pending = tx.objectStore('pending');
@@ -255,11 +276,61 @@ async function removeRows(db: DB, state: SearchStateRecord | undefined, keys: re
     add(pending.delete(IDBKeyRange.upperBound(last)));
     // Writes may have appended rows since: they stay pending, counted.
     const left = { pendingRows: Math.max(0, (now?.pendingRows ?? 0) - rows), pendingPairs: Math.max(0, (now?.pendingPairs ?? 0) - pairs) };
-    add(meta.put({ ...(now ?? { stamp: NO_STAMP, nextId: 0 }), ...left, main: (now?.main ?? 0) + 1 }, 'search'));
+    add(meta.put({ ...(now ?? { stamp: NO_STAMP, nextId: 0 }), ...left, main: (now?.main ?? 0) + 1, ...(recent ? { recent } : {}) }, 'search'));
   });
   await tx.done;
   mergeStats.writeMs += performance.now() - t0;
   return rows;
+}
+
+/**
+ * A merge's chunk as the recent window holds it: its first id and newest day (VOID_TERM's ids
+ * are older documents' and no document's), and its terms joined, for removing its copies later.
+ */
+function chunkOf(terms: ReadonlyMap<string, readonly number[]>): { firstId: number; day: number; terms: string } {
+  let firstId = Infinity;
+  let day = -1;
+  const names: string[] = [];
+  for (const [term, pairs] of terms) {
+    if (term === VOID_TERM) continue;
+    names.push(term);
+    if (pairs.length) firstId = Math.min(firstId, pairs[0]!);
+    for (let j = 1; j < pairs.length; j += 2) day = Math.max(day, infoDay(pairs[j]!));
+  }
+  return { firstId: Number.isFinite(firstId) ? firstId : 0, day, terms: names.join(VOCAB_SEP) };
+}
+
+/**
+ * The window once a merge's chunk joins it: its oldest chunks leave while the newer ones still
+ * cover RECENT.ids ids below `nextId`, their newest day becoming a bound on the older documents'.
+ * A chunk with no document (only void ids) adds nothing.
+ */
+export function movedOn(window: RecentWindow, chunk: RecentWindow['chunks'][number], nextId: number): RecentWindow {
+  const chunks = chunk.day < 0 ? [...window.chunks] : [...window.chunks, chunk];
+  let { firstId, olderDay } = window;
+  while (chunks.length > 1 && nextId - chunks[1]!.firstId >= RECENT.ids) {
+    olderDay = Math.max(olderDay, chunks.shift()!.day);
+    firstId = chunks[0]!.firstId;
+  }
+  return { firstId, olderDay, chunks };
+}
+
+/**
+ * Deletes the copies of chunks that left the recent window (readers read it from its first
+ * chunk on, so until then they are only space). Also those a merge stopped before this left.
+ */
+async function dropOlderChunks(db: DB, recent: RecentWindow): Promise<void> {
+  const from = recent.chunks[0] ? mergedChunk(recent.chunks[0].main) : Infinity;
+  const tx = db.transaction('recentPostings', 'readwrite', RELAXED);
+  const older = IDBKeyRange.bound([RECENT_TERMS, 0], [RECENT_TERMS, from], false, true);
+  const [keys, lists] = await Promise.all([tx.store.getAllKeys(older), tx.store.getAll(older)]);
+  await issueAll((add) => {
+    keys.forEach(([, chunk], i) => {
+      for (const term of (lists[i] as string).split(VOCAB_SEP)) add(tx.store.delete([term, chunk]));
+    });
+    add(tx.store.delete(older));
+  });
+  await tx.done;
 }
 
 /** Puts in slices of about `size`, a word's never split. */

@@ -16,7 +16,7 @@ import { unpackPostings } from '../../core/search/postings-codec.ts';
 import { arrayTerms, joinedTerms, type SortedTerms } from '../../core/search/sorted-terms.ts';
 import { readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
-import { refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, vocabPart } from './layout.ts';
+import { mergedChunk, refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, vocabPart } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 import { allVocabularyRows, mergedVoids, vocabularyKeys } from './vocab-copies.ts';
@@ -61,8 +61,9 @@ interface Cache {
   vocab?: { rows: number; terms: SortedTerms };
   /** Merged void ids. */
   voids?: Promise<Uint32Array> | undefined;
-  /** Merged postings by term. */
+  /** Merged postings by term: every chunk, and the recent window's. */
   readonly lists: Map<string, Uint32Array>;
+  readonly recentLists: Map<string, Uint32Array>;
   entries: number;
   /**
    * Pending rows by key, as reads: a row never changes, so one read in any snapshot that lists it
@@ -86,13 +87,14 @@ interface Pending {
   /** The pending rows' terms, sorted: as the vocabulary's part, and as strings (what a derive extends). */
   readonly terms: SortedTerms;
   readonly termList: string[];
-  /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand. */
+  /** Postings of a term as queries see them (merged ∪ pending − voided), built on demand: all, and the recent window's. */
   readonly combined: Map<string, Uint32Array>;
+  readonly recentCombined: Map<string, Uint32Array>;
 }
 
 let cache: Cache | undefined;
 
-const READER_STORES = ['meta', 'pending', 'vocab', 'postings', 'docPages', 'papers', 'digests'] as const;
+const READER_STORES = ['meta', 'pending', 'vocab', 'postings', 'recentPostings', 'docPages', 'papers', 'digests'] as const;
 type ReaderTx = IDBPTransaction<DigestLensDB, typeof READER_STORES extends readonly (infer S)[] ? S[] : never, 'readonly'>;
 
 // By id, for the epoch: an id's document never changes within an epoch (a changed one gets a new
@@ -165,9 +167,13 @@ function derive(rows: readonly PendingRow[], voids: Uint32Array, from?: Pending)
   // The same list keeps the same view, and the expansions kept for it (index-search.ts).
   const terms = from && termList === from.termList ? from.terms : arrayTerms(termList);
   const combined = new Map<string, Uint32Array>();
+  const recentCombined = new Map<string, Uint32Array>();
   // A new void id may be in any word's postings; otherwise only the words the rows touch change.
-  if (from && !newVoids) for (const [t, list] of from.combined) if (!touched.has(t)) combined.set(t, list);
-  return { voided, byTerm, terms, termList, combined };
+  if (from && !newVoids) {
+    for (const [t, list] of from.combined) if (!touched.has(t)) combined.set(t, list);
+    for (const [t, list] of from.recentCombined) if (!touched.has(t)) recentCombined.set(t, list);
+  }
+  return { voided, byTerm, terms, termList, combined, recentCombined };
 }
 
 /**
@@ -270,7 +276,8 @@ export async function openIndexReader(
   const [state, counters, keys] = await first;
   if (!agrees(state, counters)) return undefined;
   const main = state?.main ?? 0;
-  if (cache?.db !== db || cache.main !== main) cache = { db, main, lists: new Map(), entries: 0, rows: new Map(), vocabAsked: new Map(), vocabRows: new Map() };
+  if (cache?.db !== db || cache.main !== main)
+    cache = { db, main, lists: new Map(), recentLists: new Map(), entries: 0, rows: new Map(), vocabAsked: new Map(), vocabRows: new Map() };
   const c = cache;
   const keepVocabKeys = (read: Promise<string[]>) => {
     c.vocabKeys = read;
@@ -360,60 +367,90 @@ export async function openIndexReader(
     return c.vocab.terms;
   };
 
+  /**
+   * Terms' postings as queries see them (merged ∪ pending − void), from `postings` (every chunk)
+   * or `recentPostings` (chunks from `from` on: those of the recent window), kept per `main`.
+   */
+  const readPostings = async (
+    store: 'postings' | 'recentPostings',
+    from: number,
+    terms: readonly string[],
+    prefixes: readonly string[],
+  ): Promise<Uint32Array[]> => {
+    if (c.entries > POSTINGS_CACHE_ENTRIES) {
+      c.lists.clear();
+      c.recentLists.clear();
+      c.entries = 0;
+      pending.combined.clear();
+      pending.recentCombined.clear();
+    }
+    const lists = store === 'postings' ? c.lists : c.recentLists;
+    const combined = store === 'postings' ? pending.combined : pending.recentCombined;
+    const need = terms.filter((t) => !combined.has(t));
+    let read = need.filter((t) => !lists.has(t));
+    // A short prefix ("se") completes to hundreds of terms, adjacent in key order: when none of
+    // them was read before, one key range reads them all (values and keys, to tell them apart).
+    const ranged = prefixes.filter((p) => {
+      const completions = read.filter((t) => t.startsWith(p));
+      return completions.length >= 2 && terms.every((t) => !t.startsWith(p) || !lists.has(t));
+    });
+    if (ranged.length) read = read.filter((t) => !ranged.some((p) => t.startsWith(p)));
+    if (need.length) {
+      const [values, ranges] = await readingMain((ptx) => {
+        const os = ptx.objectStore(store);
+        // Every chunk of a term from `from` on: keys [term, from] … [term, +∞] are adjacent.
+        return Promise.all([
+          Promise.all(read.map((t) => os.getAll(IDBKeyRange.bound([t, from], [t, Infinity])).then((v) => unpackPostings(v as Uint8Array[])))),
+          Promise.all(
+            ranged.map((p) => {
+              // The whole range of the prefix's terms: in the recent window, older chunks not yet
+              // deleted are in it too, and left out below.
+              const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
+              return Promise.all([os.getAllKeys(range), os.getAll(range)]);
+            }),
+          ),
+        ]);
+      });
+      const keep = (t: string, list: Uint32Array) => {
+        lists.set(t, list);
+        c.entries += list.length;
+      };
+      read.forEach((t, i) => keep(t, values[i]!));
+      for (const [keys, rows] of ranges) {
+        // Chunks come in key order: a term's chunks one after another.
+        for (let i = 0; i < keys.length; ) {
+          const term = keys[i]![0];
+          let j = i;
+          while (j < keys.length && keys[j]![0] === term) j++;
+          let k = i;
+          while (k < j && keys[k]![1] < from) k++;
+          keep(term, unpackPostings(rows.slice(k, j) as Uint8Array[]));
+          i = j;
+        }
+      }
+      // A completion with nothing merged yet (only pending) had no key in its range.
+      for (const p of ranged) for (const t of need) if (t.startsWith(p) && !lists.has(t)) keep(t, new Uint32Array(0));
+      for (const t of need) combined.set(t, combine(pending, lists.get(t) ?? new Uint32Array(0), t));
+    }
+    return terms.map((t) => combined.get(t)!);
+  };
+
   return {
     async vocabulary(wanted) {
       const merged = await mergedVocabulary(wanted);
       return pending.terms.length ? [merged, pending.terms] : [merged];
     },
-    async postings(terms, prefixes = []) {
-      if (c.entries > POSTINGS_CACHE_ENTRIES) {
-        c.lists.clear();
-        c.entries = 0;
-        pending.combined.clear();
-      }
-      const need = terms.filter((t) => !pending.combined.has(t));
-      let read = need.filter((t) => !c.lists.has(t));
-      // A short prefix ("se") completes to hundreds of terms, adjacent in key order: when none of
-      // them was read before, one key range reads them all (values and keys, to tell them apart).
-      const ranged = prefixes.filter((p) => {
-        const completions = read.filter((t) => t.startsWith(p));
-        return completions.length >= 2 && terms.every((t) => !t.startsWith(p) || !c.lists.has(t));
-      });
-      if (ranged.length) read = read.filter((t) => !ranged.some((p) => t.startsWith(p)));
-      if (need.length) {
-        const [lists, ranges] = await readingMain((ptx) => {
-          const store = ptx.objectStore('postings');
-          // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent.
-          return Promise.all([
-            Promise.all(read.map((t) => store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity])).then(unpackPostings))),
-            Promise.all(
-              ranged.map((p) => {
-                const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
-                return Promise.all([store.getAllKeys(range), store.getAll(range)]);
-              }),
-            ),
-          ]);
-        });
-        const keep = (t: string, list: Uint32Array) => {
-          c.lists.set(t, list);
-          c.entries += list.length;
-        };
-        read.forEach((t, i) => keep(t, lists[i]!));
-        for (const [keys, values] of ranges) {
-          // Chunks come in key order: a term's chunks one after another.
-          for (let i = 0; i < keys.length; ) {
-            const term = keys[i]![0];
-            let j = i;
-            while (j < keys.length && keys[j]![0] === term) j++;
-            keep(term, unpackPostings(values.slice(i, j)));
-            i = j;
-          }
-        }
-        // A completion with nothing merged yet (only pending) had no key in its range.
-        for (const p of ranged) for (const t of need) if (t.startsWith(p) && !c.lists.has(t)) keep(t, new Uint32Array(0));
-        for (const t of need) pending.combined.set(t, combine(pending, c.lists.get(t) ?? new Uint32Array(0), t));
-      }
-      return terms.map((t) => pending.combined.get(t)!);
+    postings: (terms, prefixes = []) => readPostings('postings', 0, terms, prefixes),
+    async recent() {
+      // Nothing merged yet: every document is pending, none older to leave out.
+      const window = state?.recent;
+      if (!window?.chunks.length) return undefined;
+      const from = mergedChunk(window.chunks[0]!.main);
+      return {
+        first: window.firstId,
+        olderRank: window.olderDay < 0 ? -1 : window.olderDay * 2 + 1,
+        postings: (terms, prefixes = []) => readPostings('recentPostings', from, terms, prefixes),
+      };
     },
     async docs(ids) {
       const kept = keptById(db, state?.epoch ?? 0).docs;

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rng } from '../../../tests/server/generate-posts.ts';
 import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
@@ -15,9 +15,9 @@ import { parseQuery } from '../../core/search/query.ts';
 import { termStarts, termsOf } from '../../core/search/sorted-terms.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
-import { type DB, openDigestDb, type PackedVocabulary, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
-import { DOC_PAGE, MERGING, mergedChunk, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
-import { MERGE_ROWS, mergePending, mergeWaiting } from './merge.ts';
+import { type DB, openDigestDb, type PackedVocabulary, type RecentWindow, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
+import { DOC_PAGE, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
+import { MERGE_ROWS, mergePending, mergeWaiting, movedOn } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
@@ -26,6 +26,24 @@ import { forgetSearchCache, indexState, linearSearchIn, searchIn, searchIndexRea
 const SEEDS = join(import.meta.dirname, '../../../tests/fixtures/seeds');
 const seedIndex = JSON.parse(readFileSync(join(SEEDS, 'index.json'), 'utf8')) as { file: string; url: string }[];
 const seeds: Digest[] = seedIndex.map((e) => parseDigestDocument(readFileSync(join(SEEDS, e.file), 'utf8'), { url: e.url, fileName: e.file }).digests[0]!);
+
+// Titles made of these words, and queries of every kind over them.
+const WORDS = ['segments', 'livers', 'kidneys', 'graphs', 'diffusion', 'denoising', 'ultrasound', 'federated', 'privacy', 'tumours', 'retrieval', 'agents'];
+const QUERIES = [
+  'segments',
+  'seg',
+  'segmnets',
+  'livers kid',
+  'diffusion',
+  'ultra',
+  'privacy fed',
+  'net',
+  'c:',
+  't:bench',
+  'y:2026 agents',
+  '"denoising diffusion"',
+  'zzz',
+];
 
 let n = 0;
 /** An empty database in an IndexedDB of its own. */
@@ -801,23 +819,6 @@ describe('related by title words', () => {
 });
 
 describe('pending rows and merges', () => {
-  const WORDS = ['segments', 'livers', 'kidneys', 'graphs', 'diffusion', 'denoising', 'ultrasound', 'federated', 'privacy', 'tumours', 'retrieval', 'agents'];
-  const QUERIES = [
-    'segments',
-    'seg',
-    'segmnets',
-    'livers kid',
-    'diffusion',
-    'ultra',
-    'privacy fed',
-    'net',
-    'c:',
-    't:bench',
-    'y:2026 agents',
-    '"denoising diffusion"',
-    'zzz',
-  ];
-
   async function expectSameAsScan(db: DB, when: string): Promise<void> {
     for (const q of QUERIES) {
       const { hits: a, total } = await searchPageIn(db, parseQuery(q), 30);
@@ -1204,5 +1205,164 @@ describe('pending rows and merges', () => {
     await expect(reader.docs([id])).rejects.toBeInstanceOf(IndexMoved);
     const hits = await searchIn(db, parseQuery('kidneys'), 10);
     expect(hits.map((h) => [h.doc.key, h.doc.date])).toEqual([['2605.00001', '2026-05-23']]);
+  });
+});
+
+describe('the newest documents first', () => {
+  // No phrases: a phrase may reject any candidate, so those queries always read every document.
+  const NEWEST = [...QUERIES.filter((q) => !q.includes('"')), 'kidney'];
+  let before = RECENT.ids;
+  beforeAll(() => {
+    before = RECENT.ids;
+  });
+  afterEach(() => {
+    RECENT.ids = before;
+  });
+
+  /** Every query's page as the scan's best `limit`, its count exact or (newest documents only) at most the scan's; how many stopped early. */
+  async function expectSameAsScan(db: DB, when: string, limit = 10): Promise<number> {
+    let early = 0;
+    for (const q of NEWEST) {
+      const page = await searchPageIn(db, parseQuery(q), limit);
+      const b = await linearSearchIn(db, parseQuery(q), 10_000);
+      expect(
+        page.hits.map((h) => [h.doc.key, h.score, h.matched]),
+        `${when}: ${q}`,
+      ).toEqual(b.slice(0, limit).map((h) => [h.doc.key, h.score, h.matched]));
+      if (page.atLeast) {
+        early++;
+        expect(page.exact, `${when}: ${q}`).toBe(false);
+        expect(page.total, `${when}: ${q}, how many`).toBeGreaterThanOrEqual(limit);
+        expect(page.total, `${when}: ${q}, how many`).toBeLessThanOrEqual(b.length);
+      } else expect(page.total, `${when}: ${q}, how many`).toBe(b.length);
+    }
+    return early;
+  }
+
+  /** Digests of `count` days from `start` (a day apart, in the order given), merged every few writes. */
+  async function writeDays(db: DB, r: () => number, days: readonly number[]): Promise<void> {
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+    for (const [i, day] of days.entries()) {
+      const date = new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+      // Some papers are named again (a new id, the old one void), most are new.
+      const papers = Array.from({ length: 3 }, (_, j) => {
+        const g = r() < 0.2 ? Math.floor(r() * 3 * Math.abs(day)) : 2000 + day * 10 + j;
+        return {
+          name: `Net${g}`,
+          title: `Net${g} ${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`,
+          arxiv: `2605.${String(10000 + g)}`,
+          ...(g % 3 ? { code: [`https://github.com/lab${g % 4}/net${g}`] } : {}),
+        };
+      });
+      await writeDigestTo(db, { ...digest(`d${day}`, date, papers), topic: 'bench' });
+      if (i % 9 === 8) await mergePending(db);
+    }
+  }
+
+  it('answers as the scan from the newest merges alone when their best outrank every older document', async () => {
+    RECENT.ids = 150;
+    const db = await freshDb();
+    await writeDays(
+      db,
+      rng(3),
+      Array.from({ length: 120 }, (_, d) => d),
+    );
+    const state = (await db.get('meta', 'search')) as SearchStateRecord;
+    // A few merges in the window, the rest older, below its first id.
+    expect(state.recent!.chunks.length).toBeGreaterThanOrEqual(2);
+    expect(state.recent!.firstId).toBeGreaterThan(state.firstId ?? 0);
+    expect(state.recent!.olderDay).toBeGreaterThan(0);
+    const early = await expectSameAsScan(db, 'written in date order');
+    // The common words stop early; "zzz" and the exact "kidney" (older titles beat the newest) do not.
+    expect(early).toBeGreaterThanOrEqual(4);
+    expect((await searchPageIn(db, parseQuery('segments'), 10)).atLeast).toBe(true);
+    expect((await searchPageIn(db, parseQuery('zzz'), 10)).atLeast).toBeUndefined();
+    // With pending rows on top, and after they merge.
+    await writeDays(db, rng(4), [120, 121, 122, 123]);
+    await expectSameAsScan(db, 'rows pending');
+    await mergePending(db);
+    await expectSameAsScan(db, 'merged');
+    // Show more: 30 results still come from the newest merges.
+    await expectSameAsScan(db, 'thirty', 30);
+  });
+
+  it('reads older documents when one of them outranks the newest: a better field, or a later day', async () => {
+    RECENT.ids = 240;
+    const db = await freshDb();
+    // The only exact "kidney" in a title is the oldest paper; every newer one has "kidneys".
+    await writeDigestTo(db, digest('old', '2026-01-01', [{ name: 'Ren', title: 'Ren kidney atlas', arxiv: '2601.00001' }]));
+    const r = rng(5);
+    await writeDays(
+      db,
+      r,
+      Array.from({ length: 120 }, (_, d) => d + 10),
+    );
+    await mergePending(db);
+    const kidney = await searchPageIn(db, parseQuery('kidney'), 10);
+    expect(kidney.hits[0]!.doc.key).toBe('2601.00001');
+    expect(kidney.atLeast).toBeUndefined();
+    // The newest hold enough of "kidneys" alone: the window answers that one.
+    expect((await searchPageIn(db, parseQuery('kidneys'), 10)).atLeast).toBe(true);
+    // Digests of earlier days written last (a reader syncing backwards): the window holds only
+    // older days than the documents before it, so no query stops there.
+    await writeDays(
+      db,
+      r,
+      Array.from({ length: 80 }, (_, d) => -1 - d),
+    );
+    await mergePending(db);
+    expect(await expectSameAsScan(db, 'synced backwards')).toBe(0);
+  });
+
+  it('keeps the copies of the window’s merges only, each older one deleted once it leaves', async () => {
+    RECENT.ids = 30;
+    const db = await freshDb();
+    await writeDays(
+      db,
+      rng(6),
+      Array.from({ length: 45 }, (_, d) => d),
+    );
+    await mergePending(db);
+    const { recent } = (await db.get('meta', 'search')) as SearchStateRecord;
+    const chunks = new Set((await db.getAllKeys('recentPostings')).map(([, chunk]) => chunk));
+    expect([...chunks].sort()).toEqual(recent!.chunks.map((c) => mergedChunk(c.main)));
+    // Each term's copy in the window is its chunk in `postings`, byte for byte.
+    for (const key of await db.getAllKeys('recentPostings')) {
+      if (key[0] === RECENT_TERMS) continue;
+      expect(await db.get('recentPostings', key), key.join()).toEqual(await db.get('postings', key));
+    }
+    // A rebuild starts the window again: nothing merged, nothing older.
+    await rebuildSearchIndex(db);
+    const rebuilt = ((await db.get('meta', 'search')) as SearchStateRecord).recent!;
+    expect(rebuilt.olderDay).toBe(-1);
+    await expectSameAsScan(db, 'rebuilt');
+  });
+});
+
+describe('the recent window as merges move it on', () => {
+  it('lets a chunk go once the ones after it cover the window, its newest day bounding the older documents', () => {
+    RECENT.ids = 100;
+    try {
+      let w: RecentWindow = { firstId: 0, olderDay: -1, chunks: [] };
+      w = movedOn(w, { main: 1, firstId: 0, day: 10 }, 60);
+      expect(w).toEqual({ firstId: 0, olderDay: -1, chunks: [{ main: 1, firstId: 0, day: 10 }] });
+      w = movedOn(w, { main: 2, firstId: 60, day: 12 }, 120);
+      expect(w.chunks.map((c) => c.main)).toEqual([1, 2]);
+      // Chunks 2 and 3 cover 100 ids below 160: chunk 1 goes, and day 10 bounds what is older.
+      w = movedOn(w, { main: 3, firstId: 120, day: 11 }, 160);
+      expect(w).toEqual({
+        firstId: 60,
+        olderDay: 10,
+        chunks: [
+          { main: 2, firstId: 60, day: 12 },
+          { main: 3, firstId: 120, day: 11 },
+        ],
+      });
+      // A merge of void ids only adds no chunk; the last chunk always stays.
+      expect(movedOn(w, { main: 4, firstId: 0, day: -1 }, 160).chunks.length).toBe(2);
+      expect(movedOn({ firstId: 0, olderDay: -1, chunks: [] }, { main: 9, firstId: 5000, day: 3 }, 9000).chunks.map((c) => c.main)).toEqual([9]);
+    } finally {
+      RECENT.ids = 65_536;
+    }
   });
 });

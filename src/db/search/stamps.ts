@@ -21,6 +21,8 @@ export const restarted = (old: SearchStateRecord | undefined, stamp: string): Se
   pendingPairs: 0,
   main: (old?.main ?? 0) + 1,
   epoch: (old?.epoch ?? 0) + 1,
+  // Nothing merged yet, and no id below the first.
+  recent: { firstId: old?.nextId ?? 0, olderDay: -1, chunks: [] },
 });
 
 /** The index holds exactly what the records hold. */
