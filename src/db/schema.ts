@@ -134,6 +134,14 @@ export interface SearchStateRecord {
   readonly recent?: RecentWindow;
 }
 
+/** One merge's postings of the terms of one vocabulary row: term i's packed pairs are bytes[ends[i − 1] … ends[i]). */
+export interface RecentRow {
+  /** Sorted, joined by VOCAB_SEP. */
+  readonly terms: string;
+  readonly ends: Uint32Array;
+  readonly bytes: Uint8Array;
+}
+
 /**
  * The newest documents: every id at or above `firstId` is in one of `chunks` (the merges whose
  * postings `recentPostings` copies) or still pending; every id below is older, and its day is at
@@ -284,12 +292,14 @@ export interface DigestLensDB extends DBSchema {
     value: Uint8Array;
   };
   /**
-   * The same rows as `postings` for the merges of `SearchStateRecord.recent` (older ones are
-   * deleted after the window moves on), and under [RECENT_TERMS, chunk] the terms of each.
+   * The postings of the merges of `SearchStateRecord.recent` again, one row per vocabulary row's
+   * key and merge ([vocabPart, chunk]: a typed prefix's terms in one row per merge, a merge's
+   * copies in ~1,300 puts, not one per term), and under [RECENT_TERMS, chunk] the keys a merge
+   * wrote, so its rows are deleted once it leaves the window.
    */
   recentPostings: {
     key: [string, number];
-    value: Uint8Array | string;
+    value: RecentRow | string;
   };
   /**
    * Every term with postings (words and filter pseudo-terms), for prefix and typo expansion:

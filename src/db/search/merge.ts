@@ -7,7 +7,7 @@
 import { sortedUnion } from '../../core/search/expand.ts';
 import { packPairs, unpackPairs } from '../../core/search/postings-codec.ts';
 import { infoDay, infoIsPaper, relatableWord } from '../../core/search/terms.ts';
-import type { DB, PendingRow, RecentWindow, SearchStateRecord } from '../schema.ts';
+import type { DB, PendingRow, RecentRow, RecentWindow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
 import { MERGED_STORES, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
@@ -34,7 +34,7 @@ export const wantsMerge = (s: SearchStateRecord | undefined): boolean => (s?.pen
 /** One put of a merge: a chunk (and its copy in the recent window), a word's paper count, or a vocabulary row. */
 type Put =
   | readonly ['postings', Uint8Array, [string, number]]
-  | readonly ['recentPostings', Uint8Array | string, [string, number]]
+  | readonly ['recentPostings', RecentRow | string, [string, number]]
   | readonly ['termCounts', number, string]
   | readonly ['vocab', string, string];
 
@@ -178,10 +178,10 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   const window = state?.recent ?? (main === 1 ? { firstId: state?.firstId ?? 0, olderDay: -1, chunks: [] } : undefined);
   const chunk = window && chunkOf(terms);
   // Built outside any transaction, a few milliseconds at a time; a word's puts kept together. The
-  // first slice marks this merge as begun, with the terms of its chunk in the recent window.
+  // first slice marks this merge as begun, with the rows its chunk puts in the recent window.
   const first: Put[] = [['termCounts', main, MERGING]];
-  if (chunk) first.push(['recentPostings', chunk.terms, [RECENT_TERMS, mergedChunk(main)]]);
   const puts: Put[][] = [first];
+  const packedPairsOf = new Map<string, Uint8Array>();
   // New words join their vocabulary rows (entries are only removed by a rebuild).
   const byPart = new Map<string, string[]>();
   for (const term of words) {
@@ -191,6 +191,7 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     if (list) list.push(term);
     else byPart.set(part, [term]);
   }
+  if (chunk) first.push(['recentPostings', [...byPart.keys()].join(VOCAB_SEP), [RECENT_TERMS, mergedChunk(main)]]);
   let since = performance.now();
   const pause = async () => {
     if (performance.now() - since <= YIELD_MS) return;
@@ -212,8 +213,8 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     const term = words[t]!;
     const add = terms.get(term)!;
     const packedPairs = packPairs(add);
+    if (chunk && term !== VOID_TERM) packedPairsOf.set(term, packedPairs);
     const word: Put[] = [['postings', packedPairs, [term, mergedChunk(main)]]];
-    if (chunk && term !== VOID_TERM) word.push(['recentPostings', packedPairs, [term, mergedChunk(main)]]);
     // Each word's paper count grows by the papers this merge adds to it, beside its postings.
     if (relatableWord(term)) {
       const papers = papersIn(add);
@@ -223,6 +224,9 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     await pause();
   }
 
+  // The recent window's copies, a row per vocabulary row: readers of the window take pending
+  // pairs its rows do not hold yet, as readers of `postings` do.
+  if (chunk) for (const [part, added] of byPart) puts.push([['recentPostings', recentRow(added, packedPairsOf), [part, mergedChunk(main)]]]);
   // A vocabulary row may land before or after its words' chunks: readers take pending words too.
   if (!(await writeSlices(db, slicesOf(puts, slicePuts), maxSlices))) return 0;
   const recent = chunk && window && movedOn(window, { main, firstId: chunk.firstId, day: chunk.day }, state?.nextId ?? 0);
@@ -285,19 +289,30 @@ async function removeRows(
 
 /**
  * A merge's chunk as the recent window holds it: its first id and newest day (VOID_TERM's ids
- * are older documents' and no document's), and its terms joined, for removing its copies later.
+ * are older documents' and no document's).
  */
-function chunkOf(terms: ReadonlyMap<string, readonly number[]>): { firstId: number; day: number; terms: string } {
+function chunkOf(terms: ReadonlyMap<string, readonly number[]>): { firstId: number; day: number } {
   let firstId = Infinity;
   let day = -1;
-  const names: string[] = [];
   for (const [term, pairs] of terms) {
     if (term === VOID_TERM) continue;
-    names.push(term);
     if (pairs.length) firstId = Math.min(firstId, pairs[0]!);
     for (let j = 1; j < pairs.length; j += 2) day = Math.max(day, infoDay(pairs[j]!));
   }
-  return { firstId: Number.isFinite(firstId) ? firstId : 0, day, terms: names.join(VOCAB_SEP) };
+  return { firstId: Number.isFinite(firstId) ? firstId : 0, day };
+}
+
+/** The packed pairs of a vocabulary row's terms (sorted), end to end. */
+function recentRow(terms: readonly string[], packed: ReadonlyMap<string, Uint8Array>): RecentRow {
+  const ends = new Uint32Array(terms.length);
+  let size = 0;
+  terms.forEach((t, i) => {
+    size += packed.get(t)!.length;
+    ends[i] = size;
+  });
+  const bytes = new Uint8Array(size);
+  terms.forEach((t, i) => bytes.set(packed.get(t)!, i ? ends[i - 1]! : 0));
+  return { terms: terms.join(VOCAB_SEP), ends, bytes };
 }
 
 /**
@@ -323,10 +338,10 @@ async function dropOlderChunks(db: DB, recent: RecentWindow): Promise<void> {
   const from = recent.chunks[0] ? mergedChunk(recent.chunks[0].main) : Infinity;
   const tx = db.transaction('recentPostings', 'readwrite', RELAXED);
   const older = IDBKeyRange.bound([RECENT_TERMS, 0], [RECENT_TERMS, from], false, true);
-  const [keys, lists] = await Promise.all([tx.store.getAllKeys(older), tx.store.getAll(older)]);
+  const [keys, parts] = await Promise.all([tx.store.getAllKeys(older), tx.store.getAll(older)]);
   await issueAll((add) => {
     keys.forEach(([, chunk], i) => {
-      for (const term of (lists[i] as string).split(VOCAB_SEP)) add(tx.store.delete([term, chunk]));
+      for (const part of (parts[i] as string).split(VOCAB_SEP)) add(tx.store.delete([part, chunk]));
     });
     add(tx.store.delete(older));
   });

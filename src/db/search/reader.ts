@@ -15,7 +15,7 @@ import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPostings } from '../../core/search/postings-codec.ts';
 import { arrayTerms, joinedTerms, type SortedTerms } from '../../core/search/sorted-terms.ts';
 import { readPapers } from '../paper-rows.ts';
-import type { CountersRecord, DB, DigestLensDB, PendingRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
+import type { CountersRecord, DB, DigestLensDB, PendingRow, RecentRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { mergedChunk, refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, vocabPart } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
@@ -367,72 +367,90 @@ export async function openIndexReader(
     return c.vocab.terms;
   };
 
-  /**
-   * Terms' postings as queries see them (merged ∪ pending − void), from `postings` (every chunk)
-   * or `recentPostings` (chunks from `from` on: those of the recent window), kept per `main`.
-   */
-  const readPostings = async (
-    store: 'postings' | 'recentPostings',
-    from: number,
-    terms: readonly string[],
-    prefixes: readonly string[],
-  ): Promise<Uint32Array[]> => {
-    if (c.entries > POSTINGS_CACHE_ENTRIES) {
-      c.lists.clear();
-      c.recentLists.clear();
-      c.entries = 0;
-      pending.combined.clear();
-      pending.recentCombined.clear();
-    }
-    const lists = store === 'postings' ? c.lists : c.recentLists;
-    const combined = store === 'postings' ? pending.combined : pending.recentCombined;
-    const need = terms.filter((t) => !combined.has(t));
-    let read = need.filter((t) => !lists.has(t));
+  /** Past POSTINGS_CACHE_ENTRIES pairs kept, everything read goes. */
+  const bounded = () => {
+    if (c.entries <= POSTINGS_CACHE_ENTRIES) return;
+    c.lists.clear();
+    c.recentLists.clear();
+    c.entries = 0;
+    pending.combined.clear();
+    pending.recentCombined.clear();
+  };
+  const keep = (lists: Map<string, Uint32Array>, t: string, list: Uint32Array) => {
+    lists.set(t, list);
+    c.entries += list.length;
+  };
+
+  /** Terms' postings as queries see them (merged ∪ pending − void): every chunk, kept per `main`. */
+  const readPostings = async (terms: readonly string[], prefixes: readonly string[]): Promise<Uint32Array[]> => {
+    bounded();
+    const need = terms.filter((t) => !pending.combined.has(t));
+    let read = need.filter((t) => !c.lists.has(t));
     // A short prefix ("se") completes to hundreds of terms, adjacent in key order: when none of
     // them was read before, one key range reads them all (values and keys, to tell them apart).
     const ranged = prefixes.filter((p) => {
       const completions = read.filter((t) => t.startsWith(p));
-      return completions.length >= 2 && terms.every((t) => !t.startsWith(p) || !lists.has(t));
+      return completions.length >= 2 && terms.every((t) => !t.startsWith(p) || !c.lists.has(t));
     });
     if (ranged.length) read = read.filter((t) => !ranged.some((p) => t.startsWith(p)));
     if (need.length) {
       const [values, ranges] = await readingMain((ptx) => {
-        const os = ptx.objectStore(store);
-        // Every chunk of a term from `from` on: keys [term, from] … [term, +∞] are adjacent.
+        const store = ptx.objectStore('postings');
+        // Every chunk of a term: keys [term, 0] … [term, +∞] are adjacent.
         return Promise.all([
-          Promise.all(read.map((t) => os.getAll(IDBKeyRange.bound([t, from], [t, Infinity])).then((v) => unpackPostings(v as Uint8Array[])))),
+          Promise.all(read.map((t) => store.getAll(IDBKeyRange.bound([t, 0], [t, Infinity])).then(unpackPostings))),
           Promise.all(
             ranged.map((p) => {
-              // The whole range of the prefix's terms: in the recent window, older chunks not yet
-              // deleted are in it too, and left out below.
               const range = IDBKeyRange.bound([p, 0], [`${p}\uffff`, Infinity]);
-              return Promise.all([os.getAllKeys(range), os.getAll(range)]);
+              return Promise.all([store.getAllKeys(range), store.getAll(range)]);
             }),
           ),
         ]);
       });
-      const keep = (t: string, list: Uint32Array) => {
-        lists.set(t, list);
-        c.entries += list.length;
-      };
-      read.forEach((t, i) => keep(t, values[i]!));
+      read.forEach((t, i) => keep(c.lists, t, values[i]!));
       for (const [keys, rows] of ranges) {
         // Chunks come in key order: a term's chunks one after another.
         for (let i = 0; i < keys.length; ) {
           const term = keys[i]![0];
           let j = i;
           while (j < keys.length && keys[j]![0] === term) j++;
-          let k = i;
-          while (k < j && keys[k]![1] < from) k++;
-          keep(term, unpackPostings(rows.slice(k, j) as Uint8Array[]));
+          keep(c.lists, term, unpackPostings(rows.slice(i, j)));
           i = j;
         }
       }
       // A completion with nothing merged yet (only pending) had no key in its range.
-      for (const p of ranged) for (const t of need) if (t.startsWith(p) && !lists.has(t)) keep(t, new Uint32Array(0));
-      for (const t of need) combined.set(t, combine(pending, lists.get(t) ?? new Uint32Array(0), t));
+      for (const p of ranged) for (const t of need) if (t.startsWith(p) && !c.lists.has(t)) keep(c.lists, t, new Uint32Array(0));
+      for (const t of need) pending.combined.set(t, combine(pending, c.lists.get(t) ?? new Uint32Array(0), t));
     }
-    return terms.map((t) => combined.get(t)!);
+    return terms.map((t) => pending.combined.get(t)!);
+  };
+
+  /**
+   * The same for the recent window: its merges' rows (from chunk `from` on) of the vocabulary
+   * rows holding the terms, one key range each (a typed prefix's terms are in one), kept per `main`.
+   */
+  const readRecent = async (from: number, terms: readonly string[]): Promise<Uint32Array[]> => {
+    bounded();
+    const need = terms.filter((t) => !pending.recentCombined.has(t));
+    const read = need.filter((t) => !c.recentLists.has(t));
+    if (read.length) {
+      const parts = [...new Set(read.map(vocabPart))];
+      const rows = await readingMain((ptx) => {
+        const store = ptx.objectStore('recentPostings');
+        return Promise.all(parts.map((part) => store.getAll(IDBKeyRange.bound([part, from], [part, Infinity])) as Promise<RecentRow[]>));
+      });
+      const wanted = new Set(read);
+      const chunks = new Map<string, Uint8Array[]>(read.map((t) => [t, []]));
+      // Rows in chunk order: each wanted term's packed pairs, merge after merge.
+      for (const row of rows.flat()) {
+        row.terms.split(VOCAB_SEP).forEach((t, i) => {
+          if (wanted.has(t)) chunks.get(t)!.push(row.bytes.subarray(i ? row.ends[i - 1]! : 0, row.ends[i]!));
+        });
+      }
+      for (const [t, packed] of chunks) keep(c.recentLists, t, unpackPostings(packed));
+    }
+    for (const t of need) pending.recentCombined.set(t, combine(pending, c.recentLists.get(t)!, t));
+    return terms.map((t) => pending.recentCombined.get(t)!);
   };
 
   return {
@@ -440,16 +458,17 @@ export async function openIndexReader(
       const merged = await mergedVocabulary(wanted);
       return pending.terms.length ? [merged, pending.terms] : [merged];
     },
-    postings: (terms, prefixes = []) => readPostings('postings', 0, terms, prefixes),
+    postings: (terms, prefixes = []) => readPostings(terms, prefixes),
     async recent() {
-      // Nothing merged yet: every document is pending, none older to leave out.
+      // Nothing merged yet: every document is pending, none older to leave out. Or the window
+      // holds no day after the older documents' (digests synced backwards): none can outrank them.
       const window = state?.recent;
-      if (!window?.chunks.length) return undefined;
+      if (!window?.chunks.length || window.chunks.every((c) => c.day <= window.olderDay)) return undefined;
       const from = mergedChunk(window.chunks[0]!.main);
       return {
         first: window.firstId,
         olderRank: window.olderDay < 0 ? -1 : window.olderDay * 2 + 1,
-        postings: (terms, prefixes = []) => readPostings('recentPostings', from, terms, prefixes),
+        postings: (terms) => readRecent(from, terms),
       };
     },
     async docs(ids) {

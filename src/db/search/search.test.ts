@@ -15,8 +15,8 @@ import { parseQuery } from '../../core/search/query.ts';
 import { termStarts, termsOf } from '../../core/search/sorted-terms.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
-import { type DB, openDigestDb, type PackedVocabulary, type RecentWindow, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
-import { DOC_PAGE, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabRowKeys } from './layout.ts';
+import { type DB, openDigestDb, type PackedVocabulary, type RecentRow, type RecentWindow, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
+import { DOC_PAGE, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
 import { MERGE_ROWS, mergePending, mergeWaiting, movedOn } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
@@ -1326,11 +1326,20 @@ describe('the newest documents first', () => {
     const { recent } = (await db.get('meta', 'search')) as SearchStateRecord;
     const chunks = new Set((await db.getAllKeys('recentPostings')).map(([, chunk]) => chunk));
     expect([...chunks].sort()).toEqual(recent!.chunks.map((c) => mergedChunk(c.main)));
-    // Each term's copy in the window is its chunk in `postings`, byte for byte.
+    // A row per vocabulary row and merge: each term's copy is its chunk in `postings`, byte for byte.
+    let copies = 0;
     for (const key of await db.getAllKeys('recentPostings')) {
       if (key[0] === RECENT_TERMS) continue;
-      expect(await db.get('recentPostings', key), key.join()).toEqual(await db.get('postings', key));
+      const row = (await db.get('recentPostings', key)) as RecentRow;
+      for (const [i, term] of row.terms.split('\u0000').entries()) {
+        expect(vocabPart(term), term).toBe(key[0]);
+        expect(row.bytes.subarray(i ? row.ends[i - 1] : 0, row.ends[i]), term).toEqual(await db.get('postings', [term, key[1]]));
+        copies++;
+      }
     }
+    // Every term a window's merge wrote, and none other.
+    const written = (await db.getAllKeys('postings')).filter(([term, chunk]) => chunks.has(chunk) && term !== VOID_TERM);
+    expect(copies).toBe(written.length);
     // A rebuild starts the window again: nothing merged, nothing older.
     await rebuildSearchIndex(db);
     const rebuilt = ((await db.get('meta', 'search')) as SearchStateRecord).recent!;
