@@ -11,7 +11,7 @@ import { type Candidates, intersect, type Stage } from './intersect.ts';
 import { compareHits, compareKeys, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import type { SortedTerms } from './sorted-terms.ts';
-import { CODE_TERM, FILTER_MARK } from './terms.ts';
+import { CODE_TERM, FILTER_MARK, infoMask, maskWeight } from './terms.ts';
 import { topRanked } from './top-k.ts';
 
 /** A constraint on documents: a word (scored) or a filter (in or out). */
@@ -213,9 +213,7 @@ interface Ranked extends Candidates {
 
 /**
  * The candidates among the newest documents (the reader's recent part), when its best `keep`
- * are the best of the whole index: the last of them outranks any older document could. An
- * older document's words score at most a title's weight × their best factor each, and its rank
- * key is at most the part's bound: so the last kept must score that much, and be newer. Readers
+ * are the best of the whole index: the last of them outranks any older document could. Readers
  * sort results newest first among equal scores, so a common word's best are nearly always its
  * newest (docs/search.md, "The newest documents first"). Undefined: the whole index is needed.
  */
@@ -233,11 +231,60 @@ async function newestCandidates(
   if (q.phrases.length || !reader.recent) return undefined;
   const part = await reader.recent();
   if (!part || part.first <= first) return undefined;
-  const found = candidates(await part.postings(all, prefixes), part.first);
+  const lists = await part.postings(all, prefixes);
+  const found = candidates(lists, part.first);
   if (found.ranked.length < keep) return undefined;
-  // Summed as the intersection sums a document's scores: in the query's word order.
-  let best = 0;
-  for (const w of words) best += FIELD_WEIGHTS.title * w.factors!.reduce((a, b) => Math.max(a, b), 0);
   const last = found.ranked[keep - 1]!;
-  return found.total[last]! >= best && found.rank[last]! > part.olderRank ? found : undefined;
+  const score = found.total[last]!;
+  const newer = found.rank[last]! > part.olderRank;
+  // Scores are sums of field weight × factor, multiples of a tenth: nearer than this, equal.
+  const beats = (bound: number) => score > bound + 0.01 || (newer && score > bound - 0.01);
+  // An older document scores at most a title's weight × its best factor for each word (summed as
+  // the intersection sums them, in the query's word order).
+  const size = new Map(all.map((t, i) => [t, lists[i]!.length / 2]));
+  const bounds = words.map((w) => olderBound(w, size));
+  if (beats(bounds.reduce((sum, b) => sum + b.bound, 0))) return found;
+  // Unless a rare term's best factor is all that holds the bound up (an exact "seg" among the
+  // "seg…" completions): its whole postings then tell how it appears in older documents.
+  const rare = [...new Set(bounds.flatMap((b) => b.rare))];
+  if (rare.length === 0 || rare.length > MAX_RARE || !beats(bounds.reduce((sum, b) => sum + b.common, 0))) return undefined;
+  const weight = new Map<string, number>();
+  (await reader.postings(rare)).forEach((list, i) => weight.set(rare[i]!, olderWeight(list, part.first)));
+  let bound = 0;
+  for (const [i, w] of words.entries()) {
+    let b = bounds[i]!.common;
+    w.terms.forEach((t, k) => {
+      if (weight.has(t)) b = Math.max(b, w.factors![k]! * weight.get(t)!);
+    });
+    bound += b;
+  }
+  return beats(bound) ? found : undefined;
+}
+
+/** A term listing fewer of the newest documents than this is rare: its whole postings are read to bound older documents' scores. */
+const RARE_PAIRS = 64;
+/** Rare terms read so, at most, per query. */
+const MAX_RARE = 16;
+
+/**
+ * What an older document can score for a word: a title's weight × the best factor of its terms
+ * (`bound`); the same over its common terms alone (`common`), and the rare terms of a better
+ * factor than those, whose whole postings can lower the bound.
+ */
+function olderBound(w: Constraint, size: ReadonlyMap<string, number>): { bound: number; common: number; rare: string[] } {
+  let best = 0;
+  let common = 0;
+  w.terms.forEach((t, k) => {
+    best = Math.max(best, w.factors![k]!);
+    if (size.get(t)! >= RARE_PAIRS) common = Math.max(common, w.factors![k]!);
+  });
+  const rare = w.terms.filter((t, k) => w.factors![k]! > common && size.get(t)! < RARE_PAIRS);
+  return { bound: FIELD_WEIGHTS.title * best, common: FIELD_WEIGHTS.title * common, rare };
+}
+
+/** The best field weight among a list's pairs of ids below `first` (0: none). */
+function olderWeight(list: Uint32Array, first: number): number {
+  let best = 0;
+  for (let j = 0; j < list.length && list[j]! < first; j += 2) best = Math.max(best, maskWeight(infoMask(list[j + 1]!)));
+  return best;
 }

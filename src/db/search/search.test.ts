@@ -1314,6 +1314,32 @@ describe('the newest documents first', () => {
     expect(await expectSameAsScan(db, 'synced backwards')).toBe(0);
   });
 
+  it("reads a rare term's whole postings when only it could lift an older document above the newest", async () => {
+    RECENT.ids = 240;
+    /** "seg" exactly in one old paper, then four months of "segments…" titles (6.4 each). */
+    const withOldSeg = async (paper: { name: string; title: string }) => {
+      const db = await freshDb();
+      await writeDigestTo(db, digest('old', '2026-01-01', [{ ...paper, arxiv: '2601.00001' }]));
+      await writeDays(
+        db,
+        rng(8),
+        Array.from({ length: 120 }, (_, d) => d + 10),
+      );
+      await mergePending(db);
+      return db;
+    };
+    // In a short name (weight 5, 5 × 1 below 6.4): the newest hold the best.
+    const inName = await withOldSeg({ name: 'Seg', title: 'A kidney atlas' });
+    expect((await searchPageIn(inName, parseQuery('seg'), 10)).atLeast).toBe(true);
+    expect(await expectSameAsScan(inName, 'a rare name')).toBeGreaterThan(0);
+    // In a title (8 × 1): it outranks every "segments" title, so everything is read.
+    const inTitle = await withOldSeg({ name: 'Atlas', title: 'Seg of kidneys' });
+    const page = await searchPageIn(inTitle, parseQuery('seg'), 10);
+    expect(page.atLeast).toBeUndefined();
+    expect(page.hits[0]!.doc.key).toBe('2601.00001');
+    await expectSameAsScan(inTitle, 'a rare title');
+  });
+
   it('keeps the copies of the window’s merges only, each older one deleted once it leaves', async () => {
     RECENT.ids = 30;
     const db = await freshDb();
