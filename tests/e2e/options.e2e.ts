@@ -143,7 +143,8 @@ describe('options page', () => {
 
   it('resets to the starter index', async () => {
     await confirm('reset');
-    await expect.poll(async () => (await counters()).digests).toBe(e2eDigestCount());
+    // Clearing, then writing the starter index: about a second on a slow machine.
+    await expect.poll(async () => (await counters()).digests, { timeout: 10_000 }).toBe(e2eDigestCount());
     await page.locator('[data-testid="counters"]', { hasText: `${e2eDigestCount()} digests` }).waitFor();
   });
 
