@@ -382,7 +382,7 @@ export async function openIndexReader(
   };
 
   /** Terms' postings as queries see them (merged ∪ pending − void): every chunk, kept per `main`. */
-  const readPostings = async (terms: readonly string[], prefixes: readonly string[]): Promise<Uint32Array[]> => {
+  const readPostings = async (terms: readonly string[], prefixes: readonly string[] = []): Promise<Uint32Array[]> => {
     bounded();
     const need = terms.filter((t) => !pending.combined.has(t));
     let read = need.filter((t) => !c.lists.has(t));
@@ -458,7 +458,7 @@ export async function openIndexReader(
       const merged = await mergedVocabulary(wanted);
       return pending.terms.length ? [merged, pending.terms] : [merged];
     },
-    postings: (terms, prefixes = []) => readPostings(terms, prefixes),
+    postings: readPostings,
     async recent() {
       // Nothing merged yet: every document is pending, none older to leave out. Or the window
       // holds no day after the older documents' (digests synced backwards): none can outrank them.

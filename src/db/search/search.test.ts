@@ -1239,7 +1239,10 @@ describe('the newest documents first', () => {
     return early;
   }
 
-  /** Digests of `count` days from `start` (a day apart, in the order given), merged every few writes. */
+  /** `count` days from `first`, `step` apart (a negative step: written backwards). */
+  const daysFrom = (first: number, count: number, step = 1) => Array.from({ length: count }, (_, d) => first + d * step);
+
+  /** A digest of each of `days` (days after 2026-01-01, in the order given), merged every few writes. */
   async function writeDays(db: DB, r: () => number, days: readonly number[]): Promise<void> {
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
     for (const [i, day] of days.entries()) {
@@ -1262,11 +1265,7 @@ describe('the newest documents first', () => {
   it('answers as the scan from the newest merges alone when their best outrank every older document', async () => {
     RECENT.ids = 150;
     const db = await freshDb();
-    await writeDays(
-      db,
-      rng(3),
-      Array.from({ length: 120 }, (_, d) => d),
-    );
+    await writeDays(db, rng(3), daysFrom(0, 120));
     const state = (await db.get('meta', 'search')) as SearchStateRecord;
     // A few merges in the window, the rest older, below its first id.
     expect(state.recent!.chunks.length).toBeGreaterThanOrEqual(2);
@@ -1292,11 +1291,7 @@ describe('the newest documents first', () => {
     // The only exact "kidney" in a title is the oldest paper; every newer one has "kidneys".
     await writeDigestTo(db, digest('old', '2026-01-01', [{ name: 'Ren', title: 'Ren kidney atlas', arxiv: '2601.00001' }]));
     const r = rng(5);
-    await writeDays(
-      db,
-      r,
-      Array.from({ length: 120 }, (_, d) => d + 10),
-    );
+    await writeDays(db, r, daysFrom(10, 120));
     await mergePending(db);
     const kidney = await searchPageIn(db, parseQuery('kidney'), 10);
     expect(kidney.hits[0]!.doc.key).toBe('2601.00001');
@@ -1305,11 +1300,7 @@ describe('the newest documents first', () => {
     expect((await searchPageIn(db, parseQuery('kidneys'), 10)).atLeast).toBe(true);
     // Digests of earlier days written last (a reader syncing backwards): the window holds only
     // older days than the documents before it, so no query stops there.
-    await writeDays(
-      db,
-      r,
-      Array.from({ length: 80 }, (_, d) => -1 - d),
-    );
+    await writeDays(db, r, daysFrom(-1, 80, -1));
     await mergePending(db);
     expect(await expectSameAsScan(db, 'synced backwards')).toBe(0);
   });
@@ -1320,11 +1311,7 @@ describe('the newest documents first', () => {
     const withOldSeg = async (paper: { name: string; title: string }) => {
       const db = await freshDb();
       await writeDigestTo(db, digest('old', '2026-01-01', [{ ...paper, arxiv: '2601.00001' }]));
-      await writeDays(
-        db,
-        rng(8),
-        Array.from({ length: 120 }, (_, d) => d + 10),
-      );
+      await writeDays(db, rng(8), daysFrom(10, 120));
       await mergePending(db);
       return db;
     };
@@ -1343,11 +1330,7 @@ describe('the newest documents first', () => {
   it('keeps the copies of the window’s merges only, each older one deleted once it leaves', async () => {
     RECENT.ids = 30;
     const db = await freshDb();
-    await writeDays(
-      db,
-      rng(6),
-      Array.from({ length: 45 }, (_, d) => d),
-    );
+    await writeDays(db, rng(6), daysFrom(0, 45));
     await mergePending(db);
     const { recent } = (await db.get('meta', 'search')) as SearchStateRecord;
     const chunks = new Set((await db.getAllKeys('recentPostings')).map(([, chunk]) => chunk));
