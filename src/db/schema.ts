@@ -98,9 +98,10 @@ export interface SearchDocRow {
   /** `p <paper key>` or `d <digest id>`. */
   readonly ref: string;
   /**
-   * Absent since version 9: the document is made from its record when read (the record still
-   * carries this id: an id's document never changes). Rows written before hold it, in one of
-   * the earlier shapes.
+   * Held while the id is among the newest (from `RecentWindow.docsFrom` on), where most results
+   * lie: a query reads its page and nothing else. Older rows keep none (version 9 on): the
+   * document is made from its record when read (the record still carries this id: an id's
+   * document never changes). Rows written before version 9 hold it, in one of the earlier shapes.
    */
   readonly doc?: StoredDoc | TextDoc | SearchDoc;
 }
@@ -153,6 +154,12 @@ export interface RecentWindow {
   readonly olderDay: number;
   /** In `main` order: each merge's first id and its newest document's day. */
   readonly chunks: readonly { readonly main: number; readonly firstId: number; readonly day: number }[];
+  /**
+   * `docPages` rows below this id keep no document (SearchDocRow.doc); from it on they may. It
+   * trails `firstId` until a merge's strip of the pages that left the window commits (absent:
+   * a window from before 2026-12-08, whose rows kept none).
+   */
+  readonly docsFrom?: number;
 }
 
 /**

@@ -164,7 +164,7 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
     // of them are ranked then, best first.
     return { ...found, from, ranked: topRanked(found.total, found.rank, found.ids, q.phrases.length ? found.ids.length : limit + SLACK) };
   };
-  const newest = await newestCandidates(reader, q, words, first, all, prefixes, candidates, limit + SLACK);
+  const newest = await newestCandidates(reader, q, words, first, all, prefixes, candidates, limit);
   const { ids, total, rank, ranked, from: idBase } = newest ?? candidates(await reader.postings(all, prefixes), first);
   if (ids.length === 0) return NONE;
   const rankOrder = (a: number, b: number) => total[b]! - total[a]! || rank[b]! - rank[a]!;
@@ -212,8 +212,9 @@ interface Ranked extends Candidates {
 }
 
 /**
- * The candidates among the newest documents (the reader's recent part), when its best `keep`
- * are the best of the whole index: the last of them outranks any older document could. Readers
+ * The candidates among the newest documents (the reader's recent part), when its best `limit`
+ * are the best of the whole index: the last of them outranks any older document could. Those
+ * tied with it are newest documents too, and among the candidates ranked (`limit + SLACK`). Readers
  * sort results newest first among equal scores, so a common word's best are nearly always its
  * newest (docs/search.md, "The newest documents first"). Undefined: the whole index is needed.
  */
@@ -225,7 +226,7 @@ async function newestCandidates(
   all: readonly string[],
   prefixes: readonly string[],
   candidates: (lists: readonly Uint32Array[], from: number) => Ranked,
-  keep: number,
+  limit: number,
 ): Promise<Ranked | undefined> {
   // A phrase may reject any candidate, which only its document shows.
   if (q.phrases.length || !reader.recent) return undefined;
@@ -233,8 +234,8 @@ async function newestCandidates(
   if (!part || part.first <= first) return undefined;
   const lists = await part.postings(all, prefixes);
   const found = candidates(lists, part.first);
-  if (found.ranked.length < keep) return undefined;
-  const last = found.ranked[keep - 1]!;
+  if (found.ranked.length < limit) return undefined;
+  const last = found.ranked[limit - 1]!;
   const score = found.total[last]!;
   const newer = found.rank[last]! > part.olderRank;
   // Scores are sums of field weight × factor, multiples of a tenth: nearer than this, equal.

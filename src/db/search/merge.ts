@@ -9,7 +9,7 @@ import { packPairs, unpackPairs } from '../../core/search/postings-codec.ts';
 import { infoDay, infoIsPaper, relatableWord } from '../../core/search/terms.ts';
 import type { DB, PendingRow, RecentRow, RecentWindow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { MERGED_STORES, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
+import { DOC_PAGE, MERGED_STORES, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
 import { allVocabularyRows, mergedVoids, packVocabulary } from './vocab-copies.ts';
 
@@ -231,7 +231,10 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   if (!(await writeSlices(db, slicesOf(puts, slicePuts), maxSlices))) return 0;
   const recent = chunk && window && movedOn(window, { main, firstId: chunk.firstId, day: chunk.day }, state?.nextId ?? 0);
   const merged = await removeRows(db, state, keys, rows.length, pairs, recent);
-  if (merged > 0 && recent) await dropOlderChunks(db, recent);
+  if (merged > 0 && recent) {
+    await dropOlderChunks(db, recent);
+    await stripOlderDocs(db);
+  }
   // A merge that stops before this leaves the copies of an older `main`, which readers pass over.
   if (merged > 0) await packVocabulary(db, main, vocabulary, allVoids(voidsBefore, terms.get(VOID_TERM) ?? []));
   return merged;
@@ -327,7 +330,49 @@ export function movedOn(window: RecentWindow, chunk: RecentWindow['chunks'][numb
     olderDay = Math.max(olderDay, chunks.shift()!.day);
     firstId = chunks[0]!.firstId;
   }
-  return { firstId, olderDay, chunks };
+  return { firstId, olderDay, chunks, docsFrom: window.docsFrom ?? window.firstId };
+}
+
+/** Document pages stripped per transaction, each a few KB with its documents (tests make it small). */
+export const STRIP = { pages: 256 };
+
+/**
+ * The document pages of ids that left the recent window keep only their refs: a reader makes
+ * those documents from their records, as it does every older one. In transactions of a bounded
+ * number of pages, each moving `docsFrom` on with them, so one cut short is taken up by the next.
+ */
+async function stripOlderDocs(db: DB): Promise<void> {
+  for (;;) {
+    const tx = db.transaction(['docPages', 'meta'], 'readwrite', RELAXED);
+    const pages = tx.objectStore('docPages');
+    const meta = tx.objectStore('meta');
+    const state = (await meta.get('search')) as SearchStateRecord | undefined;
+    const recent = state?.recent;
+    const from = recent?.docsFrom;
+    if (!state || !recent || from === undefined || from >= recent.firstId) {
+      await tx.done;
+      return;
+    }
+    const to = recent.firstId;
+    // The page holding id n starts between n − n % DOC_PAGE and n: up to DOC_PAGE − 1 pages read
+    // again, stripped already, so each transaction reads more than that.
+    const range = IDBKeyRange.bound(from - (from % DOC_PAGE), to, false, true);
+    const count = STRIP.pages + DOC_PAGE;
+    const rows = await pages.getAll(range, count);
+    const next = rows.length < count ? to : Math.min(to, rows.at(-1)!.at(-1)!.id + 1);
+    await issueAll((add) => {
+      for (const page of rows)
+        if (page.some((d) => d.id < to && d.doc !== undefined))
+          add(
+            pages.put(
+              page.map((d) => (d.id < to && d.doc !== undefined ? { id: d.id, ref: d.ref } : d)),
+              page[0]!.id,
+            ),
+          );
+      add(meta.put({ ...state, recent: { ...recent, docsFrom: next } }, 'search'));
+    });
+    await tx.done;
+  }
 }
 
 /**

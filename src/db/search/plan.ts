@@ -145,8 +145,9 @@ export async function planIndex(
         const full = rowDoc({ ref, doc });
         const info = docInfo(full);
         for (const [term, mask] of docTerms(full)) push(adds, term, id, postingInfo(mask, info));
-        // Stored without the document: a reader makes it from the record, which carries this id.
-        documents.push({ id, ref });
+        // With its document while it is among the newest (a merge strips it once it is not: a
+        // reader makes it from the record then, which carries this id).
+        documents.push({ id, ref, doc });
       }
       const [terms, lists] = columns(adds);
       // Everything this write adds, as one pending row (none when it changes no document).

@@ -17,7 +17,7 @@ import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type PackedVocabulary, type RecentRow, type RecentWindow, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
 import { DOC_PAGE, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
-import { MERGE_ROWS, mergePending, mergeWaiting, movedOn } from './merge.ts';
+import { MERGE_ROWS, mergePending, mergeWaiting, movedOn, STRIP } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
@@ -365,27 +365,39 @@ describe('vocabulary rows read per query', () => {
   });
 });
 
-describe('documents read per query', () => {
-  /** Document pages read, and paper records read whole. */
-  const docReads = async <T>(run: () => Promise<T>): Promise<[T, number, number]> => {
-    const { getAll, get } = IDBObjectStore.prototype;
-    let reads = 0;
-    let records = 0;
-    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
-      if (this.name === 'docPages') reads++;
-      return getAll.apply(this, args);
-    };
-    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<typeof get>) {
-      if (this.name === 'papers') records++;
-      return get.apply(this, args);
-    };
-    try {
-      return [await run(), reads, records];
-    } finally {
-      Object.assign(IDBObjectStore.prototype, { getAll, get });
-    }
+/** Document pages read, and paper records read whole, while `run` runs. */
+async function docReads<T>(run: () => Promise<T>): Promise<[T, number, number]> {
+  const { getAll, get } = IDBObjectStore.prototype;
+  let reads = 0;
+  let records = 0;
+  IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+    if (this.name === 'docPages') reads++;
+    return getAll.apply(this, args);
   };
+  IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<typeof get>) {
+    if (this.name === 'papers') records++;
+    return get.apply(this, args);
+  };
+  try {
+    return [await run(), reads, records];
+  } finally {
+    Object.assign(IDBObjectStore.prototype, { getAll, get });
+  }
+}
 
+/** Every document page as older ones are kept, refs alone (the newest keep their documents). */
+async function asOlderPages(db: DB): Promise<void> {
+  const tx = db.transaction('docPages', 'readwrite');
+  for (const page of await tx.store.getAll())
+    await tx.store.put(
+      page.map(({ id, ref }) => ({ id, ref })),
+      page[0]!.id,
+    );
+  await tx.done;
+  forgetSearchCache();
+}
+
+describe('documents read per query', () => {
   it('orders the candidates tied at the cut by their keys, and reads only those shown whole', async () => {
     const db = await freshDb();
     // Twelve papers alike but for their ids, listed in reverse key order: ids ascend as keys descend.
@@ -403,6 +415,8 @@ describe('documents read per query', () => {
       );
     }
     await mergePending(db);
+    // Pages of older ids: their documents are made from the records.
+    await asOlderPages(db);
     for (const q of ['kidney', 'liver']) {
       const [hits, reads, records] = await docReads(() => searchIn(db, parseQuery(q), 3));
       expect(
@@ -426,7 +440,7 @@ describe('documents read per query', () => {
 });
 
 describe('documents as stored', () => {
-  it('keep no document (records make them), and pages written by earlier versions still read', async () => {
+  it('keep the newest documents, older ones as refs (records make them), and pages of earlier versions still read', async () => {
     const db = await freshDb();
     await writeDigestTo(
       db,
@@ -441,13 +455,17 @@ describe('documents as stored', () => {
     const expected = await Promise.all(queries.map(async (q) => (await linearSearchIn(db, parseQuery(q), 5)).map((h) => `${h.doc.key} ${h.score}`)));
     expect(await answers(db)).toEqual(expected);
     const pages = await db.getAll('docPages');
-    expect(pages.flat().every((row) => row.doc === undefined)).toBe(true);
-    // The same pages as earlier versions wrote them, each document made from its record: packed,
-    // texts by field with kind and key, and whole documents, words and phrase text included.
+    // Among the newest: each page holds its documents, exactly what their records make.
     const recordOf = async (ref: string) => (ref.startsWith('p ') ? (await paperIn(db, ref.slice(2)))! : (await db.get('digests', ref.slice(2)))!);
     const packed = new Map<string, StoredDoc>();
     for (const row of pages.flat()) packed.set(row.ref, docOf(row.ref, await recordOf(row.ref)));
+    expect(pages.flat().map((row) => row.doc)).toEqual(pages.flat().map((row) => packed.get(row.ref)));
+    expect(await searchIdProblems(db)).toEqual([]);
+    // The same pages as older ids keep them (refs alone, the documents made from the records),
+    // and as earlier versions wrote them: packed, texts by field with kind and key, and whole
+    // documents, words and phrase text included.
     const older = [
+      () => undefined,
       (ref: string) => packed.get(ref)!,
       (ref: string) => unpackDoc(packed.get(ref)!, ref.startsWith('p ') ? 'paper' : 'digest', ref.slice(2)),
       (ref: string) => rowDoc({ ref, doc: packed.get(ref)! }),
@@ -456,7 +474,10 @@ describe('documents as stored', () => {
       const tx = db.transaction('docPages', 'readwrite');
       for (const page of pages)
         await tx.store.put(
-          page.map((row) => ({ ...row, doc: shape(row.ref) })),
+          page.map((row) => {
+            const doc = shape(row.ref);
+            return doc === undefined ? { id: row.id, ref: row.ref } : { ...row, doc };
+          }),
           page[0]!.id,
         );
       await tx.done;
@@ -1201,7 +1222,9 @@ describe('pending rows and merges', () => {
     // The snapshot's transaction ends; the paper is named again (a new document, its old id void).
     await new Promise((res) => setTimeout(res, 0));
     await writeDigestTo(db, digest('b', '2026-05-23', [{ name: 'Vox', title: 'Vox segments kidneys', arxiv: '2605.00001' }]));
-    forgetSearchCache();
+    // An older id's page keeps its ref alone: its document is made from the record, which now
+    // carries the new id. (A page that keeps the document gives the snapshot's as it was.)
+    await asOlderPages(db);
     await expect(reader.docs([id])).rejects.toBeInstanceOf(IndexMoved);
     const hits = await searchIn(db, parseQuery('kidneys'), 10);
     expect(hits.map((h) => [h.doc.key, h.doc.date])).toEqual([['2605.00001', '2026-05-23']]);
@@ -1355,6 +1378,77 @@ describe('the newest documents first', () => {
     expect(rebuilt.olderDay).toBe(-1);
     await expectSameAsScan(db, 'rebuilt');
   });
+
+  /** Ids whose page holds their document, and those whose page holds only their ref. */
+  async function pagesKept(db: DB): Promise<{ withDoc: number[]; refOnly: number[] }> {
+    const rows = (await db.getAll('docPages')).flat();
+    return { withDoc: rows.filter((r) => r.doc !== undefined).map((r) => r.id), refOnly: rows.filter((r) => r.doc === undefined).map((r) => r.id) };
+  }
+
+  it('keeps the documents of the window’s ids in their pages, and strips each page once its ids leave', async () => {
+    RECENT.ids = 60;
+    const before = STRIP.pages;
+    // Two pages a transaction: a strip runs in several.
+    STRIP.pages = 2;
+    try {
+      const db = await freshDb();
+      await writeDays(db, rng(6), daysFrom(0, 45));
+      await mergePending(db);
+      const { recent, firstId = 0, nextId } = (await db.get('meta', 'search')) as SearchStateRecord;
+      expect(recent!.firstId).toBeGreaterThan(firstId);
+      expect(recent!.docsFrom).toBe(recent!.firstId);
+      const { withDoc, refOnly } = await pagesKept(db);
+      expect(withDoc.sort((a, b) => a - b)).toEqual(Array.from({ length: nextId - recent!.firstId }, (_, i) => recent!.firstId + i));
+      expect(refOnly.every((id) => id < recent!.firstId)).toBe(true);
+      // Each kept document is exactly what its record makes.
+      expect(await searchIdProblems(db)).toEqual([]);
+      // A query the window answers makes its documents from their pages alone: no record is read.
+      const [page, , records] = await docReads(() => searchPageIn(db, parseQuery('segments'), 5));
+      expect(page.atLeast).toBe(true);
+      expect(records).toBe(0);
+      // A strip cut short (its pages kept their documents, `docsFrom` behind): the next merge's
+      // strip takes it up.
+      const recordOf = async (ref: string) => (ref.startsWith('p ') ? (await paperIn(db, ref.slice(2)))! : (await db.get('digests', ref.slice(2)))!);
+      const full = await Promise.all(
+        (await db.getAll('docPages')).map((p) => Promise.all(p.map(async (d) => ({ ...d, doc: docOf(d.ref, await recordOf(d.ref)) })))),
+      );
+      const tx = db.transaction(['docPages', 'meta'], 'readwrite');
+      const state = (await tx.objectStore('meta').get('search')) as SearchStateRecord;
+      for (const p of full) await tx.objectStore('docPages').put(p, p[0]!.id);
+      await tx.objectStore('meta').put({ ...state, recent: { ...state.recent!, docsFrom: firstId } }, 'search');
+      await tx.done;
+      await writeDays(db, rng(7), daysFrom(45, 3));
+      await mergePending(db);
+      const after = ((await db.get('meta', 'search')) as SearchStateRecord).recent!;
+      expect(after.docsFrom).toBe(after.firstId);
+      expect((await pagesKept(db)).refOnly.filter((id) => id >= after.firstId)).toEqual([]);
+      expect((await pagesKept(db)).withDoc.filter((id) => id < after.firstId)).toEqual([]);
+      await expectSameAsScan(db, 'stripped');
+    } finally {
+      STRIP.pages = before;
+    }
+  });
+
+  it('answers from the window when it holds the page’s results, however few more it holds', async () => {
+    // Twenty older "kidney" titles, then twelve newer ones alone in the window: fewer than a
+    // page and its slack (ties at the cut), but every one of them outranks the older ones.
+    RECENT.ids = 12;
+    const db = await freshDb();
+    const kidneys = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({ name: `K${from + i}`, title: `Kidney ${from + i}`, arxiv: `2605.${String(10000 + from + i)}` }));
+    await writeDigestTo(db, digest('old', '2026-02-01', kidneys(0, 20)));
+    await mergePending(db);
+    await writeDigestTo(db, digest('new', '2026-05-01', kidneys(100, 12)));
+    await mergePending(db);
+    const { recent } = (await db.get('meta', 'search')) as SearchStateRecord;
+    expect(recent!.chunks.length).toBe(1);
+    const page = await searchPageIn(db, parseQuery('kidney'), 10);
+    expect(page.atLeast).toBe(true);
+    expect(page.hits.map((h) => h.doc.key)).toEqual((await linearSearchIn(db, parseQuery('kidney'), 10)).map((h) => h.doc.key));
+    expect(page.hits.every((h) => h.doc.date === '2026-05-01')).toBe(true);
+    // More results asked for than the window holds: everything is read.
+    expect((await searchPageIn(db, parseQuery('kidney'), 14)).atLeast).toBeUndefined();
+  });
 });
 
 describe('the recent window as merges move it on', () => {
@@ -1363,11 +1457,12 @@ describe('the recent window as merges move it on', () => {
     try {
       let w: RecentWindow = { firstId: 0, olderDay: -1, chunks: [] };
       w = movedOn(w, { main: 1, firstId: 0, day: 10 }, 60);
-      expect(w).toEqual({ firstId: 0, olderDay: -1, chunks: [{ main: 1, firstId: 0, day: 10 }] });
+      expect(w).toEqual({ firstId: 0, olderDay: -1, chunks: [{ main: 1, firstId: 0, day: 10 }], docsFrom: 0 });
       w = movedOn(w, { main: 2, firstId: 60, day: 12 }, 120);
       expect(w.chunks.map((c) => c.main)).toEqual([1, 2]);
       // Chunks 2 and 3 cover 100 ids below 160: chunk 1 goes, and day 10 bounds what is older.
       w = movedOn(w, { main: 3, firstId: 120, day: 11 }, 160);
+      // Pages below 60 are to be stripped: `docsFrom` stays until a strip moves it.
       expect(w).toEqual({
         firstId: 60,
         olderDay: 10,
@@ -1375,6 +1470,7 @@ describe('the recent window as merges move it on', () => {
           { main: 2, firstId: 60, day: 12 },
           { main: 3, firstId: 120, day: 11 },
         ],
+        docsFrom: 0,
       });
       // A merge of void ids only adds no chunk; the last chunk always stays.
       expect(movedOn(w, { main: 4, firstId: 0, day: -1 }, 160).chunks.length).toBe(2);

@@ -21,8 +21,8 @@ export const restarted = (old: SearchStateRecord | undefined, stamp: string): Se
   pendingPairs: 0,
   main: (old?.main ?? 0) + 1,
   epoch: (old?.epoch ?? 0) + 1,
-  // Nothing merged yet, and no id below the first.
-  recent: { firstId: old?.nextId ?? 0, olderDay: -1, chunks: [] },
+  // Nothing merged yet, and no id below the first (nor a document page: they were cleared).
+  recent: { firstId: old?.nextId ?? 0, olderDay: -1, chunks: [], docsFrom: old?.nextId ?? 0 },
 });
 
 /** The index holds exactly what the records hold. */
