@@ -29,23 +29,30 @@ type AnyTx = IDBPTransaction<DigestLensDB, ArrayLike<StoreNames<DigestLensDB>>, 
 // there): as promises, so reads issued together ask for each digest once.
 const readOnlyHeaders = new WeakMap<AnyTx, Map<string, Promise<DigestHeader | undefined>>>();
 
-/** The headers `rows` join, read from the `digests` store of the transaction `papers` is in. */
-async function headersFor(papers: PapersStore, rows: readonly (PaperRow | undefined)[]): Promise<DigestHeaders> {
+/** Digest headers by id, as promises, that a caller keeps while it knows no digest changed. */
+export type KeptHeaders = Map<string, Promise<DigestHeader | undefined>>;
+
+/**
+ * The headers `rows` join, read from the `digests` store of the transaction `papers` is in (or
+ * taken from `kept`, which the caller vouches for: it keeps what is read here too).
+ */
+async function headersFor(papers: PapersStore, rows: readonly (PaperRow | undefined)[], kept?: KeptHeaders): Promise<DigestHeaders> {
   const ids = new Set(rows.flatMap((r) => (r ? joinedDigests(r) : [])));
   if (ids.size === 0) return () => undefined;
   const tx = papers.transaction as AnyTx;
-  let known = tx.mode === 'readonly' ? readOnlyHeaders.get(tx) : undefined;
+  let known = kept ?? (tx.mode === 'readonly' ? readOnlyHeaders.get(tx) : undefined);
   if (!known) {
     known = new Map();
     if (tx.mode === 'readonly') readOnlyHeaders.set(tx, known);
   }
   const digests = tx.objectStore('digests');
   for (const id of ids)
-    if (!known.has(id))
-      known.set(
-        id,
-        digests.get(id).then((d) => d && headerOf(d)),
-      );
+    if (!known.has(id)) {
+      const read = digests.get(id).then((d) => d && headerOf(d));
+      // A read that failed (its transaction aborted) is not kept.
+      read.catch(() => known.get(id) === read && known.delete(id));
+      known.set(id, read);
+    }
   const found = new Map(await Promise.all([...ids].map(async (id) => [id, await known.get(id)] as const)));
   return (id) => found.get(id);
 }
@@ -56,10 +63,13 @@ export async function decodeRows(papers: PapersStore, rows: readonly PaperRow[])
   return rows.map((r) => decodePaper(r, headers));
 }
 
-/** The papers stored under `keys` (undefined where none), read at once, their digests' headers once each. */
-export async function readPapers(papers: PapersStore, keys: readonly string[]): Promise<(PaperRecord | undefined)[]> {
+/**
+ * The papers stored under `keys` (undefined where none), read at once, their digests' headers
+ * once each (`kept`: headers the caller keeps between transactions, see headersFor).
+ */
+export async function readPapers(papers: PapersStore, keys: readonly string[], kept?: KeptHeaders): Promise<(PaperRecord | undefined)[]> {
   const rows = await Promise.all(keys.map((k) => papers.get(k)));
-  const headers = await headersFor(papers, rows);
+  const headers = await headersFor(papers, rows, kept);
   return rows.map((r) => r && decodePaper(r, headers));
 }
 

@@ -14,22 +14,27 @@ import { sortedUnion } from '../../core/search/expand.ts';
 import type { DocKey, IndexReader } from '../../core/search/index-reader.ts';
 import { unpackPostings } from '../../core/search/postings-codec.ts';
 import { arrayTerms, joinedTerms, type SortedTerms } from '../../core/search/sorted-terms.ts';
-import { readPapers } from '../paper-rows.ts';
+import { type KeptHeaders, readPapers } from '../paper-rows.ts';
 import type { CountersRecord, DB, DigestLensDB, PendingRow, RecentRow, SearchDocRow, SearchStateRecord } from '../schema.ts';
 import { mergedChunk, refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, vocabPart } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
 import { allVocabularyRows, mergedVoids, vocabularyKeys } from './vocab-copies.ts';
 
-/** Documents' records, by the documents' refs (undefined: none to read), read together. */
-async function readRecords(t: ReaderTx, refs: readonly (string | undefined)[]): Promise<(PaperRecord | DigestRecord | undefined)[]> {
+/**
+ * Documents' records, by the documents' refs (undefined: none to read), read together; `headers`:
+ * the papers' digests' headers kept for the index's stamp (keptHeaders).
+ */
+async function readRecords(t: ReaderTx, refs: readonly (string | undefined)[], headers: KeptHeaders): Promise<(PaperRecord | DigestRecord | undefined)[]> {
   const named = refs.map((ref) => (ref === undefined ? undefined : refKey(ref)));
   const paperAt = named.flatMap((n, i) => (n?.kind === 'paper' ? [i] : []));
+  if (paperAt.length === 0 && !named.some((n) => n)) return refs.map(() => undefined);
   const digests = t.objectStore('digests');
   const [papers, others] = await Promise.all([
     readPapers(
       t.objectStore('papers'),
       paperAt.map((i) => named[i]!.key),
+      headers,
     ),
     Promise.all(named.map((n) => (n?.kind === 'digest' ? digests.get(n.key) : undefined))),
   ]);
@@ -104,6 +109,17 @@ type ReaderTx = IDBPTransaction<DigestLensDB, typeof READER_STORES extends reado
 const DOCS_KEPT = 4096;
 const KEYS_KEPT = 16_384;
 let byId: { db: DB; epoch: number; docs: Map<number, SearchDoc>; keys: Map<number, DocKey> } | undefined;
+
+// The digests' headers older documents' records join, for the index's stamp: the records are
+// the same while it stays (every write moves it), and a keystroke's results share few digests
+// (a digest names up to 100 papers), so its second wave of reads is mostly gone.
+const HEADERS_KEPT = 4096;
+let headersById: { db: DB; stamp: string; headers: KeptHeaders } | undefined;
+
+function keptHeaders(db: DB, stamp: string): KeptHeaders {
+  if (headersById?.db !== db || headersById.stamp !== stamp || headersById.headers.size > HEADERS_KEPT) headersById = { db, stamp, headers: new Map() };
+  return headersById.headers;
+}
 
 /** What is kept by id for this database and epoch (emptied when it is another's, or a map is full). */
 function keptById(db: DB, epoch: number): NonNullable<typeof byId> {
@@ -487,6 +503,7 @@ export async function openIndexReader(
           const records = await readRecords(
             t,
             rows.map((r) => (r && r.doc === undefined ? r.ref : undefined)),
+            keptHeaders(db, state?.stamp ?? ''),
           );
           return rows.map((row, i): SearchDoc | undefined => {
             if (!row) return undefined;

@@ -10,6 +10,7 @@ import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
 import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
 import { type StoredDoc, unpackDoc } from '../../core/search/document.ts';
+import type { SearchHit } from '../../core/search/match.ts';
 import { packPairs, unpackIds, unpackPairs, unpackPostings } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import { termStarts, termsOf } from '../../core/search/sorted-terms.ts';
@@ -385,6 +386,21 @@ async function docReads<T>(run: () => Promise<T>): Promise<[T, number, number]> 
   }
 }
 
+/** Digest records read while `run` runs. */
+async function digestReads<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const { get } = IDBObjectStore.prototype;
+  let reads = 0;
+  IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<typeof get>) {
+    if (this.name === 'digests') reads++;
+    return get.apply(this, args);
+  };
+  try {
+    return [await run(), reads];
+  } finally {
+    IDBObjectStore.prototype.get = get;
+  }
+}
+
 /** Every document page as older ones are kept, refs alone (the newest keep their documents). */
 async function asOlderPages(db: DB): Promise<void> {
   const tx = db.transaction('docPages', 'readwrite');
@@ -398,6 +414,28 @@ async function asOlderPages(db: DB): Promise<void> {
 }
 
 describe('documents read per query', () => {
+  it("keeps the headers of older documents' digests until a write, which may change them", async () => {
+    const db = await freshDb();
+    const papers = Array.from({ length: 6 }, (_, i) => ({ name: `K${i}`, title: `Kidney stones ${i}`, arxiv: `2605.${String(100 + i).padStart(5, '0')}` }));
+    await writeDigestTo(db, { ...digest('a', '2026-05-23', papers), topic: 'Urology' });
+    await mergePending(db);
+    await asOlderPages(db);
+    const topics = (hits: readonly SearchHit[]) => [...new Set(hits.flatMap((h) => h.doc.topics))];
+    const [first, read] = await digestReads(() => searchIn(db, parseQuery('kidney'), 3));
+    expect(topics(first)).toEqual(['urology']);
+    expect(read).toBe(1);
+    // Other papers of the same digest: their records are read, its header is not.
+    const [other, again] = await digestReads(() => searchIn(db, parseQuery('stones 4'), 3));
+    expect(other.map((h) => h.doc.key)).toContain('2605.00104');
+    expect(again).toBe(0);
+    // The digest written again under another topic: its papers' documents change, and the
+    // header is read again.
+    await writeDigestTo(db, { ...digest('a', '2026-05-23', papers), topic: 'Nephrology' });
+    await mergePending(db);
+    await asOlderPages(db);
+    expect(topics(await searchIn(db, parseQuery('kidney'), 3))).toEqual(['nephrology']);
+  });
+
   it('orders the candidates tied at the cut by their keys, and reads only those shown whole', async () => {
     const db = await freshDb();
     // Twelve papers alike but for their ids, listed in reverse key order: ids ascend as keys descend.
