@@ -321,6 +321,8 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
       [`searchFirstQueryMs_${label}`]: s.firstQueryMs,
       [`searchP50Ms_${label}`]: s.search.p50,
       [`searchP95Ms_${label}`]: s.search.p95,
+      [`searchFillP50Ms_${label}`]: s.fill.p50,
+      [`searchFillP95Ms_${label}`]: s.fill.p95,
       [`indexMsPerDigestP50_${label}`]: m.indexing.p50,
       [`indexMsPerDigestP95_${label}`]: m.indexing.p95,
       [`writeRecordsMsPerDigest_${label}`]: m.indexing.phases.records,
@@ -464,9 +466,9 @@ function printTargets(r: Record<string, number | string>, ran: readonly string[]
   add('popup open → first results, worker stopped (100k) ms', popupCold, '≤ 150', popupCold === undefined ? undefined : popupCold <= 150);
   add('popup open → first results, warm / empty popup (100k)', popupBlank, '≤ 1.3', popupBlank === undefined ? undefined : popupBlank <= 1.3);
   const k100 = n('searchP95Ms_100k');
-  add('keystroke p95 (100k) ms', k100, '≤ 16', k100 === undefined ? undefined : k100 <= 16);
+  add('keystroke p95, first screen (100k) ms', k100, '≤ 16', k100 === undefined ? undefined : k100 <= 16);
   const k1m = n('searchP95Ms_1m');
-  add('keystroke p95 (1m) ms', k1m, '≤ 16', k1m === undefined ? undefined : k1m <= 16);
+  add('keystroke p95, first screen (1m) ms', k1m, '≤ 16', k1m === undefined ? undefined : k1m <= 16);
   const kLoad = n(`keystrokeDuringLoadP95Ms_${largest}`);
   add(`keystroke p95 during the load (${largest}) ms`, kLoad, '≤ 100', kLoad === undefined ? undefined : kLoad <= 100);
   const kSync = n(`keystrokeDuringSyncP95Ms_${largest}`);
@@ -517,7 +519,8 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['the same, worker stopped before each, p50 (ms)', 'e2eColdP50Ms', 'e2eColdP50Ms'],
     ['floor: a message the worker declines, p50 / p95 (ms)', 'messageFloorP50Ms', 'messageFloorP95Ms'],
     ['side panel view via the worker, warm p50 / p95 (ms)', 'panelE2eWarmP50Ms', 'panelE2eWarmP95Ms'],
-    ['search keystroke p50 / p95 (ms)', 'searchP50Ms', 'searchP95Ms'],
+    ['search keystroke, first screen (12 results) p50 / p95 (ms)', 'searchP50Ms', 'searchP95Ms'],
+    ['  then the rest of its page (30 results) p50 / p95 (ms)', 'searchFillP50Ms', 'searchFillP95Ms'],
     ['linear scan p50 / p95 (ms)', 'linearScanP50Ms', 'linearScanP95Ms'],
     ['load all records for the scan (ms)', 'linearLoadAllMs', 'linearLoadAllMs'],
     ['toolbar popup open → first results, warm / worker stopped (ms)', 'toolbarPopupFirstResultsMs', 'toolbarPopupColdWorkerMs'],

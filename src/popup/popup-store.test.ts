@@ -115,10 +115,60 @@ describe('popup store', () => {
     expect(s.hasMore.value).toBe(true);
     s.move(29);
     await s.showMore();
-    expect(asked).toEqual([30, 60]);
+    // The first screen, the rest of the page, then the next page.
+    expect(asked).toEqual([12, 30, 60]);
     expect(s.items.value).toHaveLength(45);
     expect(s.active.value).toBe(29);
     expect(s.hasMore.value).toBe(false);
+  });
+
+  it('paints the first screen, then fills the page with the keyboard where it is', async () => {
+    const pending: { limit: number; answer: (a: SearchAnswer) => void }[] = [];
+    const s = store((_q, limit) => new Promise((answer) => pending.push({ limit, answer })));
+    const page = (n: number): SearchAnswer => ({
+      results: Array.from({ length: n }, (_, i) => result(`k${i}`)),
+      total: 412,
+      exact: false,
+      atLeast: true,
+      tookMs: 1,
+    });
+    const typed = s.setQuery('seg');
+    expect(pending.map((p) => p.limit)).toEqual([12]);
+    pending[0]!.answer(page(12));
+    await new Promise((r) => setTimeout(r, 0));
+    // Shown at once; the page asked for; no "show more" while it comes.
+    expect(s.items.value).toHaveLength(12);
+    expect(s.answer.value?.filling).toBe(true);
+    expect(s.hasMore.value).toBe(false);
+    expect(pending.map((p) => p.limit)).toEqual([12, 30]);
+    s.move(3);
+    pending[1]!.answer(page(30));
+    await typed;
+    expect(s.items.value).toHaveLength(30);
+    expect(s.answer.value?.filling).toBe(false);
+    expect(s.active.value).toBe(3);
+    expect(s.hasMore.value).toBe(true);
+  });
+
+  it('asks for no more than the first screen when it holds every match, and keeps it when the rest fails', async () => {
+    const asked: number[] = [];
+    const few = store(async (_q, limit) => {
+      asked.push(limit);
+      return { results: [result('a'), result('b')], total: 2, exact: true, tookMs: 1 };
+    });
+    await few.setQuery('rare');
+    expect(asked).toEqual([12]);
+    expect(few.answer.value?.filling).toBe(false);
+    const failing = store(async (_q, limit) => {
+      if (limit > 12) throw new Error('worker stopped');
+      return { results: Array.from({ length: 12 }, (_, i) => result(`k${i}`)), total: 40, exact: true, tookMs: 1 };
+    });
+    await failing.setQuery('seg');
+    expect(failing.items.value).toHaveLength(12);
+    expect(failing.error.value).toBe('worker stopped');
+    // What is shown stays, and "show more" may ask again.
+    expect(failing.answer.value?.filling).toBe(false);
+    expect(failing.hasMore.value).toBe(true);
   });
 
   it('says more may match when a phrase was checked only on the results read', async () => {

@@ -23,8 +23,15 @@ export type Item =
   | { readonly kind: 'digest'; readonly id: string; readonly digest: DigestBrief }
   | { readonly kind: 'theme'; readonly id: string; readonly digest: DigestBrief; readonly theme: number };
 
-/** Results asked for at first, and added by each "show more". */
+/** Results a query shows, and added by each "show more". */
 export const RESULTS_PAGE = 30;
+/**
+ * Results asked for first on each keystroke, more than the 600 px popup shows before scrolling:
+ * they paint as soon as their documents are read (thirty rows at once also made the first wait
+ * ~20 ms more for their frame), and the rest of the page is asked for right after (its
+ * candidates found again from the postings the reader kept: only the documents are new).
+ */
+export const FIRST_SCREEN = 12;
 /** Weeks listed at first, and added by each "older weeks". */
 export const BATCHES_PER_PAGE = 3;
 
@@ -44,6 +51,8 @@ export interface Answer {
   readonly tookMs: number;
   /** Answered by this page itself, not the background. */
   readonly inPage: boolean;
+  /** The first screen of results, the rest of the page still being asked for. */
+  readonly filling: boolean;
 }
 
 export interface PopupStore {
@@ -91,7 +100,7 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
   const browsing = computed(() => query.value.trim() === '');
   const hasMore = computed(() => {
     const a = answer.value;
-    return !!a && a.results.length >= a.limit && (a.total > a.results.length || !a.exact);
+    return !!a && !a.filling && a.results.length >= a.limit && (a.total > a.results.length || !a.exact);
   });
   const items = computed<readonly Item[]>(() => {
     if (!browsing.value) return (answer.value?.results ?? []).map((r, i) => ({ kind: 'result', id: itemId(`r${i}`, r.key), result: r }));
@@ -112,10 +121,15 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
       answer.value = undefined;
       return;
     }
-    await ask(q, RESULTS_PAGE, 0);
+    if (await ask(q, FIRST_SCREEN, 0, true)) await ask(q, RESULTS_PAGE);
   }
 
-  async function ask(q: string, limit: number, keep: number): Promise<void> {
+  /**
+   * Asks for `limit` results and paints them if they answer the latest query, the keyboard on
+   * row `keep` (or where it is). `first`: the first screen, the page to follow: true when it
+   * painted and more may match.
+   */
+  async function ask(q: string, limit: number, keep?: number, first = false): Promise<boolean> {
     const mine = ++generation;
     const started = now();
     try {
@@ -123,31 +137,41 @@ export function createPopupStore(deps: PopupDeps): PopupStore {
       inFlight = asked.catch(() => undefined);
       const a = await asked;
       // Typing outruns answers: only the latest query's answer may paint.
-      if (mine !== generation) return;
+      if (mine !== generation) return false;
+      const total = a.total ?? a.results.length;
+      const exact = a.exact ?? true;
+      const filling = first && a.results.length >= limit && (total > a.results.length || !exact);
       answer.value = {
         query: q,
         results: a.results,
         limit,
-        total: a.total ?? a.results.length,
-        exact: a.exact ?? true,
+        total,
+        exact,
         atLeast: a.atLeast === true,
         ...(a.reference ? { reference: a.reference } : {}),
         notes: a.notes ?? [],
         latencyMs: Math.round((now() - started) * 10) / 10,
         tookMs: a.tookMs,
         inPage: a.inPage === true,
+        filling,
       };
-      active.value = Math.min(keep, Math.max(0, a.results.length - 1));
+      active.value = Math.min(keep ?? active.value, Math.max(0, a.results.length - 1));
       error.value = undefined;
+      return filling;
     } catch (e) {
-      if (mine === generation) error.value = (e as Error).message;
+      if (mine !== generation) return false;
+      error.value = (e as Error).message;
+      // The rest of the page failed: what is shown stays, and "show more" may ask again.
+      const shown = answer.value;
+      if (shown?.filling && shown.query === q) answer.value = { ...shown, filling: false };
+      return false;
     }
   }
 
   async function showMore(): Promise<void> {
     const a = answer.value;
     if (!a || a.query !== query.value) return;
-    await ask(a.query, a.limit + RESULTS_PAGE, active.value);
+    await ask(a.query, a.limit + RESULTS_PAGE);
   }
 
   async function loadOlder(): Promise<void> {

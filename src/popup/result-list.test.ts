@@ -10,4 +10,10 @@ describe('the count above the results', () => {
     expect(countText({ total: 412, exact: false, atLeast: false }, 30)).toBe('30 of up to 412 results');
     expect(countText({ total: 412, exact: false, atLeast: true }, 30)).toBe('30 of 412+ results');
   });
+
+  it('says how many match while the first screen waits for the rest of its page', () => {
+    expect(countText({ total: 412, exact: false, atLeast: true, filling: true }, 12)).toBe('412+ results');
+    expect(countText({ total: 40, exact: true, atLeast: false, filling: true }, 12)).toBe('40 results');
+    expect(countText({ total: 40, exact: false, atLeast: false, filling: true }, 12)).toBe('up to 40 results');
+  });
 });

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { SearchResult } from '../core/search/answer.ts';
 import { formatDate } from '../ui/format-date.ts';
 import { Highlighted } from '../ui/highlighted.tsx';
@@ -6,27 +5,13 @@ import type { Answer, Item, PopupStore } from './popup-store.ts';
 
 type Choose = (item: Item, toPanel: boolean) => void;
 
-/**
- * Rows a new query's answer paints first: more than the 600 px popup shows. The rest follow once
- * that frame is painted (a Preact effect runs after paint): thirty rows at once made the first
- * ones wait ~20 ms more for their frame.
- */
-export const FIRST_ROWS = 12;
-
 /** The answer to the latest query: papers and digests, best first, each saying why it matched. */
 export function ResultList({ id, store, onChoose }: { id: string; store: PopupStore; onChoose: Choose }) {
   const answer = store.answer.value;
   const items = store.items.value;
   const active = store.active.value;
-  // The answer whose rows are all painted. The same query again ("show more", an index change)
-  // paints them at once: the rows shown stay where they are.
-  const [whole, setWhole] = useState<Answer | undefined>(undefined);
-  useEffect(() => {
-    if (answer && answer !== whole) setWhole(answer);
-  }, [answer]);
   if (!answer) return <div id={id} class="list" role="listbox" aria-label="Results" aria-busy="true" />;
   const shown = items.length;
-  const first = answer.query === whole?.query ? shown : Math.max(FIRST_ROWS, active + 1);
   return (
     <>
       <div class="answer-head" role="status" data-testid="result-count">
@@ -48,13 +33,11 @@ export function ResultList({ id, store, onChoose }: { id: string; store: PopupSt
         data-took-ms={answer.tookMs}
         data-answered-by={answer.inPage ? 'page' : 'worker'}
         data-total={answer.total}
-        {...(first < shown ? { 'aria-busy': 'true' } : {})}
+        {...(answer.filling ? { 'aria-busy': 'true' } : {})}
       >
-        {items
-          .slice(0, first)
-          .map((item, i) =>
-            item.kind === 'result' ? <ResultRow key={item.id} item={item} result={item.result} active={i === active} onChoose={onChoose} /> : null,
-          )}
+        {items.map((item, i) =>
+          item.kind === 'result' ? <ResultRow key={item.id} item={item} result={item.result} active={i === active} onChoose={onChoose} /> : null,
+        )}
       </div>
       {shown === 0 ? (
         <p class="empty">Nothing in your digests matches “{answer.query}”.</p>
@@ -74,10 +57,12 @@ export function ResultList({ id, store, onChoose }: { id: string; store: PopupSt
   );
 }
 
-export function countText({ total, exact, atLeast }: Pick<Answer, 'total' | 'exact' | 'atLeast'>, shown: number): string {
+export function countText({ total, exact, atLeast, filling }: Pick<Answer, 'total' | 'exact' | 'atLeast'> & { filling?: boolean }, shown: number): string {
   if (shown === 0) return 'No results';
   const all = exact ? `${total}` : atLeast ? `${total}+` : `up to ${total}`;
   if (exact && total <= shown) return `${total} ${total === 1 ? 'result' : 'results'}`;
+  // The first screen, the rest of the page on its way: how many match, not how many are shown yet.
+  if (filling) return `${all} results`;
   return `${shown} of ${all} results`;
 }
 

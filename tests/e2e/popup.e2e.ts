@@ -210,8 +210,9 @@ describe('popup: what people paste and type', () => {
     expect(Number(total)).toBeGreaterThan(30);
     await popup.locator('[data-testid="show-more"]').click();
     await expect.poll(() => popup.locator('[role="option"]').count()).toBe(Math.min(60, Number(total)));
-    // A new query paints the rows a popup shows first, the rest after that frame; more of the
-    // same query are added below the rows shown, which stay.
+    // A new query paints the rows a popup shows first (its first screen, asked for alone), the
+    // rest of its page after them; more of the same query are added below the rows shown, which
+    // stay.
     expect(await rowCounts()).toEqual([12, 30, Math.min(60, Number(total))]);
   });
 
