@@ -157,7 +157,7 @@ export interface RecentWindow {
   /**
    * `docPages` rows below this id keep no document (SearchDocRow.doc); from it on they may. It
    * trails `firstId` until a merge's strip of the pages that left the window commits (absent:
-   * a window from before 2026-12-08, whose rows kept none).
+   * a window written by an earlier version, whose rows kept none).
    */
   readonly docsFrom?: number;
 }
