@@ -233,7 +233,9 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   const merged = await removeRows(db, state, keys, rows.length, pairs, recent);
   if (merged > 0 && recent) {
     await dropOlderChunks(db, recent);
-    await stripOlderDocs(db);
+    // Only when the window moved past some pages (or a strip was cut short): the strip's
+    // transaction holds `docPages`, which digest writes wait for.
+    if (recent.docsFrom! < recent.firstId) await stripOlderDocs(db);
   }
   // A merge that stops before this leaves the copies of an older `main`, which readers pass over.
   if (merged > 0) await packVocabulary(db, main, vocabulary, allVoids(voidsBefore, terms.get(VOID_TERM) ?? []));

@@ -28,7 +28,8 @@ import { allVocabularyRows, mergedVoids, vocabularyKeys } from './vocab-copies.t
 async function readRecords(t: ReaderTx, refs: readonly (string | undefined)[], headers: KeptHeaders): Promise<(PaperRecord | DigestRecord | undefined)[]> {
   const named = refs.map((ref) => (ref === undefined ? undefined : refKey(ref)));
   const paperAt = named.flatMap((n, i) => (n?.kind === 'paper' ? [i] : []));
-  if (paperAt.length === 0 && !named.some((n) => n)) return refs.map(() => undefined);
+  // Pages that keep their documents name no record to read.
+  if (!named.some((n) => n)) return refs.map(() => undefined);
   const digests = t.objectStore('digests');
   const [papers, others] = await Promise.all([
     readPapers(
