@@ -244,22 +244,70 @@ async function newestCandidates(
   // the intersection sums them, in the query's word order).
   const size = new Map(all.map((t, i) => [t, lists[i]!.length / 2]));
   const bounds = words.map((w) => olderBound(w, size));
-  if (beats(bounds.reduce((sum, b) => sum + b.bound, 0))) return found;
+  let wordBounds = bounds.map((b) => b.bound);
+  if (beats(sum(wordBounds))) return found;
   // Unless a rare term's best factor is all that holds the bound up (an exact "seg" among the
   // "seg…" completions): its whole postings then tell how it appears in older documents.
   const rare = [...new Set(bounds.flatMap((b) => b.rare))];
-  if (rare.length === 0 || rare.length > MAX_RARE || !beats(bounds.reduce((sum, b) => sum + b.common, 0))) return undefined;
-  const weight = new Map<string, number>();
-  (await reader.postings(rare)).forEach((list, i) => weight.set(rare[i]!, olderWeight(list, part.first)));
-  let bound = 0;
-  for (const [i, w] of words.entries()) {
-    let b = bounds[i]!.common;
-    w.terms.forEach((t, k) => {
-      if (weight.has(t)) b = Math.max(b, w.factors![k]! * weight.get(t)!);
+  if (rare.length > 0 && rare.length <= MAX_RARE && beats(sum(bounds.map((b) => b.common)))) {
+    const weight = new Map<string, number>();
+    (await reader.postings(rare)).forEach((list, i) => weight.set(rare[i]!, olderWeight(list, part.first)));
+    wordBounds = words.map((w, i) => {
+      let b = bounds[i]!.common;
+      w.terms.forEach((t, k) => {
+        if (weight.has(t)) b = Math.max(b, w.factors![k]! * weight.get(t)!);
+      });
+      return b;
     });
-    bound += b;
+    if (beats(sum(wordBounds))) return found;
   }
-  return beats(bound) ? found : undefined;
+  return withOlderWinners(reader, words, all, lists, first, wordBounds, newer ? score + 0.01 : score - 0.01, candidates);
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The newest documents' candidates, with the older documents that outrank the window's `limit`-th
+ * (they score above `need`). Such a document gets from each word more than `need` less what the
+ * other words can give an older document at most (`wordBounds`), so through a term whose title
+ * match would: only those terms' (and filters') whole postings are read; the others' pairs among
+ * the newest documents. An older document matching a word through other terms alone scores at most
+ * `need` and ranks after the `limit` newest it cannot outrank; one that outranks them is scored
+ * exactly, since its best term for each word is read. Undefined when every term would be read
+ * whole: nothing to save over reading the whole index ("diffusion model" reads the exact "model",
+ * 47 KB at 1M, not the 837 KB of "model…").
+ */
+async function withOlderWinners(
+  reader: IndexReader,
+  words: readonly Constraint[],
+  all: readonly string[],
+  lists: readonly Uint32Array[],
+  first: number,
+  wordBounds: readonly number[],
+  need: number,
+  candidates: (lists: readonly Uint32Array[], from: number) => Ranked,
+): Promise<Ranked | undefined> {
+  const total = sum(wordBounds);
+  const needed = new Set<string>();
+  const some = new Set<string>();
+  for (const [i, w] of words.entries()) {
+    // Within a hundredth (scores are multiples of a tenth) counts as more.
+    const rest = need - (total - wordBounds[i]!) - 0.01;
+    w.terms.forEach((t, k) => {
+      some.add(t);
+      if (FIELD_WEIGHTS.title * w.factors![k]! > rest) needed.add(t);
+    });
+  }
+  // Filters' terms are read whole too (an older document must pass them).
+  const whole = all.filter((t) => needed.has(t) || !some.has(t));
+  if (whole.length === all.length) return undefined;
+  const read = await reader.postings(whole);
+  const byTerm = new Map(whole.map((t, i) => [t, read[i]!]));
+  // The newest documents' lists hold ids from the window's first on: all are counted from the index's.
+  return candidates(
+    all.map((t, i) => byTerm.get(t) ?? lists[i]!),
+    first,
+  );
 }
 
 /** A term listing fewer of the newest documents than this is rare: its whole postings are read to bound older documents' scores. */
