@@ -170,8 +170,8 @@ interface KeptLoad {
   readonly loadDigests: number;
   /** Keystrokes answered while the corpus was written. */
   readonly duringLoad?: { readonly p50: number; readonly p95: number; readonly n: number };
-  /** The load's merges: how many, their time from start to end, the time their writes held the stores, and their joining of chunks (compact.ts). */
-  readonly merges?: { readonly n: number; readonly ms: number; readonly writeMs: number; readonly compactMs?: number };
+  /** The load's merges: how many, their time from start to end, and the time their writes held the stores. */
+  readonly merges?: { readonly n: number; readonly ms: number; readonly writeMs: number };
   /** Digests written so far: the load's, then each measurement's new ones. */
   digests: number;
 }
@@ -281,7 +281,6 @@ async function runSize(label: string, mentions: number): Promise<Record<string, 
             [`loadMerges_${label}`]: load.merges.n,
             [`loadMergeMs_${label}`]: Math.round(load.merges.ms),
             [`loadMergeHoldMs_${label}`]: Math.round(load.merges.writeMs),
-            ...(load.merges.compactMs === undefined ? {} : { [`loadCompactMs_${label}`]: Math.round(load.merges.compactMs) }),
           }
         : {}),
       ...(load.duringLoad ? { [`keystrokeDuringLoadP50Ms_${label}`]: load.duringLoad.p50, [`keystrokeDuringLoadP95Ms_${label}`]: load.duringLoad.p95 } : {}),
@@ -535,7 +534,7 @@ function printTable(r: Record<string, number | string>, sizes: readonly string[]
     ['floor: 100 stored papers read and written back, p50 (ms)', 'rawRecordWrite100MsP50', 'rawRecordWrite100MsP50'],
     ['floor: 100 new papers put (five indexes), nothing read, p50 (ms)', 'newPaperPuts100MsP50', 'newPaperPuts100MsP50'],
     ['whole corpus load (s)', 'loadMs', 'loadMs'],
-    ['  its merges: how many / start to end / holding the stores / joining chunks (s)', 'loadMerges', 'loadMergeMs', 'loadMergeHoldMs', 'loadCompactMs'],
+    ['  its merges: how many / start to end / holding the stores (s)', 'loadMerges', 'loadMergeMs', 'loadMergeHoldMs'],
     ['then until the browser is idle (LevelDB compaction) (s)', 'settleMs', 'settleMs'],
     ['storage (MB) / a mention (B)', 'storageBytes', 'storageBytesPerMention'],
     ['keystroke during the load p50 / p95 (ms)', 'keystrokeDuringLoadP50Ms', 'keystrokeDuringLoadP95Ms'],

@@ -1,6 +1,5 @@
 /** The bench page (dist/chrome-bench only): scripts/bench.ts drives it through `window.bench`. */
 import { openDigestDb } from '../../src/db/schema.ts';
-import { compactStats } from '../../src/db/search/compact.ts';
 import { mergeStats } from '../../src/db/search/index.ts';
 import type { Vocabulary } from '../vocabulary.ts';
 import { Corpus } from './corpus.ts';
@@ -38,7 +37,7 @@ const bench = {
       digests: r.digests,
       storageBytes: await storageBytes(),
       keystrokesDuringLoad: { ...p50p95(keystrokes), n: keystrokes.length },
-      merges: { n: mergeStats.merges, ms: mergeStats.ms, writeMs: mergeStats.writeMs, compactMs: compactStats.ms },
+      merges: { n: mergeStats.merges, ms: mergeStats.ms, writeMs: mergeStats.writeMs },
     };
   },
   /**

@@ -59,18 +59,6 @@ export const RECENT_TERMS = `${VOCAB_SEP}terms`;
  */
 export const MERGING = `${VOCAB_SEP}merging`;
 
-/**
- * The `postings` key of the terms a merge's chunks were written for ([SEGMENT_TERMS, chunk]; once
- * compaction joins chunks, the terms of all of them, under the first): compaction reads which terms
- * to join from it (compact.ts). NUL-led, no term's; never read as postings.
- */
-export const SEGMENT_TERMS = `${VOCAB_SEP}segment`;
-/**
- * The `postings` key ([LEGACY_NEXT, 0]) of the next term whose chunks from before the first merge
- * to list its terms are still to be joined (compact.ts): there only while some are.
- */
-export const LEGACY_NEXT = `${VOCAB_SEP}legacy`;
-
 /** A search document's ref: `p <paper key>` or `d <digest id>`. */
 export const paperRef = (key: string): string => `p ${key}`;
 export const digestRef = (id: string): string => `d ${id}`;

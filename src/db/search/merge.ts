@@ -9,8 +9,7 @@ import { packPairs, unpackPairs } from '../../core/search/postings-codec.ts';
 import { infoDay, infoIsPaper, relatableWord } from '../../core/search/terms.ts';
 import type { DB, PendingRow, RecentRow, RecentWindow, SearchStateRecord } from '../schema.ts';
 import { issueAll, RELAXED } from '../tx.ts';
-import { compactPostings, encodeLegacyNext, encodeTerms, LEGACY_KEY } from './compact.ts';
-import { DOC_PAGE, MERGED_STORES, MERGING, mergedChunk, RECENT, RECENT_TERMS, SEGMENT_TERMS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
+import { DOC_PAGE, MERGED_STORES, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_PACKED, VOCAB_SEP, VOID_TERM, vocabPart } from './layout.ts';
 import { NO_STAMP } from './stamps.ts';
 import { allVocabularyRows, mergedVoids, packVocabulary } from './vocab-copies.ts';
 
@@ -152,14 +151,11 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   const words = [...terms.keys()];
   const countStore = read.objectStore('termCounts');
   const packed = read.objectStore('vocab').get(VOCAB_PACKED);
-  const postings = read.objectStore('postings');
-  const [vocabulary, voidsBefore, counts, ranBefore, listed, anyChunk] = await Promise.all([
+  const [vocabulary, voidsBefore, counts, ranBefore] = await Promise.all([
     allVocabularyRows(read.objectStore('vocab'), main - 1, packed).then(([keys, rows]) => new Map(keys.map((k, i) => [k, rows[i]!]))),
     mergedVoids(read.objectStore('postings'), main - 1, packed),
     Promise.all(words.map((term) => (relatableWord(term) ? countStore.get(term) : undefined))),
     countStore.get(MERGING),
-    postings.getKey(IDBKeyRange.bound([SEGMENT_TERMS, -Infinity], [SEGMENT_TERMS, Infinity])),
-    postings.getKey(IDBKeyRange.lowerBound([])),
   ]);
   // This merge cut short before (a stopped worker) wrote some words' chunks, each with its count
   // in the same slice: their papers are counted once.
@@ -183,13 +179,7 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
   const chunk = window && chunkOf(terms);
   // Built outside any transaction, a few milliseconds at a time; a word's puts kept together. The
   // first slice marks this merge as begun, with the rows its chunk puts in the recent window.
-  // It also lists the terms this merge writes chunks for, which compaction joins later; the first
-  // merge to list them in an index that has chunks already leaves those to be joined once.
-  const first: Put[] = [
-    ['termCounts', main, MERGING],
-    ['postings', encodeTerms(words), [SEGMENT_TERMS, mergedChunk(main)]],
-  ];
-  if (!listed && anyChunk) first.push(['postings', encodeLegacyNext(''), LEGACY_KEY]);
+  const first: Put[] = [['termCounts', main, MERGING]];
   const puts: Put[][] = [first];
   const packedPairsOf = new Map<string, Uint8Array>();
   // New words join their vocabulary rows (entries are only removed by a rebuild).
@@ -248,14 +238,7 @@ async function appendPending(db: DB, { slicePuts = SLICE_PUTS, maxSlices = Infin
     if (recent.docsFrom! < recent.firstId) await stripOlderDocs(db);
   }
   // A merge that stops before this leaves the copies of an older `main`, which readers pass over.
-  if (merged > 0) {
-    await packVocabulary(db, main, vocabulary, allVoids(voidsBefore, terms.get(VOID_TERM) ?? []));
-    // Fewer rows per term for readers; a run it cannot join now (a full disk, a stopped worker) the
-    // next merge joins: this merge is done either way.
-    await compactPostings(db, main, () => [...vocabulary.keys()].sort().flatMap((part) => vocabulary.get(part)!.split(VOCAB_SEP))).catch((e: unknown) =>
-      console.warn('Digest Lens: postings not compacted this time', e),
-    );
-  }
+  if (merged > 0) await packVocabulary(db, main, vocabulary, allVoids(voidsBefore, terms.get(VOID_TERM) ?? []));
   return merged;
 }
 

@@ -17,20 +17,7 @@ import { termStarts, termsOf } from '../../core/search/sorted-terms.ts';
 import { paperIn, readAllPapers } from '../paper-rows.ts';
 import { clearAllIn, dropDigestsBeforeIn, importRecordsTo, RECORD_STORES, writeDigestsTo, writeDigestTo, writeInOneTx } from '../records/index.ts';
 import { type DB, openDigestDb, type PackedVocabulary, type RecentRow, type RecentWindow, type SearchStateRecord, type VocabularyKeys } from '../schema.ts';
-import {
-  DOC_PAGE,
-  LEGACY_NEXT,
-  MERGING,
-  mergedChunk,
-  RECENT,
-  RECENT_TERMS,
-  SEGMENT_TERMS,
-  VOCAB_KEYS,
-  VOCAB_PACKED,
-  VOID_TERM,
-  vocabPart,
-  vocabRowKeys,
-} from './layout.ts';
+import { DOC_PAGE, MERGING, mergedChunk, RECENT, RECENT_TERMS, VOCAB_KEYS, VOCAB_PACKED, VOID_TERM, vocabPart, vocabRowKeys } from './layout.ts';
 import { MERGE_ROWS, mergePending, mergeWaiting, movedOn, STRIP } from './merge.ts';
 import { docOf, docPagesOf, readDocs, rowDoc } from './pages.ts';
 import { IndexMoved, openIndexReader } from './reader.ts';
@@ -66,9 +53,6 @@ async function freshDb(): Promise<DB> {
   forgetSearchCache();
   return openDigestDb(`search-${n++}`);
 }
-
-/** A `postings` key of compaction's bookkeeping (which terms a run wrote, where joining goes on), no term's. */
-const bookkeeping = ([term]: [string, number]) => term === SEGMENT_TERMS || term === LEGACY_NEXT;
 
 const titles = async (db: DB, q: string) => (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.title);
 
@@ -1093,7 +1077,7 @@ describe('pending rows and merges', () => {
   const mergedLists = async (db: DB) => {
     const [keys, chunks] = [await db.getAllKeys('postings'), await db.getAll('postings')];
     const byTerm = new Map<string, Uint8Array[]>();
-    keys.forEach((key, i) => bookkeeping(key) || byTerm.set(key[0], [...(byTerm.get(key[0]) ?? []), chunks[i]!]));
+    keys.forEach(([term], i) => byTerm.set(term, [...(byTerm.get(term) ?? []), chunks[i]!]));
     const voids = (list: Uint8Array[]) => [...new Set(unpackIds(list))].sort((a, b) => a - b).flatMap((id) => [id, 0]);
     return new Map([...byTerm].map(([term, list]) => [term, term === VOID_TERM ? voids(list) : [...unpackPostings(list)]]));
   };
@@ -1171,9 +1155,7 @@ describe('pending rows and merges', () => {
     // A merge reads no chunk: it writes one of its own per word, keyed by the main it makes.
     const reads = vi.spyOn(IDBObjectStore.prototype, 'get');
     expect(await mergePending(whole)).toBe(12);
-    expect(
-      reads.mock.calls.filter((args, i) => (reads.mock.contexts[i] as IDBObjectStore).name === 'postings' && !bookkeeping(args[0] as [string, number])),
-    ).toEqual([]);
+    expect(reads.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'postings')).toEqual([]);
     reads.mockRestore();
     await write(whole, 12, 20);
     expect(await mergePending(whole)).toBe(8);
@@ -1447,7 +1429,7 @@ describe('the newest documents first', () => {
       }
     }
     // Every term a window's merge wrote, and none other.
-    const written = (await db.getAllKeys('postings')).filter((key) => chunks.has(key[1]) && key[0] !== VOID_TERM && !bookkeeping(key));
+    const written = (await db.getAllKeys('postings')).filter(([term, chunk]) => chunks.has(chunk) && term !== VOID_TERM);
     expect(copies).toBe(written.length);
     // A rebuild starts the window again: nothing merged, nothing older.
     await rebuildSearchIndex(db);
