@@ -106,6 +106,8 @@ function rangePrefixes(q: SearchQuery, expansions: readonly Map<string, number>[
 
 const NONE: SearchPage = { hits: [], total: 0, exact: true };
 
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
 /** Puts the candidates from `ranked[start]` on, tied on score and date, in the order their `keys` give (unknown ones last). */
 function orderByKey(ranked: number[], start: number, keys: readonly (DocKey | undefined)[]): void {
   const group = ranked.slice(start, start + keys.length);
@@ -261,10 +263,8 @@ async function newestCandidates(
     });
     if (beats(sum(wordBounds))) return found;
   }
-  return withOlderWinners(reader, words, all, lists, first, wordBounds, newer ? score + 0.01 : score - 0.01, candidates);
+  return withOlderWinners(reader, words, all, prefixes, lists, first, wordBounds, newer ? score + 0.01 : score - 0.01, candidates);
 }
-
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /**
  * The newest documents' candidates, with the older documents that outrank the window's `limit`-th
@@ -281,6 +281,7 @@ async function withOlderWinners(
   reader: IndexReader,
   words: readonly Constraint[],
   all: readonly string[],
+  prefixes: readonly string[],
   lists: readonly Uint32Array[],
   first: number,
   wordBounds: readonly number[],
@@ -301,7 +302,12 @@ async function withOlderWinners(
   // Filters' terms are read whole too (an older document must pass them).
   const whole = all.filter((t) => needed.has(t) || !some.has(t));
   if (whole.length === all.length) return undefined;
-  const read = await reader.postings(whole);
+  // A typed prefix whose every completion is read whole is still one key range.
+  const wholeSet = new Set(whole);
+  const read = await reader.postings(
+    whole,
+    prefixes.filter((p) => all.every((t) => !t.startsWith(p) || wholeSet.has(t))),
+  );
   const byTerm = new Map(whole.map((t, i) => [t, read[i]!]));
   // The newest documents' lists hold ids from the window's first on: all are counted from the index's.
   return candidates(

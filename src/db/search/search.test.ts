@@ -10,7 +10,7 @@ import { digest } from '../../../tests/support/make-digest.ts';
 import { searchIdProblems } from '../../../tests/support/search-ids.ts';
 import { type Digest, parseDigestDocument } from '../../core/digest/index.ts';
 import { type StoredDoc, unpackDoc } from '../../core/search/document.ts';
-import type { SearchHit } from '../../core/search/match.ts';
+import type { SearchHit, SearchPage } from '../../core/search/match.ts';
 import { packPairs, unpackIds, unpackPairs, unpackPostings } from '../../core/search/postings-codec.ts';
 import { parseQuery } from '../../core/search/query.ts';
 import { termStarts, termsOf } from '../../core/search/sorted-terms.ts';
@@ -398,6 +398,22 @@ async function digestReads<T>(run: () => Promise<T>): Promise<[T, number]> {
     return [await run(), reads];
   } finally {
     IDBObjectStore.prototype.get = get;
+  }
+}
+
+/** A search in a fresh context, and the terms whose whole postings (key ranges of `postings`) it read, a term once per read. */
+async function wholeReads(db: DB, q: string, limit = 10): Promise<{ page: SearchPage; terms: string[] }> {
+  const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+  try {
+    forgetSearchCache();
+    const page = await searchPageIn(db, parseQuery(q), limit);
+    const terms = getAll.mock.calls.flatMap((args, i) => {
+      const range = args[0];
+      return (getAll.mock.contexts[i] as IDBObjectStore).name === 'postings' && range instanceof IDBKeyRange ? [(range.lower as [string, number])[0]] : [];
+    });
+    return { page, terms };
+  } finally {
+    getAll.mockRestore();
   }
 }
 
@@ -999,16 +1015,8 @@ describe('pending rows and merges', () => {
     expect([packed.main, packed.voids, keysCopy.main, keysCopy.voids]).toEqual([main, voids, main, voids]);
     // How many times the void chunks were read, the hits, and how many documents matched.
     const voidChunksRead = async (q: string): Promise<[number, string[], number]> => {
-      const spy = vi.spyOn(IDBObjectStore.prototype, 'getAll');
-      try {
-        forgetSearchCache();
-        const page = await searchPageIn(db, parseQuery(q), 10);
-        const keys = page.hits.map((h) => `${h.doc.key} ${h.doc.date}`);
-        const ranges = spy.mock.calls.filter((args, i) => (spy.mock.contexts[i] as IDBObjectStore).name === 'postings' && args[0] instanceof IDBKeyRange);
-        return [ranges.filter(([r]) => String(((r as IDBKeyRange).lower as [string])[0]) === VOID_TERM).length, keys, page.total];
-      } finally {
-        spy.mockRestore();
-      }
+      const { page, terms } = await wholeReads(db, q);
+      return [terms.filter((t) => t === VOID_TERM).length, page.hits.map((h) => `${h.doc.key} ${h.doc.date}`), page.total];
     };
     // Either copy serves: the packed one for a word with two typos, the keys' copy otherwise.
     const once = ['2605.00001 2026-05-30'];
@@ -1346,22 +1354,6 @@ describe('the newest documents first', () => {
     await expectSameAsScan(db, 'thirty', 30);
   });
 
-  /** The terms whose whole postings (every chunk) a search reads. */
-  async function readWhole(db: DB, q: string, limit = 10) {
-    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
-    try {
-      forgetSearchCache();
-      const page = await searchPageIn(db, parseQuery(q), limit);
-      const terms = getAll.mock.calls.flatMap((args, i) => {
-        const range = args[0];
-        return (getAll.mock.contexts[i] as IDBObjectStore).name === 'postings' && range instanceof IDBKeyRange ? [(range.lower as [string, number])[0]] : [];
-      });
-      return { page, terms };
-    } finally {
-      getAll.mockRestore();
-    }
-  }
-
   it('reads older documents when one of them outranks the newest: a better field, or a later day', async () => {
     RECENT.ids = 240;
     const db = await freshDb();
@@ -1401,7 +1393,7 @@ describe('the newest documents first', () => {
     // read beside the newest documents, not those of "segments" (common among them: a bigger window).
     RECENT.ids = 640;
     const inTitle = await withOldSeg({ name: 'Atlas', title: 'Seg of kidneys' }, 260);
-    const { page, terms } = await readWhole(inTitle, 'seg');
+    const { page, terms } = await wholeReads(inTitle, 'seg');
     expect(page.atLeast).toBe(true);
     expect(page.hits[0]!.doc.key).toBe('2601.00001');
     expect(terms).toContain('seg');
