@@ -75,31 +75,44 @@ export function expandWord(vocab: SortedTerms, word: string, prefix: boolean): M
   // its subtree is done (no branch can go deeper than n + budget: its row would exceed the budget).
   const rows = Array.from({ length: n + budget + 2 }, () => new Int32Array(n + 1));
   for (let j = 0; j <= n; j++) rows[0]![j] = j;
+  // A cell of depth d and column j is at least |d − j| (the lengths differ by that much): only the
+  // band |d − j| ≤ budget is computed, and the cells just outside it hold budget + 1, which decides
+  // every comparison with the budget as the true distance would.
+  const over = budget + 1;
+  for (let j = budget + 1; j <= n; j++) rows[0]![j] = Math.min(j, over);
   const visit = (d: number, lo: number, hi: number, last: number): void => {
     const row = rows[d]!;
+    const inBand = n - d <= budget && d - n <= budget;
     if (vocab.size(lo) === d) {
       // The prefix itself is a term.
-      if (row[n]! <= budget) {
+      if (inBand && row[n]! <= budget) {
         const term = vocab.at(lo);
         if (!out.has(term)) out.set(term, TYPO);
       }
       lo++;
     }
     if (prefix && d === n && row[n]! <= 1 && row[n]! > 0) typoPrefixed.push([lo, hi]);
-    let min = row[0]!;
-    for (let j = 1; j <= n; j++) if (row[j]! < min) min = row[j]!;
+    const from = Math.max(0, d - budget);
+    const to = Math.min(n, d + budget);
+    if (from > to) return;
+    let min = row[from]!;
+    for (let j = from + 1; j <= to; j++) if (row[j]! < min) min = row[j]!;
     if (min > budget) return;
     const prev2 = d > 0 ? rows[d - 1]! : undefined;
     const next = rows[d + 1]!;
+    const jlo = Math.max(1, d + 1 - budget);
+    const jhi = Math.min(n, d + 1 + budget);
     for (let i = lo; i < hi; ) {
       const c = vocab.code(i, d);
       const end = nextBranch(vocab, i, hi, d, c);
       next[0] = d + 1;
-      for (let j = 1; j <= n; j++) {
+      if (jlo > 1) next[jlo - 1] = over;
+      for (let j = jlo; j <= jhi; j++) {
         let v = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (c === w[j - 1] ? 0 : 1));
         if (prev2 && j > 1 && c === w[j - 2] && last === w[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
         next[j] = v;
       }
+      if (jhi < n) next[jhi + 1] = over;
       visit(d + 1, i, end, c);
       i = end;
     }
