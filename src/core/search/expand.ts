@@ -52,8 +52,9 @@ function nextBranch(sorted: SortedTerms, lo: number, hi: number, d: number, c: n
  * branches found by binary search) with one row of the Damerau distance table per depth: a branch
  * whose row has nothing within the budget can't lead to a match (the row minimum never falls as a
  * prefix grows), so only the prefixes near the word are visited, not every term of the vocabulary.
+ * `budget` 0: the exact term and the completions alone.
  */
-export function expandWord(vocab: SortedTerms, word: string, prefix: boolean): Map<string, number> {
+export function expandWord(vocab: SortedTerms, word: string, prefix: boolean, budget = typoBudget(word)): Map<string, number> {
   const out = new Map<string, number>();
   const start = lowerBound(vocab, word);
   if (start < vocab.length && vocab.at(start) === word) out.set(word, EXACT);
@@ -64,7 +65,6 @@ export function expandWord(vocab: SortedTerms, word: string, prefix: boolean): M
       if (term !== word) out.set(term, PREFIX);
     }
   }
-  const budget = typoBudget(word);
   if (budget === 0) return out;
   const n = word.length;
   const w = Array.from({ length: n }, (_, j) => word.charCodeAt(j));
@@ -136,10 +136,9 @@ export function expandWord(vocab: SortedTerms, word: string, prefix: boolean): M
  * for typos the head is run through the same Damerau rows as the walk: a head whose last row has
  * nothing within the budget starts no match (the row minimum never falls as a prefix grows). With
  * a budget of 2 every two-character head passes (two replaced letters): such a word needs the
- * whole vocabulary.
+ * whole vocabulary. `budget` 0: the heads of the exact term and the completions alone.
  */
-export function headMatcher(word: string, prefix: boolean): (head: string, whole: boolean) => boolean {
-  const budget = typoBudget(word);
+export function headMatcher(word: string, prefix: boolean, budget = typoBudget(word)): (head: string, whole: boolean) => boolean {
   const n = word.length;
   const w = Array.from({ length: n }, (_, j) => word.charCodeAt(j));
   return (head, whole) => {

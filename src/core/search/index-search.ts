@@ -8,7 +8,19 @@ import { typoBudget } from './edit-distance.ts';
 import { expandWord, headMatcher, termsWithPrefix } from './expand.ts';
 import type { DocKey, IndexReader } from './index-reader.ts';
 import { type Candidates, intersect, type Stage } from './intersect.ts';
-import { compareHits, compareKeys, EXACT, PREFIX, phraseWords, type SearchHit, type SearchPage, scoreWith, type TermFactor, TYPO } from './match.ts';
+import {
+  compareHits,
+  compareKeys,
+  EXACT,
+  PREFIX,
+  phraseWords,
+  type SearchHit,
+  type SearchPage,
+  scoreWith,
+  type TermFactor,
+  TYPO,
+  wordFactors,
+} from './match.ts';
 import { isEmptyQuery, type SearchQuery } from './query.ts';
 import type { SortedTerms } from './sorted-terms.ts';
 import { CODE_TERM, FILTER_MARK, infoMask, maskWeight } from './terms.ts';
@@ -48,17 +60,14 @@ function filterConstraints(vocab: readonly SortedTerms[], q: SearchQuery): Const
   return out;
 }
 
-/**
- * Whether the query needs every vocabulary row: a word of nine letters or more may match with two
- * typos, and any two first letters are two replacements away.
- */
-export function readsWholeVocabulary(q: SearchQuery): boolean {
-  return q.words.some((w) => typoBudget(w) >= 2);
+/** Whether a word of the query may match within a typo budget (five letters or more). */
+export function looksForTypos(q: SearchQuery): boolean {
+  return q.words.some((w) => typoBudget(w) > 0);
 }
 
-/** The vocabulary a query can need: terms its words may match, and its filters' pseudo-terms. */
-function wantedHeads(q: SearchQuery): (head: string, whole: boolean) => boolean {
-  const words = q.words.map((w, i) => headMatcher(w, q.prefixLast && i === q.words.length - 1));
+/** The vocabulary a query can need: terms its words may match (`typos` false: exactly or as completions), and its filters' pseudo-terms. */
+function wantedHeads(q: SearchQuery, typos = true): (head: string, whole: boolean) => boolean {
+  const words = q.words.map((w, i) => headMatcher(w, q.prefixLast && i === q.words.length - 1, typos ? typoBudget(w) : 0));
   const filters = [...(q.topics.length ? [`${FILTER_MARK}t:`] : []), ...(q.years ? [`${FILTER_MARK}y:`] : [])];
   return (head, whole) => words.some((may) => may(head, whole)) || filters.some((f) => head.startsWith(f) || (!whole && f.startsWith(head)));
 }
@@ -70,22 +79,22 @@ const EXPANSIONS_KEPT = 512;
 const expansionCache = new WeakMap<SortedTerms, Map<string, Map<string, number>>>();
 
 /** A word's expansion over every part of the vocabulary (a term in two parts expands alike in both). */
-function expandKept(vocab: readonly SortedTerms[], word: string, prefix: boolean): Map<string, number> {
+function expandKept(vocab: readonly SortedTerms[], word: string, prefix: boolean, typos = true): Map<string, number> {
   // Most words match nothing among the few terms written since the last merge: no copy then.
-  const [first, ...rest] = vocab.map((part) => expandKeptIn(part, word, prefix)).filter((found) => found.size > 0);
+  const [first, ...rest] = vocab.map((part) => expandKeptIn(part, word, prefix, typos)).filter((found) => found.size > 0);
   if (!first || rest.length === 0) return first ?? new Map();
   const out = new Map(first);
   for (const found of rest) for (const [term, factor] of found) out.set(term, Math.max(factor, out.get(term) ?? 0));
   return out;
 }
 
-function expandKeptIn(vocab: SortedTerms, word: string, prefix: boolean): Map<string, number> {
+function expandKeptIn(vocab: SortedTerms, word: string, prefix: boolean, typos: boolean): Map<string, number> {
   let kept = expansionCache.get(vocab);
   if (!kept) expansionCache.set(vocab, (kept = new Map()));
-  const key = `${prefix ? 'p' : 'w'}${word}`;
+  const key = `${prefix ? 'p' : 'w'}${typos ? '' : '!'}${word}`;
   let found = kept.get(key);
   if (!found) {
-    found = expandWord(vocab, word, prefix);
+    found = expandWord(vocab, word, prefix, typos ? typoBudget(word) : 0);
     if (kept.size >= EXPANSIONS_KEPT) kept.clear();
     kept.set(key, found);
   }
@@ -124,13 +133,38 @@ export async function indexSearch(reader: IndexReader, q: SearchQuery, limit = 5
 
 /** The best `limit` results and how many match in all. */
 export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchPage> {
+  return (await searchPage(reader, q, limit, true))!;
+}
+
+/**
+ * The best `limit` results, without looking for typos, when no typo can change them: undefined
+ * otherwise (the caller then asks indexSearchPage). Looking for a word's typos reads the vocabulary
+ * rows its first letters may be typos of: ~100 rows for "segme" at 1M, and every row (the packed
+ * copy, ~100 ms in a fresh context at 1M) for a word of nine letters or more, whose first two
+ * letters may both be typos. When its exact term and completions already give the newest
+ * documents' `limit`-th result a score no document using a typo can reach, none is needed. A term matched within the typo budget scores a word at most
+ * a title's weight × TYPO, so such a document scores at most that plus a title's weight for each
+ * other word; a document using none scores as it does here. With a score above that bound, the
+ * results are those of indexSearchPage (their typo terms found by the matching rules, for the
+ * words they highlight); only the count, already a lower bound there, may be lower.
+ */
+export async function indexSearchWithoutTypos(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchPage | undefined> {
+  if (isEmptyQuery(q) || q.phrases.length) return undefined;
+  return searchPage(reader, q, limit, false);
+}
+
+/** A typo of a word scores it at most this (a title's weight × TYPO; TYPO × PREFIX is less). */
+const TYPO_BOUND = FIELD_WEIGHTS.title * TYPO;
+
+async function searchPage(reader: IndexReader, q: SearchQuery, limit: number, typos: boolean): Promise<SearchPage | undefined> {
   if (isEmptyQuery(q)) return NONE;
-  const vocab = await reader.vocabulary(wantedHeads(q));
+  const vocab = await reader.vocabulary(wantedHeads(q, typos));
   const words: Constraint[] = [];
   const expansions: Map<string, number>[] = [];
   for (const [i, w] of q.words.entries()) {
-    const found = expandKept(vocab, w, q.prefixLast && i === q.words.length - 1);
-    if (found.size === 0) return NONE;
+    const found = expandKept(vocab, w, q.prefixLast && i === q.words.length - 1, typos);
+    // Without typos, a word matching nothing may still match through them.
+    if (found.size === 0) return typos ? NONE : undefined;
     expansions.push(found);
     words.push({ terms: [...found.keys()], factors: [...found.values()], word: i });
   }
@@ -167,11 +201,18 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
     return { ...found, from, ranked: topRanked(found.total, found.rank, found.ids, q.phrases.length ? found.ids.length : limit + SLACK) };
   };
   const newest = await newestCandidates(reader, q, words, first, all, prefixes, candidates, limit);
+  if (!typos) {
+    // The newest documents' `limit`-th must outrank any document using a typo.
+    const last = newest?.ranked[limit - 1];
+    if (last === undefined || !(newest!.total[last]! > FIELD_WEIGHTS.title * (q.words.length - 1) + TYPO_BOUND + 0.01)) return undefined;
+  }
   const { ids, total, rank, ranked, from: idBase } = newest ?? candidates(await reader.postings(all, prefixes), first);
   if (ids.length === 0) return NONE;
   const rankOrder = (a: number, b: number) => total[b]! - total[a]! || rank[b]! - rank[a]!;
-  // Re-scored from each word's expansion: a Map lookup per document word, not an edit distance.
-  const factors: TermFactor[] = expansions.map((found) => (term) => found.get(term) ?? 0);
+  // Re-scored from each word's expansion: a Map lookup per document word, not an edit distance
+  // (without typos, the matching rules for the terms it lacks: a document shown may hold a typo).
+  const rules = typos ? [] : wordFactors(q);
+  const factors: TermFactor[] = expansions.map((found, i) => (typos ? (term) => found.get(term) ?? 0 : (term) => found.get(term) ?? rules[i]!(term)));
   const hits: SearchHit[] = [];
   let from = 0;
   // Documents are read only as far as the cut. Candidates tied across it are ordered by their keys

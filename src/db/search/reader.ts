@@ -19,7 +19,7 @@ import type { CountersRecord, DB, DigestLensDB, PendingRow, RecentRow, SearchDoc
 import { mergedChunk, refKey, VOCAB_KEYS, VOCAB_PACKED, VOCAB_PART, VOCAB_SEP, vocabPart } from './layout.ts';
 import { docOf, readDocs, rowDoc } from './pages.ts';
 import { agrees } from './stamps.ts';
-import { allVocabularyRows, mergedVoids, vocabularyKeys } from './vocab-copies.ts';
+import { mergedVoids, packedRows, vocabularyKeys } from './vocab-copies.ts';
 
 /**
  * Documents' records, by the documents' refs (undefined: none to read), read together; `headers`:
@@ -128,6 +128,11 @@ function keptById(db: DB, epoch: number): NonNullable<typeof byId> {
   if (byId.docs.size > DOCS_KEPT) byId.docs = new Map();
   if (byId.keys.size > KEYS_KEPT) byId.keys = new Map();
   return byId;
+}
+
+/** Whether this context holds the whole vocabulary of `db` as one text (read, or being read). */
+export function keepsWholeVocabulary(db: DB): boolean {
+  return cache?.db === db && cache.wholeVocabulary !== undefined;
 }
 
 export function forgetVocabulary(): void {
@@ -247,14 +252,10 @@ function runsOf(keys: readonly string[], some: ReadonlySet<string>, small: (key:
  * false: related papers never expand a word) the vocabulary's row keys read in one transaction;
  * the vocabulary rows a query needs come next, in it while it is active. Reads made later check
  * that `main` has not moved (else IndexMoved). Undefined when the index does not agree with the
- * records (its stamp is not the counters'): a rebuild's turn. `wholeVocabulary`: the query will
- * need every vocabulary row (src/core/search/index-search.ts, `readsWholeVocabulary`): they are read
- * in the first wave, beside the pending rows, not after them.
+ * records (its stamp is not the counters'): a rebuild's turn. A query needing most vocabulary rows
+ * (a word with two typos) reads them as the packed copy, one value, once per context and `main`.
  */
-export async function openIndexReader(
-  db: DB,
-  { vocabulary = true, wholeVocabulary = false }: { vocabulary?: boolean; wholeVocabulary?: boolean } = {},
-): Promise<IndexReader | undefined> {
+export async function openIndexReader(db: DB, { vocabulary = true }: { vocabulary?: boolean } = {}): Promise<IndexReader | undefined> {
   const tx = db.transaction(READER_STORES);
   // A query's later reads use this transaction while it is still active: behind a running write a
   // keystroke then waits once, not once per read, and its reads see one state of the index.
@@ -282,14 +283,10 @@ export async function openIndexReader(
   ]);
   const known = cache?.db === db ? cache : undefined;
   const vocabStore = tx.objectStore('vocab');
-  const wantsWhole = (k: Cache | undefined) => vocabulary && wholeVocabulary && !k?.wholeVocabulary && !k?.vocabAsked.size;
-  // Either copy brings the void ids too (vocab-copies.ts): the keys copy is read for them alone
-  // when the vocabulary is kept (or not wanted) but they are not.
-  const early = {
-    packed: wantsWhole(known) ? vocabStore.get(VOCAB_PACKED) : undefined,
-    keys: !wantsWhole(known) && ((vocabulary && !known?.vocabKeys) || !known?.voids) ? vocabStore.get(VOCAB_KEYS) : undefined,
-  };
-  for (const read of Object.values(early)) read?.catch(() => undefined);
+  // The keys copy brings the void ids too (vocab-copies.ts): it is read for them alone when the
+  // vocabulary is kept (or not wanted) but they are not.
+  const keysCopy = (vocabulary && !known?.vocabKeys) || !known?.voids ? vocabStore.get(VOCAB_KEYS) : undefined;
+  keysCopy?.catch(() => undefined);
   const [state, counters, keys] = await first;
   if (!agrees(state, counters)) return undefined;
   const main = state?.main ?? 0;
@@ -301,17 +298,9 @@ export async function openIndexReader(
     read.catch(() => c === cache && (c.vocabKeys = undefined));
     return read;
   };
-  if (wantsWhole(c)) {
-    // The packed copy, one value, when it is this index's (merge.ts); else every row.
-    const read = allVocabularyRows(vocabStore, main, early.packed);
-    const whole = read.then(([, rows, starts]) => joinedTerms(rows, VOCAB_SEP, starts));
-    c.wholeVocabulary = whole;
-    whole.catch(() => c === cache && (c.wholeVocabulary = undefined));
-    if (!c.vocabKeys) keepVocabKeys(read.then(([keys]) => keys));
-  }
   // The keys alone: ~1,300 short strings, where the rows hold every term.
-  if (vocabulary && !c.vocabKeys) keepVocabKeys(vocabularyKeys(vocabStore, main, early.keys));
-  const voidsRead = (c.voids ??= mergedVoids(tx.objectStore('postings'), main, early.packed ?? early.keys ?? vocabStore.get(VOCAB_KEYS)));
+  if (vocabulary && !c.vocabKeys) keepVocabKeys(vocabularyKeys(vocabStore, main, keysCopy));
+  const voidsRead = (c.voids ??= mergedVoids(tx.objectStore('postings'), main, keysCopy ?? vocabStore.get(VOCAB_KEYS)));
   voidsRead.catch(() => c === cache && (c.voids = undefined));
   for (const k of keys) {
     if (c.rows.has(k)) continue;
@@ -362,6 +351,16 @@ export async function openIndexReader(
     // Once every row is asked for there is nothing left to choose.
     const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;
     const missing = new Set(want.filter((k) => !c.vocabAsked.has(k)));
+    // Most rows still to read (a word with two typos): the packed copy, one value, when it is this
+    // `main`'s (at 1M 55–72 ms against 190–226 for the rows, docs/search.md).
+    if (missing.size > keys.length / 2 && !c.wholeVocabulary) {
+      const packed = packedRows(await readingMain((t) => t.objectStore('vocab').get(VOCAB_PACKED)), main);
+      if (packed && c === cache) {
+        const [, rows, starts] = packed;
+        c.wholeVocabulary = Promise.resolve(joinedTerms(rows, VOCAB_SEP, starts));
+        return c.wholeVocabulary;
+      }
+    }
     if (missing.size) {
       // Adjacent rows as one key range: a word with a budget of 2 reads the whole store at once.
       const runs = runsOf(keys, missing, (k) => k.length < VOCAB_PART && !c.vocabAsked.has(k));

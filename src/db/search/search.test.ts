@@ -187,23 +187,33 @@ describe('search quality on the seeds', () => {
   });
 });
 
-describe('vocabulary rows read per query', () => {
-  /** The `vocab` rows a run reads, by key (a row's key is its first term's first two characters). */
-  const rowsRead = async (run: () => Promise<unknown>): Promise<string[]> => {
-    const getAll = IDBObjectStore.prototype.getAll;
-    const rows: string[] = [];
-    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
-      const req = getAll.apply(this, args);
-      if (this.name === 'vocab') req.addEventListener('success', () => rows.push(...(req.result as string[]).map((r) => r.split('\u0000')[0]!.slice(0, 2))));
-      return req;
-    };
-    try {
-      await run();
-      return rows.sort();
-    } finally {
-      IDBObjectStore.prototype.getAll = getAll;
-    }
+/**
+ * What a run reads of the vocabulary: its rows, by key (a row's key is its first term's first two
+ * characters), and how many times the packed copy of every row.
+ */
+async function vocabularyReads<T>(run: () => Promise<T>): Promise<{ result: T; rows: string[]; packed: number }> {
+  const { getAll, get } = IDBObjectStore.prototype;
+  const rows: string[] = [];
+  let packed = 0;
+  IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+    const req = getAll.apply(this, args);
+    if (this.name === 'vocab') req.addEventListener('success', () => rows.push(...(req.result as string[]).map((r) => r.split('\u0000')[0]!.slice(0, 2))));
+    return req;
   };
+  IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<typeof get>) {
+    if (this.name === 'vocab' && args[0] === VOCAB_PACKED) packed++;
+    return get.apply(this, args);
+  };
+  try {
+    const result = await run();
+    return { result, rows: rows.sort(), packed };
+  } finally {
+    Object.assign(IDBObjectStore.prototype, { getAll, get });
+  }
+}
+
+describe('vocabulary rows read per query', () => {
+  const rowsRead = async (run: () => Promise<unknown>): Promise<string[]> => (await vocabularyReads(run)).rows;
 
   it("answers a context's first query as the scan when a typo changes the first two letters", async () => {
     const db = await freshDb();
@@ -276,9 +286,10 @@ describe('vocabulary rows read per query', () => {
     // Read once: the same words again read nothing, another word only its own row.
     expect(await rowsRead(() => searchIn(db, parseQuery('kidny'), 5))).toEqual([]);
     expect(await rowsRead(() => searchIn(db, parseQuery('ankl'), 5))).toEqual(['an']);
-    // A budget of two reaches every row: the rest of them at once.
-    const all = await rowsRead(() => searchIn(db, parseQuery('kidneyses'), 5));
-    expect(twoLetters(all)).toEqual(keys.filter((k) => !oneTypo.includes(k) && k !== 'an'));
+    // A budget of two reaches every row: most are still unread, so the packed copy instead, as the scan.
+    const all = await vocabularyReads(() => searchIn(db, parseQuery('kidneyses'), 5));
+    expect(all).toMatchObject({ rows: [], packed: 1 });
+    expect(all.result.map((h) => h.doc.key)).toEqual((await linearSearchIn(db, parseQuery('kidneyses'), 5)).map((h) => h.doc.key));
     // A merge moves `main`: rows are read again.
     await writeDigestTo(db, digest('b', '2026-05-30', [{ name: 'K', title: 'Kidney cysts' }]));
     await mergePending(db);
@@ -308,20 +319,26 @@ describe('vocabulary rows read per query', () => {
     expect(packed?.main).toBe((await indexState(db)).record?.main);
     expect([packed?.keys, packed?.rows]).toEqual([keys, rows]);
 
-    // A word with two typos in a fresh context: no row read, the packed value instead.
+    // A misspelt word with two typos in a fresh context: the row of its own first letters (nothing
+    // there without typos), then the packed value instead of the other rows.
     const q = 'segmentatoin';
     const expected = (await linearSearchIn(db, parseQuery(q), 10)).map((h) => h.doc.key);
     expect(expected.length).toBeGreaterThan(0);
     forgetSearchCache();
     let hits: string[] = [];
-    expect(await rowsRead(async () => (hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key)))).toEqual([]);
+    const read = await vocabularyReads(async () => (hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key)));
+    expect(read).toMatchObject({ rows: ['se'], packed: 1 });
     expect(hits).toEqual(expected);
 
     // A copy of another `main` (a merge stopped between moving `main` and writing it) is passed
     // over: the rows are read, and the query answers the same.
     await db.put('vocab', { main: packed!.main - 1, keys: [], rows: [] }, VOCAB_PACKED);
     forgetSearchCache();
-    expect((await rowsRead(async () => (hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key)))).length).toBe(keys.length);
+    // (each once: every two-letter head, which two typos may reach; no filter's).
+    const read2 = await rowsRead(async () => (hits = (await searchIn(db, parseQuery(q), 10)).map((h) => h.doc.key)));
+    expect(new Set(read2).size).toBe(read2.length);
+    expect(read2).toEqual(expect.arrayContaining(keys.filter((k) => k.length === 2 && k.charCodeAt(0) > 1)));
+    expect(read2.filter((k) => k.charCodeAt(0) <= 1)).toEqual([]);
     expect(hits).toEqual(expected);
     // And none at all (a database from before it), likewise.
     await db.delete('vocab', VOCAB_PACKED);
@@ -1399,6 +1416,71 @@ describe('the newest documents first', () => {
     expect(terms).toContain('seg');
     expect(terms.filter((t) => t.startsWith('segment'))).toEqual([]);
     await expectSameAsScan(inTitle, 'a rare title');
+  });
+
+  it('answers a word with a typo budget from its exact term and completions when no typo can reach the newest best', async () => {
+    RECENT.ids = 150;
+    const db = await freshDb();
+    await writeDays(db, rng(3), daysFrom(0, 120));
+    // The newest day: "ultrasound" in titles, one beside a misspelt "ultrasond" (the scan shows both).
+    await writeDigestTo(
+      db,
+      digest('late', '2026-05-30', [
+        { name: 'Late1', title: 'Late1 ultrasond ultrasound agents', arxiv: '2605.90001' },
+        { name: 'Late2', title: 'Late2 ultrasound', arxiv: '2605.90002', context: 'Late2 reads ultrasonud frames.' },
+      ]),
+    );
+    await mergePending(db);
+    const asScan = async (q: string, page: SearchPage) =>
+      expect(page.hits.map((h) => [h.doc.key, h.score, h.matched])).toEqual(
+        (await linearSearchIn(db, parseQuery(q), 10)).map((h) => [h.doc.key, h.score, h.matched]),
+      );
+    // A fresh context: the row of "ul" alone, not the rows one typo of "ul…" may be in (one typo
+    // for six letters) nor the packed copy of every row (two typos from nine).
+    forgetSearchCache();
+    const prefix = await vocabularyReads(() => searchPageIn(db, parseQuery('ultras'), 10));
+    expect(prefix).toMatchObject({ rows: ['ul'], packed: 0 });
+    await asScan('ultras', prefix.result);
+    forgetSearchCache();
+    const exact = await vocabularyReads(() => searchPageIn(db, parseQuery('ultrasound'), 10));
+    expect(exact).toMatchObject({ rows: ['ul'], packed: 0 });
+    expect(exact.result.atLeast).toBe(true);
+    expect(exact.result.hits[0]!.matched).toEqual(['ultrasond', 'ultrasound']);
+    await asScan('ultrasound', exact.result);
+    // Misspelt, it matches through typos alone: every row then, as the packed copy.
+    const typo = await vocabularyReads(() => searchPageIn(db, parseQuery('ultrasuond'), 10));
+    expect(typo.packed).toBe(1);
+    await asScan('ultrasuond', typo.result);
+    // Kept by the context since: read as before, once.
+    expect(await vocabularyReads(() => searchPageIn(db, parseQuery('ultrasound'), 10))).toMatchObject({ rows: [], packed: 0 });
+  });
+
+  it('reads every vocabulary row when a typo in a title could outrank the newest best', async () => {
+    RECENT.ids = 150;
+    const db = await freshDb();
+    // "radiographs" misspelt in an old title (8 × 0.5), then only in the newest papers' text (1 each).
+    await writeDigestTo(db, digest('old', '2026-01-01', [{ name: 'Old', title: 'Old radiogarphs agents', arxiv: '2601.00001' }]));
+    await writeDays(db, rng(6), daysFrom(10, 100));
+    for (let d = 0; d < 20; d++)
+      await writeDigestTo(
+        db,
+        digest(`r${d}`, `2026-05-${String(d + 1).padStart(2, '0')}`, [
+          { name: `Ray${d}`, title: `Ray${d} agents`, arxiv: `2605.${String(80000 + d)}`, context: `Ray${d} reads radiographs.` },
+        ]),
+      );
+    await mergePending(db);
+    // Alone (4 against 1), and after a word the newest have in their titles (8 + 4 against 8 + 1).
+    for (const q of ['radiographs', 'agents radiographs']) {
+      forgetSearchCache();
+      const { result: page, packed } = await vocabularyReads(() => searchPageIn(db, parseQuery(q), 10));
+      expect(packed, q).toBe(1);
+      const scan = await linearSearchIn(db, parseQuery(q), 10);
+      expect(scan[0]!.doc.key, q).toBe('2601.00001');
+      expect(
+        page.hits.map((h) => [h.doc.key, h.score, h.matched]),
+        q,
+      ).toEqual(scan.map((h) => [h.doc.key, h.score, h.matched]));
+    }
   });
 
   it('keeps the copies of the window’s merges only, each older one deleted once it leaves', async () => {

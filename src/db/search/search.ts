@@ -1,10 +1,10 @@
 import { decodePaper, headersOf } from '../../core/index/paper-codec.ts';
 import { digestDoc, paperDoc, type SearchDoc } from '../../core/search/document.ts';
-import { indexSearchPage, readsWholeVocabulary } from '../../core/search/index-search.ts';
+import { indexSearchPage, indexSearchWithoutTypos, looksForTypos } from '../../core/search/index-search.ts';
 import { linearSearch, linearSearchPage, type SearchHit, type SearchPage } from '../../core/search/match.ts';
 import { isEmptyQuery, type SearchQuery } from '../../core/search/query.ts';
 import type { CountersRecord, DB, SearchStateRecord } from '../schema.ts';
-import { forgetVocabulary, IndexMoved, openIndexReader } from './reader.ts';
+import { forgetVocabulary, IndexMoved, keepsWholeVocabulary, openIndexReader } from './reader.ts';
 import { rebuildSearchIndex } from './rebuild.ts';
 import { agrees } from './stamps.ts';
 
@@ -32,10 +32,16 @@ export async function searchPageIn(db: DB, query: SearchQuery, limit = 50, { fro
   if (isEmptyQuery(query)) return { hits: [], total: 0, exact: true };
   // A merge landing between a query's reads moves `main`: the query reads again (a merge is rare).
   for (let attempt = 0; ; attempt++) {
-    const reader = await openIndexReader(db, { wholeVocabulary: readsWholeVocabulary(query) });
+    // A word's typos may be in any of many vocabulary rows (every row, for a word with two), which
+    // a fresh context (a popup, a worker just started) has not read: first the answer without
+    // typos, when none can change it; else the rows, read by the same reader (in its transaction
+    // while it is active). A context that holds the whole vocabulary looks for typos at once.
+    const withoutTypos = looksForTypos(query) && !keepsWholeVocabulary(db);
+    const reader = await openIndexReader(db);
     if (!reader) break;
     try {
-      return await indexSearchPage(reader, query, limit);
+      const page = withoutTypos ? await indexSearchWithoutTypos(reader, query, limit) : undefined;
+      return page ?? (await indexSearchPage(reader, query, limit));
     } catch (e) {
       if (!(e instanceof IndexMoved) || attempt >= 3) throw e;
     }

@@ -20,6 +20,11 @@ interface VocabStore {
   getAll(range: IDBKeyRange): Promise<VocabValue[]>;
 }
 
+/** The packed copy's keys, rows and term starts when it is `main`'s. */
+export function packedRows(value: VocabValue | undefined, main: number): [keys: string[], rows: string[], starts: Uint32Array | undefined] | undefined {
+  return typeof value === 'object' && 'rows' in value && value.main === main ? [value.keys, value.rows, value.starts] : undefined;
+}
+
 /**
  * Every row's key and row as of `main`, and where their terms start when the packed copy says.
  * `stored`: the packed copy's read, if issued already.
@@ -29,10 +34,8 @@ export function allVocabularyRows(
   main: number,
   stored?: Promise<VocabValue | undefined>,
 ): Promise<[keys: string[], rows: string[], starts: Uint32Array | undefined]> {
-  return (stored ?? store.get(VOCAB_PACKED)).then((packed) =>
-    typeof packed === 'object' && 'rows' in packed && packed.main === main
-      ? [packed.keys, packed.rows, packed.starts]
-      : Promise.all([store.getAllKeys(vocabRowKeys()), store.getAll(vocabRowKeys()) as Promise<string[]>, undefined]),
+  return (stored ?? store.get(VOCAB_PACKED)).then(
+    (packed) => packedRows(packed, main) ?? Promise.all([store.getAllKeys(vocabRowKeys()), store.getAll(vocabRowKeys()) as Promise<string[]>, undefined]),
   );
 }
 
