@@ -149,8 +149,8 @@ export async function indexSearchPage(reader: IndexReader, q: SearchQuery, limit
  * words they highlight); only the count, already a lower bound there, may be lower.
  */
 export async function indexSearchWithoutTypos(reader: IndexReader, q: SearchQuery, limit = 50): Promise<SearchPage | undefined> {
-  if (isEmptyQuery(q) || q.phrases.length) return undefined;
-  return searchPage(reader, q, limit, false);
+  // A phrase may reject any candidate, which only its document shows: every one is read.
+  return q.phrases.length ? undefined : searchPage(reader, q, limit, false);
 }
 
 /** A typo of a word scores it at most this (a title's weight × TYPO; TYPO × PREFIX is less). */

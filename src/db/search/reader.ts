@@ -77,10 +77,10 @@ interface Cache {
    */
   readonly rows: Map<number, Promise<PendingRow | undefined>>;
   /**
-   * Every vocabulary row, read at once by a reader whose query needs them all (a word with two
-   * typos), as one text: the rows are not split into terms.
+   * Every vocabulary row, read at once (the packed copy) by a reader whose query needs most of them
+   * (a word with two typos), as one text: the rows are not split into terms.
    */
-  wholeVocabulary?: Promise<SortedTerms> | undefined;
+  wholeVocabulary?: SortedTerms | undefined;
   /** Derived from `rows`, for the row keys in `derivedKeys` (ascending). */
   derivedKeys?: readonly number[];
   derived?: Pending;
@@ -130,7 +130,7 @@ function keptById(db: DB, epoch: number): NonNullable<typeof byId> {
   return byId;
 }
 
-/** Whether this context holds the whole vocabulary of `db` as one text (read, or being read). */
+/** Whether this context holds the whole vocabulary of `db` as one text. */
 export function keepsWholeVocabulary(db: DB): boolean {
   return cache?.db === db && cache.wholeVocabulary !== undefined;
 }
@@ -344,21 +344,20 @@ export async function openIndexReader(db: DB, { vocabulary = true }: { vocabular
     });
   /** The merged vocabulary: the rows `wanted` accepts read (once per `main`), and every row read so far. */
   const mergedVocabulary = async (wanted?: (head: string, whole: boolean) => boolean): Promise<SortedTerms> => {
-    // A whole read under way (or failed: then rows are read as below).
-    const whole = await c.wholeVocabulary?.catch(() => undefined);
-    if (whole) return whole;
+    if (c.wholeVocabulary) return c.wholeVocabulary;
     const keys = await (c.vocabKeys ?? keepVocabKeys(readingMain((t) => vocabularyKeys(t.objectStore('vocab'), main))));
     // Once every row is asked for there is nothing left to choose.
     const want = wanted && c.vocabAsked.size < keys.length ? keys.filter((k) => wanted(k, k.length < VOCAB_PART)) : keys;
     const missing = new Set(want.filter((k) => !c.vocabAsked.has(k)));
     // Most rows still to read (a word with two typos): the packed copy, one value, when it is this
     // `main`'s (at 1M 55–72 ms against 190–226 for the rows, docs/search.md).
-    if (missing.size > keys.length / 2 && !c.wholeVocabulary) {
+    if (missing.size > keys.length / 2) {
       const packed = packedRows(await readingMain((t) => t.objectStore('vocab').get(VOCAB_PACKED)), main);
-      if (packed && c === cache) {
+      if (packed) {
         const [, rows, starts] = packed;
-        c.wholeVocabulary = Promise.resolve(joinedTerms(rows, VOCAB_SEP, starts));
-        return c.wholeVocabulary;
+        const whole = joinedTerms(rows, VOCAB_SEP, starts);
+        if (c === cache) c.wholeVocabulary = whole;
+        return whole;
       }
     }
     if (missing.size) {
